@@ -1,0 +1,265 @@
+package storage
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// AddAnnotation validates and stores a new claim. An empty Quote is filled
+// from the text; a non-empty one must equal text[Start:End].
+func (s *Store) AddAnnotation(a Annotation) (Annotation, error) {
+	out, err := s.AddAnnotations([]Annotation{a})
+	if err != nil {
+		return Annotation{}, err
+	}
+	return out[0], nil
+}
+
+// AddAnnotations stores many claims, possibly of several articles, in one
+// transaction: all land or none.
+func (s *Store) AddAnnotations(anns []Annotation) ([]Annotation, error) {
+	var stored []Annotation
+	err := s.update(func(tx *bolt.Tx) error {
+		stored = stored[:0]
+		for _, a := range anns {
+			art, err := getArticle(tx, a.ArticleID)
+			if err != nil {
+				return err
+			}
+			one, err := insertAnnotations(tx, art, []Annotation{a})
+			if err != nil {
+				return err
+			}
+			stored = append(stored, one...)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	for _, a := range stored {
+		s.notify(Change{Kind: AnnotationAdded, Annotation: a})
+	}
+	return stored, nil
+}
+
+// UpdateAnnotation replaces a stored claim (label, speaker, target, note or
+// span). Created is kept; Updated is set now.
+func (s *Store) UpdateAnnotation(a Annotation) (Annotation, error) {
+	err := s.update(func(tx *bolt.Tx) error {
+		old, err := getAnnotation(tx, a.ID)
+		if err != nil {
+			return err
+		}
+		if old.ArticleID != a.ArticleID {
+			return invalidf("claim %d belongs to article %d, not %d", a.ID, old.ArticleID, a.ArticleID)
+		}
+		art, err := getArticle(tx, a.ArticleID)
+		if err != nil {
+			return err
+		}
+		a.Created = old.Created
+		a.Updated = time.Now().UTC()
+		if a.Origin == "" {
+			a.Origin = old.Origin
+		}
+		if err := validateAnnotation(tx, art, &a); err != nil {
+			return err
+		}
+		return putJSON(tx.Bucket(bucketAnnotations), idKey(a.ID), a)
+	})
+	if err != nil {
+		return Annotation{}, err
+	}
+	s.notify(Change{Kind: AnnotationUpdated, Annotation: a})
+	return a, nil
+}
+
+// RestoreAnnotation puts back a deleted claim under its old id, as undo
+// needs. It refuses to overwrite a claim that exists.
+func (s *Store) RestoreAnnotation(a Annotation) (Annotation, error) {
+	err := s.update(func(tx *bolt.Tx) error {
+		if a.ID == 0 {
+			return invalidf("restore needs the claim's id")
+		}
+		if tx.Bucket(bucketAnnotations).Get(idKey(a.ID)) != nil {
+			return invalidf("claim %d exists already", a.ID)
+		}
+		art, err := getArticle(tx, a.ArticleID)
+		if err != nil {
+			return err
+		}
+		if err := validateAnnotation(tx, art, &a); err != nil {
+			return err
+		}
+		return writeAnnotation(tx, a)
+	})
+	if err != nil {
+		return Annotation{}, err
+	}
+	s.notify(Change{Kind: AnnotationAdded, Annotation: a})
+	return a, nil
+}
+
+// DeleteAnnotation removes a claim and returns what was removed.
+func (s *Store) DeleteAnnotation(id uint64) (Annotation, error) {
+	var old Annotation
+	err := s.update(func(tx *bolt.Tx) error {
+		var err error
+		if old, err = getAnnotation(tx, id); err != nil {
+			return err
+		}
+		return deleteAnnotationRecord(tx, old)
+	})
+	if err != nil {
+		return Annotation{}, err
+	}
+	s.notify(Change{Kind: AnnotationDeleted, Annotation: old})
+	return old, nil
+}
+
+// Annotation returns the claim with id, or ErrNotFound.
+func (s *Store) Annotation(id uint64) (Annotation, error) {
+	var a Annotation
+	err := s.view(func(tx *bolt.Tx) error {
+		var err error
+		a, err = getAnnotation(tx, id)
+		return err
+	})
+	return a, err
+}
+
+// Annotations lists one article's claims in text order: by start, then the
+// longer first, then by id.
+func (s *Store) Annotations(articleID uint64) ([]Annotation, error) {
+	var out []Annotation
+	err := s.view(func(tx *bolt.Tx) error {
+		var err error
+		out, err = annotationsOf(tx, articleID)
+		return err
+	})
+	return out, err
+}
+
+// ForEachAnnotation calls fn for every claim in id order.
+func (s *Store) ForEachAnnotation(fn func(Annotation) error) error {
+	return s.view(func(tx *bolt.Tx) error {
+		return tx.Bucket(bucketAnnotations).ForEach(func(_, v []byte) error {
+			var a Annotation
+			if err := decodeJSON(v, &a); err != nil {
+				return err
+			}
+			return fn(a)
+		})
+	})
+}
+
+func insertAnnotations(tx *bolt.Tx, art Article, anns []Annotation) ([]Annotation, error) {
+	bucket := tx.Bucket(bucketAnnotations)
+	now := time.Now().UTC()
+	out := make([]Annotation, 0, len(anns))
+	for i, a := range anns {
+		a.ArticleID = art.ID
+		if err := validateAnnotation(tx, art, &a); err != nil {
+			if len(anns) > 1 {
+				err = fmt.Errorf("claim %d of %d: %w", i+1, len(anns), err)
+			}
+			return nil, err
+		}
+		id, err := bucket.NextSequence()
+		if err != nil {
+			return nil, err
+		}
+		a.ID = id
+		if a.Created.IsZero() {
+			a.Created = now
+		}
+		if a.Updated.IsZero() {
+			a.Updated = a.Created
+		}
+		if a.Origin == "" {
+			a.Origin = OriginManual
+		}
+		if err := writeAnnotation(tx, a); err != nil {
+			return nil, err
+		}
+		out = append(out, a)
+	}
+	return out, nil
+}
+
+func writeAnnotation(tx *bolt.Tx, a Annotation) error {
+	if err := putJSON(tx.Bucket(bucketAnnotations), idKey(a.ID), a); err != nil {
+		return err
+	}
+	return tx.Bucket(bucketIndex).Put(indexKey(a.ArticleID, a.ID), nil)
+}
+
+func deleteAnnotationRecord(tx *bolt.Tx, a Annotation) error {
+	if err := tx.Bucket(bucketIndex).Delete(indexKey(a.ArticleID, a.ID)); err != nil {
+		return err
+	}
+	return tx.Bucket(bucketAnnotations).Delete(idKey(a.ID))
+}
+
+// validateAnnotation enforces the offset contract: the span lies inside the
+// text, is not empty, its quote is text[start:end], and its label exists.
+func validateAnnotation(tx *bolt.Tx, art Article, a *Annotation) error {
+	n := RuneLen(art.Text)
+	if a.Start < 0 || a.End > n || a.Start >= a.End {
+		return invalidf("span %d–%d does not fit article %d (%d characters; start must be ≥ 0 and < end ≤ length)", a.Start, a.End, art.ID, n)
+	}
+	quote, _ := Slice(art.Text, a.Start, a.End)
+	if a.Quote == "" {
+		a.Quote = quote
+	} else if a.Quote != quote {
+		return invalidf("quote %q is not the text at %d–%d of article %d, which reads %q", a.Quote, a.Start, a.End, art.ID, quote)
+	}
+	a.Label = strings.TrimSpace(a.Label)
+	if tx.Bucket(bucketLabels).Get([]byte(a.Label)) == nil {
+		return invalidf("label %q does not exist", a.Label)
+	}
+	return nil
+}
+
+func getAnnotation(tx *bolt.Tx, id uint64) (Annotation, error) {
+	var a Annotation
+	ok, err := getJSON(tx.Bucket(bucketAnnotations), idKey(id), &a)
+	if err == nil && !ok {
+		err = fmt.Errorf("claim %d: %w", id, ErrNotFound)
+	}
+	return a, err
+}
+
+func annotationsOf(tx *bolt.Tx, articleID uint64) ([]Annotation, error) {
+	var out []Annotation
+	prefix := idKey(articleID)
+	c := tx.Bucket(bucketIndex).Cursor()
+	for k, _ := c.Seek(prefix); hasPrefix(k, prefix); k, _ = c.Next() {
+		a, err := getAnnotation(tx, keyID(k[8:]))
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, a)
+	}
+	SortInTextOrder(out)
+	return out, nil
+}
+
+// SortInTextOrder orders claims by start, the longer first, then by id.
+func SortInTextOrder(anns []Annotation) {
+	sort.SliceStable(anns, func(i, j int) bool {
+		a, b := anns[i], anns[j]
+		if a.Start != b.Start {
+			return a.Start < b.Start
+		}
+		if a.End != b.End {
+			return a.End > b.End
+		}
+		return a.ID < b.ID
+	})
+}

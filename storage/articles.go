@@ -1,0 +1,222 @@
+package storage
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// AddArticle normalises the text, stores the article and returns it with its
+// id, hash and time set, plus what normalisation changed. An article whose
+// text is stored already yields a *DuplicateError.
+func (s *Store) AddArticle(a Article) (Article, Normalization, error) {
+	a, _, n, err := s.ImportArticle(a, nil)
+	return a, n, err
+}
+
+// ImportArticle stores an article and its annotations in one transaction:
+// either all of it lands or none. Annotation offsets refer to the normalised
+// text; when normalisation changed a text that came with annotations the call
+// is refused, because the offsets would point elsewhere.
+func (s *Store) ImportArticle(a Article, anns []Annotation) (Article, []Annotation, Normalization, error) {
+	text, norm := Normalize(a.Text)
+	if len(anns) > 0 && text != a.Text {
+		return Article{}, nil, norm, invalidf("article %q: text changed by normalisation (%s); normalise before computing offsets", a.Title, norm)
+	}
+	if strings.TrimSpace(text) == "" {
+		return Article{}, nil, norm, invalidf("article %q has no text", a.Title)
+	}
+	a.Text = text
+	a.SHA256 = HashText(text)
+	a.Title = strings.TrimSpace(a.Title)
+	if a.Title == "" {
+		a.Title = TitleFromText(text)
+	}
+	if a.Added.IsZero() {
+		a.Added = time.Now().UTC()
+	}
+	if a.Status == "" {
+		a.Status = StatusNew
+	}
+	if !a.Status.Valid() {
+		return Article{}, nil, norm, invalidf("article %q: unknown status %q", a.Title, a.Status)
+	}
+	var stored []Annotation
+	err := s.update(func(tx *bolt.Tx) error {
+		if dup, ok, err := articleByHash(tx, a.SHA256); err != nil || ok {
+			if err == nil {
+				err = &DuplicateError{ExistingID: dup.ID, ExistingTitle: dup.Title}
+			}
+			return err
+		}
+		arts := tx.Bucket(bucketArticles)
+		id, err := arts.NextSequence()
+		if err != nil {
+			return err
+		}
+		a.ID = id
+		if err := putJSON(arts, idKey(id), a); err != nil {
+			return err
+		}
+		if err := tx.Bucket(bucketHashes).Put([]byte(a.SHA256), idKey(id)); err != nil {
+			return err
+		}
+		stored, err = insertAnnotations(tx, a, anns)
+		return err
+	})
+	if err != nil {
+		return Article{}, nil, norm, err
+	}
+	s.notify(Change{Kind: ArticleAdded, Article: summarise(a, len(stored))})
+	for _, an := range stored {
+		s.notify(Change{Kind: AnnotationAdded, Annotation: an})
+	}
+	return a, stored, norm, nil
+}
+
+// TitleFromText is the first non-empty line, trimmed and cut to 200 runes.
+func TitleFromText(text string) string {
+	for line := range strings.SplitSeq(text, "\n") {
+		if t := strings.TrimSpace(line); t != "" {
+			if r := []rune(t); len(r) > 200 {
+				return string(r[:200]) + "…"
+			}
+			return t
+		}
+	}
+	return "Untitled"
+}
+
+// Article returns the article with id, or ErrNotFound.
+func (s *Store) Article(id uint64) (Article, error) {
+	var a Article
+	err := s.view(func(tx *bolt.Tx) error {
+		var err error
+		a, err = getArticle(tx, id)
+		return err
+	})
+	return a, err
+}
+
+// ArticleByHash finds the article whose normalised text has the given hash.
+func (s *Store) ArticleByHash(hash string) (Article, bool, error) {
+	var (
+		a  Article
+		ok bool
+	)
+	err := s.view(func(tx *bolt.Tx) error {
+		var err error
+		a, ok, err = articleByHash(tx, hash)
+		return err
+	})
+	return a, ok, err
+}
+
+// ArticleSummaries lists every article in id order with its claim count.
+func (s *Store) ArticleSummaries() ([]ArticleSummary, error) {
+	var out []ArticleSummary
+	err := s.ForEachArticle(func(a Article) error {
+		out = append(out, summarise(a, 0))
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	counts, err := s.claimCounts()
+	for i := range out {
+		out[i].Claims = counts[out[i].ID]
+	}
+	return out, err
+}
+
+// ForEachArticle calls fn for every article in id order, stopping at the
+// first error fn returns.
+func (s *Store) ForEachArticle(fn func(Article) error) error {
+	return s.view(func(tx *bolt.Tx) error {
+		return tx.Bucket(bucketArticles).ForEach(func(_, v []byte) error {
+			var a Article
+			if err := decodeJSON(v, &a); err != nil {
+				return err
+			}
+			return fn(a)
+		})
+	})
+}
+
+// SetArticleStatus records where the analyst stands with an article.
+func (s *Store) SetArticleStatus(id uint64, status Status) error {
+	if !status.Valid() {
+		return invalidf("unknown status %q", status)
+	}
+	var a Article
+	err := s.update(func(tx *bolt.Tx) error {
+		var err error
+		if a, err = getArticle(tx, id); err != nil {
+			return err
+		}
+		a.Status = status
+		return putJSON(tx.Bucket(bucketArticles), idKey(id), a)
+	})
+	if err == nil {
+		s.notify(Change{Kind: ArticleUpdated, Article: summarise(a, 0)})
+	}
+	return err
+}
+
+// DeleteArticle removes an article and all its annotations.
+func (s *Store) DeleteArticle(id uint64) error {
+	var (
+		a       Article
+		removed []Annotation
+	)
+	err := s.update(func(tx *bolt.Tx) error {
+		var err error
+		if a, err = getArticle(tx, id); err != nil {
+			return err
+		}
+		if removed, err = annotationsOf(tx, id); err != nil {
+			return err
+		}
+		for _, an := range removed {
+			if err := deleteAnnotationRecord(tx, an); err != nil {
+				return err
+			}
+		}
+		if err := tx.Bucket(bucketHashes).Delete([]byte(a.SHA256)); err != nil {
+			return err
+		}
+		return tx.Bucket(bucketArticles).Delete(idKey(id))
+	})
+	if err != nil {
+		return err
+	}
+	for _, an := range removed {
+		s.notify(Change{Kind: AnnotationDeleted, Annotation: an})
+	}
+	s.notify(Change{Kind: ArticleDeleted, Article: summarise(a, 0)})
+	return nil
+}
+
+func getArticle(tx *bolt.Tx, id uint64) (Article, error) {
+	var a Article
+	ok, err := getJSON(tx.Bucket(bucketArticles), idKey(id), &a)
+	if err == nil && !ok {
+		err = fmt.Errorf("article %d: %w", id, ErrNotFound)
+	}
+	return a, err
+}
+
+func articleByHash(tx *bolt.Tx, hash string) (Article, bool, error) {
+	key := tx.Bucket(bucketHashes).Get([]byte(hash))
+	if key == nil {
+		return Article{}, false, nil
+	}
+	a, err := getArticle(tx, keyID(key))
+	return a, err == nil, err
+}
+
+func summarise(a Article, claims int) ArticleSummary {
+	return ArticleSummary{ID: a.ID, Title: a.Title, Source: a.Source, Status: a.Status, Added: a.Added, Claims: claims, RuneLen: RuneLen(a.Text)}
+}

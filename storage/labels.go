@@ -1,0 +1,199 @@
+package storage
+
+import (
+	"fmt"
+	"regexp"
+	"sort"
+	"strings"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+var colourPattern = regexp.MustCompile(`^#[0-9A-Fa-f]{6}$`)
+
+// Labels lists the labels, those with hotkeys first in hotkey order, then the
+// rest by name.
+func (s *Store) Labels() ([]Label, error) {
+	var out []Label
+	err := s.view(func(tx *bolt.Tx) error {
+		return tx.Bucket(bucketLabels).ForEach(func(_, v []byte) error {
+			var l Label
+			if err := decodeJSON(v, &l); err != nil {
+				return err
+			}
+			out = append(out, l)
+			return nil
+		})
+	})
+	sort.Slice(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		if (a.Hotkey == "") != (b.Hotkey == "") {
+			return a.Hotkey != ""
+		}
+		if a.Hotkey != b.Hotkey {
+			return a.Hotkey < b.Hotkey
+		}
+		return a.Name < b.Name
+	})
+	return out, err
+}
+
+// AddLabel creates a label. Names are unique; a hotkey may serve one label.
+func (s *Store) AddLabel(l Label) error {
+	if err := validateLabel(&l); err != nil {
+		return err
+	}
+	err := s.update(func(tx *bolt.Tx) error {
+		b := tx.Bucket(bucketLabels)
+		if b.Get([]byte(l.Name)) != nil {
+			return invalidf("label %q exists already", l.Name)
+		}
+		if err := refuseHotkeyClash(b, l, ""); err != nil {
+			return err
+		}
+		return putJSON(b, []byte(l.Name), l)
+	})
+	if err == nil {
+		s.notify(Change{Kind: LabelsChanged})
+	}
+	return err
+}
+
+// UpdateLabel changes the label called name to l: a new name renames it and
+// every claim that uses it, in the same transaction.
+func (s *Store) UpdateLabel(name string, l Label) error {
+	if err := validateLabel(&l); err != nil {
+		return err
+	}
+	var renamed []Annotation
+	err := s.update(func(tx *bolt.Tx) error {
+		b := tx.Bucket(bucketLabels)
+		if b.Get([]byte(name)) == nil {
+			return fmt.Errorf("label %q: %w", name, ErrNotFound)
+		}
+		if l.Name != name && b.Get([]byte(l.Name)) != nil {
+			return invalidf("label %q exists already", l.Name)
+		}
+		if err := refuseHotkeyClash(b, l, name); err != nil {
+			return err
+		}
+		if err := b.Delete([]byte(name)); err != nil {
+			return err
+		}
+		if err := putJSON(b, []byte(l.Name), l); err != nil {
+			return err
+		}
+		var err error
+		if l.Name != name {
+			renamed, err = relabelAll(tx, name, l.Name)
+		}
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	s.notify(Change{Kind: LabelsChanged})
+	for _, a := range renamed {
+		s.notify(Change{Kind: AnnotationUpdated, Annotation: a})
+	}
+	return nil
+}
+
+// DeleteLabel removes a label that no claim uses.
+func (s *Store) DeleteLabel(name string) error {
+	err := s.update(func(tx *bolt.Tx) error {
+		b := tx.Bucket(bucketLabels)
+		if b.Get([]byte(name)) == nil {
+			return fmt.Errorf("label %q: %w", name, ErrNotFound)
+		}
+		used := 0
+		err := tx.Bucket(bucketAnnotations).ForEach(func(_, v []byte) error {
+			var a Annotation
+			if err := decodeJSON(v, &a); err != nil {
+				return err
+			}
+			if a.Label == name {
+				used++
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		if used > 0 {
+			return invalidf("label %q is used by %d claims; relabel or delete them first", name, used)
+		}
+		return b.Delete([]byte(name))
+	})
+	if err == nil {
+		s.notify(Change{Kind: LabelsChanged})
+	}
+	return err
+}
+
+func relabelAll(tx *bolt.Tx, from, to string) ([]Annotation, error) {
+	b := tx.Bucket(bucketAnnotations)
+	var changed []Annotation
+	err := b.ForEach(func(_, v []byte) error {
+		var a Annotation
+		if err := decodeJSON(v, &a); err != nil {
+			return err
+		}
+		if a.Label == from {
+			a.Label = to
+			changed = append(changed, a)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	for _, a := range changed {
+		if err := putJSON(b, idKey(a.ID), a); err != nil {
+			return nil, err
+		}
+	}
+	return changed, nil
+}
+
+func validateLabel(l *Label) error {
+	l.Name = strings.TrimSpace(l.Name)
+	switch {
+	case l.Name == "":
+		return invalidf("a label needs a name")
+	case strings.ContainsAny(l.Name, " \t\n\r"):
+		return invalidf("label name %q has white space; formats such as brat and CoNLL cannot carry it (use - or _)", l.Name)
+	case len([]rune(l.Name)) > 64:
+		return invalidf("label name %q is longer than 64 characters", l.Name)
+	case !colourPattern.MatchString(l.Colour):
+		return invalidf("label %q: colour %q is not of the form #RRGGBB", l.Name, l.Colour)
+	case len([]rune(l.Hotkey)) > 1:
+		return invalidf("label %q: hotkey %q must be a single key", l.Name, l.Hotkey)
+	}
+	return nil
+}
+
+func refuseHotkeyClash(b *bolt.Bucket, l Label, except string) error {
+	if l.Hotkey == "" {
+		return nil
+	}
+	return b.ForEach(func(k, v []byte) error {
+		var other Label
+		if err := decodeJSON(v, &other); err != nil {
+			return err
+		}
+		if string(k) != except && other.Hotkey == l.Hotkey {
+			return invalidf("hotkey %s is taken by label %q", l.Hotkey, other.Name)
+		}
+		return nil
+	})
+}
+
+func seedLabels(tx *bolt.Tx) error {
+	for _, l := range DefaultLabels() {
+		if err := putJSON(tx.Bucket(bucketLabels), []byte(l.Name), l); err != nil {
+			return err
+		}
+	}
+	return nil
+}

@@ -1,0 +1,124 @@
+package storage
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// Normalization tells what Normalize changed, so the user can be told.
+type Normalization struct {
+	RemovedBOM    bool
+	ConvertedCRLF int // line ends CRLF or CR turned into LF
+	InvalidUTF8   int // invalid byte sequences replaced by U+FFFD
+}
+
+// Changed reports whether Normalize altered the text at all.
+func (n Normalization) Changed() bool {
+	return n.RemovedBOM || n.ConvertedCRLF > 0 || n.InvalidUTF8 > 0
+}
+
+// String describes the changes in words, or returns "" when nothing changed.
+func (n Normalization) String() string {
+	var parts []string
+	if n.RemovedBOM {
+		parts = append(parts, "byte-order mark removed")
+	}
+	if n.ConvertedCRLF > 0 {
+		parts = append(parts, plural(n.ConvertedCRLF, "CR/CRLF line end")+" turned into LF")
+	}
+	if n.InvalidUTF8 > 0 {
+		parts = append(parts, plural(n.InvalidUTF8, "invalid UTF-8 sequence")+" replaced by U+FFFD")
+	}
+	return strings.Join(parts, ", ")
+}
+
+// Normalize is applied once to every text on its way into the store: the
+// UTF-8 byte-order mark is dropped, CRLF and lone CR become LF, and invalid
+// UTF-8 becomes U+FFFD. After that the text never changes.
+func Normalize(raw string) (string, Normalization) {
+	var n Normalization
+	if strings.HasPrefix(raw, "\uFEFF") {
+		raw = raw[len("\uFEFF"):]
+		n.RemovedBOM = true
+	}
+	if !utf8.ValidString(raw) {
+		var b strings.Builder
+		b.Grow(len(raw))
+		for i := 0; i < len(raw); {
+			r, size := utf8.DecodeRuneInString(raw[i:])
+			if r == utf8.RuneError && size == 1 {
+				n.InvalidUTF8++
+				b.WriteRune(utf8.RuneError)
+			} else {
+				b.WriteString(raw[i : i+size])
+			}
+			i += size
+		}
+		raw = b.String()
+	}
+	if strings.IndexByte(raw, '\r') >= 0 {
+		n.ConvertedCRLF = strings.Count(raw, "\r")
+		raw = strings.ReplaceAll(raw, "\r\n", "\n")
+		raw = strings.ReplaceAll(raw, "\r", "\n")
+	}
+	return raw, n
+}
+
+// HashText returns the hex SHA-256 of a (normalised) text: the identity used
+// to find duplicate articles.
+func HashText(text string) string {
+	sum := sha256.Sum256([]byte(text))
+	return hex.EncodeToString(sum[:])
+}
+
+// RuneLen is the length of text in code points, the unit of every offset.
+func RuneLen(text string) int { return utf8.RuneCountInString(text) }
+
+// Slice returns text[start:end] counted in code points, and false when the
+// range does not fit the text.
+func Slice(text string, start, end int) (string, bool) {
+	if start < 0 || end < start {
+		return "", false
+	}
+	from, ok := ByteOffset(text, start)
+	if !ok {
+		return "", false
+	}
+	to, ok := ByteOffset(text[from:], end-start)
+	if !ok {
+		return "", false
+	}
+	return text[from : from+to], true
+}
+
+// ByteOffset converts a code-point offset into a byte offset of text; an
+// offset equal to the text's length is valid (the end).
+func ByteOffset(text string, runes int) (int, bool) {
+	if runes < 0 {
+		return 0, false
+	}
+	i := 0
+	for n := 0; n < runes; n++ {
+		if i >= len(text) {
+			return 0, false
+		}
+		_, size := utf8.DecodeRuneInString(text[i:])
+		i += size
+	}
+	return i, true
+}
+
+// RuneOffset converts a byte offset of text into a code-point offset.
+func RuneOffset(text string, byteOffset int) int {
+	return utf8.RuneCountInString(text[:byteOffset])
+}
+
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return strconv.Itoa(n) + " " + noun + "s"
+}
