@@ -1,9 +1,9 @@
 package storage
 
 import (
+	"errors"
 	"fmt"
 	"sort"
-	"strings"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -20,19 +20,27 @@ func (s *Store) AddAnnotation(a Annotation) (Annotation, error) {
 }
 
 // AddAnnotations stores many claims, possibly of several articles, in one
-// transaction: all land or none.
+// transaction: all land or none. A refusal names the claim's place in anns.
 func (s *Store) AddAnnotations(anns []Annotation) ([]Annotation, error) {
+	if len(anns) == 0 {
+		return nil, nil
+	}
 	var stored []Annotation
 	err := s.update(func(tx *bolt.Tx) error {
-		stored = stored[:0]
-		for _, a := range anns {
-			art, err := getArticle(tx, a.ArticleID)
-			if err != nil {
-				return err
+		stored = make([]Annotation, 0, len(anns))
+		articles := map[uint64]Article{}
+		for i, a := range anns {
+			art, ok := articles[a.ArticleID]
+			if !ok {
+				var err error
+				if art, err = getArticle(tx, a.ArticleID); err != nil {
+					return batchError(err, i, len(anns))
+				}
+				articles[a.ArticleID] = art
 			}
 			one, err := insertAnnotations(tx, art, []Annotation{a})
 			if err != nil {
-				return err
+				return batchError(err, i, len(anns))
 			}
 			stored = append(stored, one...)
 		}
@@ -45,6 +53,15 @@ func (s *Store) AddAnnotations(anns []Annotation) ([]Annotation, error) {
 		s.notify(Change{Kind: AnnotationAdded, Annotation: a})
 	}
 	return stored, nil
+}
+
+// batchError says which claim of a batch was refused; a batch of one is the
+// caller's single claim and needs no number.
+func batchError(err error, i, n int) error {
+	if n == 1 {
+		return err
+	}
+	return fmt.Errorf("claim %d of %d: %w", i+1, n, err)
 }
 
 // UpdateAnnotation replaces a stored claim (label, speaker, target, note or
@@ -86,8 +103,13 @@ func (s *Store) RestoreAnnotation(a Annotation) (Annotation, error) {
 		if a.ID == 0 {
 			return invalidf("restore needs the claim's id")
 		}
-		if tx.Bucket(bucketAnnotations).Get(idKey(a.ID)) != nil {
+		anns := tx.Bucket(bucketAnnotations)
+		if anns.Get(idKey(a.ID)) != nil {
 			return invalidf("claim %d exists already", a.ID)
+		}
+		if a.ID > anns.Sequence() {
+			// An id never issued would later be issued again and overwritten.
+			return invalidf("claim id %d was never issued by this store", a.ID)
 		}
 		art, err := getArticle(tx, a.ArticleID)
 		if err != nil {
@@ -95,6 +117,9 @@ func (s *Store) RestoreAnnotation(a Annotation) (Annotation, error) {
 		}
 		if err := validateAnnotation(tx, art, &a); err != nil {
 			return err
+		}
+		if a.Origin == "" {
+			a.Origin = OriginManual
 		}
 		return writeAnnotation(tx, a)
 	})
@@ -145,7 +170,9 @@ func (s *Store) Annotations(articleID uint64) ([]Annotation, error) {
 	return out, err
 }
 
-// ForEachAnnotation calls fn for every claim in id order.
+// ForEachAnnotation calls fn for every claim in id order, stopping at the
+// first error fn returns. fn runs inside a read transaction: it must not
+// write to the store.
 func (s *Store) ForEachAnnotation(fn func(Annotation) error) error {
 	return s.view(func(tx *bolt.Tx) error {
 		return tx.Bucket(bucketAnnotations).ForEach(func(_, v []byte) error {
@@ -153,7 +180,7 @@ func (s *Store) ForEachAnnotation(fn func(Annotation) error) error {
 			if err := decodeJSON(v, &a); err != nil {
 				return err
 			}
-			return fn(a)
+			return callback(fn, a)
 		})
 	})
 }
@@ -165,14 +192,14 @@ func insertAnnotations(tx *bolt.Tx, art Article, anns []Annotation) ([]Annotatio
 	for i, a := range anns {
 		a.ArticleID = art.ID
 		if err := validateAnnotation(tx, art, &a); err != nil {
-			if len(anns) > 1 {
-				err = fmt.Errorf("claim %d of %d: %w", i+1, len(anns), err)
-			}
-			return nil, err
+			return nil, batchError(err, i, len(anns))
 		}
 		id, err := bucket.NextSequence()
 		if err != nil {
 			return nil, err
+		}
+		if bucket.Get(idKey(id)) != nil {
+			return nil, fmt.Errorf("%w: claim id %d is taken although the sequence is only now issuing it", ErrDamaged, id)
 		}
 		a.ID = id
 		if a.Created.IsZero() {
@@ -206,26 +233,6 @@ func deleteAnnotationRecord(tx *bolt.Tx, a Annotation) error {
 	return tx.Bucket(bucketAnnotations).Delete(idKey(a.ID))
 }
 
-// validateAnnotation enforces the offset contract: the span lies inside the
-// text, is not empty, its quote is text[start:end], and its label exists.
-func validateAnnotation(tx *bolt.Tx, art Article, a *Annotation) error {
-	n := RuneLen(art.Text)
-	if a.Start < 0 || a.End > n || a.Start >= a.End {
-		return invalidf("span %d–%d does not fit article %d (%d characters; start must be ≥ 0 and < end ≤ length)", a.Start, a.End, art.ID, n)
-	}
-	quote, _ := Slice(art.Text, a.Start, a.End)
-	if a.Quote == "" {
-		a.Quote = quote
-	} else if a.Quote != quote {
-		return invalidf("quote %q is not the text at %d–%d of article %d, which reads %q", a.Quote, a.Start, a.End, art.ID, quote)
-	}
-	a.Label = strings.TrimSpace(a.Label)
-	if tx.Bucket(bucketLabels).Get([]byte(a.Label)) == nil {
-		return invalidf("label %q does not exist", a.Label)
-	}
-	return nil
-}
-
 func getAnnotation(tx *bolt.Tx, id uint64) (Annotation, error) {
 	var a Annotation
 	ok, err := getJSON(tx.Bucket(bucketAnnotations), idKey(id), &a)
@@ -241,6 +248,9 @@ func annotationsOf(tx *bolt.Tx, articleID uint64) ([]Annotation, error) {
 	c := tx.Bucket(bucketIndex).Cursor()
 	for k, _ := c.Seek(prefix); hasPrefix(k, prefix); k, _ = c.Next() {
 		a, err := getAnnotation(tx, keyID(k[8:]))
+		if errors.Is(err, ErrNotFound) {
+			err = fmt.Errorf("%w: the index of article %d lists claim %d, which does not exist; run `claimdesk check`", ErrDamaged, articleID, keyID(k[8:]))
+		}
 		if err != nil {
 			return nil, err
 		}

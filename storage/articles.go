@@ -114,25 +114,30 @@ func (s *Store) ArticleByHash(hash string) (Article, bool, error) {
 	return a, ok, err
 }
 
-// ArticleSummaries lists every article in id order with its claim count.
+// ArticleSummaries lists every article in id order with its claim count,
+// all from one snapshot of the store.
 func (s *Store) ArticleSummaries() ([]ArticleSummary, error) {
 	var out []ArticleSummary
-	err := s.ForEachArticle(func(a Article) error {
-		out = append(out, summarise(a, 0))
-		return nil
+	err := s.view(func(tx *bolt.Tx) error {
+		counts := claimCounts(tx)
+		return tx.Bucket(bucketArticles).ForEach(func(_, v []byte) error {
+			var a Article
+			if err := decodeJSON(v, &a); err != nil {
+				return err
+			}
+			out = append(out, summarise(a, counts[a.ID]))
+			return nil
+		})
 	})
 	if err != nil {
 		return nil, err
 	}
-	counts, err := s.claimCounts()
-	for i := range out {
-		out[i].Claims = counts[out[i].ID]
-	}
-	return out, err
+	return out, nil
 }
 
 // ForEachArticle calls fn for every article in id order, stopping at the
-// first error fn returns.
+// first error fn returns. fn runs inside a read transaction: it must not
+// write to the store.
 func (s *Store) ForEachArticle(fn func(Article) error) error {
 	return s.view(func(tx *bolt.Tx) error {
 		return tx.Bucket(bucketArticles).ForEach(func(_, v []byte) error {
@@ -140,7 +145,7 @@ func (s *Store) ForEachArticle(fn func(Article) error) error {
 			if err := decodeJSON(v, &a); err != nil {
 				return err
 			}
-			return fn(a)
+			return callback(fn, a)
 		})
 	})
 }
@@ -150,17 +155,18 @@ func (s *Store) SetArticleStatus(id uint64, status Status) error {
 	if !status.Valid() {
 		return invalidf("unknown status %q", status)
 	}
-	var a Article
+	var summary ArticleSummary
 	err := s.update(func(tx *bolt.Tx) error {
-		var err error
-		if a, err = getArticle(tx, id); err != nil {
+		a, err := getArticle(tx, id)
+		if err != nil {
 			return err
 		}
 		a.Status = status
+		summary = summarise(a, claimCount(tx, id))
 		return putJSON(tx.Bucket(bucketArticles), idKey(id), a)
 	})
 	if err == nil {
-		s.notify(Change{Kind: ArticleUpdated, Article: summarise(a, 0)})
+		s.notify(Change{Kind: ArticleUpdated, Article: summary})
 	}
 	return err
 }

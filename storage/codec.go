@@ -27,7 +27,7 @@ func getJSON(b *bolt.Bucket, key []byte, v any) (bool, error) {
 
 func decodeJSON(raw []byte, v any) error {
 	if err := json.Unmarshal(raw, v); err != nil {
-		return fmt.Errorf("%w: damaged record: %v", ErrNotClaimdesk, err)
+		return fmt.Errorf("%w: a record does not decode: %v", ErrDamaged, err)
 	}
 	return nil
 }

@@ -5,6 +5,8 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	bolt "go.etcd.io/bbolt"
 )
@@ -121,7 +123,7 @@ func (s *Store) DeleteLabel(name string) error {
 			return err
 		}
 		if used > 0 {
-			return invalidf("label %q is used by %d claims; relabel or delete them first", name, used)
+			return invalidf("label %q is used by %s; relabel or delete them first", name, plural(used, "claim"))
 		}
 		return b.Delete([]byte(name))
 	})
@@ -158,17 +160,22 @@ func relabelAll(tx *bolt.Tx, from, to string) ([]Annotation, error) {
 
 func validateLabel(l *Label) error {
 	l.Name = strings.TrimSpace(l.Name)
+	l.Hotkey = strings.TrimSpace(l.Hotkey)
 	switch {
 	case l.Name == "":
 		return invalidf("a label needs a name")
-	case strings.ContainsAny(l.Name, " \t\n\r"):
+	case strings.IndexFunc(l.Name, unicode.IsSpace) >= 0:
 		return invalidf("label name %q has white space; formats such as brat and CoNLL cannot carry it (use - or _)", l.Name)
-	case len([]rune(l.Name)) > 64:
+	case strings.IndexFunc(l.Name, unicode.IsControl) >= 0:
+		return invalidf("label name %q has a control character", l.Name)
+	case utf8.RuneCountInString(l.Name) > 64:
 		return invalidf("label name %q is longer than 64 characters", l.Name)
 	case !colourPattern.MatchString(l.Colour):
 		return invalidf("label %q: colour %q is not of the form #RRGGBB", l.Name, l.Colour)
-	case len([]rune(l.Hotkey)) > 1:
+	case utf8.RuneCountInString(l.Hotkey) > 1:
 		return invalidf("label %q: hotkey %q must be a single key", l.Name, l.Hotkey)
+	case strings.IndexFunc(l.Hotkey, unicode.IsControl) >= 0:
+		return invalidf("label %q: hotkey %q is a control character", l.Name, l.Hotkey)
 	}
 	return nil
 }

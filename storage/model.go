@@ -88,3 +88,8 @@ func DefaultLabels() []Label {
 		{Name: "praise", Colour: "#009E73", Hotkey: "3", Description: "Someone praises another."},
 	}
 }
+
+// Valid reports whether o is one of the known origins.
+func (o Origin) Valid() bool {
+	return o == OriginManual || o == OriginSuggested || o == OriginImported
+}

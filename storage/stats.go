@@ -11,42 +11,66 @@ type Stats struct {
 	Annotators       map[string]int `json:"claims_by_annotator"`
 }
 
-// Stats counts articles by status and claims by label and annotator.
+// Stats counts articles by status and claims by label and annotator, all
+// from one snapshot of the store.
 func (s *Store) Stats() (Stats, error) {
 	st := Stats{ClaimsByLabel: map[string]int{}, ArticlesByStatus: map[Status]int{}, Annotators: map[string]int{}}
-	labels, err := s.Labels()
-	if err != nil {
-		return st, err
-	}
-	for _, l := range labels {
-		st.ClaimsByLabel[l.Name] = 0
-	}
-	err = s.ForEachArticle(func(a Article) error {
-		st.Articles++
-		st.ArticlesByStatus[a.Status]++
-		return nil
-	})
-	if err != nil {
-		return st, err
-	}
-	err = s.ForEachAnnotation(func(a Annotation) error {
-		st.Claims++
-		st.ClaimsByLabel[a.Label]++
-		st.Annotators[a.Annotator]++
-		return nil
+	err := s.view(func(tx *bolt.Tx) error {
+		err := tx.Bucket(bucketLabels).ForEach(func(k, _ []byte) error {
+			st.ClaimsByLabel[string(k)] = 0
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		err = tx.Bucket(bucketArticles).ForEach(func(_, v []byte) error {
+			var a struct {
+				Status Status `json:"status"`
+			}
+			st.Articles++
+			if err := decodeJSON(v, &a); err != nil {
+				return err
+			}
+			st.ArticlesByStatus[a.Status]++
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		return tx.Bucket(bucketAnnotations).ForEach(func(_, v []byte) error {
+			var a Annotation
+			if err := decodeJSON(v, &a); err != nil {
+				return err
+			}
+			st.Claims++
+			st.ClaimsByLabel[a.Label]++
+			st.Annotators[a.Annotator]++
+			return nil
+		})
 	})
 	return st, err
 }
 
 // claimCounts counts claims per article from the index alone, without
 // decoding a single record.
-func (s *Store) claimCounts() (map[uint64]int, error) {
+func claimCounts(tx *bolt.Tx) map[uint64]int {
 	counts := map[uint64]int{}
-	err := s.view(func(tx *bolt.Tx) error {
-		return tx.Bucket(bucketIndex).ForEach(func(k, _ []byte) error {
+	_ = tx.Bucket(bucketIndex).ForEach(func(k, _ []byte) error {
+		if len(k) == 16 {
 			counts[keyID(k[:8])]++
-			return nil
-		})
+		}
+		return nil
 	})
-	return counts, err
+	return counts
+}
+
+// claimCount counts one article's claims by a prefix scan of the index.
+func claimCount(tx *bolt.Tx, articleID uint64) int {
+	n := 0
+	prefix := idKey(articleID)
+	c := tx.Bucket(bucketIndex).Cursor()
+	for k, _ := c.Seek(prefix); hasPrefix(k, prefix); k, _ = c.Next() {
+		n++
+	}
+	return n
 }

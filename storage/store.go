@@ -2,7 +2,6 @@ package storage
 
 import (
 	"bytes"
-	"encoding/binary"
 	"errors"
 	"fmt"
 	"os"
@@ -15,8 +14,9 @@ import (
 
 // Store is an open Claimdesk database. Its methods are safe for concurrent use.
 type Store struct {
-	db   *bolt.DB
-	path string
+	db       *bolt.DB
+	path     string
+	readOnly bool
 
 	mu        sync.RWMutex
 	listeners []func(Change)
@@ -30,84 +30,103 @@ type Options struct {
 	ReadOnly bool
 }
 
+// DefaultTimeout is how long Open waits for another process's lock.
+const DefaultTimeout = time.Second
+
 // Open opens or creates the database at path with mode 0600.
 func Open(path string) (*Store, error) { return OpenWith(path, Options{}) }
 
 // OpenWith opens or creates the database at path. A file held by another
-// process yields ErrLocked within the timeout; a file that is not a
-// Claimdesk database yields ErrNotClaimdesk.
-func OpenWith(path string, opts Options) (s *Store, err error) {
+// process yields an error matching ErrLocked ("another claimdesk is using
+// PATH") within the timeout; a file that is not a Claimdesk database, or is
+// damaged beyond opening, yields one matching ErrNotClaimdesk; a file from
+// a newer Claimdesk is refused. A file damaged inside can still open: Check
+// finds the damage, and reads that meet it return errors matching ErrDamaged.
+func OpenWith(path string, opts Options) (*Store, error) {
 	if opts.Timeout <= 0 {
-		opts.Timeout = time.Second
+		opts.Timeout = DefaultTimeout
 	}
-	if err := refuseForeignFile(path); err != nil {
+	if err := preflight(path); err != nil {
 		return nil, err
 	}
 	db, err := openBolt(path, opts)
 	if err != nil {
 		return nil, err
 	}
-	s = &Store{db: db, path: path}
+	s := &Store{db: db, path: path, readOnly: opts.ReadOnly}
 	if opts.ReadOnly {
-		return s, s.checkReadable()
+		err = s.checkReadable()
+	} else {
+		err = s.initialise()
 	}
-	if err := s.initialise(); err != nil {
+	if err != nil {
 		_ = db.Close()
 		return nil, err
 	}
 	return s, nil
 }
 
-func openBolt(path string, opts Options) (db *bolt.DB, err error) {
-	// bbolt panics on some damaged files instead of returning an error; a
-	// damaged file must give a message, never a crash.
-	defer func() {
-		if r := recover(); r != nil {
-			db, err = nil, fmt.Errorf("%s: %w (damaged: %v)", path, ErrNotClaimdesk, r)
-		}
-	}()
-	db, err = bolt.Open(path, 0o600, &bolt.Options{Timeout: opts.Timeout, ReadOnly: opts.ReadOnly})
+func openBolt(path string, opts Options) (*bolt.DB, error) {
+	// When bbolt panics inside Open it leaves its file open, and with it the
+	// lock; the hook keeps the file so it can be closed here.
+	var file *os.File
+	bopts := &bolt.Options{
+		Timeout:         opts.Timeout,
+		ReadOnly:        opts.ReadOnly,
+		PreLoadFreelist: true, // read the freelist now, shielded, not later on bbolt's own goroutine
+		OpenFile: func(name string, flag int, mode os.FileMode) (*os.File, error) {
+			f, err := os.OpenFile(name, flag, mode)
+			file = f
+			return f, err
+		},
+	}
+	var db *bolt.DB
+	crash, err := shielded(func() (err error) {
+		db, err = bolt.Open(path, 0o600, bopts)
+		return err
+	})
 	switch {
+	case crash != nil:
+		if file != nil {
+			_ = file.Close()
+		}
+		return nil, notClaimdesk(path, fmt.Sprintf("damaged: %v", crash))
 	case errors.Is(err, berrors.ErrTimeout):
-		return nil, fmt.Errorf("another claimdesk is using %s: %w", path, ErrLocked)
+		return nil, lockedError{path}
 	case errors.Is(err, berrors.ErrInvalid), errors.Is(err, berrors.ErrVersionMismatch), errors.Is(err, berrors.ErrChecksum):
-		return nil, fmt.Errorf("%s: %w (%v)", path, ErrNotClaimdesk, err)
+		return nil, notClaimdesk(path, err.Error())
 	case err != nil:
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
 	return db, nil
 }
 
-// refuseForeignFile keeps Open from touching a non-empty file that does not
-// start like a bbolt file, e.g. an article passed by mistake as --db.
-func refuseForeignFile(path string) error {
-	f, err := os.Open(path)
-	if errors.Is(err, os.ErrNotExist) {
-		return nil
-	}
-	if err != nil {
-		return fmt.Errorf("open %s: %w", path, err)
-	}
-	defer f.Close()
-	head := make([]byte, 32)
-	n, _ := f.Read(head)
-	if n == 0 {
-		return nil
-	}
-	const boltMagic = 0xED0CDAED
-	if n < 20 || binary.LittleEndian.Uint32(head[16:20]) != boltMagic {
-		return fmt.Errorf("%s: %w (the file is not a BoltDB database)", path, ErrNotClaimdesk)
-	}
-	return nil
-}
-
 // initialise creates every bucket, runs migrations and adds the default
-// labels to a new store, all in one transaction.
+// labels to a new store, all in one transaction. A file that holds buckets
+// but not Claimdesk's is another program's database and is left alone. A
+// store that is current needs no write, and no fsync, to open.
 func (s *Store) initialise() error {
+	current := false
+	err := s.view(func(tx *bolt.Tx) error {
+		if tx.Bucket(bucketMeta) == nil {
+			return nil
+		}
+		v, err := schemaVersion(tx, s.path)
+		current = err == nil && v == SchemaVersion && hasAllBuckets(tx)
+		return err
+	})
+	if err != nil || current {
+		return err
+	}
 	return s.update(func(tx *bolt.Tx) error {
 		fresh := tx.Bucket(bucketMeta) == nil
-		if !fresh && !looksLikeClaimdesk(tx) {
-			return fmt.Errorf("%s: %w (no claimdesk schema version)", s.path, ErrNotClaimdesk)
+		if fresh && hasBuckets(tx) {
+			return notClaimdesk(s.path, "a BoltDB file of another program")
+		}
+		if !fresh {
+			if _, err := schemaVersion(tx, s.path); err != nil {
+				return err
+			}
 		}
 		for _, name := range allBuckets {
 			if _, err := tx.CreateBucketIfNotExists(name); err != nil {
@@ -123,21 +142,36 @@ func (s *Store) initialise() error {
 	})
 }
 
-func looksLikeClaimdesk(tx *bolt.Tx) bool {
-	return tx.Bucket(bucketMeta).Get(keySchemaVersion) != nil
+func hasAllBuckets(tx *bolt.Tx) bool {
+	for _, name := range allBuckets {
+		if tx.Bucket(name) == nil {
+			return false
+		}
+	}
+	return true
 }
 
+func hasBuckets(tx *bolt.Tx) bool {
+	k, _ := tx.Cursor().First()
+	return k != nil
+}
+
+// checkReadable accepts a read-only store only when this build can read it
+// as it is: read-only means no migration can run.
 func (s *Store) checkReadable() error {
-	err := s.db.View(func(tx *bolt.Tx) error {
-		if tx.Bucket(bucketMeta) == nil || !looksLikeClaimdesk(tx) {
-			return fmt.Errorf("%s: %w (no claimdesk schema version)", s.path, ErrNotClaimdesk)
+	return s.view(func(tx *bolt.Tx) error {
+		if tx.Bucket(bucketMeta) == nil {
+			return notClaimdesk(s.path, "no claimdesk schema version")
 		}
-		return nil
+		v, err := schemaVersion(tx, s.path)
+		if err == nil && v != SchemaVersion {
+			err = fmt.Errorf("%s is at schema %d and needs migrating to %d: open it once for writing", s.path, v, SchemaVersion)
+		}
+		if err == nil && !hasAllBuckets(tx) {
+			err = notClaimdesk(s.path, "a bucket is missing")
+		}
+		return err
 	})
-	if err != nil {
-		_ = s.db.Close()
-	}
-	return err
 }
 
 // Path is the file the store lives in.
@@ -145,30 +179,5 @@ func (s *Store) Path() string { return s.path }
 
 // Close releases the file and its lock.
 func (s *Store) Close() error { return s.db.Close() }
-
-// Check verifies the file's page structure and Claimdesk's own invariants:
-// every index entry points at an annotation, every annotation fits its
-// article's text with its quote, and uses an existing label.
-func (s *Store) Check() error {
-	return s.db.View(func(tx *bolt.Tx) error {
-		var errs []error
-		for err := range tx.Check() {
-			errs = append(errs, err)
-		}
-		errs = append(errs, checkRecords(tx)...)
-		return errors.Join(errs...)
-	})
-}
-
-func (s *Store) update(fn func(*bolt.Tx) error) (err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			err = fmt.Errorf("write to %s failed: %v", s.path, r)
-		}
-	}()
-	return s.db.Update(fn)
-}
-
-func (s *Store) view(fn func(*bolt.Tx) error) error { return s.db.View(fn) }
 
 func hasPrefix(k, prefix []byte) bool { return k != nil && bytes.HasPrefix(k, prefix) }

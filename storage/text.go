@@ -36,11 +36,14 @@ func (n Normalization) String() string {
 }
 
 // Normalize is applied once to every text on its way into the store: the
-// UTF-8 byte-order mark is dropped, CRLF and lone CR become LF, and invalid
-// UTF-8 becomes U+FFFD. After that the text never changes.
+// UTF-8 byte-order mark is dropped, CRLF and lone CR become LF, and each
+// byte that is not part of valid UTF-8 becomes U+FFFD. After that the text
+// never changes. Normalize is idempotent: a text that went through it once
+// comes out of it again unchanged, so every leading U+FEFF goes, not only
+// the first.
 func Normalize(raw string) (string, Normalization) {
 	var n Normalization
-	if strings.HasPrefix(raw, "\uFEFF") {
+	for strings.HasPrefix(raw, "\uFEFF") {
 		raw = raw[len("\uFEFF"):]
 		n.RemovedBOM = true
 	}
@@ -111,8 +114,19 @@ func ByteOffset(text string, runes int) (int, bool) {
 	return i, true
 }
 
-// RuneOffset converts a byte offset of text into a code-point offset.
+// RuneOffset converts a byte offset of text into a code-point offset. An
+// offset inside a multi-byte character rounds down to that character's
+// start; offsets outside the text are clamped to it.
 func RuneOffset(text string, byteOffset int) int {
+	byteOffset = max(0, min(byteOffset, len(text)))
+	for back := 1; back < utf8.UTFMax && back <= byteOffset; back++ {
+		if utf8.RuneStart(text[byteOffset-back]) {
+			if _, size := utf8.DecodeRuneInString(text[byteOffset-back:]); size > back {
+				byteOffset -= back
+			}
+			break
+		}
+	}
 	return utf8.RuneCountInString(text[:byteOffset])
 }
 

@@ -1,0 +1,112 @@
+package annotate
+
+import (
+	"fmt"
+	"strings"
+
+	"claimdesk/storage"
+)
+
+// Editor applies the analyst's changes to the store and remembers them for
+// undo. It is used from the UI goroutine only.
+type Editor struct {
+	store     *storage.Store
+	history   history
+	Annotator string
+}
+
+// HistoryLimit bounds how many changes can be undone.
+const HistoryLimit = 1000
+
+// NewEditor edits claims in store.
+func NewEditor(store *storage.Store) *Editor {
+	return &Editor{store: store, history: history{limit: HistoryLimit}}
+}
+
+// Create stores a new claim over [start, end) of the article with label.
+func (e *Editor) Create(articleID uint64, start, end int, label string) (storage.Annotation, error) {
+	a, err := e.store.AddAnnotation(storage.Annotation{
+		ArticleID: articleID, Start: start, End: end, Label: label,
+		Annotator: strings.TrimSpace(e.Annotator), Origin: storage.OriginManual,
+	})
+	if err != nil {
+		return a, err
+	}
+	id := a.ID
+	e.history.push(step{
+		name: "label " + label,
+		undo: func() error { _, err := e.store.DeleteAnnotation(id); return err },
+		redo: func() error { _, err := e.store.RestoreAnnotation(a); return err },
+	})
+	e.markInProgress(articleID)
+	return a, nil
+}
+
+// Relabel gives a claim another label.
+func (e *Editor) Relabel(id uint64, label string) (storage.Annotation, error) {
+	return e.change(id, "relabel as "+label, func(a *storage.Annotation) { a.Label = label })
+}
+
+// SetDetails changes who said a claim, about whom, and the note.
+func (e *Editor) SetDetails(id uint64, speaker, target, note string) (storage.Annotation, error) {
+	return e.change(id, "edit claim", func(a *storage.Annotation) {
+		a.Speaker, a.Target, a.Note = strings.TrimSpace(speaker), strings.TrimSpace(target), strings.TrimSpace(note)
+	})
+}
+
+// Delete removes a claim.
+func (e *Editor) Delete(id uint64) (storage.Annotation, error) {
+	old, err := e.store.DeleteAnnotation(id)
+	if err != nil {
+		return old, err
+	}
+	e.history.push(step{
+		name: "delete claim",
+		undo: func() error { _, err := e.store.RestoreAnnotation(old); return err },
+		redo: func() error { _, err := e.store.DeleteAnnotation(id); return err },
+	})
+	return old, nil
+}
+
+// Undo reverts the last change and returns its name ("" when none).
+func (e *Editor) Undo() (string, error) { return e.history.undo() }
+
+// Redo applies the last undone change again.
+func (e *Editor) Redo() (string, error) { return e.history.redo() }
+
+// CanUndo and CanRedo tell the menus what to enable.
+func (e *Editor) CanUndo() bool { return e.history.canUndo() }
+
+// CanRedo reports whether there is an undone change to apply again.
+func (e *Editor) CanRedo() bool { return e.history.canRedo() }
+
+func (e *Editor) change(id uint64, name string, apply func(*storage.Annotation)) (storage.Annotation, error) {
+	before, err := e.store.Annotation(id)
+	if err != nil {
+		return before, err
+	}
+	after := before
+	apply(&after)
+	if after == before {
+		return before, nil
+	}
+	saved, err := e.store.UpdateAnnotation(after)
+	if err != nil {
+		return before, fmt.Errorf("%s: %w", name, err)
+	}
+	e.history.push(step{
+		name: name,
+		undo: func() error { _, err := e.store.UpdateAnnotation(before); return err },
+		redo: func() error { _, err := e.store.UpdateAnnotation(saved); return err },
+	})
+	return saved, nil
+}
+
+// markInProgress moves a new article to "in progress" once it gets its
+// first claim; an article marked done stays done.
+func (e *Editor) markInProgress(articleID uint64) {
+	a, err := e.store.Article(articleID)
+	if err == nil && a.Status == storage.StatusNew {
+		_ = e.store.SetArticleStatus(articleID, storage.StatusInProgress)
+	}
+}

@@ -1,0 +1,64 @@
+package annotate
+
+import (
+	"sort"
+	"strings"
+
+	"claimdesk/storage"
+)
+
+// PastValues lists the speakers and targets used before, the most used
+// first, so the editor can complete them.
+func PastValues(store *storage.Store) (speakers, targets []string, err error) {
+	sp, tg := map[string]int{}, map[string]int{}
+	err = store.ForEachAnnotation(func(a storage.Annotation) error {
+		if a.Speaker != "" {
+			sp[a.Speaker]++
+		}
+		if a.Target != "" {
+			tg[a.Target]++
+		}
+		return nil
+	})
+	return byUse(sp), byUse(tg), err
+}
+
+func byUse(counts map[string]int) []string {
+	out := make([]string, 0, len(counts))
+	for v := range counts {
+		out = append(out, v)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if counts[out[i]] != counts[out[j]] {
+			return counts[out[i]] > counts[out[j]]
+		}
+		return out[i] < out[j]
+	})
+	return out
+}
+
+// Complete returns the values that start with prefix (case-insensitive)
+// or, after those, contain it; at most limit.
+func Complete(values []string, prefix string, limit int) []string {
+	p := strings.ToLower(strings.TrimSpace(prefix))
+	if p == "" {
+		return nil
+	}
+	var starts, contains []string
+	for _, v := range values {
+		lv := strings.ToLower(v)
+		switch {
+		case lv == p:
+			continue
+		case strings.HasPrefix(lv, p):
+			starts = append(starts, v)
+		case strings.Contains(lv, p):
+			contains = append(contains, v)
+		}
+	}
+	out := append(starts, contains...)
+	if len(out) > limit {
+		out = out[:limit]
+	}
+	return out
+}

@@ -1,0 +1,96 @@
+package articleview
+
+import (
+	"image/color"
+	"image/png"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+)
+
+// seedText is the seed article: English with an Arabic line.
+func seedText(t testing.TB) string {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("testdata", "seed.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+// seedTitle is what storage.TitleFromText makes of the seed: its first line.
+func seedTitle(text string) string {
+	title, _, _ := strings.Cut(text, "\n")
+	return strings.TrimSpace(title)
+}
+
+// newTestView shows a view with text in an unpadded test window, so that
+// widget and canvas coordinates coincide.
+func newTestView(t testing.TB, title, text string, size fyne.Size) (*View, fyne.Window) {
+	t.Helper()
+	test.NewTempApp(t)
+	v := New()
+	w := test.NewTempWindow(t, v)
+	w.SetPadded(false)
+	w.Resize(size)
+	v.SetDocument(title, text)
+	return v, w
+}
+
+// runeIndex returns the code-point offset of the first occurrence of sub.
+func runeIndex(t testing.TB, text, sub string) int {
+	t.Helper()
+	i := strings.Index(text, sub)
+	if i < 0 {
+		t.Fatalf("%q not in text", sub)
+	}
+	return len([]rune(text[:i]))
+}
+
+// centre returns the middle of the character box at off.
+func centre(t testing.TB, v *View, off int) fyne.Position {
+	t.Helper()
+	pos, size, ok := v.CharBounds(off)
+	if !ok {
+		t.Fatalf("offset %d not laid out", off)
+	}
+	return fyne.NewPos(pos.X+size.Width/2, pos.Y+size.Height/2)
+}
+
+// saveCapture writes the window's pixels to $ARTICLEVIEW_CAPTURE_DIR, for
+// looking at the view while working on it.
+func saveCapture(t testing.TB, w fyne.Window, name string) {
+	dir := os.Getenv("ARTICLEVIEW_CAPTURE_DIR")
+	if dir == "" {
+		return
+	}
+	f, err := os.Create(filepath.Join(dir, name+".png"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if err := png.Encode(f, w.Canvas().Capture()); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// Okabe–Ito label colours, as the store's defaults.
+var (
+	blue      = color.NRGBA{R: 0x00, G: 0x72, B: 0xb2, A: 0xff}
+	vermilion = color.NRGBA{R: 0xd5, G: 0x5e, B: 0x00, A: 0xff}
+	green     = color.NRGBA{R: 0x00, G: 0x9e, B: 0x73, A: 0xff}
+)
+
+// variantTheme pins a theme to one variant, to look at light and dark.
+type variantTheme struct {
+	fyne.Theme
+	variant fyne.ThemeVariant
+}
+
+func (t variantTheme) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Color {
+	return t.Theme.Color(n, t.variant)
+}

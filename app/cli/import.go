@@ -1,0 +1,69 @@
+package cli
+
+import (
+	"fmt"
+	"strings"
+
+	"claimdesk/app/dataset"
+)
+
+func runImport(env *Env, args []string) error {
+	fs := newFlagSet(env, "import", "[flags] FILE|DIR...",
+		"Imports articles and the claims that come with them. Formats: "+strings.Join(dataset.SupportedExtensions(), " ")+
+			".\nFolders are read recursively; duplicates (same text) are skipped. A report goes to stderr;\nthe exit code is 1 if anything failed.")
+	db := dbFlag(fs)
+	var maps listFlag
+	fs.Var(&maps, "map", "map an incoming label to an existing one, `FROM=TO` (repeatable)")
+	annotator := fs.String("annotator", "", "annotator `name` for claims that arrive without one")
+	quiet := fs.Bool("quiet", false, "print only the summary line and failures")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() == 0 {
+		return usageErrorf("import needs at least one FILE or DIR (see claimdesk import --help)")
+	}
+	labelMap, err := parseLabelMap(maps)
+	if err != nil {
+		return err
+	}
+	store, err := openStore(env, *db, false)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	bar := newProgress(env.Stderr, "importing")
+	report, err := dataset.Import(store, fs.Args(), dataset.Options{
+		LabelMap:  labelMap,
+		Annotator: *annotator,
+		Progress:  bar.update,
+	})
+	bar.done()
+	if err != nil {
+		return err
+	}
+	if *quiet {
+		fmt.Fprintln(env.Stderr, report.Summary())
+		for _, p := range report.Failed {
+			fmt.Fprintln(env.Stderr, "failed: "+p.String())
+		}
+	} else {
+		fmt.Fprint(env.Stderr, report.String())
+	}
+	if report.HasFailures() {
+		return errReported
+	}
+	return nil
+}
+
+func parseLabelMap(pairs []string) (map[string]string, error) {
+	m := map[string]string{}
+	for _, pair := range pairs {
+		from, to, ok := strings.Cut(pair, "=")
+		from, to = strings.TrimSpace(from), strings.TrimSpace(to)
+		if !ok || from == "" || to == "" {
+			return nil, usageErrorf("--map %q: want FROM=TO, e.g. --map PERSON=accusation", pair)
+		}
+		m[from] = to
+	}
+	return m, nil
+}

@@ -1,0 +1,90 @@
+package cli
+
+import (
+	"encoding/json"
+	"fmt"
+	"sort"
+
+	"claimdesk/storage"
+)
+
+func runStats(env *Env, args []string) error {
+	fs := newFlagSet(env, "stats", "[--json]", "Counts articles by status and claims by label and annotator.")
+	db := dbFlag(fs)
+	asJSON := fs.Bool("json", false, "print JSON")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return usageErrorf("stats takes no arguments, got %q", fs.Arg(0))
+	}
+	store, err := openStore(env, *db, true)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	st, err := store.Stats()
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		enc := json.NewEncoder(env.Stdout)
+		enc.SetIndent("", "  ")
+		return enc.Encode(st)
+	}
+	printStats(env, st)
+	return nil
+}
+
+func printStats(env *Env, st storage.Stats) {
+	w := env.Stdout
+	fmt.Fprintf(w, "articles  %d", st.Articles)
+	for _, s := range []storage.Status{storage.StatusNew, storage.StatusInProgress, storage.StatusDone} {
+		fmt.Fprintf(w, "   %s %d", s, st.ArticlesByStatus[s])
+	}
+	fmt.Fprintf(w, "\nclaims    %d\n", st.Claims)
+	for _, name := range sortedKeys(st.ClaimsByLabel) {
+		fmt.Fprintf(w, "  %-16s %d\n", name, st.ClaimsByLabel[name])
+	}
+	if len(st.Annotators) > 0 {
+		fmt.Fprintln(w, "by annotator")
+		for _, name := range sortedKeys(st.Annotators) {
+			shown := name
+			if shown == "" {
+				shown = "(unnamed)"
+			}
+			fmt.Fprintf(w, "  %-16s %d\n", shown, st.Annotators[name])
+		}
+	}
+}
+
+func sortedKeys(m map[string]int) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+func runCheck(env *Env, args []string) error {
+	fs := newFlagSet(env, "check", "", "Verifies the database's pages and that every claim's quote is its text.")
+	db := dbFlag(fs)
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	store, err := openStore(env, *db, true)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	if err := store.Check(); err != nil {
+		return fmt.Errorf("%s has problems:\n%w", store.Path(), err)
+	}
+	st, err := store.Stats()
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(env.Stdout, "%s: ok (%d articles, %d claims)\n", store.Path(), st.Articles, st.Claims)
+	return nil
+}

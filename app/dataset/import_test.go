@@ -1,0 +1,214 @@
+package dataset
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"claimdesk/storage"
+)
+
+// openStore opens a store under a temp dir and checks it when the test ends.
+func openStore(t testing.TB) *storage.Store {
+	t.Helper()
+	s, err := storage.Open(filepath.Join(t.TempDir(), "claims.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		if err := s.Check(); err != nil {
+			t.Errorf("store check: %v", err)
+		}
+		s.Close()
+	})
+	return s
+}
+
+// mixedFolder copies testdata/import/mixed into a temp dir, adds the files
+// that should not be committed (binary, oversized), and makes the temp dir
+// the working directory so the report's paths are short and stable.
+func mixedFolder(t *testing.T) {
+	t.Helper()
+	dir := t.TempDir()
+	src := filepath.Join("testdata", "import", "mixed")
+	err := filepath.WalkDir(src, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(src, path)
+		dst := filepath.Join(dir, "mixed", rel)
+		if d.IsDir() {
+			return os.MkdirAll(dst, 0o755)
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(dst, data, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	binary := []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00")
+	if err := os.WriteFile(filepath.Join(dir, "mixed", "scan.txt"), binary, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	// A sparse file: above the limit without writing 50 MiB.
+	huge := filepath.Join(dir, "mixed", "huge.html")
+	if err := os.WriteFile(huge, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Truncate(huge, MaxArticleFileSize+1); err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(dir)
+}
+
+func TestImportMixedFolder(t *testing.T) {
+	golden, err := filepath.Abs(filepath.Join("testdata", "import", "report.golden"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	mixedFolder(t)
+	store := openStore(t)
+	var progress [][2]int
+	opts := Options{
+		LabelMap:  map[string]string{"person": "accusation"},
+		Annotator: "desk",
+		Progress:  func(done, total int, _ string) { progress = append(progress, [2]int{done, total}) },
+	}
+	paths := []string{"mixed", filepath.Join("mixed", "pair.txt"), "missing.txt"}
+	report, err := Import(store, paths, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	compareGolden(t, golden, report.String())
+	if !report.HasFailures() {
+		t.Error("HasFailures is false for a batch with failures")
+	}
+	checkProgress(t, progress)
+	checkCreatedLabels(t, store, map[string]string{"Named_Entity": "#E69F00", "ORG": "#56B4E9"})
+	checkStoredClaims(t, store)
+
+	again, err := Import(store, []string{"mixed"}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(again.Imported) != 0 || len(again.Skipped) != len(report.Imported)+len(report.Skipped) || len(again.Warnings) != 0 {
+		t.Errorf("second import: %s, want every article skipped as stored already", again.Summary())
+	}
+}
+
+func checkProgress(t *testing.T, calls [][2]int) {
+	t.Helper()
+	if len(calls) < 2 || calls[0][0] != 0 {
+		t.Fatalf("progress calls %v: want a first call with done 0", calls)
+	}
+	total := calls[0][1]
+	for i, c := range calls {
+		if c[0] != i || c[1] != total {
+			t.Errorf("progress call %d = %v, want [%d %d]", i, c, i, total)
+		}
+	}
+	if last := calls[len(calls)-1]; last[0] != total {
+		t.Errorf("last progress call %v, want done == total", last)
+	}
+}
+
+func checkCreatedLabels(t *testing.T, store *storage.Store, want map[string]string) {
+	t.Helper()
+	labels, err := store.Labels()
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, l := range labels {
+		got[l.Name] = l.Colour
+	}
+	for name, colour := range want {
+		if got[name] != colour {
+			t.Errorf("label %s has colour %q, want %q", name, got[name], colour)
+		}
+	}
+}
+
+// checkStoredClaims looks at the claims of the CRLF corpus line: offsets
+// moved to the normalised text, labels mapped, the annotator filled in.
+func checkStoredClaims(t *testing.T, store *storage.Store) {
+	t.Helper()
+	want := map[string]string{
+		"Russia has never interfered.": "denial",
+		"Obama":                        "accusation",
+		"Anything is possible.":        "Named_Entity",
+	}
+	found := 0
+	err := store.ForEachAnnotation(func(a storage.Annotation) error {
+		if label, ok := want[a.Quote]; ok {
+			found++
+			if a.Label != label || a.Annotator != "desk" || a.Origin != storage.OriginImported {
+				t.Errorf("claim %q: label %q annotator %q origin %q", a.Quote, a.Label, a.Annotator, a.Origin)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if found != len(want) {
+		t.Errorf("found %d of the %d claims of the CRLF record", found, len(want))
+	}
+}
+
+func TestImportLabelMapToUnknownLabel(t *testing.T) {
+	store := openStore(t)
+	_, err := Import(store, nil, Options{LabelMap: map[string]string{"PERSON": "nobody"}})
+	if !errors.Is(err, storage.ErrNotFound) || !strings.Contains(err.Error(), `"nobody"`) {
+		t.Fatalf("err = %v, want a not-found error naming the label", err)
+	}
+}
+
+func TestImportNoStore(t *testing.T) {
+	if _, err := Import(nil, []string{"x.txt"}, Options{}); err == nil {
+		t.Fatal("Import without a store succeeded")
+	}
+}
+
+// TestCollect: brat pairs are imported once under the .ann, hidden entries
+// are passed over, links to files are followed and links to folders not.
+func TestCollect(t *testing.T) {
+	dir := t.TempDir()
+	for _, name := range []string{"b.txt", "b.ann", "a.md", ".hidden/x.txt", "sub/c.jsonl", "d.txt"} {
+		path := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte("x"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.Symlink(filepath.Join(dir, "d.txt"), filepath.Join(dir, "link.txt")); err != nil {
+		t.Skip("no symbolic links here:", err)
+	}
+	if err := os.Symlink(filepath.Join(dir, "sub"), filepath.Join(dir, "linkdir")); err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(dir)
+	var got []string
+	for _, u := range collect([]string{".", "b.txt", "a.md", "nothing.txt"}) {
+		s := u.path
+		switch {
+		case u.failure != nil:
+			s += " failed"
+		case u.skip != "":
+			s += " skipped"
+		}
+		got = append(got, s)
+	}
+	want := []string{"a.md", "b.ann", "d.txt", "link.txt", "linkdir skipped", filepath.Join("sub", "c.jsonl"), "nothing.txt failed"}
+	if strings.Join(got, ",") != strings.Join(want, ",") {
+		t.Errorf("collect = %v\nwant %v", got, want)
+	}
+}

@@ -1,0 +1,199 @@
+package dataset
+
+import (
+	"bytes"
+	"errors"
+	"io"
+	"io/fs"
+	"math"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+)
+
+// format is a kind of input file, known by its extension.
+type format int
+
+const (
+	formatUnknown format = iota
+	formatText
+	formatMarkdown
+	formatHTML
+	formatJSONL
+	formatJSON
+	formatBrat
+)
+
+var formatNames = [...]string{"unknown", "text", "Markdown", "HTML", "JSONL", "JSON", "brat"}
+
+func (f format) String() string { return formatNames[f] }
+
+var formatsByExt = map[string]format{
+	".txt":      formatText,
+	".md":       formatMarkdown,
+	".markdown": formatMarkdown,
+	".html":     formatHTML,
+	".htm":      formatHTML,
+	".jsonl":    formatJSONL,
+	".json":     formatJSON,
+	".ann":      formatBrat,
+}
+
+func formatOf(name string) format {
+	return formatsByExt[strings.ToLower(filepath.Ext(name))]
+}
+
+// SupportedExtensions lists the file extensions Import reads, with the dot,
+// sorted: for file dialogs and help texts. A .json file is a Label Studio
+// export (or an array of JSONL-style records); a .ann file is the half of a
+// brat pair whose text is the .txt of the same name.
+func SupportedExtensions() []string {
+	exts := make([]string, 0, len(formatsByExt))
+	for ext := range formatsByExt {
+		exts = append(exts, ext)
+	}
+	sort.Strings(exts)
+	return exts
+}
+
+// ParseFile reads one file by its extension. A .ann file is read with the
+// .txt of the same name, and so is a .txt that has a .ann next to it: a
+// brat pair is one document. The error, always a Problem, means the whole
+// file was refused; problems are the records and spans left out of an
+// otherwise readable file, or warnings about what was changed.
+func ParseFile(path string) ([]Document, []Problem, error) {
+	f := formatOf(path)
+	if f == formatText {
+		if ann := siblingWithExt(path, ".ann"); fileExists(ann) {
+			path, f = ann, formatBrat
+		}
+	}
+	if f == formatBrat {
+		return parseBratFiles(path)
+	}
+	if f == formatUnknown {
+		return nil, nil, unsupported(path)
+	}
+	file, err := os.Open(path)
+	if err != nil {
+		return nil, nil, fileProblem(path, err)
+	}
+	defer file.Close()
+	info, err := file.Stat()
+	if err != nil {
+		return nil, nil, fileProblem(path, err)
+	}
+	if !info.Mode().IsRegular() {
+		return nil, nil, Problem{File: path, Message: "not a regular file"}
+	}
+	if err := checkSize(f, info.Size()); err != nil {
+		return nil, nil, fileProblem(path, err)
+	}
+	return parseReader(path, f, file)
+}
+
+// ParseBytes parses data as the file called name would be parsed. A brat
+// .ann file needs its text: use ParseBrat for that pair.
+func ParseBytes(name string, data []byte) ([]Document, []Problem, error) {
+	f := formatOf(name)
+	switch f {
+	case formatUnknown:
+		return nil, nil, unsupported(name)
+	case formatBrat:
+		return nil, nil, Problem{File: name, Message: "a brat .ann file is read together with its .txt (use ParseBrat)"}
+	}
+	if err := checkSize(f, int64(len(data))); err != nil {
+		return nil, nil, fileProblem(name, err)
+	}
+	return parseReader(name, f, bytes.NewReader(data))
+}
+
+// parseReader parses an input whose size has been checked.
+func parseReader(name string, f format, r io.Reader) ([]Document, []Problem, error) {
+	docs, problems, err := parseFormat(name, f, r)
+	return docs, sortProblems(problems), err
+}
+
+func parseFormat(name string, f format, r io.Reader) ([]Document, []Problem, error) {
+	switch f {
+	case formatJSONL:
+		return parseJSONL(name, r)
+	case formatJSON:
+		return parseJSONFile(name, r)
+	}
+	data, err := readLimited(r, MaxArticleFileSize)
+	if err != nil {
+		return nil, nil, fileProblem(name, err)
+	}
+	var (
+		d    draft
+		warn []Problem
+	)
+	switch f {
+	case formatText:
+		d, err = parsePlainText(name, data)
+	case formatMarkdown:
+		d, err = parseMarkdown(name, data)
+	case formatHTML:
+		d, warn, err = parseHTML(name, data)
+	}
+	if err != nil {
+		return nil, nil, fileProblem(name, err)
+	}
+	doc, problems, err := d.finish()
+	if err != nil {
+		return nil, nil, err
+	}
+	return []Document{doc}, append(warn, problems...), nil
+}
+
+// sortProblems puts problems in file and line order, those about a whole
+// file after its lines, keeping the order of problems on one line.
+func sortProblems(problems []Problem) []Problem {
+	key := func(p Problem) int {
+		if p.Line == 0 {
+			return math.MaxInt
+		}
+		return p.Line
+	}
+	sort.SliceStable(problems, func(i, j int) bool {
+		a, b := problems[i], problems[j]
+		if a.File != b.File {
+			return a.File < b.File
+		}
+		return key(a) < key(b)
+	})
+	return problems
+}
+
+// fileProblem turns an error about a whole file into a Problem naming it,
+// without repeating the path an *fs.PathError carries already.
+func fileProblem(name string, err error) error {
+	var p Problem
+	if errors.As(err, &p) {
+		return p
+	}
+	var pathErr *fs.PathError
+	if errors.As(err, &pathErr) {
+		err = pathErr.Err
+	}
+	return Problem{File: name, Message: err.Error()}
+}
+
+func unsupported(name string) error {
+	ext := filepath.Ext(name)
+	if ext == "" {
+		return Problem{File: name, Message: "no file extension: cannot tell the format (supported: " + strings.Join(SupportedExtensions(), " ") + ")"}
+	}
+	return Problem{File: name, Message: "unsupported format " + ext + " (supported: " + strings.Join(SupportedExtensions(), " ") + ")"}
+}
+
+func siblingWithExt(path, ext string) string {
+	return strings.TrimSuffix(path, filepath.Ext(path)) + ext
+}
+
+func fileExists(path string) bool {
+	info, err := os.Stat(path)
+	return err == nil && info.Mode().IsRegular()
+}

@@ -1,0 +1,217 @@
+package e2e
+
+import (
+	"encoding/csv"
+	"image"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+)
+
+const seedTitle = "Kremlin Denies Interfering in U.S. Election Campaign"
+
+// Where the first lines of the article body sit in a 1280×800 window with
+// the default panel split (measured from screenshots; see README).
+const (
+	dragFromX, dragToX = 300, 640
+	dragY              = 232
+)
+
+func TestEndToEnd(t *testing.T) {
+	if os.Getenv("CLAIMDESK_E2E") != "1" {
+		t.Skip("end-to-end test: run with CLAIMDESK_E2E=1 (make e2e), it needs Xvfb and xdotool")
+	}
+	bin := binary(t)
+	work := t.TempDir()
+	shots := os.Getenv("CLAIMDESK_SHOTS")
+	if shots == "" {
+		shots = work
+	}
+	db := filepath.Join(work, "claims.db")
+	second := filepath.Join(work, "second.txt")
+	writeFile(t, second, "Second article\n\nOfficials denied that anything happened at the border.\n")
+	cli(t, bin, db, "import", filepath.Join(repoRoot(t), "seeds", "000_f91aa925e747fcb2.txt"), second)
+
+	x := startXvfb(t)
+	app := startApp(t, bin, db, work, x)
+	win := x.xdotool("search", "--sync", "--onlyvisible", "--name", "Claimdesk")
+	win = strings.Fields(win)[0]
+	waitTitle(t, x, win, seedTitle)
+	x.xdotool("windowfocus", "--sync", win)
+	time.Sleep(1500 * time.Millisecond)
+	before := x.screenshot(shots, "e2e-1-opened")
+
+	x.xdotool("mousemove", "--window", win, itoa(dragFromX), itoa(dragY), "mousedown", "1")
+	for step := dragFromX; step <= dragToX; step += 40 {
+		x.xdotool("mousemove", "--window", win, itoa(step), itoa(dragY))
+	}
+	x.xdotool("mouseup", "1")
+	x.xdotool("key", "--window", win, "1")
+	time.Sleep(500 * time.Millisecond)
+	// Esc clears the selection so only the claim's highlight is left blue.
+	x.xdotool("key", "--window", win, "Escape")
+	time.Sleep(800 * time.Millisecond)
+	after := x.screenshot(shots, "e2e-2-labelled")
+	if gained := bluish(after) - bluish(before); gained < 400 {
+		t.Errorf("after drag and 1, only %d more blue pixels on screen: no denial highlight", gained)
+	}
+
+	// Search palette: leave for the next article, find the claim, Enter
+	// brings the seed article back.
+	x.xdotool("key", "--window", win, "ctrl+Down")
+	waitTitle(t, x, win, "Second article")
+	x.xdotool("key", "--window", win, "ctrl+k")
+	time.Sleep(400 * time.Millisecond)
+	x.xdotool("type", "--window", win, "--delay", "40", "label:denial")
+	time.Sleep(400 * time.Millisecond)
+	x.screenshot(shots, "e2e-3-palette")
+	x.xdotool("key", "--window", win, "Return")
+	waitTitle(t, x, win, seedTitle)
+
+	stopApp(t, app)
+	checkExport(t, bin, db)
+}
+
+func checkExport(t *testing.T, bin, db string) {
+	out := cli(t, bin, db, "export", "--format", "csv")
+	rows, err := csv.NewReader(strings.NewReader(strings.TrimPrefix(out, "\uFEFF"))).ReadAll()
+	if err != nil {
+		t.Fatalf("export csv: %v\n%s", err, out)
+	}
+	if len(rows) != 2 {
+		t.Fatalf("want a header and one claim, got %d rows:\n%s", len(rows), out)
+	}
+	head, claim := rows[0], rows[1]
+	col := func(name string) string {
+		for i, h := range head {
+			if h == name {
+				return claim[i]
+			}
+		}
+		t.Fatalf("no column %q in %v", name, head)
+		return ""
+	}
+	if col("label") != "denial" {
+		t.Errorf("label %q", col("label"))
+	}
+	seed, _ := os.ReadFile(filepath.Join(repoRoot(t), "seeds", "000_f91aa925e747fcb2.txt"))
+	start, _ := strconv.Atoi(col("start"))
+	end, _ := strconv.Atoi(col("end"))
+	runes := []rune(string(seed))
+	if end <= start || end > len(runes) || string(runes[start:end]) != col("quote") {
+		t.Errorf("quote %q is not the seed's text at %d–%d", col("quote"), start, end)
+	}
+	if strings.TrimSpace(col("quote")) != col("quote") || len(strings.Fields(col("quote"))) < 2 {
+		t.Errorf("a drag over several words should give whole words, got %q", col("quote"))
+	}
+	t.Logf("claim in the window: %s %d–%d %q", col("label"), start, end, col("quote"))
+}
+
+// bluish counts pixels where the denial colour (#0072B2) shows through: blue
+// well above red.
+func bluish(img image.Image) int {
+	n := 0
+	b := img.Bounds()
+	for y := b.Min.Y; y < b.Max.Y; y++ {
+		for x := b.Min.X; x < b.Max.X; x++ {
+			r, _, bl, _ := img.At(x, y).RGBA()
+			if int(bl>>8)-int(r>>8) > 60 {
+				n++
+			}
+		}
+	}
+	return n
+}
+
+func startApp(t *testing.T, bin, db, home string, x *display) *exec.Cmd {
+	cmd := exec.Command(bin, "--db", db)
+	cmd.Env = append(os.Environ(), "DISPLAY="+x.name, "LANG=en_US.UTF-8", "HOME="+home,
+		"XDG_CONFIG_HOME="+filepath.Join(home, "config"), "XDG_DATA_HOME="+filepath.Join(home, "data"))
+	log, err := os.Create(filepath.Join(home, "app.log"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd.Stdout, cmd.Stderr = log, log
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		_ = cmd.Process.Kill()
+		if t.Failed() {
+			raw, _ := os.ReadFile(log.Name())
+			t.Logf("app log:\n%s", raw)
+		}
+	})
+	return cmd
+}
+
+func stopApp(t *testing.T, cmd *exec.Cmd) {
+	_ = cmd.Process.Signal(syscall.SIGTERM)
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	select {
+	case <-done:
+	case <-time.After(10 * time.Second):
+		_ = cmd.Process.Kill()
+		<-done
+	}
+}
+
+func waitTitle(t *testing.T, x *display, win, want string) {
+	t.Helper()
+	var got string
+	for range 100 {
+		got = x.xdotool("getwindowname", win)
+		if strings.HasPrefix(got, want) {
+			return
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	t.Fatalf("window title %q, want it to start with %q", got, want)
+}
+
+func cli(t *testing.T, bin, db string, args ...string) string {
+	t.Helper()
+	cmd := exec.Command(bin, append(args, "--db", db)...)
+	var stderr strings.Builder
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("claimdesk %s: %v\n%s", strings.Join(args, " "), err, stderr.String())
+	}
+	return string(out)
+}
+
+func binary(t *testing.T) string {
+	if bin := os.Getenv("CLAIMDESK_BIN"); bin != "" {
+		return bin
+	}
+	bin := filepath.Join(t.TempDir(), "claimdesk")
+	build := exec.Command("go", "build", "-o", bin, ".")
+	build.Dir = repoRoot(t)
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("build: %v\n%s", err, out)
+	}
+	return bin
+}
+
+func repoRoot(t *testing.T) string {
+	root, err := filepath.Abs("../..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return root
+}
+
+func writeFile(t *testing.T, path, text string) {
+	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }

@@ -1,0 +1,89 @@
+package e2e
+
+import (
+	"bytes"
+	"fmt"
+	"image"
+	"image/png"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// display is one Xvfb server owned by a test.
+type display struct {
+	t    *testing.T
+	name string
+}
+
+func startXvfb(t *testing.T) *display {
+	t.Helper()
+	for _, tool := range []string{"Xvfb", "xdotool", "xwd", "convert"} {
+		if _, err := exec.LookPath(tool); err != nil {
+			t.Fatalf("%s is not installed: run `make deps`", tool)
+		}
+	}
+	for n := 91; n < 140; n++ {
+		if _, err := os.Stat(fmt.Sprintf("/tmp/.X11-unix/X%d", n)); err == nil {
+			continue
+		}
+		name := fmt.Sprintf(":%d", n)
+		cmd := exec.Command("Xvfb", name, "-screen", "0", "1280x800x24", "-nolisten", "tcp")
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { _ = cmd.Process.Kill(); _ = cmd.Wait() })
+		d := &display{t: t, name: name}
+		if d.waitReady() {
+			return d
+		}
+	}
+	t.Fatal("no free X display for Xvfb")
+	return nil
+}
+
+// waitReady waits for the server's socket, which appears once it accepts
+// clients.
+func (d *display) waitReady() bool {
+	socket := "/tmp/.X11-unix/X" + strings.TrimPrefix(d.name, ":")
+	for range 100 {
+		if _, err := os.Stat(socket); err == nil {
+			return true
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	return false
+}
+
+// xdotool runs one xdotool command on the display and returns its output.
+func (d *display) xdotool(args ...string) string {
+	d.t.Helper()
+	cmd := exec.Command("xdotool", args...)
+	cmd.Env = append(os.Environ(), "DISPLAY="+d.name)
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		d.t.Fatalf("xdotool %s: %v\n%s", strings.Join(args, " "), err, out)
+	}
+	return strings.TrimSpace(string(out))
+}
+
+// screenshot captures the whole screen, keeps a PNG under dir for people
+// to look at, and returns the pixels.
+func (d *display) screenshot(dir, name string) image.Image {
+	d.t.Helper()
+	cmd := exec.Command("sh", "-c", "xwd -root -silent | convert xwd:- png:-")
+	cmd.Env = append(os.Environ(), "DISPLAY="+d.name)
+	raw, err := cmd.Output()
+	if err != nil {
+		d.t.Fatalf("screenshot: %v", err)
+	}
+	_ = os.WriteFile(filepath.Join(dir, name+".png"), raw, 0o644)
+	img, err := png.Decode(bytes.NewReader(raw))
+	if err != nil {
+		d.t.Fatalf("screenshot %s: %v", name, err)
+	}
+	return img
+}

@@ -1,0 +1,130 @@
+package export
+
+import (
+	"fmt"
+	"strings"
+
+	"claimdesk/storage"
+)
+
+// Doc is one article with the claims to export, in text order.
+type Doc struct {
+	Article storage.Article
+	Claims  []storage.Annotation
+}
+
+// Dataset is what Write writes: articles with their claims, and the labels
+// the configuration files of brat and Label Studio declare.
+type Dataset struct {
+	Docs   []Doc
+	Labels []storage.Label
+}
+
+// Count returns how many articles and claims the dataset holds.
+func (d Dataset) Count() (articles, claims int) {
+	for _, doc := range d.Docs {
+		claims += len(doc.Claims)
+	}
+	return len(d.Docs), claims
+}
+
+// Collect reads from the store what the filter selects, articles in id
+// order and each article's claims in text order.
+//
+// The filter removes claims, not articles: an article left with no claim is
+// still exported, because for span labeling (NER-style training) an article
+// without claims is a valid negative example. To export only articles an
+// analyst has finished reading — so that "no claims" really means none —
+// set OnlyDone. Labels names unknown to the store are refused, so a typo
+// does not silently export nothing.
+func Collect(store *storage.Store, f Filter) (Dataset, error) {
+	all, err := store.Labels()
+	if err != nil {
+		return Dataset{}, fmt.Errorf("export: read labels: %w", err)
+	}
+	labels, err := chooseLabels(all, f.Labels)
+	if err != nil {
+		return Dataset{}, err
+	}
+	wanted := make(map[string]bool, len(labels))
+	for _, l := range labels {
+		wanted[l.Name] = true
+	}
+	annotator := strings.TrimSpace(f.Annotator)
+	byArticle := make(map[uint64][]storage.Annotation)
+	err = store.ForEachAnnotation(func(a storage.Annotation) error {
+		if wanted[a.Label] && (annotator == "" || strings.EqualFold(strings.TrimSpace(a.Annotator), annotator)) {
+			byArticle[a.ArticleID] = append(byArticle[a.ArticleID], a)
+		}
+		return nil
+	})
+	if err != nil {
+		return Dataset{}, fmt.Errorf("export: read claims: %w", err)
+	}
+	d := Dataset{Labels: labels}
+	err = store.ForEachArticle(func(a storage.Article) error {
+		if f.OnlyDone && a.Status != storage.StatusDone {
+			return nil
+		}
+		claims := byArticle[a.ID]
+		storage.SortInTextOrder(claims)
+		d.Docs = append(d.Docs, Doc{Article: a, Claims: claims})
+		return nil
+	})
+	if err != nil {
+		return Dataset{}, fmt.Errorf("export: read articles: %w", err)
+	}
+	return d, nil
+}
+
+// chooseLabels keeps the store's labels named in names, in the store's
+// order; no names keeps them all.
+func chooseLabels(all []storage.Label, names []string) ([]storage.Label, error) {
+	if len(names) == 0 {
+		return all, nil
+	}
+	byName := make(map[string]storage.Label, len(all))
+	known := make([]string, len(all))
+	for i, l := range all {
+		byName[l.Name] = l
+		known[i] = l.Name
+	}
+	keep := make(map[string]bool, len(names))
+	for _, n := range names {
+		n = strings.TrimSpace(n)
+		if _, ok := byName[n]; !ok {
+			return nil, fmt.Errorf("export: unknown label %q (labels: %s)", n, strings.Join(known, ", "))
+		}
+		keep[n] = true
+	}
+	var out []storage.Label
+	for _, l := range all {
+		if keep[l.Name] {
+			out = append(out, l)
+		}
+	}
+	return out, nil
+}
+
+// labelsUsed is the dataset's labels plus any label a claim uses that the
+// list lacks (a Dataset built by hand may omit them), so configuration
+// files always declare every label the data holds.
+func (d Dataset) labelsUsed() []storage.Label {
+	out := append([]storage.Label(nil), d.Labels...)
+	seen := make(map[string]bool, len(out))
+	for _, l := range out {
+		seen[l.Name] = true
+	}
+	for _, doc := range d.Docs {
+		for _, c := range doc.Claims {
+			if !seen[c.Label] {
+				seen[c.Label] = true
+				out = append(out, storage.Label{Name: c.Label, Colour: fallbackColour})
+			}
+		}
+	}
+	return out
+}
+
+// fallbackColour is the Okabe–Ito grey, for labels with no colour known.
+const fallbackColour = "#999999"

@@ -1,0 +1,147 @@
+package export
+
+import (
+	"bufio"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"unicode"
+
+	"claimdesk/storage"
+)
+
+// FuzzWrite exports one article with one claim anywhere in it, in every
+// format, and reads each file back: every span must give back the quote,
+// and no text may break the line structure of brat, CoNLL or CSV.
+func FuzzWrite(f *testing.F) {
+	f.Add("Peskov denied it.\nObama said so.", 0, 17)
+	f.Add("e\u0301 👨\u200d👩\u200d👧 東京。\n\n\"x\" =1", 2, 9)
+	f.Add("a\tb\u2028c\r\nd,\"e\"", 0, 9)
+	f.Add("\n\n\n", 1, 2)
+	f.Add("إقرأ هذا الخبر بالعربية W460", 0, 23)
+	f.Fuzz(func(t *testing.T, raw string, start, length int) {
+		text, _ := storage.Normalize(raw)
+		n := storage.RuneLen(text)
+		if n == 0 || start < 0 || length <= 0 || start >= n {
+			return
+		}
+		end := min(start+length, n)
+		quote, _ := storage.Slice(text, start, end)
+		c := storage.Annotation{ID: 1, Start: start, End: end, Quote: quote, Label: "denial", Speaker: quote, Note: quote}
+		d := Dataset{Labels: storage.DefaultLabels(), Docs: []Doc{{
+			Article: storage.Article{ID: 1, Title: raw, Text: text, Status: storage.StatusDone},
+			Claims:  []storage.Annotation{c},
+		}}}
+		for _, format := range Formats() {
+			dir, res := exportTo(t, d, Options{Format: format.Name})
+			if res.Claims+res.Omitted != 1 {
+				t.Fatalf("%s: %+v", format.Name, res)
+			}
+			checkReadBack(t, format.Name, dir, d.Docs[0])
+		}
+	})
+}
+
+func checkReadBack(t *testing.T, format, dir string, doc Doc) {
+	t.Helper()
+	text, c := doc.Article.Text, doc.Claims[0]
+	read := func(name string) string {
+		data, err := os.ReadFile(filepath.Join(dir, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(data)
+	}
+	runes := []rune(text)
+	sliceIs := func(what string, s []rune, start, end int) {
+		if start < 0 || end > len(s) || start > end || string(s[start:end]) != c.Quote {
+			t.Fatalf("%s: %s[%d:%d] is not the quote %q", format, what, start, end, c.Quote)
+		}
+	}
+	switch format {
+	case "spans":
+		var line spansLine
+		if err := json.Unmarshal([]byte(read("data.jsonl")), &line); err != nil || len(line.Spans) != 1 {
+			t.Fatalf("spans: %v %+v", err, line)
+		}
+		sliceIs("text", []rune(line.Text), line.Spans[0].Start, line.Spans[0].End)
+	case "claims":
+		var row claimRow
+		if err := json.Unmarshal([]byte(read("data.jsonl")), &row); err != nil {
+			t.Fatal(err)
+		}
+		sliceIs("text", runes, row.Start, row.End)
+		sliceIs("sentence", []rune(row.Sentence), row.StartInSentence, row.EndInSentence)
+		sliceIs("context", []rune(row.Context), row.StartInContext, row.EndInContext)
+	case "csv":
+		rows, err := csv.NewReader(strings.NewReader(strings.TrimPrefix(read("data.csv"), "\uFEFF"))).ReadAll()
+		if err != nil || len(rows) != 2 {
+			t.Fatalf("csv: %v, %d rows", err, len(rows))
+		}
+		start, _ := strconv.Atoi(rows[1][2])
+		end, _ := strconv.Atoi(rows[1][3])
+		if rows[1][5] != c.Quote {
+			t.Fatalf("csv: quote cell %q, want %q", rows[1][5], c.Quote)
+		}
+		sliceIs("text", runes, start, end)
+	case "labelstudio":
+		var tasks []lsTask
+		if err := json.Unmarshal([]byte(read("data.json")), &tasks); err != nil || len(tasks) != 1 {
+			t.Fatalf("labelstudio: %v", err)
+		}
+	case "conll":
+		checkCoNLLLines(t, read("data.conll"))
+	case "brat":
+		checkAnnLines(t, read(docFileStem(doc.Article.ID, doc.Article.Title)+".ann"), runes)
+	}
+}
+
+func checkCoNLLLines(t *testing.T, data string) {
+	t.Helper()
+	sc := bufio.NewScanner(strings.NewReader(data))
+	sc.Buffer(nil, 1<<20)
+	for sc.Scan() {
+		line := sc.Text()
+		if line == "" || line == "-DOCSTART-\tO" {
+			continue
+		}
+		token, tag, ok := strings.Cut(line, "\t")
+		if !ok || token == "" || strings.ContainsFunc(token, unicode.IsSpace) || strings.Contains(tag, "\t") ||
+			(tag != "O" && !strings.HasPrefix(tag, "B-") && !strings.HasPrefix(tag, "I-")) {
+			t.Fatalf("conll: bad line %q", line)
+		}
+	}
+}
+
+func checkAnnLines(t *testing.T, ann string, runes []rune) {
+	t.Helper()
+	for _, line := range strings.Split(strings.TrimSuffix(ann, "\n"), "\n") {
+		if line == "" {
+			continue
+		}
+		fields := strings.SplitN(line, "\t", 3)
+		if len(fields) != 3 {
+			t.Fatalf("brat: bad line %q", line)
+		}
+		if !strings.HasPrefix(fields[0], "T") {
+			continue
+		}
+		_, offsets, _ := strings.Cut(fields[1], " ")
+		var texts []string
+		for _, frag := range strings.Split(offsets, ";") {
+			var s, e int
+			if _, err := fmt.Sscan(frag, &s, &e); err != nil || s < 0 || e > len(runes) || s >= e {
+				t.Fatalf("brat: bad fragment %q in %q", frag, line)
+			}
+			texts = append(texts, string(runes[s:e]))
+		}
+		if strings.Join(texts, " ") != fields[2] {
+			t.Fatalf("brat: fragments give %q, the line says %q", strings.Join(texts, " "), fields[2])
+		}
+	}
+}

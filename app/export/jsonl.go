@@ -1,0 +1,100 @@
+package export
+
+import (
+	"encoding/json"
+	"io"
+
+	"claimdesk/storage"
+)
+
+// claimJSON is a claim as doccano's meta.claims and the spans format carry
+// it: offsets, label, and who said what about whom when known.
+type claimJSON struct {
+	Start     int    `json:"start"`
+	End       int    `json:"end"`
+	Label     string `json:"label"`
+	Speaker   string `json:"speaker,omitempty"`
+	Target    string `json:"target,omitempty"`
+	Note      string `json:"note,omitempty"`
+	Annotator string `json:"annotator,omitempty"`
+}
+
+func claimsJSON(claims []storage.Annotation) []claimJSON {
+	out := make([]claimJSON, len(claims))
+	for i, c := range claims {
+		out[i] = claimJSON{Start: c.Start, End: c.End, Label: c.Label,
+			Speaker: c.Speaker, Target: c.Target, Note: c.Note, Annotator: c.Annotator}
+	}
+	return out
+}
+
+// articleMeta is an article's description in a JSON meta object: the
+// article's own meta first, then Claimdesk's fields, which win a clash so
+// that title, source and status always mean what an importer expects.
+func articleMeta(a storage.Article) map[string]any {
+	m := make(map[string]any, len(a.Meta)+4)
+	for k, v := range a.Meta {
+		m[k] = v
+	}
+	m["article_id"] = a.ID
+	m["title"] = a.Title
+	m["status"] = string(a.Status)
+	if a.Source != "" {
+		m["source"] = a.Source
+	} else {
+		delete(m, "source")
+	}
+	return m
+}
+
+// newJSONL encodes one value a line. HTML characters stay as they are:
+// datasets are read by programs and people, not pasted into web pages.
+func newJSONL(w io.Writer) *json.Encoder {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	return enc
+}
+
+// doccanoLine is one article in doccano's sequence-labeling JSONL. doccano
+// itself reads id, text and label; meta.claims keeps speaker, target, note
+// and annotator so Claimdesk's import restores them.
+type doccanoLine struct {
+	ID    uint64         `json:"id"`
+	Text  string         `json:"text"`
+	Label [][3]any       `json:"label"`
+	Meta  map[string]any `json:"meta"`
+}
+
+func writeDoccano(j *job, p part) error {
+	return j.writeFile(j.partFile(p), func(w *stagedFile) error {
+		enc := newJSONL(w)
+		return j.eachDoc(p, func(d Doc, _ *textIndex) error {
+			line := doccanoLine{ID: d.Article.ID, Text: d.Article.Text,
+				Label: make([][3]any, len(d.Claims)), Meta: articleMeta(d.Article)}
+			for i, c := range d.Claims {
+				line.Label[i] = [3]any{c.Start, c.End, c.Label}
+			}
+			line.Meta["claims"] = claimsJSON(d.Claims)
+			j.claims += len(d.Claims)
+			return enc.Encode(line)
+		})
+	})
+}
+
+// spansLine is one article as Prodigy and spaCy write span annotations,
+// also what Hugging Face's load_dataset("json") reads.
+type spansLine struct {
+	Text  string         `json:"text"`
+	Spans []claimJSON    `json:"spans"`
+	Meta  map[string]any `json:"meta"`
+}
+
+func writeSpans(j *job, p part) error {
+	return j.writeFile(j.partFile(p), func(w *stagedFile) error {
+		enc := newJSONL(w)
+		return j.eachDoc(p, func(d Doc, _ *textIndex) error {
+			j.claims += len(d.Claims)
+			return enc.Encode(spansLine{Text: d.Article.Text, Spans: claimsJSON(d.Claims), Meta: articleMeta(d.Article)})
+		})
+	})
+}

@@ -1,0 +1,52 @@
+package export
+
+import (
+	"bufio"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"reflect"
+	"testing"
+)
+
+// TestDoccanoMetaClaims: doccano's label triples cannot hold who said what,
+// so meta.claims carries every claim in full, beside title, source and
+// status; Claimdesk's own fields win over an article meta of the same name.
+func TestDoccanoMetaClaims(t *testing.T) {
+	d := fixture(t)
+	dir, _ := exportTo(t, d, Options{Format: "doccano"})
+	f, err := os.Open(filepath.Join(dir, "data.jsonl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	sc.Buffer(nil, 1<<20)
+	for i := 0; sc.Scan(); i++ {
+		var line struct {
+			ID    uint64 `json:"id"`
+			Label [][3]any
+			Meta  struct {
+				Title, Source, Status, Lang string
+				Claims                      []claimJSON
+			}
+		}
+		if err := json.Unmarshal(sc.Bytes(), &line); err != nil {
+			t.Fatalf("line %d: %v", i+1, err)
+		}
+		want := d.Docs[i]
+		a := want.Article
+		if line.ID != a.ID || line.Meta.Title != a.Title || line.Meta.Source != a.Source || line.Meta.Status != string(a.Status) || line.Meta.Lang != a.Meta["lang"] {
+			t.Errorf("line %d: id %d meta %+v, want article %+v", i+1, line.ID, line.Meta, a)
+		}
+		if got, want := line.Meta.Claims, claimsJSON(want.Claims); !reflect.DeepEqual(got, want) {
+			t.Errorf("line %d: meta.claims\n%+v\nwant\n%+v", i+1, got, want)
+		}
+		if len(line.Label) != len(want.Claims) {
+			t.Errorf("line %d: %d label triples, want %d", i+1, len(line.Label), len(want.Claims))
+		}
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatal(err)
+	}
+}

@@ -1,0 +1,122 @@
+package export
+
+import (
+	"encoding/json"
+	"strconv"
+
+	"claimdesk/storage"
+)
+
+// Label Studio's names for the parts of the labeling configuration; the
+// configuration Write puts beside the tasks declares exactly these.
+const (
+	lsLabels = "label"
+	lsText   = "text"
+)
+
+// lsTask is one article as a Label Studio task with one annotation.
+type lsTask struct {
+	Data        lsData         `json:"data"`
+	Annotations []lsAnnotation `json:"annotations"`
+}
+
+type lsData struct {
+	Text      string `json:"text"`
+	Title     string `json:"title"`
+	Source    string `json:"source,omitempty"`
+	Status    string `json:"status,omitempty"`
+	ArticleID uint64 `json:"article_id"`
+}
+
+type lsAnnotation struct {
+	Result []lsResult `json:"result"`
+}
+
+// lsResult is one region (type "labels") or one per-region text field
+// (type "textarea"). A text field carries its region's id and offsets,
+// which is how Label Studio ties per-region TextArea values to a region.
+type lsResult struct {
+	ID       string  `json:"id"`
+	FromName string  `json:"from_name"`
+	ToName   string  `json:"to_name"`
+	Type     string  `json:"type"`
+	Value    lsValue `json:"value"`
+}
+
+// lsValue is a region's value: Text is the quote for a region, and a list
+// of one string for a text field, as Label Studio writes them.
+type lsValue struct {
+	Start  int      `json:"start"`
+	End    int      `json:"end"`
+	Text   any      `json:"text"`
+	Labels []string `json:"labels,omitempty"`
+}
+
+// lsFields are the per-region text fields, in the order the labeling
+// configuration shows them. The annotator is not one: in Label Studio the
+// annotator is whoever completed an annotation, a user of its own, and
+// Claimdesk's importer reads only these three fields of a region.
+var lsFields = []struct {
+	name, title string
+	get         func(storage.Annotation) string
+}{
+	{"speaker", "Speaker", func(c storage.Annotation) string { return c.Speaker }},
+	{"target", "Target", func(c storage.Annotation) string { return c.Target }},
+	{"note", "Note", func(c storage.Annotation) string { return c.Note }},
+}
+
+// writeLabelStudio writes a JSON array of tasks, one article at a time, so
+// a large export never holds the whole array in memory.
+func writeLabelStudio(j *job, p part) error {
+	return j.writeFile(j.partFile(p), func(w *stagedFile) error {
+		if _, err := w.WriteString("["); err != nil {
+			return err
+		}
+		first := true
+		err := j.eachDoc(p, func(d Doc, _ *textIndex) error {
+			b, err := json.Marshal(labelStudioTask(d))
+			if err != nil {
+				return err
+			}
+			sep := ",\n"
+			if first {
+				sep, first = "\n", false
+			}
+			w.WriteString(sep)
+			_, err = w.Write(b)
+			j.claims += len(d.Claims)
+			return err
+		})
+		if err != nil {
+			return err
+		}
+		_, err = w.WriteString("\n]\n")
+		return err
+	})
+}
+
+func labelStudioTask(d Doc) lsTask {
+	a := d.Article
+	task := lsTask{
+		Data: lsData{Text: a.Text, Title: a.Title, Source: a.Source, Status: string(a.Status), ArticleID: a.ID},
+		// An article without claims still gets an (empty) annotation: it
+		// was labeled and holds none, the negative example Collect keeps.
+		Annotations: []lsAnnotation{{Result: []lsResult{}}},
+	}
+	for i, c := range d.Claims {
+		id := "c" + strconv.FormatUint(c.ID, 10)
+		if c.ID == 0 {
+			id = "n" + strconv.Itoa(i+1)
+		}
+		res := &task.Annotations[0].Result
+		*res = append(*res, lsResult{ID: id, FromName: lsLabels, ToName: lsText, Type: "labels",
+			Value: lsValue{Start: c.Start, End: c.End, Text: c.Quote, Labels: []string{c.Label}}})
+		for _, f := range lsFields {
+			if v := f.get(c); v != "" {
+				*res = append(*res, lsResult{ID: id, FromName: f.name, ToName: lsText, Type: "textarea",
+					Value: lsValue{Start: c.Start, End: c.End, Text: []string{v}}})
+			}
+		}
+	}
+	return task
+}

@@ -1,0 +1,144 @@
+package export
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+)
+
+// output stages an export's files in a hidden folder inside the final
+// folder (so renames stay on one file system and are atomic) and moves
+// them into place only when everything has been written. Until commit,
+// files that were at the destination stay exactly as they were.
+type output struct {
+	root  string   // the folder the files end up in
+	stage string   // the staging folder inside root
+	made  []string // folders newOutput created, innermost first
+	files []string // staged files, relative to root, in the order written
+	syncs syncPool // flushes closed files to disk in the background
+}
+
+// newOutput prepares root (creating it when missing) and its staging
+// folder. A root that cannot be written is reported by name.
+func newOutput(root string) (*output, error) {
+	if info, err := os.Stat(root); err == nil && !info.IsDir() {
+		return nil, fmt.Errorf("export: %s is a file, not a folder", root)
+	}
+	o := &output{root: root, made: missingDirs(root), syncs: newSyncPool()}
+	if err := os.MkdirAll(root, 0o755); err != nil {
+		o.removeMade()
+		return nil, fmt.Errorf("export: cannot create folder %s: %w", root, unwrapPath(err))
+	}
+	stage, err := os.MkdirTemp(root, ".claimdesk-export-*")
+	if err != nil {
+		o.removeMade()
+		return nil, fmt.Errorf("export: cannot write in %s: %w", root, unwrapPath(err))
+	}
+	o.stage = stage
+	return o, nil
+}
+
+// missingDirs lists dir and those of its parents that do not exist yet,
+// innermost first: what a failed export must take away again.
+func missingDirs(dir string) []string {
+	var out []string
+	for {
+		if _, err := os.Lstat(dir); err == nil {
+			return out
+		}
+		out = append(out, dir)
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return out
+		}
+		dir = parent
+	}
+}
+
+// removeMade removes the folders newOutput created, if they are still
+// empty, so a failed export into a new folder leaves no trace.
+func (o *output) removeMade() {
+	for _, dir := range o.made {
+		if os.Remove(dir) != nil {
+			return
+		}
+	}
+}
+
+// create opens a staged file at rel (slash-separated, relative to root).
+func (o *output) create(rel string) (*stagedFile, error) {
+	path := filepath.Join(o.stage, filepath.FromSlash(rel))
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return nil, fmt.Errorf("export: cannot write in %s: %w", o.root, unwrapPath(err))
+	}
+	// 0666 before the umask, like any file a program saves; the staging
+	// folder is new, so O_EXCL never meets a stranger's file.
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o666)
+	if err != nil {
+		return nil, fmt.Errorf("export: cannot write %s: %w", o.final(rel), unwrapPath(err))
+	}
+	o.files = append(o.files, rel)
+	return newStagedFile(f, o.final(rel), &o.syncs), nil
+}
+
+func (o *output) final(rel string) string {
+	return filepath.Join(o.root, filepath.FromSlash(rel))
+}
+
+// commit moves every staged file into place and removes the staging
+// folder. It first makes sure no file would replace a folder, so a
+// predictable refusal happens before anything is touched.
+func (o *output) commit() ([]string, error) {
+	if err := o.syncs.wait(); err != nil {
+		o.abort()
+		return nil, err
+	}
+	for _, rel := range o.files {
+		if info, err := os.Lstat(o.final(rel)); err == nil && info.IsDir() {
+			o.abort()
+			return nil, fmt.Errorf("export: %s is a folder; a file of the export would replace it", o.final(rel))
+		}
+	}
+	done := make([]string, 0, len(o.files))
+	for _, rel := range o.files {
+		dst := o.final(rel)
+		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+			o.abort()
+			return done, fmt.Errorf("export: cannot create folder %s: %w", filepath.Dir(dst), unwrapPath(err))
+		}
+		if err := os.Rename(filepath.Join(o.stage, filepath.FromSlash(rel)), dst); err != nil {
+			o.abort()
+			return done, fmt.Errorf("export: cannot move %s into place: %w", dst, unwrapPath(err))
+		}
+		done = append(done, dst)
+	}
+	syncDir(o.root)
+	return done, os.RemoveAll(o.stage)
+}
+
+// abort throws the staged files away; the destination is left as it was.
+func (o *output) abort() {
+	_ = o.syncs.wait() // files still open cannot be removed on every system
+	_ = os.RemoveAll(o.stage)
+	o.removeMade()
+}
+
+// syncDir makes the renames in dir durable where the system allows it.
+func syncDir(dir string) {
+	if d, err := os.Open(dir); err == nil {
+		_ = d.Sync()
+		_ = d.Close()
+	}
+}
+
+// unwrapPath drops the *fs.PathError wrapper, whose path is the staging
+// name the user never sees; messages name the real destination instead.
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}

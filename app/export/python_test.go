@@ -1,0 +1,100 @@
+package export
+
+import (
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// TestPythonOffsets reads every export with Python, where offsets count
+// code points, and checks text[start:end] == quote for every span.
+func TestPythonOffsets(t *testing.T) {
+	python, err := exec.LookPath("python3")
+	if err != nil {
+		t.Skip("python3 not found")
+	}
+	d := fixture(t)
+	expected := writeExpected(t, d)
+	script, err := filepath.Abs(filepath.Join("testdata", "check_offsets.py"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range goldenCases() {
+		t.Run(tc.name, func(t *testing.T) {
+			dir, _ := exportTo(t, d, tc.opts)
+			out, err := exec.Command(python, script, tc.opts.Format, dir, expected).CombinedOutput()
+			if err != nil {
+				t.Fatalf("python: %v\n%s", err, out)
+			}
+			got, err := strconv.Atoi(strings.TrimSpace(string(out)))
+			if err != nil {
+				t.Fatalf("python said %q", out)
+			}
+			if want := spansToCheck(d, tc.opts.Format); got != want {
+				t.Errorf("python checked %d spans, want %d", got, want)
+			}
+		})
+	}
+}
+
+// spansToCheck is how many spans the script must have checked, so the test
+// cannot pass by checking nothing.
+func spansToCheck(d Dataset, format string) int {
+	_, claims := d.Count()
+	switch format {
+	case "doccano":
+		return 2 * claims // label and meta.claims
+	case "claims":
+		return claims
+	case "labelstudio":
+		n := claims
+		for _, doc := range d.Docs {
+			for _, c := range doc.Claims {
+				for _, f := range lsFields {
+					if f.get(c) != "" {
+						n++
+					}
+				}
+			}
+		}
+		return n
+	case "conll":
+		return len(d.Docs)
+	}
+	return claims
+}
+
+func writeExpected(t *testing.T, d Dataset) string {
+	t.Helper()
+	type claim struct {
+		Start int    `json:"start"`
+		End   int    `json:"end"`
+		Quote string `json:"quote"`
+		Label string `json:"label"`
+	}
+	type article struct {
+		Text   string  `json:"text"`
+		Claims []claim `json:"claims"`
+	}
+	m := map[string]article{}
+	for _, doc := range d.Docs {
+		a := article{Text: doc.Article.Text, Claims: []claim{}}
+		for _, c := range doc.Claims {
+			a.Claims = append(a.Claims, claim{c.Start, c.End, c.Quote, c.Label})
+		}
+		m[strconv.FormatUint(doc.Article.ID, 10)] = a
+	}
+	data, err := json.Marshal(m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "expected.json")
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}

@@ -1,0 +1,119 @@
+"""Checks an export the way its users read it: in Python, offsets count code
+points and text[start:end] must equal the stored quote for every span.
+
+usage: check_offsets.py FORMAT EXPORT_DIR EXPECTED_JSON
+EXPECTED_JSON maps article ids to {"text": ..., "claims": [{"start", "end", "quote", "label"}]}.
+Prints the number of spans checked; exits 1 with a message on the first mismatch.
+"""
+import csv
+import glob
+import json
+import os
+import sys
+
+fmt, root, expected_path = sys.argv[1:4]
+with open(expected_path, encoding="utf-8") as f:
+    expected = {int(k): v for k, v in json.load(f).items()}
+checked = 0
+
+
+def fail(where, msg):
+    print(f"{where}: {msg}")
+    sys.exit(1)
+
+
+def check(where, article_id, text, start, end, label=None):
+    """text[start:end] is a stored claim's quote, with its label."""
+    global checked
+    want = expected[article_id]
+    if text != want["text"]:
+        fail(where, "article text differs from the stored text")
+    for c in want["claims"]:
+        if (c["start"], c["end"]) == (start, end) and (label is None or c["label"] == label):
+            if text[start:end] != c["quote"]:
+                fail(where, f"text[{start}:{end}] = {text[start:end]!r}, quote {c['quote']!r}")
+            checked += 1
+            return c["quote"]
+    fail(where, f"no stored claim at {start}-{end} {label}")
+
+
+def jsonl(pattern):
+    for path in sorted(glob.glob(os.path.join(root, pattern))):
+        with open(path, encoding="utf-8") as f:
+            for n, line in enumerate(f, 1):
+                yield f"{path}:{n}", json.loads(line)
+
+
+if fmt == "doccano":
+    for where, r in jsonl("*.jsonl"):
+        for s, e, label in r["label"]:
+            check(where, r["id"], r["text"], s, e, label)
+        for c in r["meta"]["claims"]:
+            check(where, r["id"], r["text"], c["start"], c["end"], c["label"])
+elif fmt == "spans":
+    for where, r in jsonl("*.jsonl"):
+        for c in r["spans"]:
+            check(where, r["meta"]["article_id"], r["text"], c["start"], c["end"], c["label"])
+elif fmt == "claims":
+    for where, r in jsonl("*.jsonl"):
+        text = expected[r["article_id"]]["text"]
+        q = check(where, r["article_id"], text, r["start"], r["end"], r["label"])
+        if r["quote"] != q or r["sentence"][r["start_in_sentence"]:r["end_in_sentence"]] != q \
+                or r["context"][r["start_in_context"]:r["end_in_context"]] != q:
+            fail(where, "quote, sentence or context offsets disagree")
+        if r["sentence"] not in r["context"] or r["context"] not in text:
+            fail(where, "sentence not inside context, or context not inside the text")
+elif fmt == "labelstudio":
+    for path in sorted(glob.glob(os.path.join(root, "*.json"))):
+        with open(path, encoding="utf-8") as f:
+            tasks = json.load(f)
+        for i, task in enumerate(tasks):
+            where = f"{path} task {i}"
+            text, aid = task["data"]["text"], task["data"]["article_id"]
+            for res in task["annotations"][0]["result"]:
+                v = res["value"]
+                label = v["labels"][0] if res["type"] == "labels" else None
+                q = check(where, aid, text, v["start"], v["end"], label)
+                if res["type"] == "labels" and v["text"] != q:
+                    fail(where, f"value.text {v['text']!r} is not the quote {q!r}")
+elif fmt == "brat":
+    for txt in sorted(glob.glob(os.path.join(root, "**", "*.txt"), recursive=True)):
+        aid = int(os.path.basename(txt).split("-")[0].split(".")[0])
+        with open(txt, encoding="utf-8", newline="") as f:
+            text = f.read()
+        with open(txt[:-4] + ".ann", encoding="utf-8", newline="") as f:
+            for n, line in enumerate(f.read().split("\n")[:-1], 1):
+                where = f"{txt[:-4]}.ann:{n}"
+                if not line.startswith("T"):
+                    continue
+                _, data, shown = line.split("\t", 2)
+                label, offsets = data.split(" ", 1)
+                frags = [tuple(map(int, p.split(" "))) for p in offsets.split(";")]
+                if " ".join(text[s:e] for s, e in frags) != shown:
+                    fail(where, "fragment texts joined by a space differ from the .ann text")
+                check(where, aid, text, frags[0][0], frags[-1][1], label)
+elif fmt == "csv":
+    for path in sorted(glob.glob(os.path.join(root, "*.csv"))):
+        with open(path, encoding="utf-8-sig", newline="") as f:
+            for n, row in enumerate(csv.DictReader(f), 2):
+                aid = int(row["article_id"])
+                q = check(f"{path} row {n}", aid, expected[aid]["text"], int(row["start"]), int(row["end"]), row["label"])
+                if row["quote"] != q:
+                    fail(f"{path} row {n}", f"quote cell {row['quote']!r} is not {q!r}")
+elif fmt == "conll":
+    docs = []
+    for path in sorted(glob.glob(os.path.join(root, "*.conll"))):
+        with open(path, encoding="utf-8", newline="") as f:
+            for line in f.read().split("\n"):
+                if line.startswith("-DOCSTART-"):
+                    docs.append([])
+                elif line:
+                    token, tag = line.split("\t")
+                    docs[-1].append(token)
+    texts = ["".join(expected[k]["text"].split()) for k in sorted(expected)]
+    if sorted("".join(d) for d in docs) != sorted(texts):
+        fail(root, "tokens do not cover the texts without their white space")
+    checked = len(docs)
+else:
+    fail(fmt, "unknown format")
+print(checked)

@@ -1,0 +1,66 @@
+package app
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"claimdesk/storage"
+)
+
+// labelBar sits above the article: a chip per label (colour, name, hotkey)
+// that applies it, the article's status and the word-snapping switch.
+type labelBar struct {
+	w      *mainWindow
+	chips  *fyne.Container
+	status *widget.Select
+	snap   *widget.Check
+	box    *fyne.Container
+}
+
+var statusChoices = []string{string(storage.StatusNew), string(storage.StatusInProgress), string(storage.StatusDone)}
+
+func newLabelBar(w *mainWindow) *labelBar {
+	b := &labelBar{w: w, chips: container.NewHBox()}
+	b.status = widget.NewSelect(statusChoices, func(s string) {
+		if w.article.ID != 0 && storage.Status(s) != w.article.Status {
+			w.setArticleStatus(storage.Status(s))
+		}
+	})
+	b.snap = widget.NewCheck("Snap to words", func(on bool) {
+		w.view.SnapToWords = on
+		w.focusText()
+	})
+	b.snap.Checked = true
+	b.box = container.NewBorder(nil, widget.NewSeparator(), nil,
+		container.NewHBox(b.snap, widget.NewLabel("Status"), b.status), b.chips)
+	return b
+}
+
+func (b *labelBar) container() fyne.CanvasObject { return b.box }
+
+func (b *labelBar) refresh() {
+	b.chips.RemoveAll()
+	for _, l := range b.w.labels {
+		b.chips.Add(b.chip(l))
+	}
+	b.chips.Refresh()
+	b.status.Selected = string(b.w.article.Status)
+	b.status.Refresh()
+	b.snap.Checked = b.w.view.SnapToWords
+	b.snap.Refresh()
+}
+
+func (b *labelBar) chip(l storage.Label) fyne.CanvasObject {
+	name := l.Name
+	text := name
+	if l.Hotkey != "" {
+		text = l.Hotkey + "  " + name
+	}
+	swatch := canvas.NewRectangle(parseHexColour(l.Colour))
+	swatch.CornerRadius = 3
+	swatch.SetMinSize(fyne.NewSize(14, 14))
+	button := &widget.Button{Text: text, Importance: widget.LowImportance, OnTapped: func() { b.w.applyLabel(name) }}
+	return container.NewHBox(container.NewCenter(swatch), button)
+}

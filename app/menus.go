@@ -1,0 +1,143 @@
+package app
+
+import (
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+
+	"claimdesk/storage"
+)
+
+// shortcut is one keyboard command: listed in the menus and in the help
+// sheet from this single table, so the three never disagree.
+type shortcut struct {
+	menu   string
+	title  string
+	keys   *desktop.CustomShortcut
+	action func()
+}
+
+func ctrl(k fyne.KeyName) *desktop.CustomShortcut {
+	return &desktop.CustomShortcut{KeyName: k, Modifier: fyne.KeyModifierShortcutDefault}
+}
+
+func ctrlShift(k fyne.KeyName) *desktop.CustomShortcut {
+	return &desktop.CustomShortcut{KeyName: k, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
+}
+
+func (w *mainWindow) shortcuts() []shortcut {
+	return []shortcut{
+		{"File", "Open article…", ctrl(fyne.KeyO), w.showOpenDialog},
+		{"File", "Import folder…", ctrlShift(fyne.KeyO), w.showImportFolderDialog},
+		{"File", "Export dataset…", ctrl(fyne.KeyE), w.showExportDialog},
+		{"Edit", "Undo", ctrl(fyne.KeyZ), w.undo},
+		{"Edit", "Redo", ctrlShift(fyne.KeyZ), w.redo},
+		{"Edit", "Find claims…", ctrl(fyne.KeyK), w.showSearchPalette},
+		{"Edit", "Filter articles", ctrl(fyne.KeyF), w.articles.focusFilter},
+		{"Edit", "Annotator name…", nil, w.askAnnotator},
+		{"Article", "Next article", ctrl(fyne.KeyDown), func() { w.articles.step(1) }},
+		{"Article", "Previous article", ctrl(fyne.KeyUp), func() { w.articles.step(-1) }},
+		{"Article", "Mark as new", nil, func() { w.setArticleStatus(storage.StatusNew) }},
+		{"Article", "Mark as in progress", nil, func() { w.setArticleStatus(storage.StatusInProgress) }},
+		{"Article", "Mark as done", ctrl(fyne.KeyD), func() { w.setArticleStatus(storage.StatusDone) }},
+		{"Claim", "Next claim", ctrl(fyne.KeyJ), func() { w.claimsUI.step(1) }},
+		{"Claim", "Previous claim", ctrl(fyne.KeyL), func() { w.claimsUI.step(-1) }},
+		{"Claim", "Edit speaker", ctrl(fyne.KeyG), w.details.focusSpeaker},
+		{"Claim", "Back to the text", nil, w.focusText},
+		{"Help", "Keyboard shortcuts", ctrl(fyne.KeySlash), w.showShortcutSheet},
+	}
+}
+
+// keysOnlyInSheet are handled by the text view itself; the sheet lists
+// them so the analyst can learn them.
+var keysOnlyInSheet = [][2]string{
+	{"Drag", "select text (snaps to words; hold Alt or untick Snap for characters)"},
+	{"Double-click", "select a word"},
+	{"Shift+click", "extend the selection"},
+	{"1 / 2 / 3 …", "label the selection, or relabel the selected claim"},
+	{"Click a highlight", "select that claim"},
+	{"Delete", "delete the selected claim"},
+	{"Esc", "clear the selection"},
+	{"PageUp / PageDown", "scroll the article"},
+}
+
+func (w *mainWindow) buildMenu() *fyne.MainMenu {
+	var menus []*fyne.Menu
+	byName := map[string]*fyne.Menu{}
+	for _, s := range w.shortcuts() {
+		item := fyne.NewMenuItem(s.title, s.action)
+		if s.keys != nil {
+			item.Shortcut = s.keys
+		}
+		m := byName[s.menu]
+		if m == nil {
+			m = fyne.NewMenu(s.menu)
+			byName[s.menu] = m
+			menus = append(menus, m)
+		}
+		m.Items = append(m.Items, item)
+	}
+	byName["Claim"].Items = append(byName["Claim"].Items, fyne.NewMenuItemSeparator())
+	byName["Claim"].Items = append(byName["Claim"].Items, w.labelMenuItems()...)
+	byName["Help"].Items = append(byName["Help"].Items, fyne.NewMenuItem("About Claimdesk", w.showAbout))
+	return fyne.NewMainMenu(menus...)
+}
+
+func (w *mainWindow) labelMenuItems() []*fyne.MenuItem {
+	var items []*fyne.MenuItem
+	for _, l := range w.labels {
+		name := l.Name
+		title := "Label as " + name
+		if l.Hotkey != "" {
+			title += "\t" + l.Hotkey
+		}
+		items = append(items, fyne.NewMenuItem(title, func() { w.applyLabel(name) }))
+	}
+	items = append(items, fyne.NewMenuItem("Delete claim\tDelete", w.deleteSelected))
+	return items
+}
+
+func (w *mainWindow) registerShortcuts() {
+	for _, s := range w.shortcuts() {
+		if s.keys == nil {
+			continue
+		}
+		action := s.action
+		w.win.Canvas().AddShortcut(s.keys, func(fyne.Shortcut) { action() })
+	}
+}
+
+// registerLabelShortcuts rebuilds the menus when labels change, so the
+// Claim menu lists the current labels and hotkeys.
+func (w *mainWindow) registerLabelShortcuts() {
+	if w.win.MainMenu() != nil {
+		w.win.SetMainMenu(w.buildMenu())
+	}
+}
+
+func shortcutText(s *desktop.CustomShortcut) string {
+	if s == nil {
+		return ""
+	}
+	mod := ""
+	if s.Modifier&fyne.KeyModifierShortcutDefault != 0 {
+		mod += "Ctrl+"
+	}
+	if s.Modifier&fyne.KeyModifierShift != 0 {
+		mod += "Shift+"
+	}
+	return fmt.Sprintf("%s%s", mod, keyText(s.KeyName))
+}
+
+func keyText(k fyne.KeyName) string {
+	switch k {
+	case fyne.KeyUp:
+		return "↑"
+	case fyne.KeyDown:
+		return "↓"
+	case fyne.KeySlash:
+		return "/"
+	}
+	return string(k)
+}

@@ -1,0 +1,182 @@
+package app
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"claimdesk/app/search"
+)
+
+const paletteLimit = 50
+
+// searchPalette is Ctrl+K: a box over the window that finds any claim as
+// the analyst types; ↑/↓ move, Enter opens the claim, Esc closes.
+type searchPalette struct {
+	w       *mainWindow
+	session *search.Session
+	query   *paletteEntry
+	list    *widget.List
+	info    *widget.Label
+	results []search.Result
+	chosen  int
+	moving  bool // the keyboard moves the highlight; a tap opens
+	popup   *widget.PopUp
+}
+
+func (w *mainWindow) showSearchPalette() {
+	w.details.flush()
+	p := &searchPalette{w: w, session: w.index.NewSession()}
+	p.query = newPaletteEntry(p)
+	p.info = &widget.Label{Importance: widget.LowImportance}
+	p.list = widget.NewList(func() int { return len(p.results) }, p.createRow, p.updateRow)
+	p.list.OnSelected = func(i widget.ListItemID) {
+		p.chosen = i
+		if !p.moving {
+			p.open()
+		}
+	}
+	hint := widget.NewLabelWithStyle("label:denial  speaker:peskov  target:  article:  annotator:", fyne.TextAlignTrailing, fyne.TextStyle{Italic: true})
+	hint.Importance = widget.LowImportance
+	content := container.NewBorder(container.NewVBox(p.query, container.NewBorder(nil, nil, p.info, hint)), nil, nil, nil, p.list)
+	p.popup = widget.NewModalPopUp(content, w.win.Canvas())
+	size := w.win.Canvas().Size()
+	p.popup.Resize(fyne.NewSize(min(860, size.Width-80), min(560, size.Height-120)))
+	p.popup.Show()
+	p.run("")
+	w.win.Canvas().Focus(p.query)
+	w.palette = p
+}
+
+func (p *searchPalette) run(query string) {
+	p.results = p.session.Search(query, paletteLimit)
+	p.list.UnselectAll()
+	p.list.Refresh()
+	p.chosen = -1
+	if len(p.results) > 0 {
+		p.highlight(0)
+	}
+	switch {
+	case p.w.index.Len() == 0:
+		p.info.SetText("No claims yet.")
+	case query == "":
+		p.info.SetText("Most recent claims · type to search " + plural(p.w.index.Len(), "claim"))
+	default:
+		p.info.SetText(plural(len(p.results), "result"))
+	}
+}
+
+func (p *searchPalette) move(delta int) {
+	if len(p.results) == 0 {
+		return
+	}
+	p.highlight(max(0, min(p.chosen+delta, len(p.results)-1)))
+}
+
+func (p *searchPalette) highlight(i int) {
+	p.chosen = i
+	p.moving = true
+	p.list.Select(i)
+	p.list.ScrollTo(i)
+	p.moving = false
+}
+
+func (p *searchPalette) open() {
+	if p.chosen < 0 || p.chosen >= len(p.results) {
+		return
+	}
+	r := p.results[p.chosen]
+	p.close()
+	p.w.openArticle(r.ArticleID)
+	p.w.selectClaim(r.ID, true)
+	p.w.focusText()
+}
+
+func (p *searchPalette) close() {
+	p.popup.Hide()
+	p.w.palette = nil
+	p.w.focusText()
+}
+
+func (p *searchPalette) createRow() fyne.CanvasObject {
+	bar := canvas.NewRectangle(nil)
+	bar.SetMinSize(fyne.NewSize(5, 10))
+	quote := widget.NewRichText()
+	quote.Truncation = fyne.TextTruncateEllipsis
+	meta := &widget.Label{Importance: widget.LowImportance, Truncation: fyne.TextTruncateEllipsis}
+	return container.NewBorder(nil, nil, bar, nil, container.NewVBox(quote, meta))
+}
+
+func (p *searchPalette) updateRow(i widget.ListItemID, item fyne.CanvasObject) {
+	if i >= len(p.results) {
+		return
+	}
+	r := p.results[i]
+	box := item.(*fyne.Container)
+	bar := box.Objects[1].(*canvas.Rectangle)
+	bar.FillColor = p.w.labelColour(r.Label)
+	bar.Refresh()
+	lines := box.Objects[0].(*fyne.Container)
+	quote := lines.Objects[0].(*widget.RichText)
+	quote.Segments = emphasised(r.Label+"  ", r.Quote, r.QuoteMatches)
+	quote.Refresh()
+	lines.Objects[1].(*widget.Label).SetText(speakerLine(r.Speaker, r.Target, "") + " · " + r.ArticleTitle)
+}
+
+// emphasised renders the quote with the matched characters in bold.
+func emphasised(prefix, quote string, matches []int) []widget.RichTextSegment {
+	segs := []widget.RichTextSegment{&widget.TextSegment{Text: prefix, Style: widget.RichTextStyle{Inline: true, ColorName: "primary", TextStyle: fyne.TextStyle{Bold: true}}}}
+	runes := []rune(oneLine(quote))
+	matched := map[int]bool{}
+	for _, m := range matches {
+		matched[m] = true
+	}
+	start := 0
+	for i := 1; i <= len(runes); i++ {
+		if i == len(runes) || matched[i] != matched[start] {
+			style := widget.RichTextStyle{Inline: true}
+			if matched[start] {
+				style.TextStyle = fyne.TextStyle{Bold: true}
+				style.ColorName = "primary"
+			}
+			segs = append(segs, &widget.TextSegment{Text: string(runes[start:i]), Style: style})
+			start = i
+		}
+	}
+	return segs
+}
+
+// paletteEntry is the palette's query box; it keeps the arrows, Enter and
+// Esc for the result list.
+type paletteEntry struct {
+	widget.Entry
+	p *searchPalette
+}
+
+func newPaletteEntry(p *searchPalette) *paletteEntry {
+	e := &paletteEntry{p: p}
+	e.ExtendBaseWidget(e)
+	e.SetPlaceHolder("Find a claim: words in any order, e.g. peskov denied hack")
+	e.OnChanged = p.run
+	return e
+}
+
+func (e *paletteEntry) TypedKey(key *fyne.KeyEvent) {
+	switch key.Name {
+	case fyne.KeyDown:
+		e.p.move(1)
+	case fyne.KeyUp:
+		e.p.move(-1)
+	case fyne.KeyPageDown:
+		e.p.move(8)
+	case fyne.KeyPageUp:
+		e.p.move(-8)
+	case fyne.KeyReturn, fyne.KeyEnter:
+		e.p.open()
+	case fyne.KeyEscape:
+		e.p.close()
+	default:
+		e.Entry.TypedKey(key)
+	}
+}

@@ -1,0 +1,129 @@
+package search
+
+import (
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/sahilm/fuzzy"
+)
+
+// benchClaims is the size the issue asks to answer within a frame.
+const benchClaims = 100_000
+
+// benchQueries are 15-character queries typed one character at a time.
+var benchQueries = []string{"putin praised t", "lavrov sanction", "label:denial ne"}
+
+var bench struct {
+	once    sync.Once
+	ix      *Index
+	entries []Entry
+	texts   []string // candidate texts, for plain fuzzy.Find
+}
+
+func benchIndex(b *testing.B) {
+	bench.once.Do(func() {
+		bench.entries = newNewsGen(2025).entries(benchClaims)
+		bench.ix = NewIndex()
+		for _, e := range bench.entries {
+			bench.ix.Put(e)
+		}
+		titles := map[uint64]string{}
+		for _, e := range bench.entries {
+			titles[e.ArticleID] = e.ArticleTitle
+		}
+		for _, e := range bench.entries {
+			bench.texts = append(bench.texts, candidateText(e, titles[e.ArticleID]))
+		}
+	})
+	b.ResetTimer()
+}
+
+// typeQuery times each keystroke of query through search and returns the
+// durations.
+func typeQuery(query string, search func(typed string)) []time.Duration {
+	var keys []time.Duration
+	for i := range query {
+		start := time.Now()
+		search(query[:i+1])
+		keys = append(keys, time.Since(start))
+	}
+	return keys
+}
+
+func reportKeys(b *testing.B, keys []time.Duration) {
+	slices.Sort(keys)
+	ms := func(d time.Duration) float64 { return float64(d) / float64(time.Millisecond) }
+	b.ReportMetric(ms(keys[len(keys)/2]), "ms/median-key")
+	b.ReportMetric(ms(keys[len(keys)*9/10]), "ms/p90-key")
+	b.ReportMetric(ms(keys[len(keys)-1]), "ms/worst-key")
+	b.ReportMetric(0, "ns/op") // a whole typed query is not the unit of interest
+}
+
+// BenchmarkTyping types each query over 100,000 claims: through a Session
+// (what the palette uses), through one-shot Index.Search, and through plain
+// fuzzy.Find per word over the same candidate texts, intersected.
+func BenchmarkTyping(b *testing.B) {
+	for _, query := range benchQueries {
+		name := strings.ReplaceAll(query, " ", "_")
+		b.Run("Session/"+name, func(b *testing.B) {
+			benchIndex(b)
+			var keys []time.Duration
+			for b.Loop() {
+				s := bench.ix.NewSession()
+				keys = append(keys, typeQuery(query, func(typed string) { s.Search(typed, 50) })...)
+			}
+			reportKeys(b, keys)
+		})
+		b.Run("Search/"+name, func(b *testing.B) {
+			benchIndex(b)
+			var keys []time.Duration
+			for b.Loop() {
+				keys = append(keys, typeQuery(query, func(typed string) { bench.ix.Search(typed, 50) })...)
+			}
+			reportKeys(b, keys)
+		})
+		b.Run("fuzzy.Find/"+name, func(b *testing.B) {
+			benchIndex(b)
+			var keys []time.Duration
+			for b.Loop() {
+				keys = append(keys, typeQuery(query, plainFuzzyFind)...)
+			}
+			reportKeys(b, keys)
+		})
+	}
+}
+
+// plainFuzzyFind is the naive engine: fuzzy.Find for each word over every
+// candidate text, keeping the texts every word matched. (Filters are read as
+// words here; plain fuzzy.Find has no fields.)
+func plainFuzzyFind(typed string) {
+	var keep []bool
+	for _, w := range strings.Fields(typed) {
+		found := make([]bool, len(bench.texts))
+		for _, m := range fuzzy.Find(w, bench.texts) {
+			found[m.Index] = true
+		}
+		if keep == nil {
+			keep = found
+			continue
+		}
+		for i := range keep {
+			keep[i] = keep[i] && found[i]
+		}
+	}
+}
+
+// BenchmarkBuild is the cost of indexing 100,000 claims (what Load does
+// after reading the store), which runs off the UI goroutine.
+func BenchmarkBuild(b *testing.B) {
+	entries := newNewsGen(2025).entries(benchClaims)
+	for b.Loop() {
+		ix := NewIndex()
+		for _, e := range entries {
+			ix.Put(e)
+		}
+	}
+}

@@ -1,0 +1,167 @@
+package search
+
+import (
+	"math/rand/v2"
+	"strings"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/sahilm/fuzzy"
+)
+
+// fuzzyMatches is the reference: does plain fuzzy.Find match word in text?
+func fuzzyMatches(word, text string) bool {
+	return len(fuzzy.Find(word, []string{text})) == 1
+}
+
+// fastMatches is this package's rule over the same text.
+func fastMatches(word, text string) bool {
+	w, _, ok := foldWord(word)
+	folded, _ := appendFolded(nil, text, 0)
+	return ok && subsequence(string(folded), w)
+}
+
+func TestFoldRuneKeepsFuzzyFindsEquivalence(t *testing.T) {
+	// Same orbit ⇔ same fold: fold(r) is in r's orbit (fuzzy.Find matches
+	// them), and every member of the orbit folds alike.
+	for r := rune(1); r <= unicode.MaxRune; r++ {
+		if !utf8.ValidRune(r) {
+			continue
+		}
+		f := foldRune(r)
+		if g := foldRune(unicode.SimpleFold(r)); g != f {
+			t.Fatalf("foldRune(%U) = %U but foldRune(SimpleFold) = %U", r, f, g)
+		}
+		if !fuzzyMatches(string(r), string(f)) {
+			t.Fatalf("fuzzy.Find does not match %U with its fold %U", r, f)
+		}
+	}
+}
+
+func TestFoldRune(t *testing.T) {
+	for _, tc := range []struct {
+		in   []rune
+		want rune
+	}{
+		{[]rune{'K', 'k', '\u212A'}, 'k'},      // Kelvin sign
+		{[]rune{'S', 's', 'ſ'}, 's'},           // long s
+		{[]rune{'Σ', 'σ', 'ς'}, foldRune('Σ')}, // final sigma
+		{[]rune{'É', 'é'}, foldRune('é')},      // Latin-1
+		{[]rune{'Ж', 'ж'}, foldRune('ж')},      // Cyrillic
+		{[]rune{'ß', '\u1E9E'}, foldRune('ß')}, // capital sharp s
+		{[]rune{'ب'}, 'ب'},                     // Arabic has no case
+		{[]rune{'7'}, '7'},
+	} {
+		for _, r := range tc.in {
+			if got := foldRune(r); got != tc.want {
+				t.Errorf("foldRune(%q) = %q, want %q", r, got, tc.want)
+			}
+		}
+	}
+}
+
+// trickyRunes mixes cases, folding oddities, separators, NUL, U+FFFD, RTL
+// letters and combining marks, so random strings hit the edge cases.
+var trickyRunes = []rune("aAbBkKsSeé\u212Aſ σΣς\nب ت\u0301-_./\\😀\x00\uFFFD")
+
+func randomText(rng *rand.Rand, n int) string {
+	var b strings.Builder
+	for range n {
+		if rng.IntN(40) == 0 {
+			b.WriteByte(0xff) // invalid UTF-8
+			continue
+		}
+		b.WriteRune(trickyRunes[rng.IntN(len(trickyRunes))])
+	}
+	return b.String()
+}
+
+func TestSubsequenceAgreesWithFuzzyFind(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 20000 {
+		text := sanitize(randomText(rng, rng.IntN(24)))
+		word := randomText(rng, 1+rng.IntN(4))
+		if got, want := fastMatches(word, text), fuzzyMatches(word, text); got != want {
+			t.Fatalf("word %q in %q: fast %v, fuzzy.Find %v", word, text, got, want)
+		}
+	}
+}
+
+func FuzzSubsequenceAgreesWithFuzzyFind(f *testing.F) {
+	f.Add("ptn", "Putin praised Trump")
+	f.Add("kk", "\u212Aelvin k")
+	f.Add("ab", "ba")
+	f.Add("abb", "abxb")
+	f.Add("a\x00", "a\x00a")
+	f.Add("\xff", "x\xffy")
+	f.Add("σς", "ΣΣ")
+	f.Fuzz(func(t *testing.T, word, text string) {
+		if word == "" {
+			return
+		}
+		text = sanitize(text)
+		if got, want := fastMatches(word, text), fuzzyMatches(word, text); got != want {
+			t.Fatalf("word %q in %q: fast %v, fuzzy.Find %v", word, text, got, want)
+		}
+	})
+}
+
+func TestOccurrence(t *testing.T) {
+	for _, tc := range []struct {
+		text, word string
+		tier       tier
+		pos        int
+	}{
+		{"putin praised trump", "putin", tierWhole, 0},
+		{"putin praised trump", "prais", tierPrefix, 6},
+		{"putin praised trump", "raise", tierInside, 7},
+		{"putin praised trump", "ptn", tierScattered, -1},
+		{"outputs put", "put", tierWhole, 8},       // a later whole word beats an earlier fragment
+		{"input putting", "put", tierPrefix, 6},    // a later prefix beats an earlier fragment
+		{"peskov's claim", "peskov", tierWhole, 0}, // an apostrophe ends a word
+		{"قال بيسكوف", "بيسكوف", tierWhole, len("قال ")},
+		{"naïve", "na", tierPrefix, 0},
+		{"x\ny", "x", tierWhole, 0}, // the field separator ends a word
+	} {
+		gotTier, gotPos := occurrence(tc.text, tc.word)
+		if gotTier != tc.tier || gotPos != tc.pos {
+			t.Errorf("occurrence(%q, %q) = %v, %d; want %v, %d", tc.text, tc.word, gotTier, gotPos, tc.tier, tc.pos)
+		}
+	}
+}
+
+// TestOneLetterTierFromMasks: the masks give a one-letter word the same
+// tier and place as reading the text does.
+func TestOneLetterTierFromMasks(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	letters := []rune("ab1 -\né")
+	for range 5000 {
+		var b strings.Builder
+		for range rng.IntN(12) {
+			b.WriteRune(letters[rng.IntN(len(letters))])
+		}
+		r := textRecord(b.String())
+		for _, w := range []string{"a", "b", "1"} {
+			a, mk, ok := matchWord(&r, w, start)
+			wantTier, _ := occurrence(r.hay, w)
+			wantFirst := strings.Index(r.hay, w)
+			if ok != (wantFirst >= 0) || ok && (a.points != int32(tierPoints[wantTier]) || int(mk.first) != wantFirst) {
+				t.Fatalf("word %q in %q: ok %v, %d points at %d; want %d points at %d", w, r.hay, ok, a.points, mk.first, tierPoints[wantTier], wantFirst)
+			}
+		}
+	}
+}
+
+func TestRunesMaskCoversText(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	for range 2000 {
+		text := randomText(rng, 20)
+		folded, mask := appendFolded(nil, text, 0)
+		for _, r := range string(folded) {
+			if mask&runeBit(r) == 0 {
+				t.Fatalf("mask of %q lacks %q", text, r)
+			}
+		}
+	}
+}

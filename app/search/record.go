@@ -1,0 +1,129 @@
+package search
+
+import (
+	"math"
+	"strings"
+	"time"
+)
+
+// field names the parts of a claim's candidate text, in their order there.
+type field int
+
+const (
+	fieldQuote field = iota
+	fieldLabel
+	fieldSpeaker
+	fieldTarget
+	fieldNote
+	fieldAnnotator
+	fieldTitle
+	numFields
+)
+
+// fieldSeparator joins the fields of a candidate text. A query word never
+// holds it (words are split at white space), and it ends words, so a match
+// as a whole word never runs from one field into the next.
+const fieldSeparator = '\n'
+
+// fields lists e's searchable texts in field order, title last.
+func fields(e Entry, title string) [numFields]string {
+	return [numFields]string{e.Quote, e.Label, e.Speaker, e.Target, e.Note, e.Annotator, title}
+}
+
+// candidateText is the text a claim is searched through: its fields one a
+// line, sanitised as fuzzy.Find would need them. The equivalence tests run
+// plain fuzzy.Find over exactly this text.
+func candidateText(e Entry, title string) string {
+	fs := fields(e, title)
+	for i := range fs {
+		fs[i] = sanitize(fs[i])
+	}
+	return strings.Join(fs[:], string(fieldSeparator))
+}
+
+// record is what a search reads of one claim: the folded candidate text and
+// where its fields end, its rune mask and what ranking needs. It is kept
+// apart from the Entry, so a scan walks a compact slice.
+type record struct {
+	hay      string // folded candidateText; "" marks a free slot
+	ends     [numFields]int32
+	mask     uint64 // runeBit of every rune of hay
+	initials uint64 // runeBit of every rune that starts a word
+	singles  uint64 // runeBit of every word one rune long
+	updated  int64  // Entry.Updated in Unix nanoseconds
+	id       uint64
+}
+
+func newRecord(e Entry, title string) record {
+	fs := fields(e, title)
+	size := int(numFields)
+	for _, f := range fs {
+		size += len(f)
+	}
+	buf := make([]byte, 0, size)
+	var r record
+	for i, f := range fs {
+		if i > 0 {
+			buf = append(buf, fieldSeparator)
+		}
+		buf, _ = appendFolded(buf, f, 0)
+		r.ends[i] = int32(len(buf))
+	}
+	r.setText(string(buf))
+	r.updated = rankTime(e.Updated)
+	r.id = e.ID
+	return r
+}
+
+// textRecord is the record of a bare text, such as an article title.
+func textRecord(text string) record {
+	var r record
+	r.setText(foldText(text))
+	return r
+}
+
+// setText sets the folded text and its masks.
+func (r *record) setText(hay string) {
+	r.hay = hay
+	r.mask, r.initials, r.singles = 0, 0, 0
+	inWord, runes := false, 0
+	var first rune
+	for _, c := range hay {
+		bit := runeBit(c)
+		r.mask |= bit
+		word := isWordRune(c)
+		if word && !inWord {
+			r.initials |= bit
+			first, runes = c, 0
+		}
+		if !word && inWord && runes == 1 {
+			r.singles |= runeBit(first)
+		}
+		inWord = word
+		runes++
+	}
+	if inWord && runes == 1 {
+		r.singles |= runeBit(first)
+	}
+}
+
+// field returns the folded text of one field.
+func (r *record) field(f field) string {
+	start := int32(0)
+	if f > 0 {
+		start = r.ends[f-1] + 1
+	}
+	return r.hay[start:r.ends[f]]
+}
+
+// rankTime orders times as int64 nanoseconds. Unlike UnixNano it is defined
+// for every time: the zero time (never updated) sorts before all others, and
+// times beyond the years 1678–2262 are clamped.
+func rankTime(t time.Time) int64 {
+	if t.IsZero() {
+		return math.MinInt64
+	}
+	const limit int64 = math.MaxInt64/1_000_000_000 - 1
+	s := min(max(t.Unix(), -limit), limit)
+	return s*1e9 + int64(t.Nanosecond())
+}

@@ -1,0 +1,167 @@
+package search
+
+import (
+	"runtime"
+	"sync"
+)
+
+// parallelMin is the number of candidates below which a scan stays on one
+// goroutine: starting workers would cost more than it saves. Tests lower it
+// to run the split on small corpora.
+var parallelMin = 2048
+
+// Search returns the best limit claims matching query, best first; limit <= 0
+// returns every match. See the package comment for the query syntax.
+func (ix *Index) Search(query string, limit int) []Result {
+	m := compile(ParseQuery(query))
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	_, top := ix.scan(&scanJob{m: m, limit: limit})
+	return ix.results(m, top)
+}
+
+// cand is a claim that matched a query, with its score accumulated up to
+// the last word (before) and over all words (after), and how the last word
+// matched.
+type cand struct {
+	slot          int32
+	before, after acc
+	last          mark
+}
+
+// resume says what a scan may take over from the candidates it is given.
+type resume int
+
+const (
+	resumeNothing resume = iota // evaluate every word
+	resumeBefore                // the words up to the last are the same: evaluate from the last
+	resumeAfter                 // all the old words are kept: evaluate the new ones
+	resumeAll                   // the same words: evaluate none
+	resumeExtend                // the last word grew: continue its match
+)
+
+// scanJob is one evaluation of a matcher over candidates.
+type scanJob struct {
+	m      *matcher
+	from   []cand // nil: every slot
+	resume resume // what from's accumulators already hold
+	first  int    // the first word to evaluate when resuming
+	old    string // the last word before it grew, for resumeExtend
+	limit  int
+	keep   bool // return the matching candidates too
+}
+
+// eval checks one candidate, resuming from its accumulators where the job
+// allows.
+func (j *scanJob) eval(r *record, c cand) (cand, bool) {
+	if !j.m.admits(r) {
+		return c, false
+	}
+	a, first := start, 0
+	words := j.m.words
+	var ok bool
+	switch j.resume {
+	case resumeAll:
+		return c, true
+	case resumeExtend:
+		c.after, c.last, ok = extendWord(r, j.old, words[len(words)-1], c.before, c.last)
+		return c, ok
+	case resumeBefore:
+		a, first = c.before, j.first
+	case resumeAfter:
+		a, first = c.after, j.first
+	}
+	for i := first; i < len(words); i++ {
+		if i < len(words)-1 {
+			if a, _, ok = matchWord(r, words[i], a); !ok {
+				return c, false
+			}
+			continue
+		}
+		c.before = a
+		if a, c.last, ok = matchWord(r, words[i], a); !ok {
+			return c, false
+		}
+	}
+	c.after = a
+	return c, true
+}
+
+// scan runs j split across the cores and returns the matching candidates
+// (in the order given, when j.keep) and the best j.limit hits. Called under
+// the read lock.
+func (ix *Index) scan(j *scanJob) ([]cand, []hit) {
+	if j.m.never {
+		return []cand{}, nil
+	}
+	n := len(ix.recs)
+	if j.from != nil {
+		n = len(j.from)
+	}
+	var out []cand
+	if j.keep {
+		out = make([]cand, n)
+	}
+	workers := min(runtime.GOMAXPROCS(0), n/parallelMin+1)
+	parts := make([]topK, workers)
+	counts := make([]int, workers)
+	var wg sync.WaitGroup
+	for w := range workers {
+		lo, hi := n*w/workers, n*(w+1)/workers
+		parts[w].limit = j.limit
+		work := func() { counts[w] = ix.scanRange(j, lo, hi, out, &parts[w]) }
+		if w == workers-1 {
+			work() // the calling goroutine takes the last share
+			continue
+		}
+		wg.Go(work)
+	}
+	wg.Wait()
+	kept := 0
+	for w := range workers {
+		if j.keep {
+			lo := n * w / workers
+			kept += copy(out[kept:], out[lo:lo+counts[w]])
+		}
+	}
+	if j.keep {
+		out = out[:kept:kept]
+	}
+	return out, mergeTop(parts, j.limit)
+}
+
+// scanRange is one worker's share: candidates lo to hi. Matches are written
+// from out[lo] on; it returns how many.
+func (ix *Index) scanRange(j *scanJob, lo, hi int, out []cand, top *topK) int {
+	n, words := 0, len(j.m.words)
+	for i := lo; i < hi; i++ {
+		c := cand{slot: int32(i)}
+		if j.from != nil {
+			c = j.from[i]
+		}
+		r := &ix.recs[c.slot]
+		if r.hay == "" {
+			continue
+		}
+		c, ok := j.eval(r, c)
+		if !ok {
+			continue
+		}
+		if j.keep {
+			out[lo+n] = c
+		}
+		n++
+		top.offer(hit{slot: c.slot, score: c.after.score(words), updated: r.updated, id: r.id})
+	}
+	return n
+}
+
+// results turns hits into Results. Called under the read lock.
+func (ix *Index) results(m *matcher, hits []hit) []Result {
+	out := make([]Result, len(hits))
+	for i, h := range hits {
+		e := ix.entry(h.slot)
+		out[i] = Result{Entry: e, Score: int(h.score), QuoteMatches: quoteMatches(m, &ix.recs[h.slot], e.Quote)}
+	}
+	return out
+}

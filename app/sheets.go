@@ -1,0 +1,62 @@
+package app
+
+import (
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+)
+
+// showShortcutSheet lists every keyboard command, from the same table the
+// menus are built from.
+func (w *mainWindow) showShortcutSheet() {
+	grid := container.NewGridWithColumns(2)
+	add := func(keys, what string) {
+		grid.Add(widget.NewLabelWithStyle(keys, fyne.TextAlignTrailing, fyne.TextStyle{Monospace: true}))
+		grid.Add(widget.NewLabel(what))
+	}
+	for _, k := range keysOnlyInSheet {
+		add(k[0], k[1])
+	}
+	for _, s := range w.shortcuts() {
+		if s.keys != nil {
+			add(shortcutText(s.keys), strings.TrimSuffix(s.title, "…"))
+		}
+	}
+	for _, l := range w.labels {
+		if l.Hotkey != "" {
+			add(l.Hotkey, "label as "+l.Name)
+		}
+	}
+	d := dialog.NewCustom("Keyboard shortcuts", "Close", container.NewVScroll(grid), w.win)
+	d.Resize(fyne.NewSize(620, 640))
+	d.Show()
+}
+
+func (w *mainWindow) showAbout() {
+	meta := w.app.Metadata()
+	text := "Claimdesk " + meta.Version + "\n\nLabel claims in news articles: denial, accusation, praise.\n" +
+		"Every change is saved at once to\n" + w.store.Path()
+	dialog.ShowInformation("About Claimdesk", text, w.win)
+}
+
+func (w *mainWindow) askAnnotator() {
+	entry := widget.NewEntry()
+	entry.SetText(w.editor.Annotator)
+	entry.SetPlaceHolder("Your name or initials")
+	d := dialog.NewForm("Annotator", "Save", "Cancel", []*widget.FormItem{
+		widget.NewFormItem("Name", entry),
+	}, func(ok bool) {
+		if ok {
+			w.editor.Annotator = strings.TrimSpace(entry.Text)
+			w.app.Preferences().SetString(prefAnnotator, w.editor.Annotator)
+			w.status.refreshAnnotator()
+		}
+		w.focusText()
+	}, w.win)
+	d.Resize(fyne.NewSize(420, 160))
+	d.Show()
+	w.win.Canvas().Focus(entry)
+}

@@ -1,0 +1,228 @@
+package app
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"claimdesk/seeds"
+	"claimdesk/storage"
+)
+
+// newTestWindow opens the window headless on a temporary store holding the
+// seed article, sized like a laptop screen.
+func newTestWindow(t *testing.T) *mainWindow {
+	t.Helper()
+	a := test.NewTempApp(t)
+	store, err := storage.Open(filepath.Join(t.TempDir(), "c.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		if err := store.Check(); err != nil {
+			t.Error(err)
+		}
+		store.Close()
+	})
+	if _, err := seeds.LoadIfEmpty(store); err != nil {
+		t.Fatal(err)
+	}
+	w := newMainWindow(a, store)
+	w.win.Resize(fyne.NewSize(1280, 800))
+	w.view.Refresh()
+	return w
+}
+
+// dragOver drags across the text from the first to the last code point of
+// the first occurrence of phrase.
+func dragOver(t *testing.T, w *mainWindow, phrase string) (start, end int) {
+	t.Helper()
+	i := strings.Index(w.article.Text, phrase)
+	if i < 0 {
+		t.Fatalf("%q not in the article", phrase)
+	}
+	start = storage.RuneOffset(w.article.Text, i)
+	end = start + storage.RuneLen(phrase)
+	w.view.ScrollToOffset(start)
+	from, ok1 := w.view.PositionOf(start)
+	to, ok2 := w.view.PositionOf(end - 1)
+	if !ok1 || !ok2 {
+		t.Fatalf("%q is not laid out on screen", phrase)
+	}
+	base := fyne.CurrentApp().Driver().AbsolutePositionForObject(w.view)
+	lineMid := float32(8)
+	from = base.Add(from).Add(fyne.NewPos(1, lineMid))
+	to = base.Add(to).Add(fyne.NewPos(3, lineMid))
+	test.Drag(w.win.Canvas(), to, to.X-from.X, to.Y-from.Y) // Drag ends at the position it is given
+	return start, end
+}
+
+func storedClaims(t *testing.T, w *mainWindow) []storage.Annotation {
+	t.Helper()
+	anns, err := w.store.Annotations(w.article.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return anns
+}
+
+func press(w *mainWindow, s fyne.Shortcut) {
+	w.win.Canvas().(fyne.Shortcutable).TypedShortcut(s)
+}
+
+func TestOpensTheSeedArticle(t *testing.T) {
+	w := newTestWindow(t)
+	if w.article.Title != "Kremlin Denies Interfering in U.S. Election Campaign" {
+		t.Fatalf("opened %q", w.article.Title)
+	}
+	if w.articles.count() != 1 || w.win.Title() != w.article.Title+" — Claimdesk" {
+		t.Errorf("list %d, title %q", w.articles.count(), w.win.Title())
+	}
+}
+
+func TestDragThenHotkeyCreatesTheClaim(t *testing.T) {
+	w := newTestWindow(t)
+	start, end := dragOver(t, w, "Kremlin spokesman Dmitry Peskov")
+	if s, e, ok := w.view.Selection(); !ok || s != start || e != end {
+		t.Fatalf("selection %d–%d %v, want %d–%d", s, e, ok, start, end)
+	}
+	test.Type(w.view, "1")
+	claims := storedClaims(t, w)
+	if len(claims) != 1 {
+		t.Fatalf("%d claims stored", len(claims))
+	}
+	c := claims[0]
+	if c.Label != "denial" || c.Quote != "Kremlin spokesman Dmitry Peskov" || c.Start != start || c.End != end {
+		t.Errorf("stored %+v", c)
+	}
+	if w.selected != c.ID || w.claimsUI.list.Length() != 1 {
+		t.Errorf("the new claim should be selected and listed")
+	}
+	if a, _ := w.store.Article(w.article.ID); a.Status != storage.StatusInProgress {
+		t.Errorf("status %q after the first claim", a.Status)
+	}
+}
+
+func TestArabicLineClaim(t *testing.T) {
+	w := newTestWindow(t)
+	start, end := dragOver(t, w, "إقرأ هذا الخبر بالعربية")
+	test.Type(w.view, "3")
+	claims := storedClaims(t, w)
+	if len(claims) != 1 || claims[0].Quote != "إقرأ هذا الخبر بالعربية" || claims[0].Start != start || claims[0].End != end {
+		t.Fatalf("Arabic claim %+v", claims)
+	}
+}
+
+func TestClickRelabelDeleteUndoRedo(t *testing.T) {
+	w := newTestWindow(t)
+	dragOver(t, w, "absurd")
+	test.Type(w.view, "2")
+	id := storedClaims(t, w)[0].ID
+	w.clearSelection()
+	if w.selected != 0 {
+		t.Fatal("Esc should clear the selected claim")
+	}
+	pos, _ := w.view.PositionOf(storedClaims(t, w)[0].Start + 2)
+	test.TapAt(w.view, pos.Add(fyne.NewPos(1, 8)))
+	if w.selected != id {
+		t.Fatalf("clicking the highlight selected %d, want %d", w.selected, id)
+	}
+	test.Type(w.view, "1")
+	if got := storedClaims(t, w)[0].Label; got != "denial" {
+		t.Fatalf("relabel gave %q", got)
+	}
+	w.view.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDelete})
+	if n := len(storedClaims(t, w)); n != 0 {
+		t.Fatalf("%d claims after Delete", n)
+	}
+	press(w, ctrl(fyne.KeyZ))
+	if c := storedClaims(t, w); len(c) != 1 || c[0].ID != id || c[0].Label != "denial" {
+		t.Fatalf("undo delete: %+v", c)
+	}
+	press(w, ctrl(fyne.KeyZ))
+	if c := storedClaims(t, w); c[0].Label != "accusation" {
+		t.Fatalf("undo relabel: %+v", c)
+	}
+	press(w, ctrlShift(fyne.KeyZ))
+	press(w, ctrlShift(fyne.KeyZ))
+	if n := len(storedClaims(t, w)); n != 0 {
+		t.Fatalf("redo twice should delete again, %d claims", n)
+	}
+}
+
+func TestEditorStoresSpeakerTargetNote(t *testing.T) {
+	w := newTestWindow(t)
+	dragOver(t, w, "absurd")
+	test.Type(w.view, "2")
+	test.Type(w.details.speaker, "Kremlin")
+	test.Type(w.details.target, "Clinton campaign")
+	test.Type(w.details.note, "quoted")
+	w.details.flush()
+	c := storedClaims(t, w)[0]
+	if c.Speaker != "Kremlin" || c.Target != "Clinton campaign" || c.Note != "quoted" {
+		t.Fatalf("stored %+v", c)
+	}
+
+	dragOver(t, w, "Moscow has carefully avoided")
+	test.Type(w.view, "1")
+	test.Type(w.details.speaker, "Kr")
+	if !w.details.speaker.visible() || len(w.details.speaker.options) != 1 {
+		t.Fatalf("no completion offered: %v", w.details.speaker.options)
+	}
+	w.details.speaker.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
+	w.details.speaker.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	w.details.flush()
+	if got := storedClaims(t, w)[1].Speaker; got != "Kremlin" {
+		t.Errorf("completed speaker %q", got)
+	}
+}
+
+func TestSearchPaletteOpensTheClaim(t *testing.T) {
+	w := newTestWindow(t)
+	other, _, err := w.store.AddArticle(storage.Article{Text: "Other news\n\nNothing to see."})
+	if err != nil {
+		t.Fatal(err)
+	}
+	start, end := dragOver(t, w, "a very striking man")
+	test.Type(w.view, "3")
+	seedID := w.article.ID
+	w.openArticle(other.ID)
+	press(w, ctrl(fyne.KeyK))
+	p := w.palette
+	if p == nil {
+		t.Fatal("Ctrl+K opened no palette")
+	}
+	test.Type(p.query, "striking")
+	if len(p.results) != 1 {
+		t.Fatalf("%d results for 'striking'", len(p.results))
+	}
+	p.query.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if w.article.ID != seedID || w.palette != nil {
+		t.Fatalf("Enter opened article %d", w.article.ID)
+	}
+	if s, e, _ := w.view.Selection(); s != start || e != end || w.selected == 0 {
+		t.Errorf("selection %d–%d, want the claim %d–%d", s, e, start, end)
+	}
+}
+
+func TestArticleFilterAndStatus(t *testing.T) {
+	w := newTestWindow(t)
+	if _, _, err := w.store.AddArticle(storage.Article{Text: "Budget talks\n\nMinisters praised the plan."}); err != nil {
+		t.Fatal(err)
+	}
+	if w.articles.count() != 2 {
+		t.Fatalf("the list did not follow the store: %d", w.articles.count())
+	}
+	test.Type(w.articles.filter, "budget")
+	if len(w.articles.shown) != 1 || w.articles.all[w.articles.shown[0]].Title != "Budget talks" {
+		t.Fatalf("filter shows %v", w.articles.shown)
+	}
+	press(w, ctrl(fyne.KeyD))
+	if a, _ := w.store.Article(w.article.ID); a.Status != storage.StatusDone {
+		t.Errorf("Ctrl+D left status %q", a.Status)
+	}
+}
+

@@ -1,0 +1,21 @@
+// Command claimdesk labels claims in news articles. With no command it opens
+// the annotation window; with one (import, export, search, stats, check,
+// labels) it works on the store without a display.
+package main
+
+import (
+	"os"
+
+	"claimdesk/app"
+	"claimdesk/app/cli"
+)
+
+func main() {
+	os.Exit(cli.Run(&cli.Env{
+		Args:       os.Args[1:],
+		Stdin:      os.Stdin,
+		Stdout:     os.Stdout,
+		Stderr:     os.Stderr,
+		OpenWindow: app.Run,
+	}))
+}

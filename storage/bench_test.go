@@ -1,0 +1,143 @@
+package storage
+
+import (
+	"fmt"
+	"path/filepath"
+	"testing"
+)
+
+// Benchmark sizes from the brief: 1,000 articles of about the seed
+// article's length, 100 claims each, 100,000 in all.
+const (
+	benchArticles   = 1000
+	benchPerArticle = 100
+)
+
+func benchClaims(text string, n int) []Annotation {
+	anns := make([]Annotation, n)
+	step := RuneLen(text) / (n + 1)
+	for j := range anns {
+		start := j * step
+		anns[j] = Annotation{Start: start, End: start + 5 + j%20, Label: DefaultLabels()[j%3].Name, Speaker: "Dmitry Peskov", Annotator: "bench"}
+	}
+	return anns
+}
+
+// benchFixture builds, under b.TempDir, a store of benchArticles articles
+// and, when withClaims, benchPerArticle claims on each, one transaction per
+// article, and closes it. Each benchmark function builds it once.
+func benchFixture(b *testing.B, withClaims bool) string {
+	b.Helper()
+	path := filepath.Join(b.TempDir(), "bench.db")
+	s, err := Open(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	seed := seedText(b)
+	for i := range benchArticles {
+		text := fmt.Sprintf("%s\n\nArticle %d of the benchmark.", seed, i)
+		var anns []Annotation
+		if withClaims {
+			anns = benchClaims(text, benchPerArticle)
+		}
+		if _, _, _, err := s.ImportArticle(Article{Text: text}, anns); err != nil {
+			b.Fatal(err)
+		}
+	}
+	if err := s.Close(); err != nil {
+		b.Fatal(err)
+	}
+	return path
+}
+
+// benchStore opens the fixture, to be checked when the benchmark ends.
+func benchStore(b *testing.B, withClaims bool) *Store {
+	return openCheckedStore(b, benchFixture(b, withClaims))
+}
+
+// BenchmarkAddAnnotation adds claims one transaction (one fsync) each,
+// spread over 1,000 articles: ns/op is the cost of one claim.
+func BenchmarkAddAnnotation(b *testing.B) {
+	s := benchStore(b, false)
+	text, _ := s.Article(1)
+	claims := benchClaims(text.Text, benchPerArticle)
+	for i := 0; b.Loop(); i++ {
+		a := claims[i%len(claims)]
+		a.ArticleID = uint64(i%benchArticles) + 1
+		if _, err := s.AddAnnotation(a); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkAddAnnotationsBatch100 adds 100 claims of one article per call,
+// one transaction: ns/op is per batch, ns/claim per claim.
+func BenchmarkAddAnnotationsBatch100(b *testing.B) {
+	s := benchStore(b, false)
+	text, _ := s.Article(1)
+	claims := benchClaims(text.Text, benchPerArticle)
+	n := 0
+	for i := 0; b.Loop(); i++ {
+		batch := make([]Annotation, len(claims))
+		for j, a := range claims {
+			a.ArticleID = uint64(i%benchArticles) + 1
+			batch[j] = a
+		}
+		if _, err := s.AddAnnotations(batch); err != nil {
+			b.Fatal(err)
+		}
+		n += len(batch)
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(n), "ns/claim")
+}
+
+// BenchmarkAnnotations lists one article's 100 claims in text order from a
+// store of 100,000.
+func BenchmarkAnnotations(b *testing.B) {
+	s := benchStore(b, true)
+	for i := 0; b.Loop(); i++ {
+		anns, err := s.Annotations(uint64(i%benchArticles) + 1)
+		if err != nil || len(anns) != benchPerArticle {
+			b.Fatalf("Annotations = %d claims, %v", len(anns), err)
+		}
+	}
+}
+
+// BenchmarkOpen opens (and closes) a store of 1,000 articles and 100,000
+// claims.
+func BenchmarkOpen(b *testing.B) {
+	path := benchFixture(b, true)
+	for b.Loop() {
+		s, err := Open(path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := s.Close(); err != nil {
+			b.Fatal(err)
+		}
+	}
+	openCheckedStore(b, path)
+}
+
+// BenchmarkArticleSummaries lists 1,000 articles with their claim counts
+// from a store of 100,000 claims.
+func BenchmarkArticleSummaries(b *testing.B) {
+	s := benchStore(b, true)
+	for b.Loop() {
+		sums, err := s.ArticleSummaries()
+		if err != nil || len(sums) != benchArticles || sums[0].Claims != benchPerArticle {
+			b.Fatalf("ArticleSummaries = %d, %v", len(sums), err)
+		}
+	}
+}
+
+// BenchmarkCheck verifies a store of 1,000 articles and 100,000 claims:
+// page walk, tx.Check and every record.
+func BenchmarkCheck(b *testing.B) {
+	s := benchStore(b, true)
+	for b.Loop() {
+		if err := s.Check(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -1,0 +1,275 @@
+package storage
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// damagedStore builds a real store with several pages in every bucket, an
+// article longer than a page (overflow pages) and freed pages, closes it,
+// and returns its bytes.
+func damagedStoreBase(t *testing.T) []byte {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "base.db")
+	s, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	long := mustAddArticle(t, s, strings.Repeat("Peskov denied everything again. ", 400))
+	short := mustAddArticle(t, s, seedText(t))
+	var anns []Annotation
+	for i := range 300 {
+		art, start := long, (i*7)%12000
+		if i%3 == 0 {
+			art, start = short, i%1500
+		}
+		anns = append(anns, Annotation{ArticleID: art.ID, Start: start, End: start + 5, Label: "denial", Note: fmt.Sprintf("note %d %s", i, strings.Repeat("x", 60))})
+	}
+	if _, err := s.AddAnnotations(anns); err != nil {
+		t.Fatal(err)
+	}
+	for id := uint64(1); id <= 40; id++ {
+		if _, err := s.DeleteAnnotation(id); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := s.Check(); err != nil {
+		t.Fatalf("the base store is not clean: %v", err)
+	}
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return raw
+}
+
+// pagesInUse lists the first page of every page (run) that is in use: not
+// a meta page, not free.
+func pagesInUse(t *testing.T, raw []byte) (pages []int, pageSize int) {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "pages.db")
+	if err := os.WriteFile(path, raw, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	db, err := bolt.Open(path, 0o600, &bolt.Options{ReadOnly: true, PreLoadFreelist: true, Timeout: time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	err = db.View(func(tx *bolt.Tx) error {
+		for id := 2; ; {
+			info, err := tx.Page(id)
+			if info == nil || err != nil {
+				return err
+			}
+			step := 1
+			if info.Type != "free" {
+				pages = append(pages, id)
+				step += info.OverflowCount
+			}
+			id += step
+		}
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return pages, db.Info().PageSize
+}
+
+// openDamaged opens a damaged copy and uses it the way the program does. It
+// fails the test only by crashing; it returns the first error met.
+func openDamaged(t *testing.T, raw []byte) error {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "damaged.db")
+	if err := os.WriteFile(path, raw, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	s, err := Open(path)
+	if err != nil {
+		if !errors.Is(err, ErrNotClaimdesk) && !errors.Is(err, ErrDamaged) {
+			t.Errorf("Open: %v, want ErrNotClaimdesk or ErrDamaged", err)
+		}
+		// A refusal must let go of the file: a second try gets the same answer, not ErrLocked.
+		if _, again := OpenWith(path, Options{Timeout: 100 * time.Millisecond}); errors.Is(again, ErrLocked) {
+			t.Errorf("after a refused Open the file stays locked: %v", again)
+		}
+		return err
+	}
+	defer s.Close()
+	var errs []error
+	_, err = s.ArticleSummaries()
+	errs = append(errs, err)
+	for id := uint64(1); id <= 3; id++ {
+		_, err = s.Annotations(id)
+		errs = append(errs, err)
+	}
+	_, err = s.Stats()
+	errs = append(errs, err)
+	_, err = s.Labels()
+	errs = append(errs, err)
+	err = s.Check()
+	if err != nil && !errors.Is(err, ErrDamaged) {
+		t.Errorf("Check: %v, want ErrDamaged", err)
+	}
+	errs = append(errs, err)
+	return errors.Join(errs...)
+}
+
+func TestOpenRefusesForeignFiles(t *testing.T) {
+	base := damagedStoreBase(t)
+	l, err := readLayout(bytes.NewReader(base))
+	if err != nil {
+		t.Fatal(err)
+	}
+	used := int(l.hwm) * l.pageSize // bbolt grows the file ahead of use; cut into the pages in use
+	random := randomBytes(rand.New(rand.NewPCG(1, 2)), 8192)
+	tests := []struct {
+		name string
+		raw  []byte
+		says string
+	}{
+		{"random bytes", random, "not a BoltDB database"},
+		{"an article", []byte("Kremlin Denies Interfering in U.S. Election Campaign\n"), "not a BoltDB database"},
+		{"a few bytes", []byte("hi"), "not a BoltDB database"},
+		{"truncated to 100 bytes", base[:100], "truncated"},
+		{"truncated after the meta pages", base[:2*4096+100], "truncated"},
+		{"truncated in half", base[:len(base)/2], "truncated"},
+		{"one byte short of its pages", base[:used-1], "truncated"},
+		{"both meta pages garbled", garble(base, 40, 100, l.pageSize+40, l.pageSize+100), "both meta pages are bad"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "claimdesk.db")
+			if err := os.WriteFile(path, tt.raw, 0o600); err != nil {
+				t.Fatal(err)
+			}
+			_, err := Open(path)
+			wantErr(t, err, ErrNotClaimdesk, path, "not a claimdesk database", tt.says)
+			if after, _ := os.ReadFile(path); !bytes.Equal(after, tt.raw) {
+				t.Error("Open changed a file it refused")
+			}
+		})
+	}
+}
+
+func randomBytes(rng *rand.Rand, n int) []byte {
+	b := make([]byte, n)
+	for i := range b {
+		b[i] = byte(rng.Uint32())
+	}
+	return b
+}
+
+// garble returns a copy of raw with each [from, to) range overwritten.
+func garble(raw []byte, ranges ...int) []byte {
+	out := bytes.Clone(raw)
+	for i := 0; i+1 < len(ranges); i += 2 {
+		for j := ranges[i]; j < ranges[i+1] && j < len(out); j++ {
+			out[j] ^= 0xA5
+		}
+	}
+	return out
+}
+
+func TestOpenRefusesAnotherProgramsBolt(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "other.db")
+	rawUpdate(t, path, func(tx *bolt.Tx) error {
+		b, err := tx.CreateBucket([]byte("widgets"))
+		if err != nil {
+			return err
+		}
+		return b.Put([]byte("w1"), []byte("a widget"))
+	})
+	before, _ := os.ReadFile(path)
+	_, err := Open(path)
+	wantErr(t, err, ErrNotClaimdesk, path, "a BoltDB file of another program")
+	_, err = OpenWith(path, Options{ReadOnly: true})
+	wantErr(t, err, ErrNotClaimdesk, path)
+	if after, _ := os.ReadFile(path); !bytes.Equal(after, before) {
+		t.Error("Open wrote into another program's database")
+	}
+}
+
+func TestOneBadMetaPageFallsBack(t *testing.T) {
+	base := damagedStoreBase(t)
+	l, err := readLayout(bytes.NewReader(base))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, meta := range []int{0, 1} {
+		raw := garble(base, meta*l.pageSize+40, meta*l.pageSize+100) // inside the meta, past the magic number
+		if err := openDamaged(t, raw); err != nil {
+			t.Errorf("meta page %d garbled: %v; bbolt keeps the other, so the store must open clean", meta, err)
+		}
+	}
+}
+
+// TestEveryPageDamaged garbles the header of each page in use, one page at
+// a time: Open or Check must say so, and nothing may crash.
+func TestEveryPageDamaged(t *testing.T) {
+	base := damagedStoreBase(t)
+	pages, size := pagesInUse(t, base)
+	if len(pages) < 20 {
+		t.Fatalf("only %d pages in use; the base store is too small to mean much", len(pages))
+	}
+	for _, id := range pages {
+		if err := openDamaged(t, garble(base, id*size, id*size+16)); err == nil {
+			t.Errorf("page %d garbled, yet Open, reads and Check found nothing", id)
+		}
+	}
+}
+
+// TestFlippedBytes flips bytes in the middle of pages in use, as a bad disk
+// would: never a crash, and any error is one of ours. Not every flip can be
+// found: bbolt keeps no checksum on its pages, and a flip inside a claim's
+// note or in the slack at a page's end leaves a valid store; flips in page
+// headers, keys, JSON syntax, article text (hashed) and quotes (checked
+// against the text) are found.
+func TestFlippedBytes(t *testing.T) {
+	base := damagedStoreBase(t)
+	pages, size := pagesInUse(t, base)
+	rng := rand.New(rand.NewPCG(7, 7))
+	found := 0
+	const rounds = 60
+	for range rounds {
+		raw := bytes.Clone(base)
+		at := pages[rng.IntN(len(pages))]*size + rng.IntN(size-64)
+		for i := range 32 {
+			raw[at+i] ^= byte(1 + rng.IntN(255))
+		}
+		if openDamaged(t, raw) != nil {
+			found++
+		}
+	}
+	if found == 0 {
+		t.Errorf("damage found in none of %d flipped files", rounds)
+	}
+	t.Logf("damage found in %d of %d flipped files", found, rounds)
+}
+
+// TestMiddleOfStoreOverwritten overwrites the page in the middle of a real
+// store with random bytes.
+func TestMiddleOfStoreOverwritten(t *testing.T) {
+	base := damagedStoreBase(t)
+	pages, size := pagesInUse(t, base)
+	mid := pages[len(pages)/2]
+	raw := bytes.Clone(base)
+	copy(raw[mid*size:], randomBytes(rand.New(rand.NewPCG(3, 4)), size))
+	err := openDamaged(t, raw)
+	if err == nil {
+		t.Fatalf("page %d overwritten, yet nothing was found", mid)
+	}
+	t.Logf("page %d overwritten: %v", mid, err)
+}

@@ -1,0 +1,145 @@
+package storage
+
+import (
+	"slices"
+	"testing"
+)
+
+func TestDefaultLabels(t *testing.T) {
+	s := openTestStore(t)
+	got, err := s.Labels()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []Label{
+		{Name: "denial", Colour: "#0072B2", Hotkey: "1"},
+		{Name: "accusation", Colour: "#D55E00", Hotkey: "2"},
+		{Name: "praise", Colour: "#009E73", Hotkey: "3"},
+	}
+	if len(got) != len(want) {
+		t.Fatalf("Labels() = %+v", got)
+	}
+	for i, w := range want {
+		if g := got[i]; g.Name != w.Name || g.Colour != w.Colour || g.Hotkey != w.Hotkey || g.Description == "" {
+			t.Errorf("label %d = %+v, want %+v with a description", i, g, w)
+		}
+	}
+}
+
+func TestAddLabel(t *testing.T) {
+	tests := []struct {
+		name   string
+		label  Label
+		target error
+		says   []string
+	}{
+		{"ok", Label{Name: "threat", Colour: "#CC79A7", Hotkey: "4"}, nil, nil},
+		{"ok without hotkey", Label{Name: " promise ", Colour: "#f0e442"}, nil, nil},
+		{"name taken", Label{Name: "denial", Colour: "#CC79A7"}, ErrInvalid, []string{`label "denial" exists already`}},
+		{"hotkey taken", Label{Name: "threat", Colour: "#CC79A7", Hotkey: "2"}, ErrInvalid, []string{`hotkey 2 is taken by label "accusation"`}},
+		{"no name", Label{Name: "  ", Colour: "#CC79A7"}, ErrInvalid, []string{"needs a name"}},
+		{"space in name", Label{Name: "hate speech", Colour: "#CC79A7"}, ErrInvalid, []string{"white space"}},
+		{"no-break space in name", Label{Name: "hate\u00a0speech", Colour: "#CC79A7"}, ErrInvalid, []string{"white space"}},
+		{"bad colour", Label{Name: "threat", Colour: "red"}, ErrInvalid, []string{`colour "red" is not of the form #RRGGBB`}},
+		{"long hotkey", Label{Name: "threat", Colour: "#CC79A7", Hotkey: "F4"}, ErrInvalid, []string{`hotkey "F4" must be a single key`}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := openTestStore(t)
+			err := s.AddLabel(tt.label)
+			if tt.target == nil {
+				if err != nil {
+					t.Fatalf("AddLabel: %v", err)
+				}
+				labels, _ := s.Labels()
+				if len(labels) != 4 {
+					t.Errorf("Labels() = %+v, want the new one too", labels)
+				}
+				return
+			}
+			wantErr(t, err, tt.target, tt.says...)
+		})
+	}
+}
+
+func TestLabelsOrder(t *testing.T) {
+	s := openTestStore(t)
+	for _, l := range []Label{{Name: "zeta", Colour: "#000000"}, {Name: "alpha", Colour: "#000000"}, {Name: "threat", Colour: "#000000", Hotkey: "0"}} {
+		if err := s.AddLabel(l); err != nil {
+			t.Fatal(err)
+		}
+	}
+	labels, _ := s.Labels()
+	var names []string
+	for _, l := range labels {
+		names = append(names, l.Name)
+	}
+	if got, want := names, []string{"threat", "denial", "accusation", "praise", "alpha", "zeta"}; !slices.Equal(got, want) {
+		t.Errorf("Labels() order = %v, want %v (hotkeys in order, then by name)", got, want)
+	}
+}
+
+func TestRenameLabelClaimsFollow(t *testing.T) {
+	s := openTestStore(t)
+	art := mustAddArticle(t, s, "Peskov denied it and praised Putin.")
+	denied := mustAddClaim(t, s, art, "denied it", "denial")
+	praised := mustAddClaim(t, s, art, "praised Putin", "praise")
+	var events []Change
+	s.OnChange(func(c Change) { events = append(events, c) })
+
+	if err := s.UpdateLabel("denial", Label{Name: "rebuttal", Colour: "#56B4E9", Hotkey: "1"}); err != nil {
+		t.Fatal(err)
+	}
+	anns, _ := s.Annotations(art.ID)
+	if anns[0].ID != denied.ID || anns[0].Label != "rebuttal" || anns[1].ID != praised.ID || anns[1].Label != "praise" {
+		t.Errorf("after the rename the claims are %+v", anns)
+	}
+	if len(events) != 2 || events[0].Kind != LabelsChanged || events[1].Kind != AnnotationUpdated || events[1].Annotation.Label != "rebuttal" {
+		t.Errorf("events = %+v, want LabelsChanged then the renamed claim", events)
+	}
+	_, err := s.AddAnnotation(Annotation{ArticleID: art.ID, Start: 0, End: 6, Label: "denial"})
+	wantErr(t, err, ErrInvalid, `label "denial" does not exist`)
+
+	wantErr(t, s.UpdateLabel("rebuttal", Label{Name: "praise", Colour: "#56B4E9"}), ErrInvalid, `label "praise" exists already`)
+	wantErr(t, s.UpdateLabel("nothing", Label{Name: "x", Colour: "#56B4E9"}), ErrNotFound, `label "nothing"`)
+}
+
+func TestRecolourAndHotkeys(t *testing.T) {
+	s := openTestStore(t)
+	if err := s.UpdateLabel("praise", Label{Name: "praise", Colour: "#CC79A7", Hotkey: "3", Description: "kind words"}); err != nil {
+		t.Fatal(err)
+	}
+	labels, _ := s.Labels()
+	if p := labels[2]; p.Colour != "#CC79A7" || p.Description != "kind words" {
+		t.Errorf("after recolouring praise is %+v", p)
+	}
+	wantErr(t, s.UpdateLabel("praise", Label{Name: "praise", Colour: "#CC79A7", Hotkey: "1"}), ErrInvalid, `hotkey 1 is taken by label "denial"`)
+	if err := s.UpdateLabel("denial", Label{Name: "denial", Colour: "#0072B2", Hotkey: "9"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.UpdateLabel("praise", Label{Name: "praise", Colour: "#CC79A7", Hotkey: "1"}); err != nil {
+		t.Errorf("hotkey 1 is free once denial moved to 9: %v", err)
+	}
+}
+
+func TestDeleteLabel(t *testing.T) {
+	s := openTestStore(t)
+	art := mustAddArticle(t, s, "Peskov denied it.")
+	claim := mustAddClaim(t, s, art, "denied", "denial")
+
+	wantErr(t, s.DeleteLabel("denial"), ErrInvalid, `label "denial" is used by 1 claim`, "relabel or delete them first")
+	wantErr(t, s.DeleteLabel("nothing"), ErrNotFound, `label "nothing"`)
+	if err := s.DeleteLabel("praise"); err != nil {
+		t.Errorf("an unused label: %v", err)
+	}
+	if _, err := s.DeleteAnnotation(claim.ID); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.DeleteLabel("denial"); err != nil {
+		t.Errorf("once its claim is gone: %v", err)
+	}
+	labels, _ := s.Labels()
+	if len(labels) != 1 || labels[0].Name != "accusation" {
+		t.Errorf("Labels() = %+v, want accusation alone", labels)
+	}
+}

@@ -1,0 +1,121 @@
+package storage
+
+import (
+	"testing"
+)
+
+func TestAddAnnotationValidation(t *testing.T) {
+	s := openTestStore(t)
+	art := mustAddArticle(t, s, "Peskov denied it. 日本 👍🏽")
+	n := RuneLen(art.Text) // 23
+	tests := []struct {
+		name   string
+		ann    Annotation
+		target error
+		says   []string
+	}{
+		{"negative start", Annotation{Start: -1, End: 6, Label: "denial"}, ErrInvalid, []string{"span -1–6", "start -1 is negative"}},
+		{"empty span", Annotation{Start: 4, End: 4, Label: "denial"}, ErrInvalid, []string{"span 4–4", "start must be before end"}},
+		{"reversed span", Annotation{Start: 6, End: 2, Label: "denial"}, ErrInvalid, []string{"span 6–2", "start must be before end"}},
+		{"end past the text", Annotation{Start: 20, End: n + 1, Label: "denial"}, ErrInvalid, []string{"end 24 is past the end", "23 characters"}},
+		{"start past the text", Annotation{Start: n + 2, End: n + 5, Label: "denial"}, ErrInvalid, []string{"start 25 is past the end", "23 characters"}},
+		{"quote mismatch", Annotation{Start: 0, End: 6, Quote: "Putin", Label: "denial"}, ErrInvalid, []string{`quote "Putin" is not the text at 0–6`, `which reads "Peskov"`}},
+		{"quote off by one code point", Annotation{Start: 21, End: 22, Quote: "👍🏽", Label: "praise"}, ErrInvalid, []string{"is not the text at 21–22", `reads "👍"`}},
+		{"unknown label", Annotation{Start: 0, End: 6, Label: "sarcasm"}, ErrInvalid, []string{`label "sarcasm" does not exist`, "denial"}},
+		{"no label", Annotation{Start: 0, End: 6}, ErrInvalid, []string{`label "" does not exist`}},
+		{"unknown origin", Annotation{Start: 0, End: 6, Label: "denial", Origin: "guessed"}, ErrInvalid, []string{`origin "guessed"`}},
+		{"unknown article", Annotation{ArticleID: 99, Start: 0, End: 6, Label: "denial"}, ErrNotFound, []string{"article 99"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := tt.ann
+			if a.ArticleID == 0 {
+				a.ArticleID = art.ID
+			}
+			_, err := s.AddAnnotation(a)
+			wantErr(t, err, tt.target, tt.says...)
+		})
+	}
+	if anns, _ := s.Annotations(art.ID); len(anns) != 0 {
+		t.Errorf("refused claims were stored: %+v", anns)
+	}
+}
+
+func TestAddAnnotationFillsAndTrims(t *testing.T) {
+	s := openTestStore(t)
+	art := mustAddArticle(t, s, "Peskov denied it. 日本 👍🏽")
+	got, err := s.AddAnnotation(Annotation{ArticleID: art.ID, Start: 21, End: 23, Label: "  praise "})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Quote != "👍🏽" || got.Label != "praise" || got.Origin != OriginManual || got.ID == 0 || got.Created.IsZero() || !got.Updated.Equal(got.Created) {
+		t.Errorf("stored %+v; want the quote filled in, label trimmed, origin manual, id and times set", got)
+	}
+}
+
+func TestAddAnnotationsBatchIsAllOrNothing(t *testing.T) {
+	s := openTestStore(t)
+	art := mustAddArticle(t, s, "one two three")
+	_, err := s.AddAnnotations([]Annotation{
+		{ArticleID: art.ID, Start: 0, End: 3, Label: "denial"},
+		{ArticleID: art.ID, Start: 4, End: 7, Label: "praise"},
+		{ArticleID: art.ID, Start: 8, End: 99, Label: "praise"},
+	})
+	wantErr(t, err, ErrInvalid, "claim 3 of 3", "end 99 is past the end")
+	if anns, _ := s.Annotations(art.ID); len(anns) != 0 {
+		t.Errorf("a refused batch left %d claims behind", len(anns))
+	}
+	stored, err := s.AddAnnotations([]Annotation{
+		{ArticleID: art.ID, Start: 0, End: 3, Label: "denial"},
+		{ArticleID: art.ID, Start: 4, End: 7, Label: "praise"},
+	})
+	if err != nil || len(stored) != 2 || stored[0].Quote != "one" || stored[1].Quote != "two" || stored[0].ID >= stored[1].ID {
+		t.Errorf("AddAnnotations = %+v, %v", stored, err)
+	}
+}
+
+func TestUpdateAnnotationValidates(t *testing.T) {
+	s := openTestStore(t)
+	art := mustAddArticle(t, s, "Peskov denied it.")
+	a := mustAddClaim(t, s, art, "denied", "denial")
+
+	moved := a
+	moved.Start, moved.End = 0, 6
+	_, err := s.UpdateAnnotation(moved)
+	wantErr(t, err, ErrInvalid, `quote "denied" is not the text at 0–6`)
+
+	moved.Quote = ""
+	moved.Label = "accusation"
+	got, err := s.UpdateAnnotation(moved)
+	if err != nil || got.Quote != "Peskov" || !got.Created.Equal(a.Created) || got.Origin != a.Origin {
+		t.Fatalf("UpdateAnnotation = %+v, %v", got, err)
+	}
+	other := mustAddArticle(t, s, "Another text.")
+	got.ArticleID = other.ID
+	_, err = s.UpdateAnnotation(got)
+	wantErr(t, err, ErrInvalid, "belongs to article 1, not 2")
+	_, err = s.UpdateAnnotation(Annotation{ID: 99, ArticleID: art.ID, Start: 0, End: 1, Label: "denial"})
+	wantErr(t, err, ErrNotFound, "claim 99")
+}
+
+func TestImportArticleRefusesClaimsOnChangedText(t *testing.T) {
+	s := openTestStore(t)
+	raw := "Peskov\r\ndenied it."
+	_, _, _, err := s.ImportArticle(Article{Text: raw}, []Annotation{{Start: 7, End: 13, Label: "denial"}})
+	wantErr(t, err, ErrInvalid, "text changed by normalisation", "1 CR/CRLF line end")
+
+	text, _ := Normalize(raw)
+	art, anns, norm, err := s.ImportArticle(Article{Text: text, Title: " Peskov "}, []Annotation{{Start: 7, End: 13, Label: "denial"}})
+	if err != nil || norm.Changed() || art.Title != "Peskov" || len(anns) != 1 || anns[0].Quote != "denied" || anns[0].ArticleID != art.ID {
+		t.Fatalf("ImportArticle = %+v, %+v, %v, %v", art, anns, norm, err)
+	}
+	_, _, _, err = s.ImportArticle(Article{Text: "other text"}, []Annotation{{Start: 0, End: 5, Label: "denial"}, {Start: 0, End: 50, Label: "denial"}})
+	wantErr(t, err, ErrInvalid, "claim 2 of 2")
+	if sums, _ := s.ArticleSummaries(); len(sums) != 1 {
+		t.Errorf("a refused import left its article behind: %+v", sums)
+	}
+	_, _, err = s.AddArticle(Article{Text: " \n\t"})
+	wantErr(t, err, ErrInvalid, "has no text")
+	_, _, err = s.AddArticle(Article{Text: "x", Status: "lost"})
+	wantErr(t, err, ErrInvalid, `unknown status "lost"`)
+}
