@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -50,6 +51,7 @@ func (w *mainWindow) showExportDialog() {
 	e.annotator.OnChanged = func(string) { e.recount() }
 	e.split = widget.NewEntry()
 	e.split.SetPlaceHolder("no split, or e.g. 80/10/10")
+	e.split.OnChanged = func(string) { e.suggestDestination() }
 	e.seed = widget.NewEntry()
 	e.seed.SetText("1")
 	e.dest = widget.NewEntry()
@@ -92,12 +94,14 @@ func (e *exportDialog) recount() {
 // chosen format, keeping a folder the analyst already chose.
 func (e *exportDialog) suggestDestination() {
 	f := e.selectedFormat()
+	split, _ := export.ParseSplit(e.split.Text, 1)
+	folder := export.Options{Format: f.Name, Split: split}.DestIsFolder()
 	dir := filepath.Dir(e.w.store.Path())
 	if cur := strings.TrimSpace(e.dest.Text); cur != "" {
 		dir = filepath.Dir(cur)
 	}
 	name := "claimdesk-" + f.Name
-	if !f.Folder {
+	if !folder {
 		name += f.Extension
 	}
 	e.dest.SetText(filepath.Join(dir, name))
@@ -117,7 +121,12 @@ func (e *exportDialog) onConfirm(ok bool) {
 	if !ok {
 		return
 	}
-	split, err := parseSplitText(e.split.Text, e.seed.Text)
+	seed, err := strconv.ParseInt(strings.TrimSpace(e.seed.Text), 10, 64)
+	if err != nil {
+		e.w.showError("Export", fmt.Errorf("seed %q is not a whole number", e.seed.Text))
+		return
+	}
+	split, err := export.ParseSplit(e.split.Text, seed)
 	if err != nil {
 		e.w.showError("Export", err)
 		return
@@ -169,7 +178,7 @@ func (w *mainWindow) runExport(data export.Dataset, dest string, opts export.Opt
 func (w *mainWindow) showExportResult(res export.Result) {
 	body := "Files:\n  " + strings.Join(res.Files, "\n  ")
 	if res.Omitted > 0 {
-		body += fmt.Sprintf("\n\n%d overlapping claims were left out (%s).", res.Omitted, res.OmittedRule)
+		body += fmt.Sprintf("\n\n%d claims were left out (%s).", res.Omitted, res.OmittedRule)
 	}
 	w.showReport("Export finished", fmt.Sprintf("Wrote %s and %s.", plural(res.Articles, "article"), plural(res.Claims, "claim")), body)
 }

@@ -225,4 +225,3 @@ func TestArticleFilterAndStatus(t *testing.T) {
 		t.Errorf("Ctrl+D left status %q", a.Status)
 	}
 }
-

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
-	"strconv"
 	"strings"
 
 	"claimdesk/app/export"
@@ -35,11 +34,12 @@ func runExport(env *Env, args []string) error {
 	if err != nil {
 		return fmt.Errorf("%w: %v", errUsage, err)
 	}
-	sp, err := parseSplit(*split, *seed)
+	sp, err := export.ParseSplit(*split, *seed)
 	if err != nil {
-		return err
+		return fmt.Errorf("%w: --split: %v", errUsage, err)
 	}
-	if *out == "" && (f.Folder || sp != (export.Split{})) {
+	opts := export.Options{Format: f.Name, Split: sp}
+	if *out == "" && opts.DestIsFolder() {
 		return usageErrorf("format %s writes several files: give a folder with -o", f.Name)
 	}
 	store, err := openStore(env, *db, true)
@@ -55,7 +55,8 @@ func runExport(env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	return writeExport(env, data, *out, export.Options{Format: f.Name, Filter: filter, Split: sp})
+	opts.Filter = filter
+	return writeExport(env, data, *out, opts)
 }
 
 func writeExport(env *Env, data export.Dataset, out string, opts export.Options) error {
@@ -87,7 +88,7 @@ func writeExport(env *Env, data export.Dataset, out string, opts export.Options)
 	}
 	fmt.Fprintf(env.Stderr, "wrote %d articles, %d claims: %s\n", res.Articles, res.Claims, strings.Join(res.Files, ", "))
 	if res.Omitted > 0 {
-		fmt.Fprintf(env.Stderr, "left out %d overlapping claims (%s)\n", res.Omitted, res.OmittedRule)
+		fmt.Fprintf(env.Stderr, "left out %d claims (%s)\n", res.Omitted, res.OmittedRule)
 	}
 	return nil
 }
@@ -98,28 +99,6 @@ func formatList() string {
 		fmt.Fprintf(&b, "  %-12s %s\n", f.Name, f.Title)
 	}
 	return b.String()
-}
-
-func parseSplit(s string, seed int64) (export.Split, error) {
-	if s == "" {
-		return export.Split{}, nil
-	}
-	parts := strings.Split(s, "/")
-	if len(parts) != 3 {
-		return export.Split{}, usageErrorf("--split %q: want three percentages TRAIN/DEV/TEST, e.g. 80/10/10", s)
-	}
-	var n [3]int
-	for i, p := range parts {
-		v, err := strconv.Atoi(strings.TrimSpace(p))
-		if err != nil || v < 0 {
-			return export.Split{}, usageErrorf("--split %q: %q is not a percentage", s, p)
-		}
-		n[i] = v
-	}
-	if n[0]+n[1]+n[2] != 100 {
-		return export.Split{}, usageErrorf("--split %q adds up to %d, not 100", s, n[0]+n[1]+n[2])
-	}
-	return export.Split{Train: n[0], Dev: n[1], Test: n[2], Seed: seed}, nil
 }
 
 func checkLabels(store *storage.Store, wanted []string) error {
