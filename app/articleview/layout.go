@@ -106,7 +106,7 @@ func (v *View) buildLayout(width float32) *layout {
 			style = styleHeading
 		}
 		spans = wrapParagraph(v.text, p.start, p.end, l.colW, widths[style], spans[:0])
-		blank := trimEnd(v.text, p.start, p.end) == p.start
+		blank := v.blankParagraph(pi)
 		for _, s := range spans {
 			l.lines = append(l.lines, line{lineSpan: s, para: pi, y: y, style: style})
 			if !blank {
@@ -146,4 +146,11 @@ func (l *layout) lineAtY(y float32) int {
 func (l *layout) lineOf(off int) int {
 	i := sort.Search(len(l.lines), func(i int) bool { return l.lines[i].start > off }) - 1
 	return max(i, 0)
+}
+
+// blankParagraph reports a paragraph of nothing but whitespace: it gets a
+// line, so its offsets have a place, but no height.
+func (v *View) blankParagraph(pi int) bool {
+	p := v.paras[pi]
+	return trimEnd(v.text, p.start, p.end) == p.start
 }

@@ -151,3 +151,17 @@ func TestOnlyVisibleLinesBecomeObjects(t *testing.T) {
 		t.Errorf("%d canvas objects for ~%d visible lines (%d laid out)", len(objs), lines, len(v.lay.lines))
 	}
 }
+
+func TestBlankParagraphsTakeNoRoom(t *testing.T) {
+	v, _ := newTestView(t, "", "First.\n\n\n  \nSecond.\nThird.", pageSize)
+	first, _ := v.PositionOf(0)
+	second, _ := v.PositionOf(runeIndex(t, "First.\n\n\n  \nSecond.", "Second."))
+	third, _ := v.PositionOf(runeIndex(t, "First.\n\n\n  \nSecond.\nThird.", "Third."))
+	if second.Y-first.Y != third.Y-second.Y {
+		t.Errorf("blank lines add space: paragraphs at %v, %v, %v", first.Y, second.Y, third.Y)
+	}
+	blank, ok := v.OffsetAt(fyne.NewPos(first.X, second.Y+2))
+	if !ok || blank != runeIndex(t, "First.\n\n\n  \nSecond.", "Second.") {
+		t.Errorf("OffsetAt on the second paragraph = %d %v", blank, ok)
+	}
+}

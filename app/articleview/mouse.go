@@ -27,6 +27,7 @@ type gesture struct {
 	pressY   float32       // content y of the press, stable while scrolling
 	mods     fyne.KeyModifier
 	dragging bool
+	other    bool // another button is down: its drags select nothing
 	extend   bool // Shift+press: grow the selection from its anchor
 	onBar    bool // the press was on the scroll bar
 	grab     float32
@@ -38,6 +39,7 @@ type gesture struct {
 func (v *View) MouseDown(ev *desktop.MouseEvent) {
 	v.requestFocus()
 	if ev.Button != desktop.MouseButtonPrimary {
+		v.gesture = gesture{other: true}
 		return
 	}
 	v.beginGesture(ev.Position, ev.Modifier)
@@ -60,6 +62,7 @@ func (v *View) beginGesture(pos fyne.Position, mods fyne.KeyModifier) {
 func (v *View) MouseUp(ev *desktop.MouseEvent) {
 	g := &v.gesture
 	if ev.Button != desktop.MouseButtonPrimary || !g.pressed {
+		g.other = false
 		return
 	}
 	g.pressed = false
@@ -79,6 +82,9 @@ func (v *View) MouseUp(ev *desktop.MouseEvent) {
 // Dragged is part of fyne.Draggable.
 func (v *View) Dragged(ev *fyne.DragEvent) {
 	g := &v.gesture
+	if g.other {
+		return
+	}
 	if !g.pressed && !g.dragging {
 		// No MouseDown came (touch, or a synthetic drag): the drag began
 		// where the pointer was before this first step.

@@ -118,7 +118,7 @@ func (r *renderer) drawHeader() {
 		if y+v.met.lineH[styleHeading] < 0 || y > v.Size().Height {
 			continue
 		}
-		r.text(h.text, styleHeading, v.lay.colX, y, v.met.measure(styleHeading, h.text))
+		r.text(h.text, styleHeading, v.lay.colX, y, v.lay.colW)
 	}
 }
 
@@ -126,8 +126,8 @@ func (r *renderer) drawHeader() {
 func (r *renderer) drawLine(li int) {
 	v := r.v
 	ln := &v.lay.lines[li]
-	if ln.trim == ln.start && !r.selectsNewline(ln) {
-		return
+	if ln.trim == ln.start && (v.blankParagraph(ln.para) || !r.selectsNewline(ln)) {
+		return // blank paragraphs take no room and show nothing
 	}
 	top := ln.y - v.scrollY + v.textTop(ln.style)
 	textH := v.met.textH[ln.style]

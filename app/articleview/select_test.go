@@ -220,3 +220,17 @@ func TestSetDocumentResets(t *testing.T) {
 			ok, v.ScrollPosition(), len(v.highlights.items), v.selectedID)
 	}
 }
+
+func TestOtherButtonsDoNotSelect(t *testing.T) {
+	text := seedText(t)
+	v, _ := newTestView(t, seedTitle(text), text, pageSize)
+	from, to := centre(t, v, 60), centre(t, v, 90)
+	ev := &desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: from}, Button: desktop.MouseButtonTertiary}
+	v.MouseDown(ev)
+	v.Dragged(&fyne.DragEvent{PointEvent: fyne.PointEvent{Position: to}, Dragged: fyne.NewDelta(to.X-from.X, to.Y-from.Y)})
+	v.MouseUp(ev)
+	v.DragEnd()
+	if _, _, ok := v.Selection(); ok {
+		t.Error("a middle-button drag selected text")
+	}
+}

@@ -7,6 +7,11 @@
 // what is on screen and creates canvas objects only for visible lines. All
 // offsets are Unicode code points of the text, end exclusive, the storage
 // contract; they always fall on grapheme-cluster boundaries.
+//
+// The view scrolls itself (wheel, keys, its own scroll bar), so it must
+// not be put inside a container.Scroll. With focus it copies the selection
+// on Ctrl+C and passes other shortcuts on to the window's canvas, typed
+// runes and unused keys to its callbacks.
 package articleview
 
 import (

@@ -26,6 +26,9 @@ type rawSpan struct {
 	hasQuote bool
 	line     int    // where the span was written; 0 means the record's line
 	ref      string // how the file names it: "T3", "spans[2]"
+	// triple is set for doccano's [start, end, "label"], which has no room
+	// for details; meta.claims supplies them (applyMetaClaims).
+	triple bool
 }
 
 // leftOut ends every message about a span that is not stored, so the reader

@@ -66,6 +66,13 @@ func isNull(raw json.RawMessage) bool {
 // flattenMeta turns a JSON object into the store's string map: strings are
 // kept, other values as compact JSON, nulls dropped.
 func flattenMeta(raw json.RawMessage) (map[string]string, bool) {
+	obj, ok := metaObject(raw)
+	return flattenObject(obj), ok
+}
+
+// metaObject reads a meta object field by field; absent or null gives nil,
+// true, anything but an object false.
+func metaObject(raw json.RawMessage) (map[string]json.RawMessage, bool) {
 	if isNull(raw) {
 		return nil, true
 	}
@@ -73,13 +80,21 @@ func flattenMeta(raw json.RawMessage) (map[string]string, bool) {
 	if err := json.Unmarshal(raw, &obj); err != nil {
 		return nil, false
 	}
+	return obj, true
+}
+
+// flattenObject is flattenMeta for an object already read; nil stays nil.
+func flattenObject(obj map[string]json.RawMessage) map[string]string {
+	if obj == nil {
+		return nil
+	}
 	meta := make(map[string]string, len(obj))
 	for k, v := range obj {
 		if value, ok := scalarString(v); ok {
 			meta[k] = value
 		}
 	}
-	return meta, true
+	return meta
 }
 
 // scalarString renders a JSON value as meta text; false for null.

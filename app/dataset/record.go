@@ -13,8 +13,10 @@ var spanFields = []string{"spans", "entities", "label", "labels"}
 
 // recordDraft reads one JSON object in the shapes NLP tools write: "text",
 // optional "title" and "meta", and spans in doccano or Prodigy form. The
-// error, a Problem, means the record cannot be imported at all; problems are
-// spans left out of it.
+// label triples take speaker, target, note and annotator from meta.claims,
+// where Claimdesk's doccano export keeps them (applyMetaClaims). The error,
+// a Problem, means the record cannot be imported at all; problems are spans
+// left out of it, or details that could not be restored.
 func recordDraft(file string, line int, raw []byte) (draft, []Problem, error) {
 	refuse := func(msg string) (draft, []Problem, error) {
 		return draft{}, nil, Problem{File: file, Line: line, Message: msg}
@@ -41,8 +43,10 @@ func recordDraft(file string, line int, raw []byte) (draft, []Problem, error) {
 	if d.title, ok = jsonString(fields["title"]); !ok {
 		note(`"title" is not a string; ignored`)
 	}
-	if d.meta, ok = flattenMeta(fields["meta"]); !ok {
-		note(`"meta" is not an object; ignored`)
+	meta, metaClaims, msgs := recordMeta(fields["meta"])
+	d.meta = meta
+	for _, m := range msgs {
+		note(m)
 	}
 	if d.title == "" && d.meta != nil {
 		d.title = d.meta["title"]
@@ -60,6 +64,9 @@ func recordDraft(file string, line int, raw []byte) (draft, []Problem, error) {
 				note(m + leftOut)
 			}
 		}
+	}
+	for _, m := range applyMetaClaims(d.spans, metaClaims) {
+		note(m)
 	}
 	if answer, _ := jsonString(fields["answer"]); (answer == "reject" || answer == "ignore") && len(d.spans) > 0 {
 		note(fmt.Sprintf(`"answer" is %q: the text is imported without its %s`, answer, countNoun(len(d.spans), "span")))

@@ -17,10 +17,38 @@ type spanObject struct {
 	Label       json.RawMessage `json:"label"`
 	Labels      []string        `json:"labels"`
 	Text        json.RawMessage `json:"text"`
-	Speaker     json.RawMessage `json:"speaker"`
-	Target      json.RawMessage `json:"target"`
-	Note        json.RawMessage `json:"note"`
-	Annotator   json.RawMessage `json:"annotator"`
+	spanDetails
+}
+
+// spanDetails are what Claimdesk adds to a labeled span, as its spans
+// JSONL and doccano's meta.claims write them: who said it, about whom, a
+// note, and who marked it.
+type spanDetails struct {
+	Speaker   json.RawMessage `json:"speaker"`
+	Target    json.RawMessage `json:"target"`
+	Note      json.RawMessage `json:"note"`
+	Annotator json.RawMessage `json:"annotator"`
+}
+
+// apply sets the details the file gives on s; an absent or empty one
+// leaves s as it was, so a record's annotator stays the default.
+func (d spanDetails) apply(s *Span) error {
+	fields := []struct {
+		name string
+		raw  json.RawMessage
+		dst  *string
+	}{
+		{"speaker", d.Speaker, &s.Speaker}, {"target", d.Target, &s.Target},
+		{"note", d.Note, &s.Note}, {"annotator", d.Annotator, &s.Annotator},
+	}
+	for _, f := range fields {
+		if v, ok := jsonString(f.raw); !ok {
+			return fmt.Errorf("%q is not a string", f.name)
+		} else if v != "" {
+			*f.dst = v
+		}
+	}
+	return nil
 }
 
 // parseSpanList reads a record's list of spans. Each element is a doccano
@@ -79,7 +107,7 @@ func readTriple(t []json.RawMessage, annotator string) ([]rawSpan, error) {
 	if !ok {
 		return nil, fmt.Errorf("the label %s is not a string", clip(string(t[2])))
 	}
-	return []rawSpan{{Span: Span{Start: start, End: end, Label: label, Annotator: annotator}}}, nil
+	return []rawSpan{{Span: Span{Start: start, End: end, Label: label, Annotator: annotator}, triple: true}}, nil
 }
 
 func (o spanObject) spans(annotator string) ([]rawSpan, error) {
@@ -96,20 +124,8 @@ func (o spanObject) spans(annotator string) ([]rawSpan, error) {
 		return nil, fmt.Errorf("end %w", err)
 	}
 	base := rawSpan{Span: Span{Start: start, End: end, Annotator: annotator}}
-	fields := []struct {
-		name string
-		raw  json.RawMessage
-		dst  *string
-	}{
-		{"speaker", o.Speaker, &base.Speaker}, {"target", o.Target, &base.Target},
-		{"note", o.Note, &base.Note}, {"annotator", o.Annotator, &base.Annotator},
-	}
-	for _, f := range fields {
-		if v, ok := jsonString(f.raw); !ok {
-			return nil, fmt.Errorf("%q is not a string", f.name)
-		} else if v != "" {
-			*f.dst = v
-		}
+	if err := o.apply(&base.Span); err != nil {
+		return nil, err
 	}
 	if base.quote, base.hasQuote = jsonString(o.Text); !base.hasQuote {
 		return nil, fmt.Errorf(`"text" is not a string`)

@@ -19,20 +19,24 @@ var roundTrips = []struct {
 	extras    bool   // speaker, target and note
 	annotator bool
 	title     bool
+	meta      bool // the article's own meta
 }{
 	// doccano's triples carry label and offsets; speaker, target, note and
 	// annotator ride in meta.claims (TestDoccanoMetaClaims), which the
-	// import package does not read yet. Set extras and annotator here
-	// once it does.
-	{"doccano", "*.jsonl", false, false, true},
-	{"spans", "*.jsonl", true, true, true},
-	{"labelstudio", "*.json", true, false, true},
-	{"brat", "*.ann", true, false, false},
+	// import package pairs with the triples again.
+	{"doccano", "*.jsonl", true, true, true, true},
+	{"spans", "*.jsonl", true, true, true, true},
+	// In Label Studio the annotator is whoever completed the annotation,
+	// one of its own users, so the export does not write ours
+	// (labelstudio.go); brat has no place for it.
+	{"labelstudio", "*.json", true, false, true, false},
+	{"brat", "*.ann", true, false, false, false},
 }
 
 // TestRoundTrip exports the fixture, parses the files back with the
 // import package, and finds every article with its claims: same labels,
-// offsets, speaker, target and note.
+// offsets, speaker, target and note, and annotator where the format
+// carries it.
 func TestRoundTrip(t *testing.T) {
 	d := fixture(t)
 	for _, rt := range roundTrips {
@@ -64,6 +68,7 @@ func TestRoundTrip(t *testing.T) {
 					if rt.title && got.Title != want.Article.Title {
 						t.Errorf("article %d: title %q, want %q", want.Article.ID, got.Title, want.Article.Title)
 					}
+					compareMeta(t, want.Article, got.Meta, rt.meta)
 					compareSpans(t, want, got.Spans, rt.extras, rt.annotator)
 				}
 			})
@@ -89,6 +94,25 @@ func parseAll(t *testing.T, pattern string) []dataset.Document {
 		docs = append(docs, got...)
 	}
 	return docs
+}
+
+// compareMeta checks that the article's own meta comes back, and that
+// meta.claims, which only carries the claims' details, never lands as
+// article meta.
+func compareMeta(t *testing.T, want storage.Article, got map[string]string, meta bool) {
+	t.Helper()
+	if v, ok := got["claims"]; ok {
+		t.Errorf("article %d: meta.claims came back as article meta %.60q", want.ID, v)
+	}
+	if !meta {
+		return
+	}
+	for k, v := range want.Meta {
+		// The article's "title" meta gives way to its title (articleMeta).
+		if k != "title" && got[k] != v {
+			t.Errorf("article %d: meta %s = %q, want %q", want.ID, k, got[k], v)
+		}
+	}
 }
 
 func compareSpans(t *testing.T, want Doc, got []dataset.Span, extras, annotator bool) {

@@ -3,18 +3,21 @@
 //
 // # What matches
 //
-// A claim is searched through its candidate text: quote, label, speaker,
-// target, note, annotator and article title, one field a line. A query is free
-// words plus field filters:
+// A claim is searched through its fields: quote, label, speaker, target,
+// note, annotator and article title. A query is free words plus field
+// filters:
 //
 //	trump putin praise                 every word must match, in any order
 //	label:denial speaker:peskov        filters combine with words
 //	speaker:"dmitry peskov"            quoted values may hold spaces
 //	"praised trump"                    a quoted phrase is one word
 //
-// Each free word matches the way github.com/sahilm/fuzzy matches it: its
-// characters appear in the candidate text in order, not necessarily together,
-// ignoring case by Unicode simple folding. The package does not call
+// Each free word must match one of the fields the way github.com/sahilm/fuzzy
+// matches it: its characters appear in that field in order, not necessarily
+// together, ignoring case by Unicode simple folding. Different words may
+// match different fields. A word is not matched across fields: over the
+// joined fields of a claim nearly any short word would be found somewhere,
+// letter by letter. The package does not call
 // fuzzy.Find for every candidate, because that cannot answer a keystroke over
 // 100,000 claims within one frame; it runs an exact re-statement of that rule
 // (see match.go) over pre-folded text, and uses fuzzy.Find only to mark the

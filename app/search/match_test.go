@@ -153,6 +153,48 @@ func TestOneLetterTierFromMasks(t *testing.T) {
 	}
 }
 
+// TestExtendWordAgreesWithMatchWord: resuming a grown word from the shorter
+// word's mark gives what matching the grown word afresh gives. Words are
+// drawn from the fields' letters, so they are often scattered over one
+// field, and grow out of it into a later one.
+func TestExtendWordAgreesWithMatchWord(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 8))
+	letters := []rune("ptué -")
+	text := func(n int) string {
+		var b strings.Builder
+		for range rng.IntN(n + 1) {
+			b.WriteRune(letters[rng.IntN(len(letters))])
+		}
+		return b.String()
+	}
+	moved := 0
+	for range 30000 {
+		e := Entry{Quote: text(10), Label: text(10), Speaker: text(10), Note: text(10)}
+		r := newRecord(e, text(10))
+		w := []rune(foldText(text(6)))
+		if len(w) < 2 {
+			continue
+		}
+		old := string(w[:1+rng.IntN(len(w)-1)])
+		_, mk, ok := matchWord(&r, old, start)
+		if !ok {
+			continue
+		}
+		gotAcc, gotMark, gotOK := extendWord(&r, old, string(w), start, mk)
+		wantAcc, wantMark, wantOK := matchWord(&r, string(w), start)
+		if gotOK != wantOK || gotOK && (gotAcc != wantAcc || gotMark != wantMark) {
+			t.Fatalf("%q grown from %q in %q: extend gives %v %+v %+v, match gives %v %+v %+v",
+				string(w), old, r.hay, gotOK, gotAcc, gotMark, wantOK, wantAcc, wantMark)
+		}
+		if mk.first < 0 && wantOK && wantMark.first < 0 && wantMark.field > mk.field {
+			moved++
+		}
+	}
+	if moved < 10 {
+		t.Errorf("only %d words grew into a later field; the test needs more", moved)
+	}
+}
+
 func TestRunesMaskCoversText(t *testing.T) {
 	rng := rand.New(rand.NewPCG(3, 4))
 	for range 2000 {

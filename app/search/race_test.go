@@ -4,6 +4,8 @@ import (
 	"slices"
 	"sync"
 	"testing"
+
+	"github.com/sahilm/fuzzy"
 )
 
 // TestConcurrentPutAndSearch runs writers and searchers at once (meant for
@@ -57,9 +59,9 @@ func TestConcurrentPutAndSearch(t *testing.T) {
 func checkMatch(t *testing.T, query string, rs []Result) {
 	q := ParseQuery(query)
 	for _, r := range rs {
-		text := candidateText(r.Entry, r.ArticleTitle)
+		texts := candidateFields(r.Entry, r.ArticleTitle)
 		for _, w := range q.Words {
-			if !fuzzyMatches(w, text) {
+			if len(fuzzy.Find(w, texts)) == 0 {
 				t.Errorf("Search(%q) returned claim %d, which fuzzy.Find does not match with %q", query, r.ID, w)
 			}
 		}

@@ -2,7 +2,6 @@ package search
 
 import (
 	"math"
-	"strings"
 	"time"
 )
 
@@ -20,9 +19,10 @@ const (
 	numFields
 )
 
-// fieldSeparator joins the fields of a candidate text. A query word never
-// holds it (words are split at white space), and it ends words, so a match
-// as a whole word never runs from one field into the next.
+// fieldSeparator joins the fields in a record's text. A query word never
+// holds it (words are split at white space, phrases keep single spaces), so
+// a contiguous occurrence never runs from one field into the next, and it
+// ends words.
 const fieldSeparator = '\n'
 
 // fields lists e's searchable texts in field order, title last.
@@ -30,22 +30,11 @@ func fields(e Entry, title string) [numFields]string {
 	return [numFields]string{e.Quote, e.Label, e.Speaker, e.Target, e.Note, e.Annotator, title}
 }
 
-// candidateText is the text a claim is searched through: its fields one a
-// line, sanitised as fuzzy.Find would need them. The equivalence tests run
-// plain fuzzy.Find over exactly this text.
-func candidateText(e Entry, title string) string {
-	fs := fields(e, title)
-	for i := range fs {
-		fs[i] = sanitize(fs[i])
-	}
-	return strings.Join(fs[:], string(fieldSeparator))
-}
-
 // record is what a search reads of one claim: the folded candidate text and
 // where its fields end, its rune mask and what ranking needs. It is kept
 // apart from the Entry, so a scan walks a compact slice.
 type record struct {
-	hay      string // folded candidateText; "" marks a free slot
+	hay      string // folded fields joined by fieldSeparator; "" marks a free slot
 	ends     [numFields]int32
 	mask     uint64 // runeBit of every rune of hay
 	initials uint64 // runeBit of every rune that starts a word
@@ -75,11 +64,10 @@ func newRecord(e Entry, title string) record {
 	return r
 }
 
-// textRecord is the record of a bare text, such as an article title.
+// textRecord is the record of a bare text, such as an article title: a
+// claim with nothing but a quote.
 func textRecord(text string) record {
-	var r record
-	r.setText(foldText(text))
-	return r
+	return newRecord(Entry{Quote: text}, "")
 }
 
 // setText sets the folded text and its masks.
@@ -109,11 +97,17 @@ func (r *record) setText(hay string) {
 
 // field returns the folded text of one field.
 func (r *record) field(f field) string {
-	start := int32(0)
+	lo, hi := r.span(f)
+	return r.hay[lo:hi]
+}
+
+// span is where field f lies in hay.
+func (r *record) span(f field) (int, int) {
+	lo := 0
 	if f > 0 {
-		start = r.ends[f-1] + 1
+		lo = int(r.ends[f-1]) + 1
 	}
-	return r.hay[start:r.ends[f]]
+	return lo, int(r.ends[f])
 }
 
 // rankTime orders times as int64 nanoseconds. Unlike UnixNano it is defined

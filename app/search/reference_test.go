@@ -36,21 +36,32 @@ func (c *corpus) removeArticle(id uint64) {
 	}
 }
 
-// search is plain fuzzy.Find per word over every claim's candidate text,
-// intersected, then the filters as case-insensitive substrings: the IDs a
-// search with no limit must return.
+// candidateFields are the texts a claim's words are matched in, sanitised
+// as the index stores them (fuzzy.Find stops at a NUL; the index reads on).
+func candidateFields(e Entry, title string) []string {
+	fs := fields(e, title)
+	for i := range fs {
+		fs[i] = sanitize(fs[i])
+	}
+	return fs[:]
+}
+
+// search is plain fuzzy.Find per word over the fields of every claim (a
+// word matches a claim when it matches one of its fields), intersected, then
+// the filters as case-insensitive substrings: the IDs a search with no
+// limit must return.
 func (c *corpus) search(q Query) []uint64 {
 	ids := slices.Sorted(maps.Keys(c.claims))
-	texts := make([]string, len(ids))
+	var texts []string
 	ok := make([]bool, len(ids))
 	for i, id := range ids {
-		texts[i] = candidateText(c.claims[id], c.titles[c.claims[id].ArticleID])
+		texts = append(texts, candidateFields(c.claims[id], c.titles[c.claims[id].ArticleID])...)
 		ok[i] = true
 	}
 	for _, w := range q.Words {
 		found := make([]bool, len(ids))
 		for _, m := range fuzzy.Find(w, texts) {
-			found[m.Index] = true
+			found[m.Index/int(numFields)] = true
 		}
 		for i := range ok {
 			ok[i] = ok[i] && found[i]

@@ -59,7 +59,8 @@ func (a acc) score(words int) int32 {
 // searching the text again.
 type mark struct {
 	first int32 // first contiguous occurrence, or -1
-	end   int32 // when there is none: where the greedy subsequence ended
+	field field // when there is none: the first field holding the word,
+	end   int32 // and where its greedy subsequence ended there
 }
 
 // matchWord tells whether word w matches r's text and adds it to a. Words
@@ -86,13 +87,26 @@ func matchWord(r *record, w string, a acc) (acc, mark, bool) {
 		t, _ := bestOccurrence(r.hay, w, p)
 		return a.add(t, p), mark{first: int32(p)}, true
 	}
-	end := subsequenceEnd(r.hay, w, 0)
-	return a.add(tierScattered, -1), mark{first: -1, end: int32(end)}, end >= 0
+	return scattered(r, w, a, 0)
+}
+
+// scattered matches w as a subsequence of one field, trying the fields from
+// f on: the matching rule for a word that does not occur contiguously.
+func scattered(r *record, w string, a acc, f field) (acc, mark, bool) {
+	for ; f < numFields; f++ {
+		lo, hi := r.span(f)
+		if end := subsequenceEnd(r.hay[:hi], w, lo); end >= 0 {
+			return a.add(tierScattered, -1), mark{first: -1, field: f, end: int32(end)}, true
+		}
+	}
+	return a, mark{}, false
 }
 
 // extendWord is matchWord for a word w that extends old, whose match on
-// text was mk. Every occurrence of w is an occurrence of old, so the search
-// starts at old's first; w's greedy subsequence continues old's.
+// r was mk. Every occurrence of w is an occurrence of old, so the search
+// starts at old's first. When old was only scattered, w is too: its greedy
+// subsequence continues old's in the same field, and else can only be in a
+// later field, since old was not in the earlier ones.
 func extendWord(r *record, old, w string, a acc, mk mark) (acc, mark, bool) {
 	text := r.hay
 	if mk.first >= 0 {
@@ -104,10 +118,13 @@ func extendWord(r *record, old, w string, a acc, mk mark) (acc, mark, bool) {
 			t, _ := bestOccurrence(text, w, p)
 			return a.add(t, p), mark{first: int32(p)}, true
 		}
-		return matchWord(r, w, a)
+		return scattered(r, w, a, 0) // w occurs nowhere contiguously
 	}
-	end := subsequenceEnd(text, w[len(old):], int(mk.end))
-	return a.add(tierScattered, -1), mark{first: -1, end: int32(end)}, end >= 0
+	_, hi := r.span(mk.field)
+	if end := subsequenceEnd(text[:hi], w[len(old):], int(mk.end)); end >= 0 {
+		return a.add(tierScattered, -1), mark{first: -1, field: mk.field, end: int32(end)}, true
+	}
+	return scattered(r, w, a, mk.field+1)
 }
 
 // scoreWords tells whether every word matches r fuzzily and scores how.
