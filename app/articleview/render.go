@@ -148,8 +148,8 @@ func (r *renderer) drawLine(li int) {
 		r.rect(layerSelection, r.colours.selection, x, top-2, v.met.space, textH+4)
 	}
 	for _, p := range v.visualLine(li).pieces {
-		if trimEnd(v.text, p.start, p.end) > p.start {
-			r.text(displayString(v.text[p.start:p.end]), ln.style, p.x, top, p.w)
+		if p.text != "" {
+			r.text(p.text, ln.style, p.x, top, p.w)
 		}
 	}
 }

@@ -13,6 +13,7 @@ type piece struct {
 	rtl        bool
 	contextual bool    // glyphs depend on their neighbours; see advance
 	x, w       float32 // left edge in widget coordinates, exact width
+	text       string  // what is drawn; empty for blanks
 }
 
 // visLine is the exactly measured form of a line, made only for lines that
@@ -69,6 +70,9 @@ func (v *View) visualLine(li int) *visLine {
 		p := &vl.pieces[i]
 		p.contextual = p.rtl || hasComplexScript(v.text[p.start:p.end])
 		p.w = v.met.spanWidth(v.text, ln.style, p.start, p.end)
+		if trimEnd(v.text, p.start, p.end) > p.start {
+			p.text = displayString(v.text[p.start:p.end])
+		}
 		total += p.w
 	}
 	x := v.lay.colX

@@ -79,3 +79,30 @@ func BenchmarkParseJSONL(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkParseDoccanoMetaClaims parses one long article as the doccano
+// export writes it: 5,000 triples, half of them on one span, each paired
+// with its meta.claims entry.
+func BenchmarkParseDoccanoMetaClaims(b *testing.B) {
+	const n = 5000
+	text := strings.Repeat("Peskov said Russia never interfered. ", n)
+	labels := make([][3]any, n)
+	claims := make([]Span, n)
+	for i := range n {
+		start := (i % 2) * 37 * (i / 2) // even claims pile up on the first sentence
+		claims[i] = Span{Start: start, End: start + 35, Label: "denial", Speaker: fmt.Sprint("speaker ", i), Annotator: "ana"}
+		labels[i] = [3]any{start, start + 35, "denial"}
+	}
+	line, err := json.Marshal(map[string]any{"text": text, "label": labels, "meta": map[string]any{"claims": spanMaps(claims)}})
+	if err != nil {
+		b.Fatal(err)
+	}
+	data := append(line, '\n')
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		docs, problems, err := ParseBytes("doccano.jsonl", data)
+		if err != nil || len(problems) > 0 || len(docs) != 1 || len(docs[0].Spans) != n {
+			b.Fatal(err, problems)
+		}
+	}
+}

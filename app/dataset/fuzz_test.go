@@ -1,6 +1,7 @@
 package dataset
 
 import (
+	"encoding/json"
 	"errors"
 	"os"
 	"path/filepath"
@@ -81,8 +82,66 @@ func FuzzParseJSONL(f *testing.F) {
 		`{"text":"ab","label":[[0,1,"x"],[1,9,"y"]]}`,
 		`{"text":"a\r\nb","entities":[{"start_offset":1,"end_offset":3,"label":"z"}]}`,
 		`{"text":"😀x","spans":[{"start":2,"end":3,"label":"p","text":"x"}]}`,
-		"{\n}", "[1]", `{"text":"x","label":[["a","b","c"]]}`)
+		"{\n}", "[1]", `{"text":"x","label":[["a","b","c"]]}`,
+		`{"text":"ab","label":[[0,1,"x"],[0,1,"x"]],"meta":{"claims":[{"start":0,"end":1,"label":"x","speaker":"s"},{"start":0,"end":1,"label":"x","speaker":"t"}]}}`,
+		`{"text":"ab","label":[[0,1,"x"]],"meta":{"claims":{"start":0,"end":1,"label":"x"}}}`,
+		`{"text":"ab","label":[[0,1,"x"]],"meta":{"claims":[null,1,"x",[0,1,"x"],{"start":1e99,"end":-1,"label":null,"note":{}}]}}`,
+		`{"text":"a\r\nb","label":[[1,3,"x"]],"meta":{"claims":[{"start":1,"end":3,"label":"x","annotator":"a"},{"start":9,"end":1,"label":""}]},"answer":"ignore"}`)
 	f.Fuzz(func(t *testing.T, data []byte) { fuzzParse(t, "fuzz.jsonl", data) })
+}
+
+// FuzzMetaClaims writes a doccano line the way the exporter does, two
+// identical triples and their two meta.claims entries, and checks that
+// every detail comes back on the right claim, whatever the strings hold.
+func FuzzMetaClaims(f *testing.F) {
+	f.Add("Peskov denied it.", 0, 6, "denial", "Peskov", "Kremlin", "US", "ana", "note | x")
+	f.Add("a\r\nb 😀", 1, 4, "x", "", "", "\n", "", "ben")
+	f.Add("قال بيسكوف", 4, 10, "praise", "بيسكوف", "\xb1\x80", "", "\xff", "")
+	f.Fuzz(func(t *testing.T, text string, start, end int, label, speaker1, speaker2, target, annotator, note string) {
+		raw := []rune(text)
+		if start < 0 || end <= start || end > len(raw) || strings.TrimSpace(label) == "" {
+			return
+		}
+		claims := []Span{
+			{Start: start, End: end, Label: label, Speaker: speaker1, Target: target, Annotator: annotator},
+			{Start: start, End: end, Label: label, Speaker: speaker2, Note: note},
+		}
+		line, err := json.Marshal(map[string]any{"text": text, "label": [][3]any{{start, end, label}, {start, end, label}},
+			"meta": map[string]any{"claims": spanMaps(claims), "k": "v"}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		docs, problems, err := ParseBytes("fuzz.jsonl", append(line, '\n'))
+		if err != nil || len(docs) != 1 {
+			return // no text left after normalising: not what this target checks
+		}
+		checkParse(t, "fuzz.jsonl", docs, problems, err)
+		if _, ok := docs[0].Meta["claims"]; ok || docs[0].Meta["k"] != "v" {
+			t.Errorf("meta %q, want k=v and no claims", docs[0].Meta)
+		}
+		got := docs[0].Spans
+		if len(got) == 0 {
+			return // the span covers only a line end that normalising removed
+		}
+		// JSON writes each invalid byte as U+FFFD, as a rune conversion does.
+		valid := func(s string) string { return string([]rune(s)) }
+		want := []Span{
+			{Speaker: valid(speaker1), Target: valid(target), Annotator: valid(annotator)},
+			{Speaker: valid(speaker2), Note: valid(note)},
+		}
+		if want[0] == want[1] {
+			want = want[:1] // identical claims are stored once
+		}
+		if len(got) != len(want) {
+			t.Fatalf("%d spans, want %d: %+v (problems %v)", len(got), len(want), got, problems)
+		}
+		for i, s := range got {
+			s.Start, s.End, s.Label = 0, 0, ""
+			if s != want[i] {
+				t.Errorf("span %d details %+v, want %+v", i, s, want[i])
+			}
+		}
+	})
 }
 
 func FuzzParseLabelStudio(f *testing.F) {

@@ -30,6 +30,7 @@ func shapeSpans() []Span {
 		find("claim\nover", "accusation"),
 	}
 	spans[0].Speaker, spans[0].Target, spans[0].Note = "Dmitry Peskov", "United States", "official | line"
+	spans[1].Speaker, spans[1].Annotator = "بيسكوف", "ana"
 	return spans
 }
 
@@ -61,8 +62,11 @@ func TestExportShapes(t *testing.T) {
 				t.Errorf("text changed: %q", docs[0].Text)
 			}
 			want := spans
-			if name != "brat.ann" && name != "spans.jsonl" { // doccano and Label Studio carry only labels here
+			switch name {
+			case "labelstudio.json": // written here with labels only
 				want = stripDetails(spans)
+			case "brat.ann": // brat has no place for the annotator
+				want = stripAnnotators(spans)
 			}
 			if !slices.Equal(docs[0].Spans, want) {
 				t.Errorf("spans\n got %+v\nwant %+v", docs[0].Spans, want)
@@ -79,23 +83,46 @@ func stripDetails(spans []Span) []Span {
 	return out
 }
 
+func stripAnnotators(spans []Span) []Span {
+	out := slices.Clone(spans)
+	for i := range out {
+		out[i].Annotator = ""
+	}
+	return out
+}
+
+// writeDoccano writes the triples doccano reads and, in meta.claims, the
+// details, listed in reverse so that pairing cannot lean on the order.
 func writeDoccano(_ string, spans []Span) (string, error) {
 	labels := make([][]any, len(spans))
 	for i, s := range spans {
 		labels[i] = []any{s.Start, s.End, s.Label}
 	}
-	b, err := json.Marshal(map[string]any{"id": 1, "text": shapeText, "label": labels, "meta": map[string]string{"title": "T"}})
+	claims := spanMaps(spans)
+	slices.Reverse(claims)
+	meta := map[string]any{"title": "T", "claims": claims}
+	b, err := json.Marshal(map[string]any{"id": 1, "text": shapeText, "label": labels, "meta": meta})
 	return string(b) + "\n", err
 }
 
 func writeSpansJSONL(_ string, spans []Span) (string, error) {
+	b, err := json.Marshal(map[string]any{"text": shapeText, "spans": spanMaps(spans), "meta": map[string]string{}})
+	return string(b) + "\n", err
+}
+
+// spanMaps writes spans as the exporter's claim objects, empty details left
+// out.
+func spanMaps(spans []Span) []map[string]any {
 	out := make([]map[string]any, len(spans))
 	for i, s := range spans {
-		out[i] = map[string]any{"start": s.Start, "end": s.End, "label": s.Label,
-			"speaker": s.Speaker, "target": s.Target, "note": s.Note}
+		out[i] = map[string]any{"start": s.Start, "end": s.End, "label": s.Label}
+		for k, v := range map[string]string{"speaker": s.Speaker, "target": s.Target, "note": s.Note, "annotator": s.Annotator} {
+			if v != "" {
+				out[i][k] = v
+			}
+		}
 	}
-	b, err := json.Marshal(map[string]any{"text": shapeText, "spans": out, "meta": map[string]string{}})
-	return string(b) + "\n", err
+	return out
 }
 
 func writeLabelStudio(_ string, spans []Span) (string, error) {
