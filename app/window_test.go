@@ -47,17 +47,20 @@ func dragOver(t *testing.T, w *mainWindow, phrase string) (start, end int) {
 	start = storage.RuneOffset(w.article.Text, i)
 	end = start + storage.RuneLen(phrase)
 	w.view.ScrollToOffset(start)
-	from, ok1 := w.view.PositionOf(start)
-	to, ok2 := w.view.PositionOf(end - 1)
+	from, ok1 := charCentre(w, start)
+	to, ok2 := charCentre(w, end-1)
 	if !ok1 || !ok2 {
 		t.Fatalf("%q is not laid out on screen", phrase)
 	}
-	base := fyne.CurrentApp().Driver().AbsolutePositionForObject(w.view)
-	lineMid := float32(8)
-	from = base.Add(from).Add(fyne.NewPos(1, lineMid))
-	to = base.Add(to).Add(fyne.NewPos(3, lineMid))
 	test.Drag(w.win.Canvas(), to, to.X-from.X, to.Y-from.Y) // Drag ends at the position it is given
 	return start, end
+}
+
+// charCentre is the centre of the character at offset, in canvas coordinates.
+func charCentre(w *mainWindow, offset int) (fyne.Position, bool) {
+	pos, size, ok := w.view.CharBounds(offset)
+	base := fyne.CurrentApp().Driver().AbsolutePositionForObject(w.view)
+	return base.Add(pos).Add(fyne.NewPos(size.Width/2, size.Height/2)), ok
 }
 
 func storedClaims(t *testing.T, w *mainWindow) []storage.Annotation {
@@ -125,8 +128,8 @@ func TestClickRelabelDeleteUndoRedo(t *testing.T) {
 	if w.selected != 0 {
 		t.Fatal("Esc should clear the selected claim")
 	}
-	pos, _ := w.view.PositionOf(storedClaims(t, w)[0].Start + 2)
-	test.TapAt(w.view, pos.Add(fyne.NewPos(1, 8)))
+	pos, size, _ := w.view.CharBounds(storedClaims(t, w)[0].Start + 2)
+	test.TapAt(w.view, pos.Add(fyne.NewPos(size.Width/2, size.Height/2)))
 	if w.selected != id {
 		t.Fatalf("clicking the highlight selected %d, want %d", w.selected, id)
 	}
