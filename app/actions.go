@@ -9,6 +9,12 @@ import (
 )
 
 func (w *mainWindow) onTextSelectionChanged(start, end int) {
+	// Selecting exactly a claim's span selects that claim, so its hotkey
+	// relabels it instead of stacking a duplicate on top.
+	if id := w.claimWithSpan(start, end); id != 0 && start < end {
+		w.selectClaim(id, false)
+		return
+	}
 	// A fresh text selection that is not exactly the selected claim means
 	// the analyst is marking a new span: the claim is deselected so the
 	// hotkey creates rather than relabels.
@@ -120,6 +126,20 @@ func (w *mainWindow) afterChange(what string, err error, selectID uint64) {
 	w.reloadClaims()
 	w.selectClaim(selectID, false)
 	w.focusText()
+}
+
+// claimWithSpan finds the claim over exactly [start, end), preferring the
+// selected one when several share the span.
+func (w *mainWindow) claimWithSpan(start, end int) uint64 {
+	if c, ok := w.selectedClaim(); ok && c.Start == start && c.End == end {
+		return c.ID
+	}
+	for _, c := range w.claims {
+		if c.Start == start && c.End == end {
+			return c.ID
+		}
+	}
+	return 0
 }
 
 func (w *mainWindow) labelForHotkey(key string) (storage.Label, bool) {

@@ -16,6 +16,10 @@ import (
 func (w *mainWindow) onStoreChanged(c storage.Change) {
 	fyne.Do(func() {
 		w.articles.apply(c)
+		if c.Kind == storage.ArticleUpdated && c.Article.ID == w.article.ID {
+			w.article.Status = c.Article.Status
+			w.toolbar.refresh()
+		}
 		if c.Kind == storage.LabelsChanged {
 			w.reloadLabels()
 		}
@@ -72,11 +76,11 @@ func (w *mainWindow) highlights() []articleview.Highlight {
 // frame does not wait for it; the index then follows every change.
 func (w *mainWindow) startIndexing() {
 	w.index.Follow(w.store)
-	go func() {
+	background(func() {
 		if err := w.index.Load(w.store); err != nil {
 			fyne.Do(func() { w.showError("Building the search index", err) })
 		}
-	}()
+	})
 }
 
 func parseHexColour(s string) color.Color {

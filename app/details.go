@@ -50,7 +50,7 @@ func newClaimDetails(w *mainWindow) *claimDetails {
 	d.note.SetMinRowsVisible(3)
 	d.note.OnChanged = func(string) { d.edited() }
 	d.quote = &widget.Label{Wrapping: fyne.TextWrapWord, TextStyle: fyne.TextStyle{Italic: true}}
-	d.remove = &widget.Button{Text: "Delete claim", Icon: theme.DeleteIcon(), Importance: widget.DangerImportance, OnTapped: w.deleteSelected}
+	d.remove = &widget.Button{Text: "Delete", Icon: theme.DeleteIcon(), Importance: widget.LowImportance, OnTapped: w.deleteSelected}
 	d.hint = &widget.Label{Wrapping: fyne.TextWrapWord, Importance: widget.LowImportance,
 		Text: "Select text in the article and press a label's key (1, 2, 3) or click a label above. Click a highlight to edit its claim."}
 	form := widget.NewForm(
@@ -59,7 +59,7 @@ func newClaimDetails(w *mainWindow) *claimDetails {
 		widget.NewFormItem("Target", d.target),
 		widget.NewFormItem("Note", d.note),
 	)
-	d.form = container.NewVBox(d.quote, form, container.NewHBox(d.remove))
+	d.form = container.NewVBox(d.quote, form)
 	d.reloadSuggestions()
 	d.show(storage.Annotation{}, false)
 	return d
@@ -67,7 +67,8 @@ func newClaimDetails(w *mainWindow) *claimDetails {
 
 func (d *claimDetails) container() fyne.CanvasObject {
 	title := widget.NewLabelWithStyle("Selected claim", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	return container.NewBorder(container.NewVBox(widget.NewSeparator(), title), nil, nil, nil,
+	header := container.NewBorder(nil, nil, nil, d.remove, title)
+	return container.NewBorder(container.NewVBox(widget.NewSeparator(), header), nil, nil, nil,
 		container.NewVScroll(container.NewVBox(d.hint, d.form)))
 }
 
@@ -79,6 +80,8 @@ func (d *claimDetails) show(c storage.Annotation, ok bool) {
 	d.claim, d.has = c, ok
 	d.hint.Hidden = ok
 	d.form.Hidden = !ok
+	d.remove.Hidden = !ok
+	d.remove.Refresh()
 	if !ok {
 		d.hint.Refresh()
 		d.form.Refresh()

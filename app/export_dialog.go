@@ -160,7 +160,7 @@ func (w *mainWindow) runExport(data export.Dataset, dest string, opts export.Opt
 			}
 		})
 	}
-	go func() {
+	background(func() {
 		res, err := export.Write(ctx, data, dest, opts)
 		fyne.Do(func() {
 			progress.SetOnClosed(nil)
@@ -172,7 +172,7 @@ func (w *mainWindow) runExport(data export.Dataset, dest string, opts export.Opt
 			}
 			w.showExportResult(res)
 		})
-	}()
+	})
 }
 
 func (w *mainWindow) showExportResult(res export.Result) {

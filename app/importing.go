@@ -76,13 +76,13 @@ func (w *mainWindow) importPaths(paths []string, openFirst bool) {
 			})
 		},
 	}
-	go func() {
+	background(func() {
 		report, err := dataset.Import(w.store, paths, opts)
 		fyne.Do(func() {
 			progress.Hide()
 			w.importFinished(report, err, openFirst)
 		})
-	}()
+	})
 }
 
 func (w *mainWindow) importFinished(report dataset.Report, err error, openFirst bool) {

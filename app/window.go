@@ -12,6 +12,10 @@ import (
 	"claimdesk/storage"
 )
 
+// background runs slow work (import, export, indexing) off the UI
+// goroutine; the tests make it synchronous to drive the window race-free.
+var background = func(f func()) { go f() }
+
 // mainWindow is the annotation window: it owns the panels and the state
 // they share (the open article, its claims, the selected claim).
 type mainWindow struct {

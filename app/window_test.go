@@ -21,16 +21,16 @@ func newTestWindow(t *testing.T) *mainWindow {
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() {
-		if err := store.Check(); err != nil {
-			t.Error(err)
-		}
-		store.Close()
-	})
 	if _, err := seeds.LoadIfEmpty(store); err != nil {
 		t.Fatal(err)
 	}
 	w := newMainWindow(a, store)
+	t.Cleanup(func() {
+		if err := w.store.Check(); err != nil {
+			t.Error(err)
+		}
+		w.store.Close()
+	})
 	w.win.Resize(fyne.NewSize(1280, 800))
 	w.view.Refresh()
 	return w
@@ -226,5 +226,18 @@ func TestArticleFilterAndStatus(t *testing.T) {
 	press(w, ctrl(fyne.KeyD))
 	if a, _ := w.store.Article(w.article.ID); a.Status != storage.StatusDone {
 		t.Errorf("Ctrl+D left status %q", a.Status)
+	}
+}
+
+func TestSelectingAClaimsSpanSelectsTheClaim(t *testing.T) {
+	w := newTestWindow(t)
+	dragOver(t, w, "absurd")
+	test.Type(w.view, "2")
+	w.clearSelection()
+	dragOver(t, w, "absurd")
+	test.Type(w.view, "1")
+	claims := storedClaims(t, w)
+	if len(claims) != 1 || claims[0].Label != "denial" {
+		t.Fatalf("want the one claim relabelled, got %+v", claims)
 	}
 }

@@ -195,6 +195,26 @@ func TestExtendWordAgreesWithMatchWord(t *testing.T) {
 	}
 }
 
+func TestIndexAgreesWithStringsIndex(t *testing.T) {
+	rng := rand.New(rand.NewPCG(9, 10))
+	for range 20000 {
+		var b strings.Builder
+		for range rng.IntN(400) {
+			b.WriteByte("ab"[rng.IntN(2)])
+		}
+		text := b.String()
+		w := strings.Repeat("a", 1+rng.IntN(3)) + "b" + strings.Repeat("a", rng.IntN(40))
+		from := rng.IntN(len(text) + 1)
+		want := strings.Index(text[from:], w)
+		if want >= 0 {
+			want += from
+		}
+		if got := index(text, w, from); got != want {
+			t.Fatalf("index(%q, %q, %d) = %d, want %d", text, w, from, got, want)
+		}
+	}
+}
+
 func TestRunesMaskCoversText(t *testing.T) {
 	rng := rand.New(rand.NewPCG(3, 4))
 	for range 2000 {

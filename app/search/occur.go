@@ -8,16 +8,15 @@ import (
 // occurrence finds the best contiguous occurrence of w in text: its tier and
 // byte position, the first of that tier. pos is -1 when w does not occur.
 func occurrence(text, w string) (tier, int) {
-	p := strings.Index(text, w)
+	p := index(text, w, 0)
 	if p < 0 {
 		return tierScattered, -1
 	}
 	return bestOccurrence(text, w, p)
 }
 
-// bestOccurrence is occurrence given w's first occurrence p. Occurrences
-// are found with strings.Index, which compares many bytes at once; as w is
-// valid UTF-8, it is only ever found where a rune starts.
+// bestOccurrence is occurrence given w's first occurrence p. As w is valid
+// UTF-8, it is only ever found where a rune starts.
 func bestOccurrence(text, w string, p int) (tier, int) {
 	best, bestPos := tierScattered, -1
 	for p >= 0 {
@@ -41,11 +40,41 @@ func nextOccurrence(text, w string, from int) int {
 	if from >= len(text) {
 		return -1
 	}
-	i := strings.Index(text[from:], w)
+	return index(text, w, from)
+}
+
+// window is the length of text index hands to strings.Index at a time.
+const window = 64
+
+// index is strings.Index(text[from:], w) + from, or -1. On a long text,
+// strings.Index hops from one occurrence of w's first byte to the next,
+// which is slow when that byte is a common letter; on a text of up to 64
+// bytes (amd64) it compares many offsets at once instead. So index skips to
+// the first byte once, then searches windows of 64 bytes that overlap by
+// len(w)-1, so no occurrence falls between two. That halves the cost of
+// short common words, the ones typed first.
+func index(text, w string, from int) int {
+	if len(w) >= window/2 {
+		if i := strings.Index(text[from:], w); i >= 0 {
+			return from + i
+		}
+		return -1
+	}
+	i := strings.IndexByte(text[from:], w[0])
 	if i < 0 {
 		return -1
 	}
-	return from + i
+	step := window - len(w) + 1
+	for lo := from + i; lo < len(text); lo += step {
+		hi := min(lo+window, len(text))
+		if i := strings.Index(text[lo:hi], w); i >= 0 {
+			return lo + i
+		}
+		if hi == len(text) {
+			break
+		}
+	}
+	return -1
 }
 
 func wordStartsAt(text string, p int) bool {

@@ -82,7 +82,7 @@ func matchWord(r *record, w string, a acc) (acc, mark, bool) {
 		}
 		return a.add(t, p), mark{first: int32(p)}, true
 	}
-	p := strings.Index(r.hay, w)
+	p := index(r.hay, w, 0)
 	if p >= 0 {
 		t, _ := bestOccurrence(r.hay, w, p)
 		return a.add(t, p), mark{first: int32(p)}, true

@@ -1,0 +1,76 @@
+package app
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/test"
+
+	cdstorage "claimdesk/storage"
+)
+
+// A store that can no longer be written (here: closed under the window, as
+// when the disk goes away) must say NOT SAVED and must not show the claim.
+func TestFailedWriteIsNotShownAsSaved(t *testing.T) {
+	w := newTestWindow(t)
+	path := w.store.Path()
+	dragOver(t, w, "absurd")
+	if err := w.store.Close(); err != nil {
+		t.Fatal(err)
+	}
+	test.Type(w.view, "1")
+	if w.status.saved.Text != "NOT SAVED" || len(w.claims) != 0 {
+		t.Errorf("status %q with %d claims shown", w.status.saved.Text, len(w.claims))
+	}
+	reopened, err := cdstorage.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.store = reopened
+	if anns, _ := reopened.Annotations(w.article.ID); len(anns) != 0 {
+		t.Errorf("%d claims stored by a failed write", len(anns))
+	}
+}
+
+func TestDroppedFilesAreImportedAndOpened(t *testing.T) {
+	w := newTestWindow(t)
+	dir := t.TempDir()
+	good := filepath.Join(dir, "budget.txt")
+	empty := filepath.Join(dir, "empty.txt")
+	if err := os.WriteFile(good, []byte("Budget talks\n\nMinisters praised the plan."), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(empty, nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	w.onDropped(fyne.NewPos(10, 10), []fyne.URI{storage.NewFileURI(good), storage.NewFileURI(empty)})
+	if w.article.Title != "Budget talks" {
+		t.Fatalf("the dropped article was not opened (open: %q)", w.article.Title)
+	}
+	if w.articles.count() != 2 {
+		t.Errorf("%d articles listed", w.articles.count())
+	}
+	overlays := w.win.Canvas().Overlays().List()
+	if len(overlays) == 0 || !strings.Contains(test.RenderObjectToMarkup(overlays[len(overlays)-1]), "empty.txt") {
+		t.Error("the report naming the empty file was not shown")
+	}
+}
+
+func TestWindowRemembersArticleAndAnnotator(t *testing.T) {
+	w := newTestWindow(t)
+	second, _, err := w.store.AddArticle(cdstorage.Article{Text: "Second\n\nText."})
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.openArticle(second.ID)
+	w.editor.Annotator = "ana"
+	w.savePreferences()
+	again := newMainWindow(w.app, w.store)
+	if again.article.ID != second.ID || again.editor.Annotator != "ana" {
+		t.Errorf("reopened on article %d with annotator %q", again.article.ID, again.editor.Annotator)
+	}
+}
