@@ -9,6 +9,7 @@ import (
 )
 
 func (w *mainWindow) onTextSelectionChanged(start, end int) {
+	w.focusText()
 	// Selecting exactly a claim's span selects that claim, so its hotkey
 	// relabels it instead of stacking a duplicate on top.
 	if id := w.claimWithSpan(start, end); id != 0 && start < end {

@@ -19,7 +19,7 @@ type completionEntry struct {
 
 	options []string
 	popup   *widget.PopUp
-	list    *widget.List
+	list    *completionList
 	chosen  int
 	quiet   bool
 	moving  bool // the keyboard moves the list's selection: not a choice yet
@@ -67,14 +67,7 @@ func (e *completionEntry) show() {
 		return
 	}
 	if e.popup == nil {
-		e.list = widget.NewList(func() int { return len(e.options) },
-			func() fyne.CanvasObject { return widget.NewLabel("") },
-			func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(e.options[i]) })
-		e.list.OnSelected = func(i widget.ListItemID) {
-			if !e.moving {
-				e.accept(i)
-			}
-		}
+		e.list = newCompletionList(e)
 		e.popup = widget.NewPopUp(e.list, c)
 	}
 	e.list.UnselectAll()
@@ -84,11 +77,17 @@ func (e *completionEntry) show() {
 	height := min(float32(len(e.options))*(rowHeight+4)+8, 260)
 	e.popup.Resize(fyne.NewSize(e.Size().Width, height))
 	e.popup.ShowAtPosition(pos.Add(fyne.NewPos(0, e.Size().Height)))
+	// The popup is an overlay with its own focus: the list takes it and
+	// hands every key it does not use back to the entry.
+	c.Focus(e.list)
 }
 
 func (e *completionEntry) hide() {
-	if e.popup != nil {
+	if e.visible() {
 		e.popup.Hide()
+		if c := fyne.CurrentApp().Driver().CanvasForObject(e); c != nil {
+			c.Focus(e)
+		}
 	}
 }
 
@@ -107,9 +106,6 @@ func (e *completionEntry) accept(i int) {
 	if e.onEdited != nil {
 		e.onEdited(value)
 	}
-	if c := fyne.CurrentApp().Driver().CanvasForObject(e); c != nil {
-		c.Focus(e)
-	}
 }
 
 // TypedKey drives the list while it is open and leaves every other key to
@@ -124,12 +120,21 @@ func (e *completionEntry) TypedKey(key *fyne.KeyEvent) {
 		e.move(min(e.chosen+1, len(e.options)-1))
 	case fyne.KeyUp:
 		e.move(max(e.chosen-1, 0))
-	case fyne.KeyReturn, fyne.KeyEnter, fyne.KeyTab:
+	case fyne.KeyReturn, fyne.KeyEnter:
 		if e.chosen >= 0 {
 			e.accept(e.chosen)
 		} else {
 			e.hide()
 			e.Entry.TypedKey(key)
+		}
+	case fyne.KeyTab:
+		// Tab takes the chosen value, if any, and moves on as Tab does.
+		if e.chosen >= 0 {
+			e.accept(e.chosen)
+		}
+		e.hide()
+		if c := fyne.CurrentApp().Driver().CanvasForObject(e); c != nil {
+			c.FocusNext()
 		}
 	case fyne.KeyEscape:
 		e.hide()
@@ -144,3 +149,30 @@ func (e *completionEntry) move(i int) {
 	e.list.Select(i)
 	e.moving = false
 }
+
+// completionList is the popup's list. It holds the focus while the popup is
+// open, so typing goes on: runes and editing keys go back to the entry.
+type completionList struct {
+	widget.List
+	entry *completionEntry
+}
+
+func newCompletionList(e *completionEntry) *completionList {
+	l := &completionList{entry: e}
+	l.Length = func() int { return len(e.options) }
+	l.CreateItem = func() fyne.CanvasObject { return widget.NewLabel("") }
+	l.UpdateItem = func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(e.options[i]) }
+	l.OnSelected = func(i widget.ListItemID) {
+		if !e.moving {
+			e.accept(i)
+		}
+	}
+	l.ExtendBaseWidget(l)
+	return l
+}
+
+// TypedRune goes on typing into the entry.
+func (l *completionList) TypedRune(r rune) { l.entry.TypedRune(r) }
+
+// TypedKey lets the entry decide: it drives the list while it is open.
+func (l *completionList) TypedKey(key *fyne.KeyEvent) { l.entry.TypedKey(key) }

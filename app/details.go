@@ -183,3 +183,10 @@ func (d *claimDetails) focusSpeaker() {
 		d.w.win.Canvas().Focus(d.speaker)
 	}
 }
+
+// hidePopups closes the completion lists, which would otherwise keep the
+// keyboard when the analyst goes back to the text.
+func (d *claimDetails) hidePopups() {
+	d.speaker.hide()
+	d.target.hide()
+}

@@ -174,5 +174,6 @@ func (w *mainWindow) selectClaim(id uint64, scroll bool) {
 }
 
 func (w *mainWindow) focusText() {
+	w.details.hidePopups()
 	w.win.Canvas().Focus(w.view)
 }

@@ -241,3 +241,29 @@ func TestSelectingAClaimsSpanSelectsTheClaim(t *testing.T) {
 		t.Fatalf("want the one claim relabelled, got %+v", claims)
 	}
 }
+
+// While the completion list is open it holds the overlay's focus; typing
+// must still reach the entry, and Tab must move on to the target.
+func TestTypingGoesOnWhileCompletionsShow(t *testing.T) {
+	w := newTestWindow(t)
+	dragOver(t, w, "absurd")
+	test.Type(w.view, "2")
+	test.Type(w.details.speaker, "Kremlin")
+	w.details.flush()
+	dragOver(t, w, "Moscow has carefully avoided")
+	test.Type(w.view, "1")
+	w.win.Canvas().Focus(w.details.speaker)
+	test.Type(w.details.speaker, "K")
+	c := w.win.Canvas()
+	for _, r := range "rem" {
+		c.Focused().TypedRune(r)
+	}
+	if w.details.speaker.Text != "Krem" {
+		t.Fatalf("speaker reads %q after typing on with the list open", w.details.speaker.Text)
+	}
+	c.Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
+	c.Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyTab})
+	if w.details.speaker.Text != "Kremlin" || c.Focused() != w.details.target {
+		t.Fatalf("after ↓ Tab: speaker %q, focus on %T", w.details.speaker.Text, c.Focused())
+	}
+}

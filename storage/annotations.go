@@ -185,23 +185,30 @@ func (s *Store) ForEachAnnotation(fn func(Annotation) error) error {
 	})
 }
 
+// insertAnnotations checks and stores new claims of art; the caller's
+// transaction rolls back what was written when one is refused.
 func insertAnnotations(tx *bolt.Tx, art Article, anns []Annotation) ([]Annotation, error) {
-	bucket := tx.Bucket(bucketAnnotations)
+	checked, err := checkAnnotations(tx, art, anns)
+	if err != nil {
+		return nil, err
+	}
+	if err := writeNewAnnotations(tx, checked); err != nil {
+		return nil, err
+	}
+	return checked, nil
+}
+
+// checkAnnotations validates new claims of art and returns them ready to
+// write: quote filled, times and origin set, ids not yet issued. It writes
+// nothing, so a refusal leaves the transaction as it was.
+func checkAnnotations(tx *bolt.Tx, art Article, anns []Annotation) ([]Annotation, error) {
 	now := time.Now().UTC()
-	out := make([]Annotation, 0, len(anns))
+	out := make([]Annotation, len(anns))
 	for i, a := range anns {
 		a.ArticleID = art.ID
 		if err := validateAnnotation(tx, art, &a); err != nil {
 			return nil, batchError(err, i, len(anns))
 		}
-		id, err := bucket.NextSequence()
-		if err != nil {
-			return nil, err
-		}
-		if bucket.Get(idKey(id)) != nil {
-			return nil, fmt.Errorf("%w: claim id %d is taken although the sequence is only now issuing it", ErrDamaged, id)
-		}
-		a.ID = id
 		if a.Created.IsZero() {
 			a.Created = now
 		}
@@ -211,12 +218,28 @@ func insertAnnotations(tx *bolt.Tx, art Article, anns []Annotation) ([]Annotatio
 		if a.Origin == "" {
 			a.Origin = OriginManual
 		}
-		if err := writeAnnotation(tx, a); err != nil {
-			return nil, err
-		}
-		out = append(out, a)
+		out[i] = a
 	}
 	return out, nil
+}
+
+// writeNewAnnotations gives checked claims their ids and stores them.
+func writeNewAnnotations(tx *bolt.Tx, anns []Annotation) error {
+	bucket := tx.Bucket(bucketAnnotations)
+	for i := range anns {
+		id, err := bucket.NextSequence()
+		if err != nil {
+			return err
+		}
+		if bucket.Get(idKey(id)) != nil {
+			return fmt.Errorf("%w: claim id %d is taken although the sequence is only now issuing it", ErrDamaged, id)
+		}
+		anns[i].ID = id
+		if err := writeAnnotation(tx, anns[i]); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func writeAnnotation(tx *bolt.Tx, a Annotation) error {

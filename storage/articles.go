@@ -3,7 +3,6 @@ package storage
 import (
 	"fmt"
 	"strings"
-	"time"
 
 	bolt "go.etcd.io/bbolt"
 )
@@ -14,66 +13,6 @@ import (
 func (s *Store) AddArticle(a Article) (Article, Normalization, error) {
 	a, _, n, err := s.ImportArticle(a, nil)
 	return a, n, err
-}
-
-// ImportArticle stores an article and its annotations in one transaction:
-// either all of it lands or none. Annotation offsets refer to the normalised
-// text; when normalisation changed a text that came with annotations the call
-// is refused, because the offsets would point elsewhere.
-func (s *Store) ImportArticle(a Article, anns []Annotation) (Article, []Annotation, Normalization, error) {
-	text, norm := Normalize(a.Text)
-	if len(anns) > 0 && text != a.Text {
-		return Article{}, nil, norm, invalidf("article %q: text changed by normalisation (%s); normalise before computing offsets", a.Title, norm)
-	}
-	if strings.TrimSpace(text) == "" {
-		return Article{}, nil, norm, invalidf("article %q has no text", a.Title)
-	}
-	a.Text = text
-	a.SHA256 = HashText(text)
-	a.Title = strings.TrimSpace(a.Title)
-	if a.Title == "" {
-		a.Title = TitleFromText(text)
-	}
-	if a.Added.IsZero() {
-		a.Added = time.Now().UTC()
-	}
-	if a.Status == "" {
-		a.Status = StatusNew
-	}
-	if !a.Status.Valid() {
-		return Article{}, nil, norm, invalidf("article %q: unknown status %q", a.Title, a.Status)
-	}
-	var stored []Annotation
-	err := s.update(func(tx *bolt.Tx) error {
-		if dup, ok, err := articleByHash(tx, a.SHA256); err != nil || ok {
-			if err == nil {
-				err = &DuplicateError{ExistingID: dup.ID, ExistingTitle: dup.Title}
-			}
-			return err
-		}
-		arts := tx.Bucket(bucketArticles)
-		id, err := arts.NextSequence()
-		if err != nil {
-			return err
-		}
-		a.ID = id
-		if err := putJSON(arts, idKey(id), a); err != nil {
-			return err
-		}
-		if err := tx.Bucket(bucketHashes).Put([]byte(a.SHA256), idKey(id)); err != nil {
-			return err
-		}
-		stored, err = insertAnnotations(tx, a, anns)
-		return err
-	})
-	if err != nil {
-		return Article{}, nil, norm, err
-	}
-	s.notify(Change{Kind: ArticleAdded, Article: summarise(a, len(stored))})
-	for _, an := range stored {
-		s.notify(Change{Kind: AnnotationAdded, Annotation: an})
-	}
-	return a, stored, norm, nil
 }
 
 // TitleFromText is the first non-empty line, trimmed and cut to 200 runes.

@@ -48,7 +48,8 @@ type scanJob struct {
 	first  int    // the first word to evaluate when resuming
 	old    string // the last word before it grew, for resumeExtend
 	limit  int
-	keep   bool // return the matching candidates too
+	keep   bool   // return the matching candidates too
+	buf    []cand // where to put them, if large enough, to spare the allocation
 }
 
 // eval checks one candidate, resuming from its accumulators where the job
@@ -100,7 +101,11 @@ func (ix *Index) scan(j *scanJob) ([]cand, []hit) {
 	}
 	var out []cand
 	if j.keep {
-		out = make([]cand, n)
+		out = j.buf[:0]
+		if cap(out) < n {
+			out = make([]cand, n)
+		}
+		out = out[:n]
 	}
 	workers := min(runtime.GOMAXPROCS(0), n/parallelMin+1)
 	parts := make([]topK, workers)
@@ -125,7 +130,7 @@ func (ix *Index) scan(j *scanJob) ([]cand, []hit) {
 		}
 	}
 	if j.keep {
-		out = out[:kept:kept]
+		out = out[:kept]
 	}
 	return out, mergeTop(parts, j.limit)
 }

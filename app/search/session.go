@@ -22,6 +22,7 @@ type Session struct {
 	mu         sync.Mutex
 	gen        uint64
 	remembered []*remembered // oldest first
+	spare      []cand        // the candidates of a forgotten query, for reuse
 }
 
 // remembered is a query, every claim that matched it and the answer given.
@@ -47,6 +48,9 @@ func (s *Session) Search(query string, limit int) []Result {
 	defer s.ix.mu.RUnlock()
 	if s.gen != s.ix.gen {
 		// Slots may now hold other claims, or claims may have changed.
+		for _, r := range s.remembered {
+			s.forget(r)
+		}
 		s.remembered, s.gen = nil, s.ix.gen
 	}
 	if m.everything() {
@@ -59,7 +63,9 @@ func (s *Session) Search(query string, limit int) []Result {
 		s.remembered = append(slices.Delete(s.remembered, i, i+1), r)
 		return s.ix.results(m, r.top)
 	}
-	cands, top := s.ix.scan(s.plan(m, limit))
+	job := s.plan(m, limit)
+	job.buf, s.spare = s.spare, nil
+	cands, top := s.ix.scan(job)
 	s.remember(&remembered{m: m, cands: cands, limit: limit, top: top})
 	return s.ix.results(m, top)
 }
@@ -112,11 +118,26 @@ func resumeFrom(m, old *matcher) (resume, int) {
 }
 
 func (s *Session) remember(r *remembered) {
-	s.remembered = slices.DeleteFunc(s.remembered, func(old *remembered) bool { return same(r.m, old.m) })
+	s.remembered = slices.DeleteFunc(s.remembered, func(old *remembered) bool {
+		if same(r.m, old.m) {
+			s.forget(old)
+			return true
+		}
+		return false
+	})
 	if len(s.remembered) == maxRemembered {
+		s.forget(s.remembered[0])
 		s.remembered = slices.Delete(s.remembered, 0, 1)
 	}
 	s.remembered = append(s.remembered, r)
+}
+
+// forget keeps the largest buffer of forgotten candidates, so that typing
+// does not allocate megabytes a keystroke for the garbage collector.
+func (s *Session) forget(r *remembered) {
+	if cap(r.cands) > cap(s.spare) {
+		s.spare = r.cands[:0]
+	}
 }
 
 // same reports whether two matchers ask the same question, scores included.
