@@ -27,7 +27,7 @@ type exportDialog struct {
 	seed      *widget.Entry
 	dest      *widget.Entry
 	count     *widget.Label
-	dlg       dialog.Dialog
+	dlg       *dialog.ConfirmDialog
 }
 
 func (w *mainWindow) showExportDialog() {
@@ -70,6 +70,7 @@ func (w *mainWindow) showExportDialog() {
 	e.recount()
 	e.dlg.Resize(fyne.NewSize(720, 420))
 	e.dlg.Show()
+	w.exporting = e
 }
 
 func (e *exportDialog) selectedFormat() export.Format {
@@ -163,9 +164,7 @@ func (w *mainWindow) runExport(data export.Dataset, dest string, opts export.Opt
 	background(func() {
 		res, err := export.Write(ctx, data, dest, opts)
 		fyne.Do(func() {
-			progress.SetOnClosed(nil)
-			progress.Hide()
-			cancel()
+			progress.Hide() // runs cancel, harmless once Write returned
 			if err != nil {
 				w.showError("Export", err)
 				return

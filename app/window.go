@@ -37,7 +37,8 @@ type mainWindow struct {
 	details  *claimDetails
 	status   *statusBar
 
-	palette        *searchPalette // open search palette, if any
+	palette        *searchPalette
+	exporting      *exportDialog // last export dialog opened, for tests // open search palette, if any
 	refreshPending bool
 }
 

@@ -24,31 +24,44 @@ type Options struct {
 }
 
 // Import reads files and folders (recursively) and stores every article
-// in them with its claims, each article in one transaction. A bad file,
-// line or span never stops the rest; all of it is in the report. The error
-// is for what stops the whole import: an unknown label in LabelMap, or a
-// store that cannot be written.
+// in them with its claims, each article whole or not at all. Articles are
+// committed in batches, many to a transaction; the report, and progress,
+// tell of an article only once it is on disk, and Import returns only
+// after the last batch is. A bad file, line or span never stops the rest;
+// all of it is in the report. The error is for what stops the whole
+// import: an unknown label in LabelMap, or a store that cannot be written.
 func Import(store *storage.Store, paths []string, opts Options) (Report, error) {
+	return importBatched(store, paths, opts, defaultBatchLimits)
+}
+
+// importBatched is Import with the batch limits given, so tests can make
+// batches end anywhere.
+func importBatched(store *storage.Store, paths []string, opts Options, limits batchLimits) (Report, error) {
 	if store == nil {
 		return Report{}, errors.New("import: no store")
 	}
-	im := &importer{store: store, opts: opts, seen: map[string]string{}}
-	labels, err := newLabelResolver(store, opts.LabelMap, &im.report)
+	im := &importer{store: store, opts: opts, seen: map[string]string{}, batch: batch{limits: limits}}
+	labels, err := newLabelResolver(store, opts.LabelMap, func() *Report { return im.current().fixed() })
 	if err != nil {
 		return Report{}, err
 	}
 	im.labels = labels
 	units := collect(paths)
+	im.total = len(units)
 	if opts.Progress != nil {
 		opts.Progress(0, len(units), "")
 	}
 	for i, u := range units {
+		im.queue = append(im.queue, &unitLog{path: u.path, index: i + 1})
 		if err := im.importUnit(u); err != nil {
-			return im.report, err
+			return im.abort(err)
 		}
-		if opts.Progress != nil {
-			opts.Progress(i+1, len(units), u.path)
+		if err := im.endUnit(); err != nil {
+			return im.abort(err)
 		}
+	}
+	if err := im.flush(); err != nil {
+		return im.abort(err)
 	}
 	return im.report, nil
 }
@@ -59,103 +72,83 @@ type importer struct {
 	labels *labelResolver
 	seen   map[string]string // text hash -> where it was first seen
 	report Report
+	total  int        // files to import, for progress
+	batch  batch      // articles waiting for their transaction
+	queue  []*unitLog // files whose report entries wait for a batch
 }
 
+// current is the log of the file being imported.
+func (im *importer) current() *unitLog { return im.queue[len(im.queue)-1] }
+
 func (im *importer) importUnit(u unit) error {
+	log := im.current()
 	switch {
 	case u.failure != nil:
-		im.fail(u.failure)
+		fail(log.fixed(), u.failure)
 		return nil
 	case u.skip != "":
-		im.report.Skipped = append(im.report.Skipped, Skipped{Path: u.path, Reason: u.skip})
+		r := log.fixed()
+		r.Skipped = append(r.Skipped, Skipped{Path: u.path, Reason: u.skip})
 		return nil
 	}
 	docs, problems, err := ParseFile(u.path)
 	if err != nil {
-		im.fail(err)
+		fail(log.fixed(), err)
 		return nil
 	}
-	var skipped []Document
 	for _, doc := range docs {
-		stored, err := im.importDoc(u.path, doc)
-		if err != nil {
+		if err := im.importDoc(u.path, doc); err != nil {
 			return err
 		}
-		if !stored {
-			skipped = append(skipped, doc)
-		}
 	}
-	for _, p := range problems {
-		switch {
-		case !p.Warning:
-			im.report.Failed = append(im.report.Failed, p)
-		case !aboutSkipped(p, skipped):
-			im.report.Warnings = append(im.report.Warnings, p)
-		}
-	}
+	log.problems = problems
 	return nil
 }
 
-// aboutSkipped reports whether a warning concerns an article that was not
-// stored, which makes it noise: a file of one article, or a corpus record
-// on the warning's line.
-func aboutSkipped(p Problem, skipped []Document) bool {
-	for _, d := range skipped {
-		if d.Line == 0 || d.Line == p.Line {
-			return true
-		}
+// endUnit marks the current file parsed and commits the batch when it is
+// full; otherwise the file is reported at once if none of its articles
+// waits.
+func (im *importer) endUnit() error {
+	im.current().parsed = true
+	if im.batch.full() {
+		return im.flush()
 	}
-	return false
+	im.release()
+	return nil
 }
 
-func (im *importer) fail(err error) {
+func fail(r *Report, err error) {
 	var p Problem
 	if !errors.As(err, &p) {
 		p = Problem{Message: err.Error()}
 	}
-	im.report.Failed = append(im.report.Failed, p)
+	r.Failed = append(r.Failed, p)
 }
 
-// importDoc stores one article, unless its text is in the store or earlier
-// in this import already; stored says which. The error stops the import.
-func (im *importer) importDoc(path string, doc Document) (stored bool, err error) {
+// importDoc hands one article to the batch, unless its text is in the
+// store or earlier in this import already. The error stops the import.
+func (im *importer) importDoc(path string, doc Document) error {
+	log := im.current()
 	where := location(path, doc.Line)
-	skip := func(reason string) {
-		im.report.Skipped = append(im.report.Skipped, Skipped{Path: path, Line: doc.Line, Title: doc.Title, Reason: reason})
-	}
 	hash := storage.HashText(doc.Text)
 	if first, ok := im.seen[hash]; ok {
-		skip("same text as " + first + " earlier in this import")
-		return false, nil
+		log.skip(path, doc, "same text as "+first+" earlier in this import")
+		return nil
 	}
 	im.seen[hash] = where
 	if old, ok, err := im.store.ArticleByHash(hash); err != nil {
-		return false, fmt.Errorf("import %s: %w", where, err)
+		return fmt.Errorf("import %s: %w", where, err)
 	} else if ok {
-		skip((&storage.DuplicateError{ExistingID: old.ID, ExistingTitle: old.Title}).Error())
-		return false, nil
+		log.skip(path, doc, (&storage.DuplicateError{ExistingID: old.ID, ExistingTitle: old.Title}).Error())
+		return nil
 	}
 	anns := im.claims(path, doc)
 	article := storage.Article{Title: doc.Title, Source: absSource(doc.Source), Text: doc.Text, Meta: doc.Meta}
-	article, claims, _, err := im.store.ImportArticle(article, anns)
-	var dup *storage.DuplicateError
-	switch {
-	case errors.As(err, &dup):
-		skip(dup.Error())
-		return false, nil
-	case errors.Is(err, storage.ErrInvalid):
-		im.report.Failed = append(im.report.Failed, Problem{File: path, Line: doc.Line, Message: err.Error()})
-		return false, nil
-	case err != nil:
-		return false, fmt.Errorf("import %s: %w", where, err)
+	im.batch.add(storage.ImportItem{Article: article, Annotations: anns}, log.await(path, doc))
+	if im.batch.full() {
+		return im.flush()
 	}
-	if n := doc.Normalization.InvalidUTF8; n > 0 {
-		im.report.Warnings = append(im.report.Warnings, Problem{File: path, Line: doc.Line, Warning: true,
-			Message: countNoun(n, "invalid UTF-8 sequence") + " replaced by U+FFFD"})
-	}
-	im.report.Imported = append(im.report.Imported, Imported{Path: path, Line: doc.Line, ArticleID: article.ID,
-		Title: article.Title, Claims: len(claims), Normalization: doc.Normalization})
-	return true, nil
+	return nil
 }
 
 // claims turns a document's spans into annotations under the store's
@@ -165,7 +158,8 @@ func (im *importer) claims(path string, doc Document) []storage.Annotation {
 	for _, s := range doc.Spans {
 		label, err := im.labels.resolve(s.Label, path)
 		if err != nil {
-			im.report.Warnings = append(im.report.Warnings, Problem{File: path, Line: doc.Line, Warning: true,
+			r := im.current().fixed()
+			r.Warnings = append(r.Warnings, Problem{File: path, Line: doc.Line, Warning: true,
 				Message: fmt.Sprintf("span %d–%d: %v%s", s.Start, s.End, err, leftOut)})
 			continue
 		}

@@ -32,10 +32,13 @@ type labelResolver struct {
 	existing map[string]string // lower-cased name -> name
 	colours  map[string]bool
 	said     map[string]bool // incoming names already reported
-	report   *Report
+	created  int             // labels created so far
+	// report returns where to write what the resolver did: the report
+	// entries of the file being imported, which wait for its articles.
+	report func() *Report
 }
 
-func newLabelResolver(store *storage.Store, labelMap map[string]string, report *Report) (*labelResolver, error) {
+func newLabelResolver(store *storage.Store, labelMap map[string]string, report func() *Report) (*labelResolver, error) {
 	labels, err := store.Labels()
 	if err != nil {
 		return nil, fmt.Errorf("reading labels: %w", err)
@@ -76,7 +79,9 @@ func (lr *labelResolver) resolve(incoming, file string) (string, error) {
 	}
 	lr.existing[strings.ToLower(valid)] = valid
 	lr.colours[colour] = true
-	lr.report.CreatedLabels = append(lr.report.CreatedLabels, valid)
+	lr.created++
+	out := lr.report()
+	out.CreatedLabels = append(out.CreatedLabels, valid)
 	lr.tell(in, valid, file, "created as %q (label names have no white space and at most 64 characters)")
 	return valid, nil
 }
@@ -100,7 +105,8 @@ func (lr *labelResolver) tell(in, name, file, format string) {
 		return
 	}
 	lr.said[in] = true
-	lr.report.Warnings = append(lr.report.Warnings, Problem{File: file, Warning: true,
+	out := lr.report()
+	out.Warnings = append(out.Warnings, Problem{File: file, Warning: true,
 		Message: fmt.Sprintf("label %q ", in) + fmt.Sprintf(format, name)})
 }
 
@@ -110,7 +116,7 @@ func (lr *labelResolver) nextColour() string {
 			return c
 		}
 	}
-	return newLabelColours[len(lr.report.CreatedLabels)%len(newLabelColours)]
+	return newLabelColours[lr.created%len(newLabelColours)]
 }
 
 // validLabelName turns white space into "_" and cuts the name to the

@@ -16,7 +16,7 @@ func (ix *Index) Search(query string, limit int) []Result {
 	m := compile(ParseQuery(query))
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
-	_, top := ix.scan(&scanJob{m: m, limit: limit})
+	_, top := ix.scan(&scanJob{m: m, every: true, limit: limit})
 	return ix.results(m, top)
 }
 
@@ -43,13 +43,13 @@ const (
 // scanJob is one evaluation of a matcher over candidates.
 type scanJob struct {
 	m      *matcher
-	from   []cand // nil: every slot
+	every  bool   // scan every slot, not from
+	from   []cand // the candidates otherwise
 	resume resume // what from's accumulators already hold
 	first  int    // the first word to evaluate when resuming
 	old    string // the last word before it grew, for resumeExtend
 	limit  int
-	keep   bool   // return the matching candidates too
-	buf    []cand // where to put them, if large enough, to spare the allocation
+	keep   bool // return the matching candidates too
 }
 
 // eval checks one candidate, resuming from its accumulators where the job
@@ -95,17 +95,13 @@ func (ix *Index) scan(j *scanJob) ([]cand, []hit) {
 	if j.m.never {
 		return []cand{}, nil
 	}
-	n := len(ix.recs)
-	if j.from != nil {
-		n = len(j.from)
+	n := len(j.from)
+	if j.every {
+		n = len(ix.recs)
 	}
 	var out []cand
 	if j.keep {
-		out = j.buf[:0]
-		if cap(out) < n {
-			out = make([]cand, n)
-		}
-		out = out[:n]
+		out = getCands(n)
 	}
 	workers := min(runtime.GOMAXPROCS(0), n/parallelMin+1)
 	parts := make([]topK, workers)
@@ -135,13 +131,34 @@ func (ix *Index) scan(j *scanJob) ([]cand, []hit) {
 	return out, mergeTop(parts, j.limit)
 }
 
+// candPool recycles the candidate lists of forgotten queries: a
+// keystroke's matches can fill megabytes, and allocating them afresh each
+// time would wake the garbage collector every few keystrokes.
+var candPool sync.Pool // of *[]cand
+
+// getCands returns a list of n candidates, recycled when one is at hand.
+func getCands(n int) []cand {
+	if p, ok := candPool.Get().(*[]cand); ok && cap(*p) >= n {
+		return (*p)[:n]
+	}
+	return make([]cand, n)
+}
+
+// putCands gives back a list nothing refers to any more.
+func putCands(c []cand) {
+	if cap(c) > 0 {
+		c = c[:0]
+		candPool.Put(&c)
+	}
+}
+
 // scanRange is one worker's share: candidates lo to hi. Matches are written
 // from out[lo] on; it returns how many.
 func (ix *Index) scanRange(j *scanJob, lo, hi int, out []cand, top *topK) int {
 	n, words := 0, len(j.m.words)
 	for i := lo; i < hi; i++ {
 		c := cand{slot: int32(i)}
-		if j.from != nil {
+		if !j.every {
 			c = j.from[i]
 		}
 		r := &ix.recs[c.slot]

@@ -22,7 +22,6 @@ type Session struct {
 	mu         sync.Mutex
 	gen        uint64
 	remembered []*remembered // oldest first
-	spare      []cand        // the candidates of a forgotten query, for reuse
 }
 
 // remembered is a query, every claim that matched it and the answer given.
@@ -49,12 +48,12 @@ func (s *Session) Search(query string, limit int) []Result {
 	if s.gen != s.ix.gen {
 		// Slots may now hold other claims, or claims may have changed.
 		for _, r := range s.remembered {
-			s.forget(r)
+			putCands(r.cands)
 		}
 		s.remembered, s.gen = nil, s.ix.gen
 	}
 	if m.everything() {
-		_, top := s.ix.scan(&scanJob{m: m, limit: limit})
+		_, top := s.ix.scan(&scanJob{m: m, every: true, limit: limit})
 		return s.ix.results(m, top)
 	}
 	if i := slices.IndexFunc(s.remembered, func(r *remembered) bool { return same(m, r.m) && r.limit == limit }); i >= 0 {
@@ -63,17 +62,25 @@ func (s *Session) Search(query string, limit int) []Result {
 		s.remembered = append(slices.Delete(s.remembered, i, i+1), r)
 		return s.ix.results(m, r.top)
 	}
-	job := s.plan(m, limit)
-	job.buf, s.spare = s.spare, nil
+	job, from := s.plan(m, limit)
+	if len(s.remembered) == maxRemembered {
+		// Forget the oldest query now, so its list can take the new one.
+		i := 0
+		if s.remembered[0] == from {
+			i = 1
+		}
+		s.forget(i)
+	}
 	cands, top := s.ix.scan(job)
 	s.remember(&remembered{m: m, cands: cands, limit: limit, top: top})
 	return s.ix.results(m, top)
 }
 
 // plan picks the cheapest way to answer m: over every claim, or over the
-// claims of a remembered query that m narrows, resuming its scores.
-func (s *Session) plan(m *matcher, limit int) *scanJob {
-	job := &scanJob{m: m, limit: limit, keep: true}
+// claims of a remembered query that m narrows, resuming its scores; from
+// is that query, or nil.
+func (s *Session) plan(m *matcher, limit int) (job *scanJob, from *remembered) {
+	job = &scanJob{m: m, every: true, limit: limit, keep: true}
 	words := len(m.words)
 	cost := len(s.ix.recs) * (words + 1)
 	for _, r := range s.remembered {
@@ -87,14 +94,15 @@ func (s *Session) plan(m *matcher, limit int) *scanJob {
 		}
 		if c < cost {
 			cost = c
-			job.from, job.resume, job.first = r.cands, res, first
+			job.every, job.from, job.resume, job.first = false, r.cands, res, first
+			from = r
 			job.old = ""
 			if res == resumeExtend {
 				job.old = r.m.words[first]
 			}
 		}
 	}
-	return job
+	return job, from
 }
 
 // resumeFrom tells what m can take over of old's accumulated scores, given
@@ -117,27 +125,22 @@ func resumeFrom(m, old *matcher) (resume, int) {
 	return resumeNothing, 0
 }
 
+// remember adds r as the newest query, in place of an older one asking the
+// same question.
 func (s *Session) remember(r *remembered) {
-	s.remembered = slices.DeleteFunc(s.remembered, func(old *remembered) bool {
-		if same(r.m, old.m) {
-			s.forget(old)
-			return true
-		}
-		return false
-	})
+	if i := slices.IndexFunc(s.remembered, func(old *remembered) bool { return same(r.m, old.m) }); i >= 0 {
+		s.forget(i)
+	}
 	if len(s.remembered) == maxRemembered {
-		s.forget(s.remembered[0])
-		s.remembered = slices.Delete(s.remembered, 0, 1)
+		s.forget(0)
 	}
 	s.remembered = append(s.remembered, r)
 }
 
-// forget keeps the largest buffer of forgotten candidates, so that typing
-// does not allocate megabytes a keystroke for the garbage collector.
-func (s *Session) forget(r *remembered) {
-	if cap(r.cands) > cap(s.spare) {
-		s.spare = r.cands[:0]
-	}
+// forget drops the i-th remembered query and recycles its candidates.
+func (s *Session) forget(i int) {
+	putCands(s.remembered[i].cands)
+	s.remembered = slices.Delete(s.remembered, i, i+1)
 }
 
 // same reports whether two matchers ask the same question, scores included.
