@@ -131,12 +131,10 @@ func (d *claimDetails) edited() {
 	d.pending = true
 	d.editSeq++
 	seq := d.editSeq
-	time.AfterFunc(editDelay, func() {
-		fyne.Do(func() {
-			if d.editSeq == seq {
-				d.flush()
-			}
-		})
+	later(editDelay, func() {
+		if d.editSeq == seq {
+			d.flush()
+		}
 	})
 }
 

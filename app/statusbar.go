@@ -84,14 +84,11 @@ func (s *statusBar) flash(text string) {
 	s.flashID++
 	id := s.flashID
 	s.message.SetText(text)
-	go func() {
-		time.Sleep(4 * time.Second)
-		fyne.Do(func() {
-			if s.flashID == id {
-				s.message.SetText("")
-			}
-		})
-	}()
+	later(4*time.Second, func() {
+		if s.flashID == id {
+			s.message.SetText("")
+		}
+	})
 }
 
 func (s *statusBar) refreshAnnotator() {

@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -15,6 +16,12 @@ import (
 // background runs slow work (import, export, indexing) off the UI
 // goroutine; the tests make it synchronous to drive the window race-free.
 var background = func(f func()) { go f() }
+
+// later runs f on the UI goroutine after d; the tests replace it with a
+// queue they fire themselves.
+var later = func(d time.Duration, f func()) {
+	time.AfterFunc(d, func() { fyne.Do(f) })
+}
 
 // mainWindow is the annotation window: it owns the panels and the state
 // they share (the open article, its claims, the selected claim).

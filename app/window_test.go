@@ -16,6 +16,7 @@ import (
 // seed article, sized like a laptop screen.
 func newTestWindow(t *testing.T) *mainWindow {
 	t.Helper()
+	timers = nil // what earlier tests scheduled belongs to their windows
 	a := test.NewTempApp(t)
 	store, err := storage.Open(filepath.Join(t.TempDir(), "c.db"))
 	if err != nil {
@@ -265,5 +266,24 @@ func TestTypingGoesOnWhileCompletionsShow(t *testing.T) {
 	c.Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyTab})
 	if w.details.speaker.Text != "Kremlin" || c.Focused() != w.details.target {
 		t.Fatalf("after ↓ Tab: speaker %q, focus on %T", w.details.speaker.Text, c.Focused())
+	}
+}
+
+// Typing is gathered into one stored change once the typing pauses.
+func TestDetailsAreSavedWhenTypingPauses(t *testing.T) {
+	w := newTestWindow(t)
+	dragOver(t, w, "absurd")
+	test.Type(w.view, "2")
+	test.Type(w.details.note, "sarcasm?")
+	if got := storedClaims(t, w)[0].Note; got != "" {
+		t.Fatalf("stored %q before the pause", got)
+	}
+	fireTimers()
+	if got := storedClaims(t, w)[0].Note; got != "sarcasm?" {
+		t.Fatalf("after the pause the note is %q", got)
+	}
+	press(w, ctrl(fyne.KeyZ))
+	if got := storedClaims(t, w)[0].Note; got != "" {
+		t.Errorf("one undo should remove the whole typed note, left %q", got)
 	}
 }
