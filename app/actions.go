@@ -2,6 +2,7 @@ package app
 
 import (
 	"errors"
+	"strings"
 
 	"fyne.io/fyne/v2"
 
@@ -87,29 +88,21 @@ func (w *mainWindow) clearSelection() {
 	w.selectClaim(0, false)
 }
 
-func (w *mainWindow) undo() {
-	w.details.flush()
-	name, err := w.editor.Undo()
-	if name == "" && err == nil {
-		w.status.flash("Nothing to undo.")
-		return
-	}
-	w.afterChange("Undoing "+name, err, w.selected)
-	if err == nil {
-		w.status.flash("Undone: " + name)
-	}
-}
+func (w *mainWindow) undo() { w.replay("Undo", "Undone", w.editor.Undo) }
 
-func (w *mainWindow) redo() {
+func (w *mainWindow) redo() { w.replay("Redo", "Redone", w.editor.Redo) }
+
+// replay runs an undo or a redo and says what it did.
+func (w *mainWindow) replay(verb, done string, step func() (string, error)) {
 	w.details.flush()
-	name, err := w.editor.Redo()
+	name, err := step()
 	if name == "" && err == nil {
-		w.status.flash("Nothing to redo.")
+		w.status.flash("Nothing to " + strings.ToLower(verb) + ".")
 		return
 	}
-	w.afterChange("Redoing "+name, err, w.selected)
+	w.afterChange(verb+" of “"+name+"”", err, w.selected)
 	if err == nil {
-		w.status.flash("Redone: " + name)
+		w.status.flash(done + ": " + name)
 	}
 }
 

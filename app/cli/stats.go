@@ -3,7 +3,8 @@ package cli
 import (
 	"encoding/json"
 	"fmt"
-	"sort"
+	"maps"
+	"slices"
 
 	"claimdesk/storage"
 )
@@ -43,12 +44,12 @@ func printStats(env *Env, st storage.Stats) {
 		fmt.Fprintf(w, "   %s %d", s, st.ArticlesByStatus[s])
 	}
 	fmt.Fprintf(w, "\nclaims    %d\n", st.Claims)
-	for _, name := range sortedKeys(st.ClaimsByLabel) {
+	for _, name := range slices.Sorted(maps.Keys(st.ClaimsByLabel)) {
 		fmt.Fprintf(w, "  %-16s %d\n", name, st.ClaimsByLabel[name])
 	}
 	if len(st.Annotators) > 0 {
 		fmt.Fprintln(w, "by annotator")
-		for _, name := range sortedKeys(st.Annotators) {
+		for _, name := range slices.Sorted(maps.Keys(st.Annotators)) {
 			shown := name
 			if shown == "" {
 				shown = "(unnamed)"
@@ -56,15 +57,6 @@ func printStats(env *Env, st storage.Stats) {
 			fmt.Fprintf(w, "  %-16s %d\n", shown, st.Annotators[name])
 		}
 	}
-}
-
-func sortedKeys(m map[string]int) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }
 
 func runCheck(env *Env, args []string) error {

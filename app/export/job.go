@@ -3,7 +3,6 @@ package export
 import (
 	"context"
 	"fmt"
-	"sort"
 	"strings"
 
 	"claimdesk/storage"
@@ -146,15 +145,6 @@ func partDir(p part) string {
 }
 
 func (j *job) omit(rule string) { j.omitted[rule]++ }
-
-func sortedKeys(m map[string]int) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
-}
 
 // stemOf is a file name without its extension.
 func stemOf(name string) string {

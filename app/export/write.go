@@ -3,8 +3,10 @@ package export
 import (
 	"context"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 )
 
@@ -87,7 +89,7 @@ func resolveDest(dest string, f Format, split bool) (root, base string, err erro
 // rule; with several, each carries its count.
 func (j *job) result(files []string) Result {
 	r := Result{Files: files, Articles: j.done, Claims: j.claims}
-	rules := sortedKeys(j.omitted)
+	rules := slices.Sorted(maps.Keys(j.omitted))
 	for _, rule := range rules {
 		r.Omitted += j.omitted[rule]
 	}

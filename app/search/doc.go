@@ -15,13 +15,15 @@
 // Each free word must match one of the fields the way github.com/sahilm/fuzzy
 // matches it: its characters appear in that field in order, not necessarily
 // together, ignoring case by Unicode simple folding. Different words may
-// match different fields. A word is not matched across fields: over the
+// match different fields, but a word is not matched across fields: over the
 // joined fields of a claim nearly any short word would be found somewhere,
-// letter by letter. The package does not call
-// fuzzy.Find for every candidate, because that cannot answer a keystroke over
-// 100,000 claims within one frame; it runs an exact re-statement of that rule
-// (see match.go) over pre-folded text, and uses fuzzy.Find only to mark the
-// matched characters of the results shown. A test checks the two agree.
+// letter by letter.
+//
+// The package does not call fuzzy.Find for every candidate, because that
+// cannot answer a keystroke over 100,000 claims within one frame. It runs an
+// exact restatement of fuzzy.Find's rule (subsequence in occur.go) over text
+// folded once at indexing, and calls fuzzy.Find to mark the matched
+// characters of the results shown. Tests check that both find the same.
 //
 // Filter values (label:, speaker:, target:, article: for the title,
 // annotator:) match as case-insensitive substrings of their field, not

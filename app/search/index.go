@@ -3,7 +3,8 @@ package search
 import "sync"
 
 // Index holds every claim for searching. It is safe for concurrent use:
-// searches share a read lock, changes take the write lock for microseconds.
+// searches share a read lock; a change takes the write lock briefly (a
+// claim's text is folded again, or an article's claims on a new title).
 type Index struct {
 	mu       sync.RWMutex
 	recs     []record // slots scanned by searches
@@ -15,8 +16,8 @@ type Index struct {
 	loading  *loadState // non-nil while Load runs
 }
 
-// article is what the index knows of an article: its title, which belongs in
-// every claim's candidate text, and its claims.
+// article is what the index knows of an article: its title, by which all its
+// claims are found too, and its claims.
 type article struct {
 	title  string
 	claims map[uint64]struct{}

@@ -61,6 +61,12 @@ func (ix *Index) Load(store *storage.Store) error {
 	if testHookLoadRead != nil {
 		testHookLoadRead()
 	}
+	ix.build(titles, entries)
+	return nil
+}
+
+// build installs what Load read: claims, with titles by article id.
+func (ix *Index) build(titles map[uint64]string, entries []Entry) {
 	// Folding the text is the slow part; do it before taking the lock.
 	recs := make([]record, len(entries))
 	for i, e := range entries {
@@ -69,7 +75,6 @@ func (ix *Index) Load(store *storage.Store) error {
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
 	ix.install(titles, entries, recs)
-	return nil
 }
 
 // testHookLoadRead, when set by a test, runs after Load has read the store

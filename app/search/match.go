@@ -11,6 +11,7 @@ type matcher struct {
 	never   bool // a word fuzzy.Find can never match (it holds a NUL)
 }
 
+// compile folds q for matching.
 func compile(q Query) *matcher {
 	m := &matcher{raw: q.Words}
 	for _, w := range q.Words {

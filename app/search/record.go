@@ -5,7 +5,7 @@ import (
 	"time"
 )
 
-// field names the parts of a claim's candidate text, in their order there.
+// field names the searchable parts of a claim, in their order in a record.
 type field int
 
 const (
@@ -30,8 +30,8 @@ func fields(e Entry, title string) [numFields]string {
 	return [numFields]string{e.Quote, e.Label, e.Speaker, e.Target, e.Note, e.Annotator, title}
 }
 
-// record is what a search reads of one claim: the folded candidate text and
-// where its fields end, its rune mask and what ranking needs. It is kept
+// record is what a search reads of one claim: its folded fields and where
+// they end, its rune masks and what ranking needs. It is kept
 // apart from the Entry, so a scan walks a compact slice.
 type record struct {
 	hay      string // folded fields joined by fieldSeparator; "" marks a free slot
@@ -39,10 +39,11 @@ type record struct {
 	mask     uint64 // runeBit of every rune of hay
 	initials uint64 // runeBit of every rune that starts a word
 	singles  uint64 // runeBit of every word one rune long
-	updated  int64  // Entry.Updated in Unix nanoseconds
+	updated  int64  // Entry.Updated as rankTime orders it
 	id       uint64
 }
 
+// newRecord folds e's fields, with its article's title, into a record.
 func newRecord(e Entry, title string) record {
 	fs := fields(e, title)
 	size := int(numFields)
