@@ -8,6 +8,7 @@ import (
 
 	"claimdesk/app"
 	"claimdesk/app/cli"
+	_ "claimdesk/app/posixlocale" // before Fyne reads the locale
 )
 
 func main() {

@@ -178,11 +178,17 @@ func waitTitle(t *testing.T, x *display, win, want string) {
 func cli(t *testing.T, bin, db string, args ...string) string {
 	t.Helper()
 	cmd := exec.Command(bin, append(args, "--db", db)...)
+	// The C locale of servers and CI: the command line must not log
+	// Fyne's complaints about it.
+	cmd.Env = append(os.Environ(), "LANG=C.UTF-8", "LC_ALL=", "LANGUAGE=")
 	var stderr strings.Builder
 	cmd.Stderr = &stderr
 	out, err := cmd.Output()
 	if err != nil {
 		t.Fatalf("claimdesk %s: %v\n%s", strings.Join(args, " "), err, stderr.String())
+	}
+	if strings.Contains(stderr.String(), "Fyne error") {
+		t.Errorf("claimdesk %s logged Fyne errors:\n%s", strings.Join(args, " "), stderr.String())
 	}
 	return string(out)
 }
