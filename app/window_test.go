@@ -287,3 +287,30 @@ func TestDetailsAreSavedWhenTypingPauses(t *testing.T) {
 		t.Errorf("one undo should remove the whole typed note, left %q", got)
 	}
 }
+
+func TestPaletteArrowsChooseTheResult(t *testing.T) {
+	w := newTestWindow(t)
+	dragOver(t, w, "strong leader")
+	test.Type(w.view, "3")
+	w.clearSelection()
+	dragOver(t, w, "powerful leader")
+	test.Type(w.view, "3")
+	press(w, ctrl(fyne.KeyK))
+	p := w.palette
+	test.Type(p.query, "leader")
+	if len(p.results) != 2 {
+		t.Fatalf("%d results for 'leader'", len(p.results))
+	}
+	second := p.results[1]
+	p.query.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
+	p.query.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown}) // stays on the last
+	p.query.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if w.selected != second.ID {
+		t.Errorf("Enter after ↓ selected claim %d, want %d", w.selected, second.ID)
+	}
+	press(w, ctrl(fyne.KeyK))
+	w.palette.query.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if w.palette != nil || w.win.Canvas().Overlays().Top() != nil {
+		t.Error("Esc should close the palette")
+	}
+}

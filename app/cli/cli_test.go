@@ -43,7 +43,7 @@ func TestImportThenExportGivesTheArticle(t *testing.T) {
 		t.Fatalf("second import should skip the duplicate: %d %q", r.code, r.stderr)
 	}
 	addClaim(t, db, "إقرأ هذا الخبر بالعربية", "denial")
-	r = claimdesk(t, db, "export", "--format", "doccano")
+	r = claimdesk(t, db, "export", "--format", "jsonl")
 	if r.code != ExitOK {
 		t.Fatalf("export: %d %s", r.code, r.stderr)
 	}

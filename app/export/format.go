@@ -33,8 +33,12 @@ func Formats() []Format {
 // FormatByName finds a format by its Name, ignoring case. The error for an
 // unknown name lists the valid ones.
 func FormatByName(name string) (Format, error) {
+	name = strings.TrimSpace(name)
+	if alias, ok := formatAliases[strings.ToLower(name)]; ok {
+		name = alias
+	}
 	for _, f := range formats {
-		if strings.EqualFold(f.Name, strings.TrimSpace(name)) {
+		if strings.EqualFold(f.Name, name) {
 			return f, nil
 		}
 	}
@@ -43,6 +47,15 @@ func FormatByName(name string) (Format, error) {
 		names[i] = f.Name
 	}
 	return Format{}, fmt.Errorf("unknown export format %q (valid: %s)", name, strings.Join(names, ", "))
+}
+
+// formatAliases are the other names people use: "jsonl" is what most
+// tools mean by a labeled JSONL corpus, doccano's shape.
+var formatAliases = map[string]string{
+	"jsonl":   "doccano",
+	"prodigy": "spans",
+	"spacy":   "spans",
+	"bio":     "conll",
 }
 
 // Filter chooses what Collect takes from the store. The zero value takes

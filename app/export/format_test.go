@@ -37,7 +37,11 @@ func TestFormatByName(t *testing.T) {
 		{"LabelStudio", "labelstudio", false},
 		{" brat ", "brat", false},
 		{"conll", "conll", false},
-		{"jsonl", "", true},
+		{"jsonl", "doccano", false},
+		{"JSONL", "doccano", false},
+		{"prodigy", "spans", false},
+		{"bio", "conll", false},
+		{"json", "", true},
 		{"", "", true},
 	}
 	for _, tc := range tests {
