@@ -36,6 +36,7 @@ func (w *mainWindow) shortcuts() []shortcut {
 		{"Edit", "Find claims…", ctrl(fyne.KeyK), w.showSearchPalette},
 		{"Edit", "Filter articles", ctrl(fyne.KeyF), w.articles.focusFilter},
 		{"Edit", "Annotator name…", nil, w.askAnnotator},
+		{"Edit", "Labels…", ctrlShift(fyne.KeyL), w.showLabelsDialog},
 		{"Article", "Next article", ctrl(fyne.KeyDown), func() { w.articles.step(1) }},
 		{"Article", "Previous article", ctrl(fyne.KeyUp), func() { w.articles.step(-1) }},
 		{"Article", "Mark as new", nil, func() { w.setArticleStatus(storage.StatusNew) }},

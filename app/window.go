@@ -45,7 +45,8 @@ type mainWindow struct {
 	status   *statusBar
 
 	palette        *searchPalette
-	exporting      *exportDialog // last export dialog opened, for tests // open search palette, if any
+	exporting      *exportDialog // last export dialog opened, for tests
+	labelsUI       *labelsDialog // last labels dialog opened, for tests // open search palette, if any
 	refreshPending bool
 }
 

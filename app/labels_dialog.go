@@ -1,0 +1,169 @@
+package app
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"claimdesk/storage"
+)
+
+// labelsDialog is Edit > Labels…: add a label, rename it (its claims
+// follow), recolour it, give it a hotkey, or remove it when no claim uses it.
+type labelsDialog struct {
+	w           *mainWindow
+	list        *widget.List
+	chosen      int // index into w.labels, -1 for a new label
+	name        *widget.Entry
+	colour      *widget.Entry
+	hotkey      *widget.Entry
+	description *widget.Entry
+	swatch      *canvas.Rectangle
+	remove      *widget.Button
+	dlg         dialog.Dialog
+}
+
+func (w *mainWindow) showLabelsDialog() {
+	d := &labelsDialog{w: w, chosen: -1}
+	d.name = widget.NewEntry()
+	d.name.SetPlaceHolder("one word, e.g. speculation")
+	d.colour = widget.NewEntry()
+	d.colour.OnChanged = func(string) { d.showSwatch() }
+	d.hotkey = widget.NewEntry()
+	d.hotkey.SetPlaceHolder("one key, e.g. 4")
+	d.description = widget.NewEntry()
+	d.swatch = canvas.NewRectangle(nil)
+	d.swatch.SetMinSize(fyne.NewSize(28, 28))
+	d.swatch.CornerRadius = 4
+	d.list = widget.NewList(func() int { return len(w.labels) }, d.createRow, d.updateRow)
+	d.list.OnSelected = d.choose
+	d.remove = &widget.Button{Text: "Remove", Icon: theme.DeleteIcon(), OnTapped: d.onRemove}
+	form := widget.NewForm(
+		widget.NewFormItem("Name", d.name),
+		widget.NewFormItem("Colour", container.NewBorder(nil, nil, nil, d.swatch, d.colour)),
+		widget.NewFormItem("Hotkey", d.hotkey),
+		widget.NewFormItem("Meaning", d.description),
+	)
+	buttons := container.NewHBox(
+		&widget.Button{Text: "New label", Icon: theme.ContentAddIcon(), OnTapped: func() { d.list.UnselectAll(); d.choose(-1) }},
+		d.remove,
+		&widget.Button{Text: "Save", Icon: theme.DocumentSaveIcon(), Importance: widget.HighImportance, OnTapped: d.onSave},
+	)
+	body := container.NewHSplit(d.list, container.NewVBox(form, buttons))
+	body.Offset = 0.35
+	d.dlg = dialog.NewCustom("Labels", "Close", body, w.win)
+	d.dlg.Resize(fyne.NewSize(760, 380))
+	d.dlg.Show()
+	d.choose(-1)
+	w.labelsUI = d
+}
+
+func (d *labelsDialog) createRow() fyne.CanvasObject {
+	swatch := canvas.NewRectangle(nil)
+	swatch.SetMinSize(fyne.NewSize(14, 14))
+	return container.NewBorder(nil, nil, container.NewCenter(swatch), nil, widget.NewLabel(""))
+}
+
+func (d *labelsDialog) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
+	l := d.w.labels[i]
+	row := o.(*fyne.Container)
+	text := l.Name
+	if l.Hotkey != "" {
+		text = l.Hotkey + "  " + l.Name
+	}
+	row.Objects[0].(*widget.Label).SetText(text)
+	swatch := row.Objects[1].(*fyne.Container).Objects[0].(*canvas.Rectangle)
+	swatch.FillColor = parseHexColour(l.Colour)
+	swatch.Refresh()
+}
+
+// choose fills the form with label i, or empties it for a new label with
+// the next free hotkey and a colour nobody uses yet.
+func (d *labelsDialog) choose(i int) {
+	d.chosen = i
+	l := storage.Label{Colour: nextColour(d.w.labels), Hotkey: nextHotkey(d.w.labels)}
+	if i >= 0 && i < len(d.w.labels) {
+		l = d.w.labels[i]
+	}
+	d.name.SetText(l.Name)
+	d.colour.SetText(l.Colour)
+	d.hotkey.SetText(l.Hotkey)
+	d.description.SetText(l.Description)
+	d.remove.Disable()
+	if i >= 0 {
+		d.remove.Enable()
+	}
+}
+
+func (d *labelsDialog) form() storage.Label {
+	return storage.Label{Name: d.name.Text, Colour: d.colour.Text, Hotkey: d.hotkey.Text, Description: d.description.Text}
+}
+
+func (d *labelsDialog) onSave() {
+	l := d.form()
+	var err error
+	if d.chosen < 0 {
+		err = d.w.store.AddLabel(l)
+	} else {
+		err = d.w.store.UpdateLabel(d.w.labels[d.chosen].Name, l)
+	}
+	if err != nil {
+		d.w.showError("Saving the label", err)
+		return
+	}
+	d.w.status.setSaved()
+	d.w.reloadLabels()
+	d.w.reloadClaims()
+	d.list.Refresh()
+}
+
+func (d *labelsDialog) onRemove() {
+	if d.chosen < 0 {
+		return
+	}
+	if err := d.w.store.DeleteLabel(d.w.labels[d.chosen].Name); err != nil {
+		d.w.showError("Removing the label", err)
+		return
+	}
+	d.w.reloadLabels()
+	d.list.UnselectAll()
+	d.list.Refresh()
+	d.choose(-1)
+}
+
+func (d *labelsDialog) showSwatch() {
+	d.swatch.FillColor = parseHexColour(d.colour.Text)
+	d.swatch.Refresh()
+}
+
+// extraColours continue the Okabe–Ito palette the default labels start.
+var extraColours = []string{"#E69F00", "#56B4E9", "#CC79A7", "#F0E442", "#000000", "#999999"}
+
+func nextColour(labels []storage.Label) string {
+	used := map[string]bool{}
+	for _, l := range labels {
+		used[l.Colour] = true
+	}
+	for _, c := range extraColours {
+		if !used[c] {
+			return c
+		}
+	}
+	return extraColours[len(labels)%len(extraColours)]
+}
+
+func nextHotkey(labels []storage.Label) string {
+	used := map[string]bool{}
+	for _, l := range labels {
+		used[l.Hotkey] = true
+	}
+	for _, k := range "123456789" {
+		if !used[string(k)] {
+			return string(k)
+		}
+	}
+	return ""
+}
