@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
@@ -89,14 +90,17 @@ func (w *mainWindow) labelMenuItems() []*fyne.MenuItem {
 	var items []*fyne.MenuItem
 	for _, l := range w.labels {
 		name := l.Name
-		title := "Label as " + name
+		item := fyne.NewMenuItem("Label as "+name, func() { w.applyLabel(name) })
 		if l.Hotkey != "" {
-			title += "\t" + l.Hotkey
+			// Shown in the menu's shortcut column; the text view itself
+			// handles the key, so it is not registered on the canvas.
+			item.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyName(strings.ToUpper(l.Hotkey))}
 		}
-		items = append(items, fyne.NewMenuItem(title, func() { w.applyLabel(name) }))
+		items = append(items, item)
 	}
-	items = append(items, fyne.NewMenuItem("Delete claim\tDelete", w.deleteSelected))
-	return items
+	remove := fyne.NewMenuItem("Delete claim", w.deleteSelected)
+	remove.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyDelete}
+	return append(items, remove)
 }
 
 func (w *mainWindow) registerShortcuts() {
