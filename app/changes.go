@@ -36,7 +36,7 @@ func (w *mainWindow) refreshFromStore() {
 	if w.article.ID != 0 {
 		if _, err := w.store.Article(w.article.ID); err != nil {
 			w.article = storage.Article{}
-			w.view.SetDocument("", "")
+			w.view.SetDocument("No article open", emptyStoreHint)
 		}
 	}
 	w.reloadClaims()

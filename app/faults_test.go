@@ -74,3 +74,28 @@ func TestWindowRemembersArticleAndAnnotator(t *testing.T) {
 		t.Errorf("reopened on article %d with annotator %q", again.article.ID, again.editor.Annotator)
 	}
 }
+
+func TestDeleteArticleOpensTheNext(t *testing.T) {
+	w := newTestWindow(t)
+	dragOver(t, w, "absurd")
+	test.Type(w.view, "2")
+	seedID := w.article.ID
+	other, _, err := w.store.AddArticle(cdstorage.Article{Text: "Other\n\nText."})
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.deleteArticle()
+	if w.article.ID != other.ID || w.articles.count() != 1 {
+		t.Fatalf("after delete: open %d, %d listed", w.article.ID, w.articles.count())
+	}
+	if _, err := w.store.Article(seedID); err == nil {
+		t.Error("the article is still stored")
+	}
+	if w.index.Len() != 0 {
+		t.Errorf("the search index still holds %d claims of the deleted article", w.index.Len())
+	}
+	w.deleteArticle()
+	if w.article.ID != 0 || len(w.claims) != 0 {
+		t.Errorf("deleting the last article leaves %d open", w.article.ID)
+	}
+}

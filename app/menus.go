@@ -43,6 +43,7 @@ func (w *mainWindow) shortcuts() []shortcut {
 		{"Article", "Mark as new", nil, func() { w.setArticleStatus(storage.StatusNew) }},
 		{"Article", "Mark as in progress", nil, func() { w.setArticleStatus(storage.StatusInProgress) }},
 		{"Article", "Mark as done", ctrl(fyne.KeyD), func() { w.setArticleStatus(storage.StatusDone) }},
+		{"Article", "Delete article…", nil, w.confirmDeleteArticle},
 		{"Claim", "Next claim", ctrl(fyne.KeyJ), func() { w.claimsUI.step(1) }},
 		{"Claim", "Previous claim", ctrl(fyne.KeyL), func() { w.claimsUI.step(-1) }},
 		{"Claim", "Edit speaker", ctrl(fyne.KeyG), w.details.focusSpeaker},
