@@ -52,7 +52,7 @@ func (w *mainWindow) reloadLabels() {
 	w.labels = labels
 	w.toolbar.refresh()
 	w.details.refreshLabels()
-	w.registerLabelShortcuts()
+	w.rebuildMenu()
 }
 
 func (w *mainWindow) labelColour(name string) color.Color {

@@ -114,9 +114,9 @@ func (w *mainWindow) registerShortcuts() {
 	}
 }
 
-// registerLabelShortcuts rebuilds the menus when labels change, so the
-// Claim menu lists the current labels and hotkeys.
-func (w *mainWindow) registerLabelShortcuts() {
+// rebuildMenu rebuilds the menus when labels change, so the Claim menu
+// lists the current labels and hotkeys.
+func (w *mainWindow) rebuildMenu() {
 	if w.win.MainMenu() != nil {
 		w.win.SetMainMenu(w.buildMenu())
 	}

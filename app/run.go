@@ -22,7 +22,6 @@ func Run(store *storage.Store) error {
 	if seedErr != nil {
 		w.showError("Loading the sample article", seedErr)
 	}
-	w.win.ShowAndRun()
-	w.savePreferences()
+	w.win.ShowAndRun() // the close intercept flushes edits and saves preferences
 	return nil
 }
