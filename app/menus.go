@@ -32,6 +32,7 @@ func (w *mainWindow) shortcuts() []shortcut {
 		{"File", "Open article…", ctrl(fyne.KeyO), w.showOpenDialog},
 		{"File", "Import folder…", ctrlShift(fyne.KeyO), w.showImportFolderDialog},
 		{"File", "Export dataset…", ctrl(fyne.KeyE), w.showExportDialog},
+		{"File", "Quit", ctrl(fyne.KeyQ), w.quit},
 		{"Edit", "Undo", ctrl(fyne.KeyZ), w.undo},
 		{"Edit", "Redo", ctrlShift(fyne.KeyZ), w.redo},
 		{"Edit", "Find claims…", ctrl(fyne.KeyK), w.showSearchPalette},
@@ -73,6 +74,7 @@ func (w *mainWindow) buildMenu() *fyne.MainMenu {
 		if s.keys != nil {
 			item.Shortcut = s.keys
 		}
+		item.IsQuit = s.title == "Quit" // so Fyne adds no second Quit
 		m := byName[s.menu]
 		if m == nil {
 			m = fyne.NewMenu(s.menu)

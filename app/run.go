@@ -22,6 +22,6 @@ func Run(store *storage.Store) error {
 	if seedErr != nil {
 		w.showError("Loading the sample article", seedErr)
 	}
-	w.win.ShowAndRun() // the close intercept flushes edits and saves preferences
+	w.win.ShowAndRun() // closing and File > Quit flush edits and save preferences
 	return nil
 }

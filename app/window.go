@@ -91,11 +91,7 @@ func (w *mainWindow) buildUI() {
 	w.win.SetMainMenu(w.buildMenu())
 	w.registerShortcuts()
 	w.win.SetOnDropped(w.onDropped)
-	w.win.SetCloseIntercept(func() {
-		w.details.flush()
-		w.savePreferences()
-		w.win.Close()
-	})
+	w.win.SetCloseIntercept(w.quit)
 	w.win.Resize(fyne.NewSize(1280, 800))
 }
 
@@ -180,6 +176,13 @@ func (w *mainWindow) selectClaim(id uint64, scroll bool) {
 	w.claimsUI.markSelected(id)
 	w.details.show(c, ok)
 	w.status.refresh()
+}
+
+// quit stores a pending edit and the window's place, then ends the app.
+func (w *mainWindow) quit() {
+	w.details.flush()
+	w.savePreferences()
+	w.app.Quit()
 }
 
 func (w *mainWindow) focusText() {

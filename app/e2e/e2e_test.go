@@ -8,7 +8,6 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 )
@@ -73,7 +72,12 @@ func TestEndToEnd(t *testing.T) {
 	x.xdotool("key", "--window", win, "Return")
 	waitTitle(t, x, win, seedTitle)
 
-	stopApp(t, app)
+	// Type the speaker and quit at once: the edit must not wait for the
+	// typing pause to be stored.
+	x.xdotool("key", "--window", win, "ctrl+g")
+	x.xdotool("type", "--window", win, "--delay", "30", "Kremlin")
+	x.xdotool("key", "--window", win, "ctrl+q")
+	waitExit(t, app)
 	checkExport(t, bin, db)
 }
 
@@ -96,8 +100,8 @@ func checkExport(t *testing.T, bin, db string) {
 		t.Fatalf("no column %q in %v", name, head)
 		return ""
 	}
-	if col("label") != "denial" {
-		t.Errorf("label %q", col("label"))
+	if col("label") != "denial" || col("speaker") != "Kremlin" {
+		t.Errorf("label %q speaker %q", col("label"), col("speaker"))
 	}
 	seed, _ := os.ReadFile(filepath.Join(repoRoot(t), "seeds", "000_f91aa925e747fcb2.txt"))
 	start, _ := strconv.Atoi(col("start"))
@@ -150,15 +154,19 @@ func startApp(t *testing.T, bin, db, home string, x *display) *exec.Cmd {
 	return cmd
 }
 
-func stopApp(t *testing.T, cmd *exec.Cmd) {
-	_ = cmd.Process.Signal(syscall.SIGTERM)
+// waitExit waits for the app to end after Ctrl+Q.
+func waitExit(t *testing.T, cmd *exec.Cmd) {
 	done := make(chan error, 1)
 	go func() { done <- cmd.Wait() }()
 	select {
-	case <-done:
-	case <-time.After(10 * time.Second):
+	case err := <-done:
+		if err != nil {
+			t.Errorf("claimdesk exited with %v", err)
+		}
+	case <-time.After(15 * time.Second):
 		_ = cmd.Process.Kill()
 		<-done
+		t.Fatal("Ctrl+Q did not end claimdesk")
 	}
 }
 
