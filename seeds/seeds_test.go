@@ -1,11 +1,10 @@
 package seeds
 
 import (
-	"path/filepath"
 	"strings"
 	"testing"
 
-	"claimdesk/storage"
+	"claimdesk/storage/storetest"
 )
 
 func TestSeedArticleComesFirst(t *testing.T) {
@@ -19,11 +18,7 @@ func TestSeedArticleComesFirst(t *testing.T) {
 }
 
 func TestLoadIfEmptyLoadsOnce(t *testing.T) {
-	store, err := storage.Open(filepath.Join(t.TempDir(), "c.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer store.Close()
+	store := storetest.Open(t)
 	n, err := LoadIfEmpty(store)
 	if err != nil || n != len(Articles()) {
 		t.Fatalf("first load: %d, %v", n, err)

@@ -1,28 +1,19 @@
 package annotate
 
 import (
-	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
 
 	"claimdesk/storage"
+	"claimdesk/storage/storetest"
 )
 
 const text = "Peskov denied any hack. Putin praised Trump 🙂 as talented."
 
 func newEditor(t *testing.T) (*Editor, *storage.Store, uint64) {
 	t.Helper()
-	store, err := storage.Open(filepath.Join(t.TempDir(), "c.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		if err := store.Check(); err != nil {
-			t.Error(err)
-		}
-		store.Close()
-	})
+	store := storetest.Open(t)
 	art, _, err := store.AddArticle(storage.Article{Text: text})
 	if err != nil {
 		t.Fatal(err)

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"claimdesk/storage"
+	"claimdesk/storage/storetest"
 )
 
 // noWait keeps the clock out of the tests: batches end only by size.
@@ -32,7 +33,7 @@ func TestImportReportSameForAnyBatchSize(t *testing.T) {
 		defaultBatchLimits,
 	} {
 		t.Run(fmt.Sprintf("%d articles %d bytes %v", limits.articles, limits.text, limits.wait), func(t *testing.T) {
-			store := openStore(t)
+			store := storetest.Open(t)
 			var progress [][2]int
 			opts := Options{
 				LabelMap:  map[string]string{"person": "accusation"},
@@ -78,7 +79,7 @@ func articleFolder(t *testing.T, n int) string {
 func TestImportProgressFollowsCommits(t *testing.T) {
 	const n = 10
 	dir := articleFolder(t, n)
-	store := openStore(t)
+	store := storetest.Open(t)
 	committed := 0
 	store.OnChange(func(c storage.Change) {
 		if c.Kind == storage.ArticleAdded {

@@ -9,23 +9,8 @@ import (
 	"testing"
 
 	"claimdesk/storage"
+	"claimdesk/storage/storetest"
 )
-
-// openStore opens a store under a temp dir and checks it when the test ends.
-func openStore(t testing.TB) *storage.Store {
-	t.Helper()
-	s, err := storage.Open(filepath.Join(t.TempDir(), "claims.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		if err := s.Check(); err != nil {
-			t.Errorf("store check: %v", err)
-		}
-		s.Close()
-	})
-	return s
-}
 
 // mixedFolder copies testdata/import/mixed into a temp dir, adds the files
 // that should not be committed (binary, oversized), and makes the temp dir
@@ -73,7 +58,7 @@ func TestImportMixedFolder(t *testing.T) {
 		t.Fatal(err)
 	}
 	mixedFolder(t)
-	store := openStore(t)
+	store := storetest.Open(t)
 	var progress [][2]int
 	opts := Options{
 		LabelMap:  map[string]string{"person": "accusation"},
@@ -163,7 +148,7 @@ func checkStoredClaims(t *testing.T, store *storage.Store) {
 }
 
 func TestImportLabelMapToUnknownLabel(t *testing.T) {
-	store := openStore(t)
+	store := storetest.Open(t)
 	_, err := Import(store, nil, Options{LabelMap: map[string]string{"PERSON": "nobody"}})
 	if !errors.Is(err, storage.ErrNotFound) || !strings.Contains(err.Error(), `"nobody"`) {
 		t.Fatalf("err = %v, want a not-found error naming the label", err)

@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"claimdesk/storage/storetest"
 )
 
 // TestMetaClaims: label triples take speaker, target, note and annotator
@@ -175,7 +177,7 @@ func TestImportMetaClaims(t *testing.T) {
 	if err := os.WriteFile(path, []byte(line), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	store := openStore(t)
+	store := storetest.Open(t)
 	report, err := Import(store, []string{path}, Options{Annotator: "desk"})
 	if err != nil || len(report.Imported) != 1 {
 		t.Fatalf("err %v, report %s", err, report)

@@ -1,27 +1,18 @@
 package export
 
 import (
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"claimdesk/storage"
+	"claimdesk/storage/storetest"
 )
 
 // testStore holds three articles: a done one with claims by two annotators
 // in every default label, a new one with one claim, and a done one without.
 func testStore(t *testing.T) *storage.Store {
 	t.Helper()
-	store, err := storage.Open(filepath.Join(t.TempDir(), "claims.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		if err := store.Check(); err != nil {
-			t.Error(err)
-		}
-		store.Close()
-	})
+	store := storetest.Open(t)
 	add := func(text string, status storage.Status) storage.Article {
 		a, _, err := store.AddArticle(storage.Article{Text: text, Title: storage.TitleFromText(text)})
 		if err != nil {

@@ -1,28 +1,13 @@
 package search
 
 import (
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
 	"claimdesk/storage"
+	"claimdesk/storage/storetest"
 )
-
-func openStore(t *testing.T) *storage.Store {
-	t.Helper()
-	s, err := storage.Open(filepath.Join(t.TempDir(), "claims.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		if err := s.Check(); err != nil {
-			t.Error(err)
-		}
-		s.Close()
-	})
-	return s
-}
 
 const kremlinText = "Kremlin rejects report\nPeskov said the report was absurd. Lavrov praised the talks."
 
@@ -60,7 +45,7 @@ func expectIDs(t *testing.T, ix *Index, query string, want ...uint64) {
 }
 
 func TestFollowKeepsIndexCurrent(t *testing.T) {
-	s := openStore(t)
+	s := storetest.Open(t)
 	ix := NewIndex()
 	ix.Follow(s)
 	if err := ix.Load(s); err != nil {
@@ -164,7 +149,7 @@ func sameEntry(a, b Entry) bool {
 }
 
 func TestLoadReadsTheStore(t *testing.T) {
-	s := openStore(t)
+	s := storetest.Open(t)
 	art := addArticle(t, s, "Kremlin rejects report", kremlinText)
 	absurd := claim(t, s, art, "the report was absurd", "denial", "Dmitry Peskov")
 	ix := NewIndex()
@@ -179,7 +164,7 @@ func TestLoadReadsTheStore(t *testing.T) {
 
 // storeWithClaims makes a store of six articles with 30 claims each.
 func storeWithClaims(t *testing.T) (*storage.Store, []storage.Article) {
-	s := openStore(t)
+	s := storetest.Open(t)
 	text := strings.Repeat("Peskov denied it. Lavrov praised them. ", 40)
 	var arts []storage.Article
 	for i := range 6 {
