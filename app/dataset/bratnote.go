@@ -9,6 +9,10 @@ import (
 // "|" (or ";") separator, a speaker:, target: or note: key.
 var claimNoteKey = regexp.MustCompile(`(?i)(?:^|\s*[|;]\s*)(speaker|target|note)\s*:\s*`)
 
+// noteLineBreaks turns what a .ann line cannot hold into spaces; other
+// spacing is kept as typed.
+var noteLineBreaks = strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ", "\t", " ")
+
 // BratNote writes a claim's speaker, target and note as the AnnotatorNotes
 // text of Claimdesk's brat files:
 //
@@ -20,7 +24,7 @@ var claimNoteKey = regexp.MustCompile(`(?i)(?:^|\s*[|;]\s*)(speaker|target|note)
 func BratNote(speaker, target, note string) string {
 	var parts []string
 	for _, kv := range [...][2]string{{"speaker", speaker}, {"target", target}, {"note", note}} {
-		if v := strings.Join(strings.Fields(kv[1]), " "); v != "" {
+		if v := strings.TrimSpace(noteLineBreaks.Replace(kv[1])); v != "" {
 			parts = append(parts, kv[0]+": "+v)
 		}
 	}

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"claimdesk/app/dataset"
 	"claimdesk/storage"
 )
 
@@ -111,15 +112,7 @@ func bratFragments(c storage.Annotation) []fragment {
 // "speaker: S | target: T | note: N", leaving out empty parts. A line
 // break or tab inside them would end the .ann line, so it becomes a space.
 func bratNote(c storage.Annotation) string {
-	var parts []string
-	for _, kv := range [...][2]string{{"speaker", c.Speaker}, {"target", c.Target}, {"note", c.Note}} {
-		if v := oneLine(kv[1]); v != "" {
-			parts = append(parts, kv[0]+": "+v)
-		}
-	}
-	return strings.Join(parts, " | ")
+	// The importer reads notes back with dataset.ParseBratNote; one writer
+	// keeps the two sides of the convention from drifting apart.
+	return dataset.BratNote(c.Speaker, c.Target, c.Note)
 }
-
-var lineBreaks = strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ", "\t", " ")
-
-func oneLine(s string) string { return strings.TrimSpace(lineBreaks.Replace(s)) }

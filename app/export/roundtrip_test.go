@@ -142,3 +142,8 @@ func compareSpans(t *testing.T, want Doc, got []dataset.Span, extras, annotator 
 		t.Errorf("article %d: claims came back as\n%s\nwant\n%s", want.Article.ID, strings.Join(g, "\n"), strings.Join(w, "\n"))
 	}
 }
+
+var lineBreaks = strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ", "\t", " ")
+
+// oneLine is what a brat note keeps of a multi-line note.
+func oneLine(s string) string { return strings.TrimSpace(lineBreaks.Replace(s)) }
