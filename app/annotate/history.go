@@ -29,30 +29,27 @@ func (h *history) push(s step) {
 func (h *history) canUndo() bool { return len(h.done) > 0 }
 func (h *history) canRedo() bool { return len(h.undone) > 0 }
 
-// undo reverts the last change; if the store refuses, the step stays where
-// it was so nothing is lost from either stack.
+// undo reverts the last change and redo applies the last undone one again.
+// If the store refuses, the step stays where it was, so nothing is lost
+// from either stack.
 func (h *history) undo() (string, error) {
-	if !h.canUndo() {
-		return "", nil
-	}
-	s := h.done[len(h.done)-1]
-	if err := s.undo(); err != nil {
-		return s.name, err
-	}
-	h.done = h.done[:len(h.done)-1]
-	h.undone = append(h.undone, s)
-	return s.name, nil
+	return h.move(&h.done, &h.undone, func(s step) error { return s.undo() })
 }
 
 func (h *history) redo() (string, error) {
-	if !h.canRedo() {
+	return h.move(&h.undone, &h.done, func(s step) error { return s.redo() })
+}
+
+// move applies the top step of from and, once it succeeded, pushes it on to.
+func (h *history) move(from, to *[]step, apply func(step) error) (string, error) {
+	if len(*from) == 0 {
 		return "", nil
 	}
-	s := h.undone[len(h.undone)-1]
-	if err := s.redo(); err != nil {
+	s := (*from)[len(*from)-1]
+	if err := apply(s); err != nil {
 		return s.name, err
 	}
-	h.undone = h.undone[:len(h.undone)-1]
-	h.done = append(h.done, s)
+	*from = (*from)[:len(*from)-1]
+	*to = append(*to, s)
 	return s.name, nil
 }
