@@ -161,3 +161,21 @@ func TestPastValuesAndComplete(t *testing.T) {
 		}
 	}
 }
+
+// A step the store refuses to revert stays on the undo stack.
+func TestRefusedUndoKeepsTheStep(t *testing.T) {
+	e, s, art := newEditor(t)
+	a, err := e.Create(art, 0, 6, "denial")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.DeleteAnnotation(a.ID); err != nil { // behind the editor's back
+		t.Fatal(err)
+	}
+	if _, err := e.Undo(); err == nil {
+		t.Fatal("undoing the create of a vanished claim should fail")
+	}
+	if !e.CanUndo() || e.CanRedo() {
+		t.Errorf("the refused step moved: undo %v redo %v", e.CanUndo(), e.CanRedo())
+	}
+}
