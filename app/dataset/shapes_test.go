@@ -34,7 +34,7 @@ func shapeSpans() []Span {
 	return spans
 }
 
-// TestExportShapes writes the shapes of /work/shared/DESIGN.md "Export" the
+// TestExportShapes writes the shapes of the design sketch's "Export" table the
 // way an exporter does and checks ParseFile gives the same spans back.
 func TestExportShapes(t *testing.T) {
 	dir := t.TempDir()
