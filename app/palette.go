@@ -58,6 +58,8 @@ func (p *searchPalette) run(query string) {
 		p.highlight(0)
 	}
 	switch {
+	case p.w.index.Loading():
+		p.info.SetText("Still indexing the store: results so far")
 	case p.w.index.Len() == 0:
 		p.info.SetText("No claims yet.")
 	case query == "":

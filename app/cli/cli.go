@@ -48,6 +48,7 @@ func commands() []command {
 		{"stats", "count articles and claims per label", runStats},
 		{"check", "verify the database file and every claim's offsets", runCheck},
 		{"labels", "list, add, change or remove labels", runLabels},
+		{"delete", "delete articles and their claims", runDelete},
 	}
 }
 

@@ -215,3 +215,24 @@ func TestDefaultDBPathFollowsXDG(t *testing.T) {
 		t.Errorf("HOME: %s", got)
 	}
 }
+
+func TestDeleteArticles(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "c.db")
+	if r := claimdesk(t, db, "import", seedPath); r.code != ExitOK {
+		t.Fatal(r.stderr)
+	}
+	addClaim(t, db, "absurd", "accusation")
+	r := claimdesk(t, db, "delete", "1", "7")
+	if r.code != ExitFailure || !strings.Contains(r.stderr, "deleted article 1") || !strings.Contains(r.stderr, "article 7: no such article") {
+		t.Errorf("delete 1 7: %d %q", r.code, r.stderr)
+	}
+	if r := claimdesk(t, db, "stats"); !strings.Contains(r.stdout, "articles  0") || !strings.Contains(r.stdout, "claims    0") {
+		t.Errorf("after delete: %q", r.stdout)
+	}
+	if r := claimdesk(t, db, "delete", "x"); r.code != ExitUsage {
+		t.Errorf("delete x exited %d", r.code)
+	}
+	if r := claimdesk(t, db, "check"); r.code != ExitOK {
+		t.Errorf("check after delete: %q", r.stderr)
+	}
+}
