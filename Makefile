@@ -6,10 +6,10 @@ DB      ?=
 BIN     := bin/claimdesk
 export LANG := en_US.UTF-8
 
-# Debian packages: cgo GL/X11 headers for Fyne's GLFW driver, a font with
-# Arabic glyphs, and Xvfb/xdotool/xwd/ImageMagick for the end-to-end test.
+# Debian packages: cgo GL/X11 headers for Fyne's GLFW driver, fonts with
+# Arabic and CJK glyphs, and Xvfb/xdotool/xwd/ImageMagick for the end-to-end test.
 APT_PACKAGES := gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev \
-	libxinerama-dev libxi-dev libxxf86vm-dev libxkbcommon-dev fonts-dejavu-core \
+	libxinerama-dev libxi-dev libxxf86vm-dev libxkbcommon-dev fonts-dejavu-core fonts-droid-fallback \
 	xvfb xdotool x11-apps imagemagick python3
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
