@@ -20,6 +20,10 @@ func (w *mainWindow) onStoreChanged(c storage.Change) {
 			w.article.Status = c.Article.Status
 			w.toolbar.refresh()
 		}
+		if c.Kind == storage.ArticleDeleted && c.Article.ID == w.article.ID {
+			w.article = storage.Article{}
+			w.view.SetDocument("No article open", emptyStoreHint)
+		}
 		if c.Kind == storage.LabelsChanged {
 			w.reloadLabels()
 		}
@@ -33,12 +37,6 @@ func (w *mainWindow) onStoreChanged(c storage.Change) {
 
 func (w *mainWindow) refreshFromStore() {
 	w.refreshPending = false
-	if w.article.ID != 0 {
-		if _, err := w.store.Article(w.article.ID); err != nil {
-			w.article = storage.Article{}
-			w.view.SetDocument("No article open", emptyStoreHint)
-		}
-	}
 	w.reloadClaims()
 	w.articles.refresh()
 }
