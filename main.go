@@ -6,7 +6,7 @@ package main
 import (
 	"os"
 
-	"claimdesk/app"
+	"claimdesk/app/window"
 	"claimdesk/app/cli"
 	_ "claimdesk/app/posixlocale" // before Fyne reads the locale
 )
@@ -17,6 +17,6 @@ func main() {
 		Stdin:      os.Stdin,
 		Stdout:     os.Stdout,
 		Stderr:     os.Stderr,
-		OpenWindow: app.Run,
+		OpenWindow: window.Run,
 	}))
 }

@@ -110,22 +110,22 @@ func (s *Store) SetArticleStatus(id uint64, status Status) error {
 	return err
 }
 
-// DeleteArticle removes an article and all its annotations.
+// DeleteArticle removes an article and all its claims.
 func (s *Store) DeleteArticle(id uint64) error {
 	var (
 		a       Article
-		removed []Annotation
+		removed []Claim
 	)
 	err := s.update(func(tx *bolt.Tx) error {
 		var err error
 		if a, err = getArticle(tx, id); err != nil {
 			return err
 		}
-		if removed, err = annotationsOf(tx, id); err != nil {
+		if removed, err = claimsOf(tx, id); err != nil {
 			return err
 		}
 		for _, an := range removed {
-			if err := deleteAnnotationRecord(tx, an); err != nil {
+			if err := deleteClaimRecord(tx, an); err != nil {
 				return err
 			}
 		}
@@ -138,7 +138,7 @@ func (s *Store) DeleteArticle(id uint64) error {
 		return err
 	}
 	for _, an := range removed {
-		s.notify(Change{Kind: AnnotationDeleted, Annotation: an})
+		s.notify(Change{Kind: ClaimDeleted, Claim: an})
 	}
 	s.notify(Change{Kind: ArticleDeleted, Article: summarise(a, 0)})
 	return nil

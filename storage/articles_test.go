@@ -49,11 +49,11 @@ func TestArticleDefaults(t *testing.T) {
 	wantErr(t, s.SetArticleStatus(99, StatusDone), ErrNotFound, "article 99")
 }
 
-func TestAnnotationsInTextOrder(t *testing.T) {
+func TestClaimsInTextOrder(t *testing.T) {
 	s := openTestStore(t)
 	art := mustAddArticle(t, s, "aaa bbb ccc ddd")
 	add := func(start, end int) uint64 {
-		a, err := s.AddAnnotation(Annotation{ArticleID: art.ID, Start: start, End: end, Label: "denial"})
+		a, err := s.AddClaim(Claim{ArticleID: art.ID, Start: start, End: end, Label: "denial"})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -67,7 +67,7 @@ func TestAnnotationsInTextOrder(t *testing.T) {
 	other := mustAddArticle(t, s, "another article")
 	mustAddClaim(t, s, other, "another", "praise")
 
-	anns, err := s.Annotations(art.ID)
+	anns, err := s.Claims(art.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -110,23 +110,23 @@ func TestOnChange(t *testing.T) {
 	var got []Change
 	s.OnChange(func(c Change) { got = append(got, c) })
 
-	art, _, _, err := s.ImportArticle(Article{Text: "Peskov denied it."}, []Annotation{{Start: 7, End: 13, Label: "denial"}})
+	art, _, _, err := s.ImportArticle(Article{Text: "Peskov denied it."}, []Claim{{Start: 7, End: 13, Label: "denial"}})
 	if err != nil {
 		t.Fatal(err)
 	}
 	claim := mustAddClaim(t, s, art, "Peskov", "accusation")
 	claim.Note = "spokesman"
-	if _, err := s.UpdateAnnotation(claim); err != nil {
+	if _, err := s.UpdateClaim(claim); err != nil {
 		t.Fatal(err)
 	}
 	if err := s.SetArticleStatus(art.ID, StatusInProgress); err != nil {
 		t.Fatal(err)
 	}
-	removed, err := s.DeleteAnnotation(claim.ID)
+	removed, err := s.DeleteClaim(claim.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.RestoreAnnotation(removed); err != nil {
+	if _, err := s.RestoreClaim(removed); err != nil {
 		t.Fatal(err)
 	}
 	if err := s.AddLabel(Label{Name: "threat", Colour: "#CC79A7"}); err != nil {
@@ -140,47 +140,47 @@ func TestOnChange(t *testing.T) {
 		claims int    // Article.Claims, for article events
 		quote  string // Annotation.Quote, for claim events
 	}{
-		{ArticleAdded, 1, ""}, {AnnotationAdded, 0, "denied"}, {AnnotationAdded, 0, "Peskov"},
-		{AnnotationUpdated, 0, "Peskov"}, {ArticleUpdated, 2, ""}, {AnnotationDeleted, 0, "Peskov"},
-		{AnnotationAdded, 0, "Peskov"}, {LabelsChanged, 0, ""},
-		{AnnotationDeleted, 0, "Peskov"}, {AnnotationDeleted, 0, "denied"}, {ArticleDeleted, 0, ""}, // in text order
+		{ArticleAdded, 1, ""}, {ClaimAdded, 0, "denied"}, {ClaimAdded, 0, "Peskov"},
+		{ClaimUpdated, 0, "Peskov"}, {ArticleUpdated, 2, ""}, {ClaimDeleted, 0, "Peskov"},
+		{ClaimAdded, 0, "Peskov"}, {LabelsChanged, 0, ""},
+		{ClaimDeleted, 0, "Peskov"}, {ClaimDeleted, 0, "denied"}, {ArticleDeleted, 0, ""}, // in text order
 	}
 	if len(got) != len(want) {
 		t.Fatalf("got %d events, want %d: %+v", len(got), len(want), got)
 	}
 	for i, w := range want {
 		g := got[i]
-		if g.Kind != w.kind || g.Annotation.Quote != w.quote || (w.kind <= ArticleDeleted && g.Article.ID != art.ID) ||
+		if g.Kind != w.kind || g.Claim.Quote != w.quote || (w.kind <= ArticleDeleted && g.Article.ID != art.ID) ||
 			(w.kind < ArticleDeleted && g.Article.Claims != w.claims) {
 			t.Errorf("event %d = %+v, want kind %d with claims %d, quote %q", i, g, w.kind, w.claims, w.quote)
 		}
 	}
-	if got[3].Annotation.Note != "spokesman" || got[6].Annotation.ID != claim.ID {
-		t.Errorf("update event %+v or restore event %+v lost the claim's data", got[3].Annotation, got[6].Annotation)
+	if got[3].Claim.Note != "spokesman" || got[6].Claim.ID != claim.ID {
+		t.Errorf("update event %+v or restore event %+v lost the claim's data", got[3].Claim, got[6].Claim)
 	}
 }
 
-func TestRestoreAnnotation(t *testing.T) {
+func TestRestoreClaim(t *testing.T) {
 	s := openTestStore(t)
 	art := mustAddArticle(t, s, "Peskov denied it.")
 	claim := mustAddClaim(t, s, art, "denied", "denial")
 
-	_, err := s.RestoreAnnotation(claim)
+	_, err := s.RestoreClaim(claim)
 	wantErr(t, err, ErrInvalid, "claim 1 exists already")
-	removed, err := s.DeleteAnnotation(claim.ID)
+	removed, err := s.DeleteClaim(claim.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.DeleteAnnotation(claim.ID); !errors.Is(err, ErrNotFound) {
+	if _, err := s.DeleteClaim(claim.ID); !errors.Is(err, ErrNotFound) {
 		t.Errorf("deleting twice: %v, want ErrNotFound", err)
 	}
-	back, err := s.RestoreAnnotation(removed)
+	back, err := s.RestoreClaim(removed)
 	if err != nil || back != claim {
-		t.Fatalf("RestoreAnnotation = %+v, %v; want %+v", back, err, claim)
+		t.Fatalf("RestoreClaim = %+v, %v; want %+v", back, err, claim)
 	}
 	never := claim
 	never.ID = 42
-	_, err = s.RestoreAnnotation(never)
+	_, err = s.RestoreClaim(never)
 	wantErr(t, err, ErrInvalid, "claim id 42 was never issued")
 	next := mustAddClaim(t, s, art, "Peskov", "accusation")
 	if next.ID != 2 {

@@ -13,12 +13,12 @@ const (
 	benchPerArticle = 100
 )
 
-func benchClaims(text string, n int) []Annotation {
-	anns := make([]Annotation, n)
+func benchClaims(text string, n int) []Claim {
+	anns := make([]Claim, n)
 	step := RuneLen(text) / (n + 1)
 	for j := range anns {
 		start := j * step
-		anns[j] = Annotation{Start: start, End: start + 5 + j%20, Label: DefaultLabels()[j%3].Name, Speaker: "Dmitry Peskov", Annotator: "bench"}
+		anns[j] = Claim{Start: start, End: start + 5 + j%20, Label: DefaultLabels()[j%3].Name, Speaker: "Dmitry Peskov", Annotator: "bench"}
 	}
 	return anns
 }
@@ -36,7 +36,7 @@ func benchFixture(b *testing.B, withClaims bool) string {
 	seed := seedText(b)
 	for i := range benchArticles {
 		text := fmt.Sprintf("%s\n\nArticle %d of the benchmark.", seed, i)
-		var anns []Annotation
+		var anns []Claim
 		if withClaims {
 			anns = benchClaims(text, benchPerArticle)
 		}
@@ -57,14 +57,14 @@ func benchStore(b *testing.B, withClaims bool) *Store {
 
 // BenchmarkAddAnnotation adds claims one transaction (one fsync) each,
 // spread over 1,000 articles: ns/op is the cost of one claim.
-func BenchmarkAddAnnotation(b *testing.B) {
+func BenchmarkAddClaim(b *testing.B) {
 	s := benchStore(b, false)
 	text, _ := s.Article(1)
 	claims := benchClaims(text.Text, benchPerArticle)
 	for i := 0; b.Loop(); i++ {
 		a := claims[i%len(claims)]
 		a.ArticleID = uint64(i%benchArticles) + 1
-		if _, err := s.AddAnnotation(a); err != nil {
+		if _, err := s.AddClaim(a); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -72,18 +72,18 @@ func BenchmarkAddAnnotation(b *testing.B) {
 
 // BenchmarkAddAnnotationsBatch100 adds 100 claims of one article per call,
 // one transaction: ns/op is per batch, ns/claim per claim.
-func BenchmarkAddAnnotationsBatch100(b *testing.B) {
+func BenchmarkAddClaimsBatch100(b *testing.B) {
 	s := benchStore(b, false)
 	text, _ := s.Article(1)
 	claims := benchClaims(text.Text, benchPerArticle)
 	n := 0
 	for i := 0; b.Loop(); i++ {
-		batch := make([]Annotation, len(claims))
+		batch := make([]Claim, len(claims))
 		for j, a := range claims {
 			a.ArticleID = uint64(i%benchArticles) + 1
 			batch[j] = a
 		}
-		if _, err := s.AddAnnotations(batch); err != nil {
+		if _, err := s.AddClaims(batch); err != nil {
 			b.Fatal(err)
 		}
 		n += len(batch)
@@ -91,14 +91,14 @@ func BenchmarkAddAnnotationsBatch100(b *testing.B) {
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(n), "ns/claim")
 }
 
-// BenchmarkAnnotations lists one article's 100 claims in text order from a
+// BenchmarkClaims lists one article's 100 claims in text order from a
 // store of 100,000.
-func BenchmarkAnnotations(b *testing.B) {
+func BenchmarkClaims(b *testing.B) {
 	s := benchStore(b, true)
 	for i := 0; b.Loop(); i++ {
-		anns, err := s.Annotations(uint64(i%benchArticles) + 1)
+		anns, err := s.Claims(uint64(i%benchArticles) + 1)
 		if err != nil || len(anns) != benchPerArticle {
-			b.Fatalf("Annotations = %d claims, %v", len(anns), err)
+			b.Fatalf("Claims = %d claims, %v", len(anns), err)
 		}
 	}
 }

@@ -8,18 +8,18 @@ const (
 	ArticleAdded ChangeKind = iota
 	ArticleUpdated
 	ArticleDeleted
-	AnnotationAdded
-	AnnotationUpdated
-	AnnotationDeleted
+	ClaimAdded
+	ClaimUpdated
+	ClaimDeleted
 	LabelsChanged
 )
 
 // Change is told to listeners after its transaction has committed. For
 // deletions the record is the one that was removed.
 type Change struct {
-	Kind       ChangeKind
-	Article    ArticleSummary
-	Annotation Annotation
+	Kind    ChangeKind
+	Article ArticleSummary
+	Claim   Claim
 }
 
 // OnChange registers fn to be called after every committed change, on the

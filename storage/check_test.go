@@ -24,31 +24,31 @@ func TestCheckFindsInjectedInconsistencies(t *testing.T) {
 	}{
 		{"quote does not match", func(tx *bolt.Tx) error {
 			_ = tx.Bucket(bucketIndex).Put(indexKey(1, 2), nil)
-			return put(bucketAnnotations, idKey(2), strings.Replace(claim(), `"quote":"denied"`, `"quote":"Peskov"`, 1))(tx)
+			return put(bucketClaims, idKey(2), strings.Replace(claim(), `"quote":"denied"`, `"quote":"Peskov"`, 1))(tx)
 		}, `claim 2: quote "Peskov" does not match article 1 at 7–13`},
 		{"span out of the text", func(tx *bolt.Tx) error {
 			_ = tx.Bucket(bucketIndex).Put(indexKey(1, 2), nil)
-			return put(bucketAnnotations, idKey(2), strings.Replace(claim(), `"end":13`, `"end":130`, 1))(tx)
+			return put(bucketClaims, idKey(2), strings.Replace(claim(), `"end":13`, `"end":130`, 1))(tx)
 		}, "claim 2: quote \"denied\" does not match article 1 at 7–130"},
 		{"unknown label", func(tx *bolt.Tx) error {
 			_ = tx.Bucket(bucketIndex).Put(indexKey(1, 2), nil)
-			return put(bucketAnnotations, idKey(2), strings.Replace(claim(), `"denial"`, `"sarcasm"`, 1))(tx)
+			return put(bucketClaims, idKey(2), strings.Replace(claim(), `"denial"`, `"sarcasm"`, 1))(tx)
 		}, `claim 2: label "sarcasm" does not exist`},
-		{"claim missing from the index", put(bucketAnnotations, idKey(2), claim()), "claim 2: missing from the article index"},
+		{"claim missing from the index", put(bucketClaims, idKey(2), claim()), "claim 2: missing from the article index"},
 		{"index entry points nowhere", put(bucketIndex, indexKey(1, 9), ""), "article index entry 1|9 points to no claim"},
 		{"index files a claim under the wrong article", put(bucketIndex, indexKey(5, 1), ""), "article index files claim 1 under article 5, but it belongs to 1"},
 		{"claim of a missing article", func(tx *bolt.Tx) error {
 			_ = tx.Bucket(bucketIndex).Put(indexKey(7, 2), nil)
-			return put(bucketAnnotations, idKey(2), strings.Replace(claim(), `"article_id":1`, `"article_id":7`, 1))(tx)
+			return put(bucketClaims, idKey(2), strings.Replace(claim(), `"article_id":1`, `"article_id":7`, 1))(tx)
 		}, "claim 2: article 7 does not exist"},
 		{"claim under the wrong key", func(tx *bolt.Tx) error {
 			_ = tx.Bucket(bucketIndex).Put(indexKey(1, 3), nil)
-			return put(bucketAnnotations, idKey(3), claim())(tx)
+			return put(bucketClaims, idKey(3), claim())(tx)
 		}, "claim 2 is stored under key 3"},
-		{"undecodable claim", put(bucketAnnotations, idKey(1), `{"id":1,`), "claim 1: the database file is damaged: a record does not decode"},
-		{"short claim key", put(bucketAnnotations, []byte{1, 2}, claim()), "claim key 0102 is 2 bytes, not 8"},
+		{"undecodable claim", put(bucketClaims, idKey(1), `{"id":1,`), "claim 1: the database file is damaged: a record does not decode"},
+		{"short claim key", put(bucketClaims, []byte{1, 2}, claim()), "claim key 0102 is 2 bytes, not 8"},
 		{"short index key", put(bucketIndex, []byte{0, 1}, ""), "article index key 0001 is 2 bytes, not 16"},
-		{"unknown origin", put(bucketAnnotations, idKey(1),
+		{"unknown origin", put(bucketClaims, idKey(1),
 			`{"id":1,"article_id":1,"start":7,"end":13,"quote":"denied","label":"denial","origin":"guessed"}`,
 		), `claim 1: unknown origin "guessed"`},
 		{"article text does not match its hash", func(tx *bolt.Tx) error {

@@ -29,7 +29,7 @@ func checkRecords(tx *bolt.Tx) []error {
 	c.articles()
 	c.hashes()
 	c.labels()
-	c.annotations()
+	c.claims()
 	c.index()
 	return c.problems
 }
@@ -107,11 +107,11 @@ func (c *recordChecker) labels() {
 	})
 }
 
-func (c *recordChecker) annotations() {
+func (c *recordChecker) claims() {
 	labels := c.tx.Bucket(bucketLabels)
 	index := c.tx.Bucket(bucketIndex)
-	c.each(bucketAnnotations, 8, "claim", func(k, v []byte) {
-		var a Annotation
+	c.each(bucketClaims, 8, "claim", func(k, v []byte) {
+		var a Claim
 		if err := decodeJSON(v, &a); err != nil {
 			c.fail("claim %d: %v", keyID(k), err)
 			return
@@ -142,7 +142,7 @@ func (c *recordChecker) annotations() {
 // index checks every index entry against the claims the annotations pass
 // decoded; a claim that did not decode was reported there.
 func (c *recordChecker) index() {
-	anns := c.tx.Bucket(bucketAnnotations)
+	anns := c.tx.Bucket(bucketClaims)
 	c.each(bucketIndex, 16, "article index", func(k, _ []byte) {
 		articleID, claimID := keyID(k[:8]), keyID(k[8:])
 		owner, decoded := c.owners[claimID]

@@ -26,19 +26,19 @@ func damagedStoreBase(t *testing.T) []byte {
 	}
 	long := mustAddArticle(t, s, strings.Repeat("Peskov denied everything again. ", 400))
 	short := mustAddArticle(t, s, seedText(t))
-	var anns []Annotation
+	var anns []Claim
 	for i := range 300 {
 		art, start := long, (i*7)%12000
 		if i%3 == 0 {
 			art, start = short, i%1500
 		}
-		anns = append(anns, Annotation{ArticleID: art.ID, Start: start, End: start + 5, Label: "denial", Note: fmt.Sprintf("note %d %s", i, strings.Repeat("x", 60))})
+		anns = append(anns, Claim{ArticleID: art.ID, Start: start, End: start + 5, Label: "denial", Note: fmt.Sprintf("note %d %s", i, strings.Repeat("x", 60))})
 	}
-	if _, err := s.AddAnnotations(anns); err != nil {
+	if _, err := s.AddClaims(anns); err != nil {
 		t.Fatal(err)
 	}
 	for id := uint64(1); id <= 40; id++ {
-		if _, err := s.DeleteAnnotation(id); err != nil {
+		if _, err := s.DeleteClaim(id); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -112,7 +112,7 @@ func openDamaged(t *testing.T, raw []byte) error {
 	_, err = s.ArticleSummaries()
 	errs = append(errs, err)
 	for id := uint64(1); id <= 3; id++ {
-		_, err = s.Annotations(id)
+		_, err = s.Claims(id)
 		errs = append(errs, err)
 	}
 	_, err = s.Stats()

@@ -1,4 +1,4 @@
-// Package storage keeps Claimdesk's articles, claims (annotations) and labels
+// Package storage keeps Claimdesk's articles, claims and labels
 // in a BoltDB file (go.etcd.io/bbolt).
 //
 // Every change is committed in its own transaction before the call returns, so

@@ -13,7 +13,7 @@ import (
 // error, so a bad file gives a message, never a crash.
 
 // userPanic carries a panic raised by a caller's callback (ForEachArticle,
-// ForEachAnnotation) through the shield untouched: a bug in the caller must
+// ForEachClaim) through the shield untouched: a bug in the caller must
 // still crash loudly, not pass for a damaged file.
 type userPanic struct{ value any }
 

@@ -15,8 +15,8 @@ func TestCallbackPanicPropagates(t *testing.T) {
 	mustAddClaim(t, s, art, "denied", "denial")
 	boom := errors.New("caller's bug")
 	for name, run := range map[string]func(){
-		"ForEachArticle":    func() { _ = s.ForEachArticle(func(Article) error { panic(boom) }) },
-		"ForEachAnnotation": func() { _ = s.ForEachAnnotation(func(Annotation) error { panic(boom) }) },
+		"ForEachArticle": func() { _ = s.ForEachArticle(func(Article) error { panic(boom) }) },
+		"ForEachClaim":   func() { _ = s.ForEachClaim(func(Claim) error { panic(boom) }) },
 	} {
 		func() {
 			defer func() {
@@ -27,7 +27,7 @@ func TestCallbackPanicPropagates(t *testing.T) {
 			run()
 		}()
 	}
-	if _, err := s.AddAnnotation(Annotation{ArticleID: art.ID, Start: 0, End: 6, Label: "accusation"}); err != nil {
+	if _, err := s.AddClaim(Claim{ArticleID: art.ID, Start: 0, End: 6, Label: "accusation"}); err != nil {
 		t.Errorf("the store after a callback panicked: %v", err)
 	}
 }

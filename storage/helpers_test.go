@@ -51,12 +51,12 @@ func spanOf(t testing.TB, text, quote string) (int, int) {
 	return start, start + RuneLen(quote)
 }
 
-func mustAddClaim(t testing.TB, s *Store, art Article, quote, label string) Annotation {
+func mustAddClaim(t testing.TB, s *Store, art Article, quote, label string) Claim {
 	t.Helper()
 	start, end := spanOf(t, art.Text, quote)
-	a, err := s.AddAnnotation(Annotation{ArticleID: art.ID, Start: start, End: end, Quote: quote, Label: label})
+	a, err := s.AddClaim(Claim{ArticleID: art.ID, Start: start, End: end, Quote: quote, Label: label})
 	if err != nil {
-		t.Fatalf("AddAnnotation %q: %v", quote, err)
+		t.Fatalf("AddClaim %q: %v", quote, err)
 	}
 	return a
 }

@@ -10,8 +10,8 @@ import (
 // ImportItem is one article with its claims, as ImportArticles takes them.
 // Claim offsets refer to the normalised text, as for ImportArticle.
 type ImportItem struct {
-	Article     Article
-	Annotations []Annotation
+	Article Article
+	Claims  []Claim
 }
 
 // ImportResult is what became of one ImportItem. When Err is set, nothing
@@ -19,8 +19,8 @@ type ImportItem struct {
 // a *DuplicateError (the text is stored already, or came earlier in the
 // same call) or wraps ErrInvalid.
 type ImportResult struct {
-	Article       Article      // as stored: id, hash, title, time and status set
-	Annotations   []Annotation // as stored, in the item's order
+	Article       Article // as stored: id, hash, title, time and status set
+	Claims        []Claim // as stored, in the item's order
 	Normalization Normalization
 	Err           error
 }
@@ -30,13 +30,13 @@ type ImportResult struct {
 // text; when normalisation changed a text that came with annotations the call
 // is refused, because the offsets would point elsewhere. It is
 // ImportArticles with one item.
-func (s *Store) ImportArticle(a Article, anns []Annotation) (Article, []Annotation, Normalization, error) {
-	results, err := s.ImportArticles([]ImportItem{{Article: a, Annotations: anns}})
+func (s *Store) ImportArticle(a Article, anns []Claim) (Article, []Claim, Normalization, error) {
+	results, err := s.ImportArticles([]ImportItem{{Article: a, Claims: anns}})
 	if err != nil {
 		return Article{}, nil, Normalization{}, err
 	}
 	r := results[0]
-	return r.Article, r.Annotations, r.Normalization, r.Err
+	return r.Article, r.Claims, r.Normalization, r.Err
 }
 
 // ImportArticles stores many articles with their claims in one transaction,
@@ -51,7 +51,7 @@ func (s *Store) ImportArticles(items []ImportItem) ([]ImportResult, error) {
 	pending := 0
 	for i, it := range items {
 		r := &results[i]
-		r.Article, r.Normalization, r.Err = prepareArticle(it.Article, len(it.Annotations) > 0)
+		r.Article, r.Normalization, r.Err = prepareArticle(it.Article, len(it.Claims) > 0)
 		if r.Err == nil {
 			pending++
 		}
@@ -65,7 +65,7 @@ func (s *Store) ImportArticles(items []ImportItem) ([]ImportResult, error) {
 			if r.Err != nil {
 				continue
 			}
-			anns, refused, err := checkArticle(tx, &r.Article, items[i].Annotations)
+			anns, refused, err := checkArticle(tx, &r.Article, items[i].Claims)
 			if err != nil {
 				return err
 			}
@@ -76,7 +76,7 @@ func (s *Store) ImportArticles(items []ImportItem) ([]ImportResult, error) {
 			if err := writeArticle(tx, &r.Article, anns); err != nil {
 				return err // the transaction holds part of an item: only a rollback undoes it
 			}
-			r.Annotations = anns
+			r.Claims = anns
 		}
 		return nil
 	})
@@ -122,7 +122,7 @@ func prepareArticle(a Article, withClaims bool) (Article, Normalization, error) 
 // after. It sets a.ID to the id the article will get, so refusals name it
 // as ImportArticle always has. refused, a *DuplicateError or an ErrInvalid,
 // concerns the item; err, a read that failed, the whole transaction.
-func checkArticle(tx *bolt.Tx, a *Article, anns []Annotation) (checked []Annotation, refused, err error) {
+func checkArticle(tx *bolt.Tx, a *Article, anns []Claim) (checked []Claim, refused, err error) {
 	dup, ok, err := articleByHash(tx, a.SHA256)
 	switch {
 	case err != nil:
@@ -131,13 +131,13 @@ func checkArticle(tx *bolt.Tx, a *Article, anns []Annotation) (checked []Annotat
 		return nil, &DuplicateError{ExistingID: dup.ID, ExistingTitle: dup.Title}, nil
 	}
 	a.ID = tx.Bucket(bucketArticles).Sequence() + 1
-	checked, refused = checkAnnotations(tx, *a, anns)
+	checked, refused = checkClaims(tx, *a, anns)
 	return checked, refused, nil
 }
 
 // writeArticle stores a checked article and its checked claims, giving
 // them their ids.
-func writeArticle(tx *bolt.Tx, a *Article, anns []Annotation) error {
+func writeArticle(tx *bolt.Tx, a *Article, anns []Claim) error {
 	arts := tx.Bucket(bucketArticles)
 	id, err := arts.NextSequence()
 	if err != nil {
@@ -153,7 +153,7 @@ func writeArticle(tx *bolt.Tx, a *Article, anns []Annotation) error {
 	for i := range anns {
 		anns[i].ArticleID = id
 	}
-	return writeNewAnnotations(tx, anns)
+	return writeNewClaims(tx, anns)
 }
 
 // importChanges lists what listeners hear of an import: each stored
@@ -164,9 +164,9 @@ func importChanges(results []ImportResult) []Change {
 		if r.Err != nil {
 			continue
 		}
-		changes = append(changes, Change{Kind: ArticleAdded, Article: summarise(r.Article, len(r.Annotations))})
-		for _, an := range r.Annotations {
-			changes = append(changes, Change{Kind: AnnotationAdded, Annotation: an})
+		changes = append(changes, Change{Kind: ArticleAdded, Article: summarise(r.Article, len(r.Claims))})
+		for _, an := range r.Claims {
+			changes = append(changes, Change{Kind: ClaimAdded, Claim: an})
 		}
 	}
 	return changes

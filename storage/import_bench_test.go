@@ -14,7 +14,7 @@ func importBenchItems(seed string, round int) []ImportItem {
 	items := make([]ImportItem, benchArticles)
 	for i := range items {
 		text := fmt.Sprintf("%s\n\nRound %d, article %d of the benchmark.", seed, round, i)
-		items[i] = ImportItem{Article: Article{Text: text}, Annotations: benchClaims(text, importBenchClaims)}
+		items[i] = ImportItem{Article: Article{Text: text}, Claims: benchClaims(text, importBenchClaims)}
 	}
 	return items
 }
@@ -56,7 +56,7 @@ func BenchmarkImportArticleEach(b *testing.B) {
 		items := importBenchItems(seed, round)
 		b.StartTimer()
 		for _, it := range items {
-			if _, _, _, err := s.ImportArticle(it.Article, it.Annotations); err != nil {
+			if _, _, _, err := s.ImportArticle(it.Article, it.Claims); err != nil {
 				b.Fatal(err)
 			}
 		}

@@ -19,8 +19,8 @@ type importCase struct {
 	invalid    []string
 }
 
-func claim(start, end int, label string) Annotation {
-	return Annotation{Start: start, End: end, Label: label, Speaker: "Peskov", Origin: OriginImported}
+func claim(start, end int, label string) Claim {
+	return Claim{Start: start, End: end, Label: label, Speaker: "Peskov", Origin: OriginImported}
 }
 
 func TestImportArticlesEachItemOnItsOwn(t *testing.T) {
@@ -33,24 +33,24 @@ func TestImportArticlesEachItemOnItsOwn(t *testing.T) {
 	// no id, and a text refused earlier in the batch may still land later.
 	cases := []importCase{
 		{name: "good with claims", item: ImportItem{Article{Title: "Kremlin", Text: "The Kremlin denied the report."},
-			[]Annotation{claim(12, 18, "denial"), claim(4, 11, "accusation")}}, wantClaims: 2},
+			[]Claim{claim(12, 18, "denial"), claim(4, 11, "accusation")}}, wantClaims: 2},
 		{name: "stored already", item: ImportItem{Article{Text: "Peskov denied it."}, nil}, dupOf: existing.ID},
 		{name: "unknown label", item: ImportItem{Article{Text: "Obama praised the plan."},
-			[]Annotation{claim(0, 5, "praise"), claim(6, 13, "gossip")}},
+			[]Claim{claim(0, 5, "praise"), claim(6, 13, "gossip")}},
 			invalid: []string{"claim 2 of 2", `label "gossip" does not exist`}},
 		{name: "span past the end names the id it would get", item: ImportItem{Article{Text: "Short 😀 text."},
-			[]Annotation{claim(6, 40, "praise")}}, invalid: []string{"end 40 is past the end of article 3 (13 characters)"}},
+			[]Claim{claim(6, 40, "praise")}}, invalid: []string{"end 40 is past the end of article 3 (13 characters)"}},
 		{name: "good, CRLF normalised", item: ImportItem{Article{Text: "Line one\r\nLine two\r\n"}, nil}},
 		{name: "duplicate earlier in the batch", item: ImportItem{Article{Text: "The Kremlin denied the report."}, nil}, dupOf: 2},
 		{name: "duplicate of a normalised one", item: ImportItem{Article{Text: "Line one\nLine two\n"}, nil}, dupOf: 3},
 		{name: "no text", item: ImportItem{Article{Title: "blank", Text: " \n\t"}, nil}, invalid: []string{`"blank" has no text`}},
 		{name: "claims on text normalisation changes", item: ImportItem{Article{Text: "Peskov\r\nsaid no."},
-			[]Annotation{claim(0, 6, "denial")}}, invalid: []string{"text changed by normalisation"}},
+			[]Claim{claim(0, 6, "denial")}}, invalid: []string{"text changed by normalisation"}},
 		{name: "unknown status", item: ImportItem{Article{Text: "Status text.", Status: "lost"}, nil}, invalid: []string{`unknown status "lost"`}},
 		{name: "text of a refused item lands", item: ImportItem{Article{Text: "Obama praised the plan."},
-			[]Annotation{claim(0, 5, "praise")}}, wantClaims: 1},
+			[]Claim{claim(0, 5, "praise")}}, wantClaims: 1},
 		{name: "Arabic and emoji", item: ImportItem{Article{Text: "قال بيسكوف 😀 إن روسيا لم تتدخل."},
-			[]Annotation{claim(4, 10, "denial")}}, wantClaims: 1},
+			[]Claim{claim(4, 10, "denial")}}, wantClaims: 1},
 	}
 	items := make([]ImportItem, len(cases))
 	for i, c := range cases {
@@ -96,13 +96,13 @@ func checkImportResult(t *testing.T, s *Store, c importCase, r ImportResult, wan
 		t.Fatalf("Err = %v", r.Err)
 	}
 	if r.Err != nil {
-		if r.Article.ID != 0 || r.Annotations != nil {
-			t.Errorf("a refused item reports %+v, %+v", r.Article, r.Annotations)
+		if r.Article.ID != 0 || r.Claims != nil {
+			t.Errorf("a refused item reports %+v, %+v", r.Article, r.Claims)
 		}
 		return
 	}
-	if r.Article.ID != wantID || len(r.Annotations) != c.wantClaims {
-		t.Fatalf("article %d with %d claims, want %d with %d", r.Article.ID, len(r.Annotations), wantID, c.wantClaims)
+	if r.Article.ID != wantID || len(r.Claims) != c.wantClaims {
+		t.Fatalf("article %d with %d claims, want %d with %d", r.Article.ID, len(r.Claims), wantID, c.wantClaims)
 	}
 	stored, err := s.Article(wantID)
 	if err != nil || stored.Text != r.Article.Text || stored.SHA256 != HashText(stored.Text) {
@@ -111,11 +111,11 @@ func checkImportResult(t *testing.T, s *Store, c importCase, r ImportResult, wan
 	if r.Normalization.Changed() != (stored.Text != c.item.Article.Text) {
 		t.Errorf("Normalization %v for %q stored as %q", r.Normalization, c.item.Article.Text, stored.Text)
 	}
-	anns, err := s.Annotations(wantID)
+	anns, err := s.Claims(wantID)
 	if err != nil || len(anns) != c.wantClaims {
 		t.Fatalf("Annotations = %d, %v", len(anns), err)
 	}
-	for _, a := range r.Annotations {
+	for _, a := range r.Claims {
 		if q, _ := Slice(stored.Text, a.Start, a.End); a.ArticleID != wantID || a.Quote != q || a.ID == 0 {
 			t.Errorf("claim %+v: quote %q is not %q or ids are wrong", a, a.Quote, q)
 		}
@@ -127,14 +127,14 @@ func checkChanges(t *testing.T, got, want []Change) {
 	describe := func(cs []Change) string {
 		parts := make([]string, len(cs))
 		for i, c := range cs {
-			parts[i] = fmt.Sprintf("%d:a%d/c%d", c.Kind, c.Article.ID, c.Annotation.ID)
+			parts[i] = fmt.Sprintf("%d:a%d/c%d", c.Kind, c.Article.ID, c.Claim.ID)
 		}
 		return strings.Join(parts, " ")
 	}
 	if g, w := describe(got), describe(want); g != w {
 		t.Errorf("listeners heard\n%s\nwant\n%s", g, w)
 	}
-	if len(want) == 0 || want[0].Kind != ArticleAdded || want[1].Kind != AnnotationAdded || want[0].Article.Claims != 2 {
+	if len(want) == 0 || want[0].Kind != ArticleAdded || want[1].Kind != ClaimAdded || want[0].Article.Claims != 2 {
 		t.Errorf("want list does not start with an article and its claims: %s", describe(want))
 	}
 }
@@ -144,17 +144,17 @@ func checkChanges(t *testing.T, got, want []Change) {
 func TestImportArticlesIdsFollowOn(t *testing.T) {
 	s := openTestStore(t)
 	results, err := s.ImportArticles([]ImportItem{
-		{Article{Text: "First text here."}, []Annotation{claim(0, 5, "denial")}},
-		{Article{Text: "Second text here."}, []Annotation{claim(0, 6, "denial"), claim(0, 99, "denial")}},
-		{Article{Text: "Third text here."}, []Annotation{claim(0, 5, "praise"), claim(6, 10, "praise")}},
+		{Article{Text: "First text here."}, []Claim{claim(0, 5, "denial")}},
+		{Article{Text: "Second text here."}, []Claim{claim(0, 6, "denial"), claim(0, 99, "denial")}},
+		{Article{Text: "Third text here."}, []Claim{claim(0, 5, "praise"), claim(6, 10, "praise")}},
 	})
 	if err != nil {
 		t.Fatal(err)
 	}
 	wantErr(t, results[1].Err, ErrInvalid, "claim 2 of 2")
 	first, third := results[0], results[2]
-	if first.Article.ID != 1 || third.Article.ID != 2 || first.Annotations[0].ID != 1 ||
-		third.Annotations[0].ID != 2 || third.Annotations[1].ID != 3 {
+	if first.Article.ID != 1 || third.Article.ID != 2 || first.Claims[0].ID != 1 ||
+		third.Claims[0].ID != 2 || third.Claims[1].ID != 3 {
 		t.Errorf("ids: %+v, %+v", first, third)
 	}
 	if st, err := s.Stats(); err != nil || st.Articles != 2 || st.Claims != 3 {

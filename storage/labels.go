@@ -2,8 +2,10 @@ package storage
 
 import (
 	"fmt"
+	"image/color"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -12,6 +14,76 @@ import (
 )
 
 var colourPattern = regexp.MustCompile(`^#[0-9A-Fa-f]{6}$`)
+
+// MaxLabelName is the longest label name the store takes, in characters.
+const MaxLabelName = 64
+
+// UnknownLabelColour is shown for a label no store defines, such as one
+// removed while an export was being written. It keeps 3:1 contrast against
+// both the light and the dark theme's background, like every colour below.
+const UnknownLabelColour = "#888888"
+
+// labelPalette continues the default labels' Okabe–Ito colours for labels
+// added later, in order. Each keeps at least 3:1 contrast against white and
+// against the dark theme's near-black, so no swatch or highlight vanishes
+// in either theme (TestLabelPaletteIsVisibleInBothThemes measures it).
+var labelPalette = []string{
+	"#CC79A7", "#997700", "#AA4499", "#EE3377", "#4477AA",
+	"#009988", "#BB5566", "#228833", "#CC3311",
+}
+
+// NextLabelColour picks the colour for a label added after labels: the first
+// palette colour none of them uses, or the palette again in turn.
+func NextLabelColour(labels []Label) string {
+	used := map[string]bool{}
+	for _, l := range labels {
+		used[strings.ToUpper(l.Colour)] = true
+	}
+	for _, c := range labelPalette {
+		if !used[c] {
+			return c
+		}
+	}
+	return labelPalette[len(labels)%len(labelPalette)]
+}
+
+// NextLabelHotkey picks the first of the keys 1–9 no label uses, or "" when
+// all are taken.
+func NextLabelHotkey(labels []Label) string {
+	used := map[string]bool{}
+	for _, l := range labels {
+		used[l.Hotkey] = true
+	}
+	for _, k := range "123456789" {
+		if !used[string(k)] {
+			return string(k)
+		}
+	}
+	return ""
+}
+
+// LabelName turns a label as data spells it into a name the store takes:
+// white space becomes "_" (brat and CoNLL cannot carry it) and the name is
+// cut to MaxLabelName characters.
+func LabelName(raw string) string {
+	name := strings.Join(strings.Fields(raw), "_")
+	if r := []rune(name); len(r) > MaxLabelName {
+		name = string(r[:MaxLabelName])
+	}
+	return name
+}
+
+// ParseColour reads a "#RRGGBB" colour; ok is false for anything else.
+func ParseColour(s string) (c color.NRGBA, ok bool) {
+	if !colourPattern.MatchString(s) {
+		return color.NRGBA{}, false
+	}
+	v, err := strconv.ParseUint(s[1:], 16, 32)
+	if err != nil {
+		return color.NRGBA{}, false
+	}
+	return color.NRGBA{R: uint8(v >> 16), G: uint8(v >> 8), B: uint8(v), A: 0xff}, true
+}
 
 // Labels lists the labels, those with hotkeys first in hotkey order, then the
 // rest by name.
@@ -67,7 +139,7 @@ func (s *Store) UpdateLabel(name string, l Label) error {
 	if err := validateLabel(&l); err != nil {
 		return err
 	}
-	var renamed []Annotation
+	var renamed []Claim
 	err := s.update(func(tx *bolt.Tx) error {
 		b := tx.Bucket(bucketLabels)
 		if b.Get([]byte(name)) == nil {
@@ -96,7 +168,7 @@ func (s *Store) UpdateLabel(name string, l Label) error {
 	}
 	s.notify(Change{Kind: LabelsChanged})
 	for _, a := range renamed {
-		s.notify(Change{Kind: AnnotationUpdated, Annotation: a})
+		s.notify(Change{Kind: ClaimUpdated, Claim: a})
 	}
 	return nil
 }
@@ -109,8 +181,8 @@ func (s *Store) DeleteLabel(name string) error {
 			return fmt.Errorf("label %q: %w", name, ErrNotFound)
 		}
 		used := 0
-		err := tx.Bucket(bucketAnnotations).ForEach(func(_, v []byte) error {
-			var a Annotation
+		err := tx.Bucket(bucketClaims).ForEach(func(_, v []byte) error {
+			var a Claim
 			if err := decodeJSON(v, &a); err != nil {
 				return err
 			}
@@ -133,11 +205,11 @@ func (s *Store) DeleteLabel(name string) error {
 	return err
 }
 
-func relabelAll(tx *bolt.Tx, from, to string) ([]Annotation, error) {
-	b := tx.Bucket(bucketAnnotations)
-	var changed []Annotation
+func relabelAll(tx *bolt.Tx, from, to string) ([]Claim, error) {
+	b := tx.Bucket(bucketClaims)
+	var changed []Claim
 	err := b.ForEach(func(_, v []byte) error {
-		var a Annotation
+		var a Claim
 		if err := decodeJSON(v, &a); err != nil {
 			return err
 		}
@@ -168,8 +240,8 @@ func validateLabel(l *Label) error {
 		return invalidf("label name %q has white space; formats such as brat and CoNLL cannot carry it (use - or _)", l.Name)
 	case strings.IndexFunc(l.Name, unicode.IsControl) >= 0:
 		return invalidf("label name %q has a control character", l.Name)
-	case utf8.RuneCountInString(l.Name) > 64:
-		return invalidf("label name %q is longer than 64 characters", l.Name)
+	case utf8.RuneCountInString(l.Name) > MaxLabelName:
+		return invalidf("label name %q is longer than %d characters", l.Name, MaxLabelName)
 	case !colourPattern.MatchString(l.Colour):
 		return invalidf("label %q: colour %q is not of the form #RRGGBB", l.Name, l.Colour)
 	case utf8.RuneCountInString(l.Hotkey) > 1:

@@ -90,14 +90,14 @@ func TestRenameLabelClaimsFollow(t *testing.T) {
 	if err := s.UpdateLabel("denial", Label{Name: "rebuttal", Colour: "#56B4E9", Hotkey: "1"}); err != nil {
 		t.Fatal(err)
 	}
-	anns, _ := s.Annotations(art.ID)
+	anns, _ := s.Claims(art.ID)
 	if anns[0].ID != denied.ID || anns[0].Label != "rebuttal" || anns[1].ID != praised.ID || anns[1].Label != "praise" {
 		t.Errorf("after the rename the claims are %+v", anns)
 	}
-	if len(events) != 2 || events[0].Kind != LabelsChanged || events[1].Kind != AnnotationUpdated || events[1].Annotation.Label != "rebuttal" {
+	if len(events) != 2 || events[0].Kind != LabelsChanged || events[1].Kind != ClaimUpdated || events[1].Claim.Label != "rebuttal" {
 		t.Errorf("events = %+v, want LabelsChanged then the renamed claim", events)
 	}
-	_, err := s.AddAnnotation(Annotation{ArticleID: art.ID, Start: 0, End: 6, Label: "denial"})
+	_, err := s.AddClaim(Claim{ArticleID: art.ID, Start: 0, End: 6, Label: "denial"})
 	wantErr(t, err, ErrInvalid, `label "denial" does not exist`)
 
 	wantErr(t, s.UpdateLabel("rebuttal", Label{Name: "praise", Colour: "#56B4E9"}), ErrInvalid, `label "praise" exists already`)
@@ -132,7 +132,7 @@ func TestDeleteLabel(t *testing.T) {
 	if err := s.DeleteLabel("praise"); err != nil {
 		t.Errorf("an unused label: %v", err)
 	}
-	if _, err := s.DeleteAnnotation(claim.ID); err != nil {
+	if _, err := s.DeleteClaim(claim.ID); err != nil {
 		t.Fatal(err)
 	}
 	if err := s.DeleteLabel("denial"); err != nil {

@@ -17,10 +17,10 @@ func (s Status) Valid() bool {
 	return s == StatusNew || s == StatusInProgress || s == StatusDone
 }
 
-// Origin says how an annotation came to be.
+// Origin says how a claim came to be.
 type Origin string
 
-// The origins of an annotation.
+// The origins of a claim.
 const (
 	OriginManual    Origin = "manual"
 	OriginSuggested Origin = "suggested"
@@ -52,9 +52,9 @@ type ArticleSummary struct {
 	RuneLen int       `json:"rune_len"`
 }
 
-// Annotation is one labeled claim: the span [Start, End) of its article's
+// Claim is one labeled claim: the span [Start, End) of its article's
 // text in code points, with Quote equal to that span.
-type Annotation struct {
+type Claim struct {
 	ID        uint64    `json:"id"`
 	ArticleID uint64    `json:"article_id"`
 	Start     int       `json:"start"`

@@ -70,7 +70,7 @@ func TestSecondOpenInProcessIsLockedOut(t *testing.T) {
 }
 
 // TestAcknowledgedWritesSurviveKill has a child process add claims one
-// transaction each, printing every id AddAnnotation returned, and kills it
+// transaction each, printing every id AddClaim returned, and kills it
 // with SIGKILL mid-stream, three times over. After each kill every
 // acknowledged claim must be in the file, and Check (tx.Check included)
 // must find nothing wrong.
@@ -93,7 +93,7 @@ func TestAcknowledgedWritesSurviveKill(t *testing.T) {
 			t.Errorf("round %d: Check after the kill: %v", round, err)
 		}
 		for id, span := range acked {
-			a, err := s.Annotation(id)
+			a, err := s.Claim(id)
 			if err != nil || fmt.Sprintf("%d-%d", a.Start, a.End) != span {
 				t.Errorf("round %d: acknowledged claim %d (%s) is lost: %+v, %v", round, id, span, a, err)
 			}
@@ -152,7 +152,7 @@ func killWriter(t *testing.T, path string, n int) map[uint64]string {
 }
 
 // writeUntilKilled is the child: it adds claims, one transaction each, and
-// acknowledges each on stdout only after AddAnnotation returned.
+// acknowledges each on stdout only after AddClaim returned.
 func writeUntilKilled(path string) {
 	s, err := Open(path)
 	if err != nil {
@@ -163,7 +163,7 @@ func writeUntilKilled(path string) {
 	for i := 0; i < 1_000_000; i++ {
 		start := i % 10
 		end := start + 1 + i%(len(text)-start)
-		a, err := s.AddAnnotation(Annotation{ArticleID: 1, Start: start, End: end, Label: "denial", Note: fmt.Sprint("write ", i)})
+		a, err := s.AddClaim(Claim{ArticleID: 1, Start: start, End: end, Label: "denial", Note: fmt.Sprint("write ", i)})
 		if err != nil {
 			fmt.Fprintln(os.Stderr, err)
 			os.Exit(1)

@@ -62,8 +62,8 @@ func TestRoundTripPython(t *testing.T) {
 
 	s = openCheckedStore(t, path)
 	type dumpArticle struct {
-		Text   string       `json:"text"`
-		Claims []Annotation `json:"claims"`
+		Text   string  `json:"text"`
+		Claims []Claim `json:"claims"`
 	}
 	var dump []dumpArticle
 	for _, art := range []Article{seed, emoji} {
@@ -71,7 +71,7 @@ func TestRoundTripPython(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		anns, err := s.Annotations(art.ID)
+		anns, err := s.Claims(art.ID)
 		if err != nil {
 			t.Fatal(err)
 		}

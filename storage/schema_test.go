@@ -112,7 +112,7 @@ func TestMigrationRuns(t *testing.T) {
 	if string(marked) != "yes" {
 		t.Errorf("the migration's write is missing")
 	}
-	if anns, err := s.Annotations(1); err != nil || len(anns) != 1 {
+	if anns, err := s.Claims(1); err != nil || len(anns) != 1 {
 		t.Errorf("after migrating: %+v, %v", anns, err)
 	}
 }
@@ -154,8 +154,8 @@ func TestReadOnly(t *testing.T) {
 	if err := s.Check(); err != nil {
 		t.Errorf("Check read-only: %v", err)
 	}
-	if anns, err := s.Annotations(1); err != nil || len(anns) != 1 {
-		t.Errorf("Annotations read-only = %+v, %v", anns, err)
+	if anns, err := s.Claims(1); err != nil || len(anns) != 1 {
+		t.Errorf("Claims read-only = %+v, %v", anns, err)
 	}
 	if _, _, err := s.AddArticle(Article{Text: "new"}); err == nil {
 		t.Error("a read-only store took a write")

@@ -37,8 +37,8 @@ func (s *Store) Stats() (Stats, error) {
 		if err != nil {
 			return err
 		}
-		return tx.Bucket(bucketAnnotations).ForEach(func(_, v []byte) error {
-			var a Annotation
+		return tx.Bucket(bucketClaims).ForEach(func(_, v []byte) error {
+			var a Claim
 			if err := decodeJSON(v, &a); err != nil {
 				return err
 			}

@@ -10,7 +10,7 @@ import (
 // text and is not empty, its quote is text[start:end] (an empty quote is
 // filled in), its label exists and its origin is known. Each refusal says
 // which rule the claim broke.
-func validateAnnotation(tx *bolt.Tx, art Article, a *Annotation) error {
+func validateClaim(tx *bolt.Tx, art Article, a *Claim) error {
 	quote, err := spanQuote(art, a.Start, a.End)
 	if err != nil {
 		return err

@@ -4,27 +4,27 @@ import (
 	"testing"
 )
 
-func TestAddAnnotationValidation(t *testing.T) {
+func TestAddClaimValidation(t *testing.T) {
 	s := openTestStore(t)
 	art := mustAddArticle(t, s, "Peskov denied it. 日本 👍🏽")
 	n := RuneLen(art.Text) // 23
 	tests := []struct {
 		name   string
-		ann    Annotation
+		ann    Claim
 		target error
 		says   []string
 	}{
-		{"negative start", Annotation{Start: -1, End: 6, Label: "denial"}, ErrInvalid, []string{"span -1–6", "start -1 is negative"}},
-		{"empty span", Annotation{Start: 4, End: 4, Label: "denial"}, ErrInvalid, []string{"span 4–4", "start must be before end"}},
-		{"reversed span", Annotation{Start: 6, End: 2, Label: "denial"}, ErrInvalid, []string{"span 6–2", "start must be before end"}},
-		{"end past the text", Annotation{Start: 20, End: n + 1, Label: "denial"}, ErrInvalid, []string{"end 24 is past the end", "23 characters"}},
-		{"start past the text", Annotation{Start: n + 2, End: n + 5, Label: "denial"}, ErrInvalid, []string{"start 25 is past the end", "23 characters"}},
-		{"quote mismatch", Annotation{Start: 0, End: 6, Quote: "Putin", Label: "denial"}, ErrInvalid, []string{`quote "Putin" is not the text at 0–6`, `which reads "Peskov"`}},
-		{"quote off by one code point", Annotation{Start: 21, End: 22, Quote: "👍🏽", Label: "praise"}, ErrInvalid, []string{"is not the text at 21–22", `reads "👍"`}},
-		{"unknown label", Annotation{Start: 0, End: 6, Label: "sarcasm"}, ErrInvalid, []string{`label "sarcasm" does not exist`, "denial"}},
-		{"no label", Annotation{Start: 0, End: 6}, ErrInvalid, []string{`label "" does not exist`}},
-		{"unknown origin", Annotation{Start: 0, End: 6, Label: "denial", Origin: "guessed"}, ErrInvalid, []string{`origin "guessed"`}},
-		{"unknown article", Annotation{ArticleID: 99, Start: 0, End: 6, Label: "denial"}, ErrNotFound, []string{"article 99"}},
+		{"negative start", Claim{Start: -1, End: 6, Label: "denial"}, ErrInvalid, []string{"span -1–6", "start -1 is negative"}},
+		{"empty span", Claim{Start: 4, End: 4, Label: "denial"}, ErrInvalid, []string{"span 4–4", "start must be before end"}},
+		{"reversed span", Claim{Start: 6, End: 2, Label: "denial"}, ErrInvalid, []string{"span 6–2", "start must be before end"}},
+		{"end past the text", Claim{Start: 20, End: n + 1, Label: "denial"}, ErrInvalid, []string{"end 24 is past the end", "23 characters"}},
+		{"start past the text", Claim{Start: n + 2, End: n + 5, Label: "denial"}, ErrInvalid, []string{"start 25 is past the end", "23 characters"}},
+		{"quote mismatch", Claim{Start: 0, End: 6, Quote: "Putin", Label: "denial"}, ErrInvalid, []string{`quote "Putin" is not the text at 0–6`, `which reads "Peskov"`}},
+		{"quote off by one code point", Claim{Start: 21, End: 22, Quote: "👍🏽", Label: "praise"}, ErrInvalid, []string{"is not the text at 21–22", `reads "👍"`}},
+		{"unknown label", Claim{Start: 0, End: 6, Label: "sarcasm"}, ErrInvalid, []string{`label "sarcasm" does not exist`, "denial"}},
+		{"no label", Claim{Start: 0, End: 6}, ErrInvalid, []string{`label "" does not exist`}},
+		{"unknown origin", Claim{Start: 0, End: 6, Label: "denial", Origin: "guessed"}, ErrInvalid, []string{`origin "guessed"`}},
+		{"unknown article", Claim{ArticleID: 99, Start: 0, End: 6, Label: "denial"}, ErrNotFound, []string{"article 99"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -32,19 +32,19 @@ func TestAddAnnotationValidation(t *testing.T) {
 			if a.ArticleID == 0 {
 				a.ArticleID = art.ID
 			}
-			_, err := s.AddAnnotation(a)
+			_, err := s.AddClaim(a)
 			wantErr(t, err, tt.target, tt.says...)
 		})
 	}
-	if anns, _ := s.Annotations(art.ID); len(anns) != 0 {
+	if anns, _ := s.Claims(art.ID); len(anns) != 0 {
 		t.Errorf("refused claims were stored: %+v", anns)
 	}
 }
 
-func TestAddAnnotationFillsAndTrims(t *testing.T) {
+func TestAddClaimFillsAndTrims(t *testing.T) {
 	s := openTestStore(t)
 	art := mustAddArticle(t, s, "Peskov denied it. 日本 👍🏽")
-	got, err := s.AddAnnotation(Annotation{ArticleID: art.ID, Start: 21, End: 23, Label: "  praise "})
+	got, err := s.AddClaim(Claim{ArticleID: art.ID, Start: 21, End: 23, Label: "  praise "})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -53,63 +53,63 @@ func TestAddAnnotationFillsAndTrims(t *testing.T) {
 	}
 }
 
-func TestAddAnnotationsBatchIsAllOrNothing(t *testing.T) {
+func TestAddClaimsBatchIsAllOrNothing(t *testing.T) {
 	s := openTestStore(t)
 	art := mustAddArticle(t, s, "one two three")
-	_, err := s.AddAnnotations([]Annotation{
+	_, err := s.AddClaims([]Claim{
 		{ArticleID: art.ID, Start: 0, End: 3, Label: "denial"},
 		{ArticleID: art.ID, Start: 4, End: 7, Label: "praise"},
 		{ArticleID: art.ID, Start: 8, End: 99, Label: "praise"},
 	})
 	wantErr(t, err, ErrInvalid, "claim 3 of 3", "end 99 is past the end")
-	if anns, _ := s.Annotations(art.ID); len(anns) != 0 {
+	if anns, _ := s.Claims(art.ID); len(anns) != 0 {
 		t.Errorf("a refused batch left %d claims behind", len(anns))
 	}
-	stored, err := s.AddAnnotations([]Annotation{
+	stored, err := s.AddClaims([]Claim{
 		{ArticleID: art.ID, Start: 0, End: 3, Label: "denial"},
 		{ArticleID: art.ID, Start: 4, End: 7, Label: "praise"},
 	})
 	if err != nil || len(stored) != 2 || stored[0].Quote != "one" || stored[1].Quote != "two" || stored[0].ID >= stored[1].ID {
-		t.Errorf("AddAnnotations = %+v, %v", stored, err)
+		t.Errorf("AddClaims = %+v, %v", stored, err)
 	}
 }
 
-func TestUpdateAnnotationValidates(t *testing.T) {
+func TestUpdateClaimValidates(t *testing.T) {
 	s := openTestStore(t)
 	art := mustAddArticle(t, s, "Peskov denied it.")
 	a := mustAddClaim(t, s, art, "denied", "denial")
 
 	moved := a
 	moved.Start, moved.End = 0, 6
-	_, err := s.UpdateAnnotation(moved)
+	_, err := s.UpdateClaim(moved)
 	wantErr(t, err, ErrInvalid, `quote "denied" is not the text at 0–6`)
 
 	moved.Quote = ""
 	moved.Label = "accusation"
-	got, err := s.UpdateAnnotation(moved)
+	got, err := s.UpdateClaim(moved)
 	if err != nil || got.Quote != "Peskov" || !got.Created.Equal(a.Created) || got.Origin != a.Origin {
-		t.Fatalf("UpdateAnnotation = %+v, %v", got, err)
+		t.Fatalf("UpdateClaim = %+v, %v", got, err)
 	}
 	other := mustAddArticle(t, s, "Another text.")
 	got.ArticleID = other.ID
-	_, err = s.UpdateAnnotation(got)
+	_, err = s.UpdateClaim(got)
 	wantErr(t, err, ErrInvalid, "belongs to article 1, not 2")
-	_, err = s.UpdateAnnotation(Annotation{ID: 99, ArticleID: art.ID, Start: 0, End: 1, Label: "denial"})
+	_, err = s.UpdateClaim(Claim{ID: 99, ArticleID: art.ID, Start: 0, End: 1, Label: "denial"})
 	wantErr(t, err, ErrNotFound, "claim 99")
 }
 
 func TestImportArticleRefusesClaimsOnChangedText(t *testing.T) {
 	s := openTestStore(t)
 	raw := "Peskov\r\ndenied it."
-	_, _, _, err := s.ImportArticle(Article{Text: raw}, []Annotation{{Start: 7, End: 13, Label: "denial"}})
+	_, _, _, err := s.ImportArticle(Article{Text: raw}, []Claim{{Start: 7, End: 13, Label: "denial"}})
 	wantErr(t, err, ErrInvalid, "text changed by normalisation", "1 CR/CRLF line end")
 
 	text, _ := Normalize(raw)
-	art, anns, norm, err := s.ImportArticle(Article{Text: text, Title: " Peskov "}, []Annotation{{Start: 7, End: 13, Label: "denial"}})
+	art, anns, norm, err := s.ImportArticle(Article{Text: text, Title: " Peskov "}, []Claim{{Start: 7, End: 13, Label: "denial"}})
 	if err != nil || norm.Changed() || art.Title != "Peskov" || len(anns) != 1 || anns[0].Quote != "denied" || anns[0].ArticleID != art.ID {
 		t.Fatalf("ImportArticle = %+v, %+v, %v, %v", art, anns, norm, err)
 	}
-	_, _, _, err = s.ImportArticle(Article{Text: "other text"}, []Annotation{{Start: 0, End: 5, Label: "denial"}, {Start: 0, End: 50, Label: "denial"}})
+	_, _, _, err = s.ImportArticle(Article{Text: "other text"}, []Claim{{Start: 0, End: 5, Label: "denial"}, {Start: 0, End: 50, Label: "denial"}})
 	wantErr(t, err, ErrInvalid, "claim 2 of 2")
 	if sums, _ := s.ArticleSummaries(); len(sums) != 1 {
 		t.Errorf("a refused import left its article behind: %+v", sums)

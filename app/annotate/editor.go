@@ -24,8 +24,8 @@ func NewEditor(store *storage.Store) *Editor {
 }
 
 // Create stores a new claim over [start, end) of the article with label.
-func (e *Editor) Create(articleID uint64, start, end int, label string) (storage.Annotation, error) {
-	a, err := e.store.AddAnnotation(storage.Annotation{
+func (e *Editor) Create(articleID uint64, start, end int, label string) (storage.Claim, error) {
+	a, err := e.store.AddClaim(storage.Claim{
 		ArticleID: articleID, Start: start, End: end, Label: label,
 		Annotator: strings.TrimSpace(e.Annotator), Origin: storage.OriginManual,
 	})
@@ -35,35 +35,35 @@ func (e *Editor) Create(articleID uint64, start, end int, label string) (storage
 	id := a.ID
 	e.history.push(step{
 		name: "label " + label,
-		undo: func() error { _, err := e.store.DeleteAnnotation(id); return err },
-		redo: func() error { _, err := e.store.RestoreAnnotation(a); return err },
+		undo: func() error { _, err := e.store.DeleteClaim(id); return err },
+		redo: func() error { _, err := e.store.RestoreClaim(a); return err },
 	})
 	e.markInProgress(articleID)
 	return a, nil
 }
 
 // Relabel gives a claim another label.
-func (e *Editor) Relabel(id uint64, label string) (storage.Annotation, error) {
-	return e.change(id, "relabel as "+label, func(a *storage.Annotation) { a.Label = label })
+func (e *Editor) Relabel(id uint64, label string) (storage.Claim, error) {
+	return e.change(id, "relabel as "+label, func(a *storage.Claim) { a.Label = label })
 }
 
 // SetDetails changes who said a claim, about whom, and the note.
-func (e *Editor) SetDetails(id uint64, speaker, target, note string) (storage.Annotation, error) {
-	return e.change(id, "edit claim", func(a *storage.Annotation) {
+func (e *Editor) SetDetails(id uint64, speaker, target, note string) (storage.Claim, error) {
+	return e.change(id, "edit claim", func(a *storage.Claim) {
 		a.Speaker, a.Target, a.Note = strings.TrimSpace(speaker), strings.TrimSpace(target), strings.TrimSpace(note)
 	})
 }
 
 // Delete removes a claim.
-func (e *Editor) Delete(id uint64) (storage.Annotation, error) {
-	old, err := e.store.DeleteAnnotation(id)
+func (e *Editor) Delete(id uint64) (storage.Claim, error) {
+	old, err := e.store.DeleteClaim(id)
 	if err != nil {
 		return old, err
 	}
 	e.history.push(step{
 		name: "delete claim",
-		undo: func() error { _, err := e.store.RestoreAnnotation(old); return err },
-		redo: func() error { _, err := e.store.DeleteAnnotation(id); return err },
+		undo: func() error { _, err := e.store.RestoreClaim(old); return err },
+		redo: func() error { _, err := e.store.DeleteClaim(id); return err },
 	})
 	return old, nil
 }
@@ -80,8 +80,8 @@ func (e *Editor) CanUndo() bool { return e.history.canUndo() }
 // CanRedo reports whether there is an undone change to apply again.
 func (e *Editor) CanRedo() bool { return e.history.canRedo() }
 
-func (e *Editor) change(id uint64, name string, apply func(*storage.Annotation)) (storage.Annotation, error) {
-	before, err := e.store.Annotation(id)
+func (e *Editor) change(id uint64, name string, apply func(*storage.Claim)) (storage.Claim, error) {
+	before, err := e.store.Claim(id)
 	if err != nil {
 		return before, err
 	}
@@ -90,14 +90,14 @@ func (e *Editor) change(id uint64, name string, apply func(*storage.Annotation))
 	if after == before {
 		return before, nil
 	}
-	saved, err := e.store.UpdateAnnotation(after)
+	saved, err := e.store.UpdateClaim(after)
 	if err != nil {
 		return before, fmt.Errorf("%s: %w", name, err)
 	}
 	e.history.push(step{
 		name: name,
-		undo: func() error { _, err := e.store.UpdateAnnotation(before); return err },
-		redo: func() error { _, err := e.store.UpdateAnnotation(saved); return err },
+		undo: func() error { _, err := e.store.UpdateClaim(before); return err },
+		redo: func() error { _, err := e.store.UpdateClaim(saved); return err },
 	})
 	return saved, nil
 }

@@ -23,7 +23,7 @@ func newEditor(t *testing.T) (*Editor, *storage.Store, uint64) {
 
 func claims(t *testing.T, s *storage.Store, article uint64) []string {
 	t.Helper()
-	anns, err := s.Annotations(article)
+	anns, err := s.Claims(article)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -121,7 +121,7 @@ func TestFirstClaimMovesArticleInProgress(t *testing.T) {
 	if a.Status != storage.StatusInProgress {
 		t.Errorf("status %q", a.Status)
 	}
-	anns, _ := s.Annotations(art)
+	anns, _ := s.Claims(art)
 	if anns[0].Quote != "🙂" {
 		t.Errorf("emoji quote %q", anns[0].Quote)
 	}
@@ -169,7 +169,7 @@ func TestRefusedUndoKeepsTheStep(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.DeleteAnnotation(a.ID); err != nil { // behind the editor's back
+	if _, err := s.DeleteClaim(a.ID); err != nil { // behind the editor's back
 		t.Fatal(err)
 	}
 	if _, err := e.Undo(); err == nil {

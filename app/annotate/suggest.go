@@ -11,7 +11,7 @@ import (
 // first, so the editor can complete them.
 func PastValues(store *storage.Store) (speakers, targets []string, err error) {
 	sp, tg := map[string]int{}, map[string]int{}
-	err = store.ForEachAnnotation(func(a storage.Annotation) error {
+	err = store.ForEachClaim(func(a storage.Claim) error {
 		if a.Speaker != "" {
 			sp[a.Speaker]++
 		}

@@ -75,7 +75,7 @@ func addClaim(t *testing.T, db, quote, label string) {
 	a, _ := s.Article(sums[0].ID)
 	i := strings.Index(a.Text, quote)
 	start := storage.RuneOffset(a.Text, i)
-	if _, err := s.AddAnnotation(storage.Annotation{ArticleID: a.ID, Start: start, End: start + storage.RuneLen(quote), Quote: quote, Label: label}); err != nil {
+	if _, err := s.AddClaim(storage.Claim{ArticleID: a.ID, Start: start, End: start + storage.RuneLen(quote), Quote: quote, Label: label}); err != nil {
 		t.Fatal(err)
 	}
 }

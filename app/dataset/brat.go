@@ -67,7 +67,7 @@ func ParseBrat(textName, annName string, text, ann []byte) ([]Document, []Proble
 	if strings.TrimSpace(raw) == "" {
 		return nil, nil, Problem{File: textName, Message: "no text"}
 	}
-	annText, err := annotationText(ann)
+	annText, err := claimText(ann)
 	if err != nil {
 		return nil, nil, fileProblem(annName, err)
 	}
@@ -82,7 +82,7 @@ func ParseBrat(textName, annName string, text, ann []byte) ([]Document, []Proble
 
 // annotationText decodes a .ann file; a byte-order mark there belongs to
 // the file, not to any annotation.
-func annotationText(ann []byte) (string, error) {
+func claimText(ann []byte) (string, error) {
 	if hasUTF16BOM(ann) {
 		var err error
 		if ann, _, err = transform.Bytes(utf16Decoder(), ann); err != nil {

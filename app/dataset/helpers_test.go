@@ -29,20 +29,6 @@ func TestParseBratNote(t *testing.T) {
 	}
 }
 
-func TestValidLabelName(t *testing.T) {
-	tests := map[string]string{
-		"denial":                "denial",
-		"Named Entity":          "Named_Entity",
-		" a \t b\nc ":           "a_b_c",
-		strings.Repeat("x", 70): strings.Repeat("x", 64),
-	}
-	for in, want := range tests {
-		if got := validLabelName(in); got != want {
-			t.Errorf("validLabelName(%q) = %q, want %q", in, got, want)
-		}
-	}
-}
-
 func TestCheckText(t *testing.T) {
 	long := strings.Repeat("plain ASCII text. ", 20)
 	tests := []struct {

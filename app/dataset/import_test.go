@@ -75,7 +75,7 @@ func TestImportMixedFolder(t *testing.T) {
 		t.Error("HasFailures is false for a batch with failures")
 	}
 	checkProgress(t, progress)
-	checkCreatedLabels(t, store, map[string]string{"Named_Entity": "#E69F00", "ORG": "#56B4E9"})
+	checkCreatedLabels(t, store, map[string]string{"Named_Entity": "#CC79A7", "ORG": "#997700"})
 	checkStoredClaims(t, store)
 
 	again, err := Import(store, []string{"mixed"}, Options{})
@@ -130,7 +130,7 @@ func checkStoredClaims(t *testing.T, store *storage.Store) {
 		"Anything is possible.":        "Named_Entity",
 	}
 	found := 0
-	err := store.ForEachAnnotation(func(a storage.Annotation) error {
+	err := store.ForEachClaim(func(a storage.Claim) error {
 		if label, ok := want[a.Quote]; ok {
 			found++
 			if a.Label != label || a.Annotator != "desk" || a.Origin != storage.OriginImported {

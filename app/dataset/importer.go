@@ -144,17 +144,17 @@ func (im *importer) importDoc(path string, doc Document) error {
 	}
 	anns := im.claims(path, doc)
 	article := storage.Article{Title: doc.Title, Source: absSource(doc.Source), Text: doc.Text, Meta: doc.Meta}
-	im.batch.add(storage.ImportItem{Article: article, Annotations: anns}, log.await(path, doc))
+	im.batch.add(storage.ImportItem{Article: article, Claims: anns}, log.await(path, doc))
 	if im.batch.full() {
 		return im.flush()
 	}
 	return nil
 }
 
-// claims turns a document's spans into annotations under the store's
+// claims turns a document's spans into claims under the store's
 // labels; a span whose label cannot be had is reported and left out.
-func (im *importer) claims(path string, doc Document) []storage.Annotation {
-	anns := make([]storage.Annotation, 0, len(doc.Spans))
+func (im *importer) claims(path string, doc Document) []storage.Claim {
+	anns := make([]storage.Claim, 0, len(doc.Spans))
 	for _, s := range doc.Spans {
 		label, err := im.labels.resolve(s.Label, path)
 		if err != nil {
@@ -167,7 +167,7 @@ func (im *importer) claims(path string, doc Document) []storage.Annotation {
 		if annotator == "" {
 			annotator = im.opts.Annotator
 		}
-		anns = append(anns, storage.Annotation{Start: s.Start, End: s.End, Label: label,
+		anns = append(anns, storage.Claim{Start: s.Start, End: s.End, Label: label,
 			Speaker: s.Speaker, Target: s.Target, Note: s.Note, Annotator: annotator, Origin: storage.OriginImported})
 	}
 	return anns

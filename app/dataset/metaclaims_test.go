@@ -182,7 +182,7 @@ func TestImportMetaClaims(t *testing.T) {
 	if err != nil || len(report.Imported) != 1 {
 		t.Fatalf("err %v, report %s", err, report)
 	}
-	anns, err := store.Annotations(report.Imported[0].ArticleID)
+	anns, err := store.Claims(report.Imported[0].ArticleID)
 	if err != nil {
 		t.Fatal(err)
 	}

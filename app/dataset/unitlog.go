@@ -75,7 +75,7 @@ func (u *unitLog) await(path string, doc Document) *pendingDoc {
 func (d *pendingDoc) settle(r storage.ImportResult) {
 	d.settled, d.err = true, r.Err
 	d.unit.waiting--
-	d.id, d.storedTitle, d.claims = r.Article.ID, r.Article.Title, len(r.Annotations)
+	d.id, d.storedTitle, d.claims = r.Article.ID, r.Article.Title, len(r.Claims)
 }
 
 // done reports whether the file's report entries are final.

@@ -26,7 +26,7 @@ func benchDataset() Dataset {
 		var id uint64
 		for a := 1; a <= 1000; a++ {
 			var text strings.Builder
-			var claims []storage.Annotation
+			var claims []storage.Claim
 			pos := 0
 			for s := 0; s < 100; s++ {
 				lead := fmt.Sprintf("Official %d of article %d said in 東京 that ", s, a)
@@ -37,7 +37,7 @@ func benchDataset() Dataset {
 				}
 				start := pos + storage.RuneLen(lead)
 				id++
-				c := storage.Annotation{ID: id, Start: start, End: start + storage.RuneLen(quote),
+				c := storage.Claim{ID: id, Start: start, End: start + storage.RuneLen(quote),
 					Label: labels[s%3], Speaker: "Official", Target: "the report", Annotator: "ana", Created: fixedTime}
 				// Quotes are filled in below, from the finished text.
 				if s%10 == 9 { // reach back into the previous claim

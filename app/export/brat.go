@@ -53,7 +53,7 @@ func uniqueStem(used map[string]bool, stem string) string {
 // bratAnn is the standoff of one article: a T line per claim and, when
 // the claim has a speaker, target or note, an AnnotatorNotes line in the
 // form Claimdesk's importer reads back.
-func bratAnn(j *job, claims []storage.Annotation) string {
+func bratAnn(j *job, claims []storage.Claim) string {
 	var b strings.Builder
 	t, notes := 0, 0
 	for _, c := range claims {
@@ -90,7 +90,7 @@ type fragment struct {
 // that leave the breaks out. An importer that takes the first start and the
 // last end gets the claim back; only line breaks at the very start or end
 // of a claim are lost.
-func bratFragments(c storage.Annotation) []fragment {
+func bratFragments(c storage.Claim) []fragment {
 	var frags []fragment
 	pos, segStart, segByte := c.Start, c.Start, 0
 	for i, r := range c.Quote {
@@ -111,7 +111,7 @@ func bratFragments(c storage.Annotation) []fragment {
 // bratNote writes speaker, target and note as one line,
 // "speaker: S | target: T | note: N", leaving out empty parts. A line
 // break or tab inside them would end the .ann line, so it becomes a space.
-func bratNote(c storage.Annotation) string {
+func bratNote(c storage.Claim) string {
 	// The importer reads notes back with dataset.ParseBratNote; one writer
 	// keeps the two sides of the convention from drifting apart.
 	return dataset.BratNote(c.Speaker, c.Target, c.Note)

@@ -22,7 +22,7 @@ func TestBratFragments(t *testing.T) {
 		{3, "\n\n", nil},
 	}
 	for _, tc := range tests {
-		c := storage.Annotation{Start: tc.start, End: tc.start + storage.RuneLen(tc.quote), Quote: tc.quote}
+		c := storage.Claim{Start: tc.start, End: tc.start + storage.RuneLen(tc.quote), Quote: tc.quote}
 		if got := bratFragments(c); !reflect.DeepEqual(got, tc.want) {
 			t.Errorf("bratFragments(%q) = %v, want %v", tc.quote, got, tc.want)
 		}
@@ -42,7 +42,7 @@ func TestBratNote(t *testing.T) {
 		{" Peskov ", "", " ", "speaker: Peskov"},
 	}
 	for _, tc := range tests {
-		c := storage.Annotation{Speaker: tc.speaker, Target: tc.target, Note: tc.note}
+		c := storage.Claim{Speaker: tc.speaker, Target: tc.target, Note: tc.note}
 		if got := bratNote(c); got != tc.want {
 			t.Errorf("bratNote(%q, %q, %q) = %q, want %q", tc.speaker, tc.target, tc.note, got, tc.want)
 		}

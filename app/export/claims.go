@@ -53,7 +53,7 @@ func writeClaims(j *job, p part) error {
 	})
 }
 
-func claimRowOf(a storage.Article, c storage.Annotation, sents []span, ix *textIndex) claimRow {
+func claimRowOf(a storage.Article, c storage.Claim, sents []span, ix *textIndex) claimRow {
 	sent, ctx := claimWindows(sents, span{c.Start, c.End})
 	row := claimRow{ClaimID: c.ID, ArticleID: a.ID, Title: a.Title, Label: c.Label, Quote: c.Quote,
 		Speaker: c.Speaker, Target: c.Target, Note: c.Note, Annotator: c.Annotator,

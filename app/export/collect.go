@@ -10,7 +10,7 @@ import (
 // Doc is one article with the claims to export, in text order.
 type Doc struct {
 	Article storage.Article
-	Claims  []storage.Annotation
+	Claims  []storage.Claim
 }
 
 // Dataset is what Write writes: articles with their claims, and the labels
@@ -51,8 +51,8 @@ func Collect(store *storage.Store, f Filter) (Dataset, error) {
 		wanted[l.Name] = true
 	}
 	annotator := strings.TrimSpace(f.Annotator)
-	byArticle := make(map[uint64][]storage.Annotation)
-	err = store.ForEachAnnotation(func(a storage.Annotation) error {
+	byArticle := make(map[uint64][]storage.Claim)
+	err = store.ForEachClaim(func(a storage.Claim) error {
 		if wanted[a.Label] && (annotator == "" || strings.EqualFold(strings.TrimSpace(a.Annotator), annotator)) {
 			byArticle[a.ArticleID] = append(byArticle[a.ArticleID], a)
 		}
@@ -119,12 +119,9 @@ func (d Dataset) labelsUsed() []storage.Label {
 		for _, c := range doc.Claims {
 			if !seen[c.Label] {
 				seen[c.Label] = true
-				out = append(out, storage.Label{Name: c.Label, Colour: fallbackColour})
+				out = append(out, storage.Label{Name: c.Label, Colour: storage.UnknownLabelColour})
 			}
 		}
 	}
 	return out
 }
-
-// fallbackColour is the Okabe–Ito grey, for labels with no colour known.
-const fallbackColour = "#999999"

@@ -27,7 +27,7 @@ func testStore(t *testing.T) *storage.Store {
 	claim := func(a storage.Article, quote, label, annotator string) {
 		c := claimOn(t, 0, a.Text, quote, label)
 		c.ArticleID, c.Annotator, c.Created = a.ID, annotator, fixedTime
-		if _, err := store.AddAnnotation(c); err != nil {
+		if _, err := store.AddClaim(c); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -117,10 +117,10 @@ func TestCollectThenWrite(t *testing.T) {
 func TestLabelsUsed(t *testing.T) {
 	d := Dataset{
 		Labels: []storage.Label{{Name: "denial", Colour: "#0072B2"}},
-		Docs:   []Doc{{Claims: []storage.Annotation{{Label: "denial"}, {Label: "rumour"}, {Label: "rumour"}}}},
+		Docs:   []Doc{{Claims: []storage.Claim{{Label: "denial"}, {Label: "rumour"}, {Label: "rumour"}}}},
 	}
 	got := d.labelsUsed()
-	if len(got) != 2 || got[1].Name != "rumour" || got[1].Colour != fallbackColour {
+	if len(got) != 2 || got[1].Name != "rumour" || got[1].Colour != storage.UnknownLabelColour {
 		t.Errorf("labelsUsed() = %+v", got)
 	}
 }

@@ -49,12 +49,12 @@ func writeCoNLL(j *job, p part) error {
 // bioTags tags every token. Claims are taken in text order — by start,
 // the longer first — and a claim whose tokens are taken already is left
 // out, so of overlapping claims the earlier-starting, then longer one wins.
-func bioTags(j *job, toks []span, claims []storage.Annotation) []string {
+func bioTags(j *job, toks []span, claims []storage.Claim) []string {
 	tags := make([]string, len(toks))
 	for i := range tags {
 		tags[i] = "O"
 	}
-	ordered := append([]storage.Annotation(nil), claims...)
+	ordered := append([]storage.Claim(nil), claims...)
 	storage.SortInTextOrder(ordered)
 	for _, c := range ordered {
 		first := sort.Search(len(toks), func(i int) bool { return toks[i].end > c.Start })

@@ -14,18 +14,18 @@ var fixedTime = time.Date(2024, 5, 1, 10, 0, 0, 0, time.UTC)
 
 // claimOn builds a claim on the first occurrence of quote in text, with
 // offsets computed the way the store counts them.
-func claimOn(t testing.TB, id uint64, text, quote, label string) storage.Annotation {
+func claimOn(t testing.TB, id uint64, text, quote, label string) storage.Claim {
 	t.Helper()
 	i := strings.Index(text, quote)
 	if i < 0 {
 		t.Fatalf("fixture: %q not in text", quote)
 	}
 	start := storage.RuneOffset(text, i)
-	return storage.Annotation{ID: id, Start: start, End: start + storage.RuneLen(quote), Quote: quote,
+	return storage.Claim{ID: id, Start: start, End: start + storage.RuneLen(quote), Quote: quote,
 		Label: label, Origin: storage.OriginManual, Created: fixedTime.Add(time.Duration(id) * time.Minute)}
 }
 
-func with(c storage.Annotation, speaker, target, note, annotator string) storage.Annotation {
+func with(c storage.Claim, speaker, target, note, annotator string) storage.Claim {
 	c.Speaker, c.Target, c.Note, c.Annotator = speaker, target, note, annotator
 	return c
 }
@@ -87,7 +87,7 @@ func fixture(t testing.TB) Dataset {
 	}
 }
 
-func sorted(claims ...storage.Annotation) []storage.Annotation {
+func sorted(claims ...storage.Claim) []storage.Claim {
 	storage.SortInTextOrder(claims)
 	return claims
 }

@@ -32,10 +32,10 @@ func FuzzWrite(f *testing.F) {
 		}
 		end := min(start+length, n)
 		quote, _ := storage.Slice(text, start, end)
-		c := storage.Annotation{ID: 1, Start: start, End: end, Quote: quote, Label: "denial", Speaker: quote, Note: quote}
+		c := storage.Claim{ID: 1, Start: start, End: end, Quote: quote, Label: "denial", Speaker: quote, Note: quote}
 		d := Dataset{Labels: storage.DefaultLabels(), Docs: []Doc{{
 			Article: storage.Article{ID: 1, Title: raw, Text: text, Status: storage.StatusDone},
-			Claims:  []storage.Annotation{c},
+			Claims:  []storage.Claim{c},
 		}}}
 		for _, format := range Formats() {
 			dir, res := exportTo(t, d, Options{Format: format.Name})

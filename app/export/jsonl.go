@@ -19,7 +19,7 @@ type claimJSON struct {
 	Annotator string `json:"annotator,omitempty"`
 }
 
-func claimsJSON(claims []storage.Annotation) []claimJSON {
+func claimsJSON(claims []storage.Claim) []claimJSON {
 	out := make([]claimJSON, len(claims))
 	for i, c := range claims {
 		out[i] = claimJSON{Start: c.Start, End: c.End, Label: c.Label,

@@ -58,11 +58,11 @@ type lsValue struct {
 // Claimdesk's importer reads only these three fields of a region.
 var lsFields = []struct {
 	name, title string
-	get         func(storage.Annotation) string
+	get         func(storage.Claim) string
 }{
-	{"speaker", "Speaker", func(c storage.Annotation) string { return c.Speaker }},
-	{"target", "Target", func(c storage.Annotation) string { return c.Target }},
-	{"note", "Note", func(c storage.Annotation) string { return c.Note }},
+	{"speaker", "Speaker", func(c storage.Claim) string { return c.Speaker }},
+	{"target", "Target", func(c storage.Claim) string { return c.Target }},
+	{"note", "Note", func(c storage.Claim) string { return c.Note }},
 }
 
 // writeLabelStudio writes a JSON array of tasks, one article at a time, so

@@ -22,7 +22,7 @@ type Entry struct {
 
 // EntryOf makes the Entry of a stored claim. articleTitle may be empty when
 // the index already knows the article's title (see Index.Put).
-func EntryOf(a storage.Annotation, articleTitle string) Entry {
+func EntryOf(a storage.Claim, articleTitle string) Entry {
 	return Entry{
 		ID:           a.ID,
 		ArticleID:    a.ArticleID,

@@ -21,10 +21,10 @@ func addArticle(t *testing.T, s *storage.Store, title, text string) storage.Arti
 }
 
 // claim stores the first occurrence of quote in the article as a claim.
-func claim(t *testing.T, s *storage.Store, a storage.Article, quote, label, speaker string) storage.Annotation {
+func claim(t *testing.T, s *storage.Store, a storage.Article, quote, label, speaker string) storage.Claim {
 	t.Helper()
 	start := storage.RuneOffset(a.Text, strings.Index(a.Text, quote))
-	an, err := s.AddAnnotation(storage.Annotation{ArticleID: a.ID, Start: start, End: start + storage.RuneLen(quote),
+	an, err := s.AddClaim(storage.Claim{ArticleID: a.ID, Start: start, End: start + storage.RuneLen(quote),
 		Label: label, Speaker: speaker})
 	if err != nil {
 		t.Fatal(err)
@@ -60,7 +60,7 @@ func TestFollowKeepsIndexCurrent(t *testing.T) {
 
 	// Edit: the old speaker is gone, the new one is found.
 	absurd.Speaker = "Maria Zakharova"
-	if _, err := s.UpdateAnnotation(absurd); err != nil {
+	if _, err := s.UpdateClaim(absurd); err != nil {
 		t.Fatal(err)
 	}
 	expectIDs(t, ix, "speaker:peskov")
@@ -74,12 +74,12 @@ func TestFollowKeepsIndexCurrent(t *testing.T) {
 	expectIDs(t, ix, "label:rebuttal", absurd.ID)
 
 	// Delete, then undo.
-	deleted, err := s.DeleteAnnotation(absurd.ID)
+	deleted, err := s.DeleteClaim(absurd.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
 	expectIDs(t, ix, "absurd")
-	if _, err := s.RestoreAnnotation(deleted); err != nil {
+	if _, err := s.RestoreClaim(deleted); err != nil {
 		t.Fatal(err)
 	}
 	expectIDs(t, ix, "absurd", absurd.ID)
@@ -88,7 +88,7 @@ func TestFollowKeepsIndexCurrent(t *testing.T) {
 	text := "Ministry denies leak\nThe ministry denied any leak of documents."
 	i := strings.Index(text, "denied any leak")
 	imported, anns, _, err := s.ImportArticle(storage.Article{Title: "Ministry denies leak", Text: text},
-		[]storage.Annotation{{Start: i, End: i + len("denied any leak"), Label: "rebuttal", Speaker: "ministry"}})
+		[]storage.Claim{{Start: i, End: i + len("denied any leak"), Label: "rebuttal", Speaker: "ministry"}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -172,7 +172,7 @@ func storeWithClaims(t *testing.T) (*storage.Store, []storage.Article) {
 		arts = append(arts, a)
 		for k := range 30 {
 			start := k * 39
-			if _, err := s.AddAnnotation(storage.Annotation{ArticleID: a.ID, Start: start, End: start + 17, Label: "denial"}); err != nil {
+			if _, err := s.AddClaim(storage.Claim{ArticleID: a.ID, Start: start, End: start + 17, Label: "denial"}); err != nil {
 				t.Fatal(err)
 			}
 		}
@@ -184,7 +184,7 @@ func storeWithClaims(t *testing.T) (*storage.Store, []storage.Article) {
 // article with a claim, and (when del is set) an article deleted with its
 // claims.
 func churn(t *testing.T, s *storage.Store, edit, del *storage.Article, round int) {
-	anns, err := s.Annotations(edit.ID)
+	anns, err := s.Claims(edit.ID)
 	if err != nil || len(anns) < 6 {
 		t.Fatalf("article %d has %d claims (%v)", edit.ID, len(anns), err)
 	}
@@ -192,13 +192,13 @@ func churn(t *testing.T, s *storage.Store, edit, del *storage.Article, round int
 		switch i % 3 {
 		case 0:
 			an.Note = "edited"
-			_, err = s.UpdateAnnotation(an)
+			_, err = s.UpdateClaim(an)
 		case 1:
-			_, err = s.DeleteAnnotation(an.ID)
+			_, err = s.DeleteClaim(an.ID)
 		case 2:
-			var gone storage.Annotation
-			if gone, err = s.DeleteAnnotation(an.ID); err == nil {
-				_, err = s.RestoreAnnotation(gone)
+			var gone storage.Claim
+			if gone, err = s.DeleteClaim(an.ID); err == nil {
+				_, err = s.RestoreClaim(gone)
 			}
 		}
 		if err != nil {
@@ -206,7 +206,7 @@ func churn(t *testing.T, s *storage.Store, edit, del *storage.Article, round int
 		}
 	}
 	extra := addArticle(t, s, "", "Extra "+string(rune('a'+round))+"\nShort text here.")
-	if _, err := s.AddAnnotation(storage.Annotation{ArticleID: extra.ID, Start: 0, End: 5, Label: "praise"}); err != nil {
+	if _, err := s.AddClaim(storage.Claim{ArticleID: extra.ID, Start: 0, End: 5, Label: "praise"}); err != nil {
 		t.Fatal(err)
 	}
 	if del != nil {

@@ -51,7 +51,7 @@ func (ix *Index) Load(store *storage.Store) error {
 		return fmt.Errorf("search index: reading articles: %w", err)
 	}
 	var entries []Entry
-	err = store.ForEachAnnotation(func(a storage.Annotation) error {
+	err = store.ForEachClaim(func(a storage.Claim) error {
 		entries = append(entries, EntryOf(a, ""))
 		return nil
 	})

@@ -1,4 +1,4 @@
-package app
+package window
 
 import (
 	"image/color"
@@ -56,10 +56,10 @@ func (w *mainWindow) reloadLabels() {
 func (w *mainWindow) labelColour(name string) color.Color {
 	for _, l := range w.labels {
 		if l.Name == name {
-			return parseHexColour(l.Colour)
+			return labelSwatch(l.Colour)
 		}
 	}
-	return color.NRGBA{R: 0x88, G: 0x88, B: 0x88, A: 0xff}
+	return labelSwatch(storage.UnknownLabelColour)
 }
 
 func (w *mainWindow) highlights() []articleview.Highlight {
@@ -81,27 +81,12 @@ func (w *mainWindow) startIndexing() {
 	})
 }
 
-func parseHexColour(s string) color.Color {
-	var c color.NRGBA
-	c.A = 0xff
-	if len(s) == 7 && s[0] == '#' {
-		for i, p := range []*uint8{&c.R, &c.G, &c.B} {
-			*p = hexByte(s[1+2*i], s[2+2*i])
-		}
+// labelSwatch is the colour of a label's "#RRGGBB", or the store's grey
+// for unknown labels when it does not parse.
+func labelSwatch(hex string) color.Color {
+	if c, ok := storage.ParseColour(hex); ok {
+		return c
 	}
+	c, _ := storage.ParseColour(storage.UnknownLabelColour)
 	return c
-}
-
-func hexByte(hi, lo byte) uint8 { return hexNibble(hi)<<4 | hexNibble(lo) }
-
-func hexNibble(b byte) uint8 {
-	switch {
-	case b >= '0' && b <= '9':
-		return b - '0'
-	case b >= 'a' && b <= 'f':
-		return b - 'a' + 10
-	case b >= 'A' && b <= 'F':
-		return b - 'A' + 10
-	}
-	return 0
 }

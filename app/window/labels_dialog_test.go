@@ -1,4 +1,4 @@
-package app
+package window
 
 import (
 	"testing"
@@ -14,7 +14,7 @@ func TestLabelsDialogAddsRenamesAndGuardsRemoval(t *testing.T) {
 	if d == nil {
 		t.Fatal("Ctrl+Shift+L opened no labels dialog")
 	}
-	if d.hotkey.Text != "4" || d.colour.Text != "#E69F00" {
+	if d.hotkey.Text != "4" || d.colour.Text != "#CC79A7" {
 		t.Errorf("a new label is offered hotkey %q colour %q", d.hotkey.Text, d.colour.Text)
 	}
 	d.name.SetText("speculation")

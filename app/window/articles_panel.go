@@ -1,4 +1,4 @@
-package app
+package window
 
 import (
 	"fmt"
@@ -74,10 +74,10 @@ func (p *articlePanel) apply(c storage.Change) {
 		if i := p.indexOf(c.Article.ID); i >= 0 {
 			p.all = append(p.all[:i], p.all[i+1:]...)
 		}
-	case storage.AnnotationAdded:
-		p.addClaims(c.Annotation.ArticleID, 1)
-	case storage.AnnotationDeleted:
-		p.addClaims(c.Annotation.ArticleID, -1)
+	case storage.ClaimAdded:
+		p.addClaims(c.Claim.ArticleID, 1)
+	case storage.ClaimDeleted:
+		p.addClaims(c.Claim.ArticleID, -1)
 	}
 }
 

@@ -1,4 +1,4 @@
-package app
+package window
 
 import (
 	"errors"
@@ -25,7 +25,7 @@ func (w *mainWindow) onTextSelectionChanged(start, end int) {
 		w.selected = 0
 		w.view.SetSelectedHighlight(0)
 		w.claimsUI.markSelected(0)
-		w.details.show(storage.Annotation{}, false)
+		w.details.show(storage.Claim{}, false)
 	}
 	w.status.refresh()
 }

@@ -1,4 +1,4 @@
-package app
+package window
 
 import (
 	"slices"
@@ -21,7 +21,7 @@ const editDelay = 700 * time.Millisecond
 // claimDetails edits the selected claim: label, speaker, target, note.
 type claimDetails struct {
 	w        *mainWindow
-	claim    storage.Annotation
+	claim    storage.Claim
 	has      bool
 	label    *widget.Select
 	speaker  *completionEntry
@@ -61,7 +61,7 @@ func newClaimDetails(w *mainWindow) *claimDetails {
 	)
 	d.form = container.NewVBox(d.quote, form)
 	d.reloadSuggestions()
-	d.show(storage.Annotation{}, false)
+	d.show(storage.Claim{}, false)
 	return d
 }
 
@@ -73,7 +73,7 @@ func (d *claimDetails) container() fyne.CanvasObject {
 }
 
 // show fills the editor with claim c, or shows the hint when there is none.
-func (d *claimDetails) show(c storage.Annotation, ok bool) {
+func (d *claimDetails) show(c storage.Claim, ok bool) {
 	if ok && d.has && d.pending && c.ID == d.claim.ID {
 		return // the analyst is typing into this claim: keep their text
 	}
@@ -152,7 +152,7 @@ func (d *claimDetails) flush() {
 		return
 	}
 	d.w.status.setSaved()
-	if updated, err := d.w.store.Annotation(d.claim.ID); err == nil {
+	if updated, err := d.w.store.Claim(d.claim.ID); err == nil {
 		d.claim = updated
 		if i := d.w.claimIndex(updated.ID); i >= 0 {
 			d.w.claims[i] = updated

@@ -1,4 +1,4 @@
-package app
+package window
 
 import (
 	"fyne.io/fyne/v2"
@@ -58,7 +58,7 @@ func (b *labelBar) chip(l storage.Label) fyne.CanvasObject {
 	if l.Hotkey != "" {
 		text = l.Hotkey + "  " + name
 	}
-	swatch := canvas.NewRectangle(parseHexColour(l.Colour))
+	swatch := canvas.NewRectangle(labelSwatch(l.Colour))
 	swatch.CornerRadius = 3
 	swatch.SetMinSize(fyne.NewSize(14, 14))
 	button := &widget.Button{Text: text, Importance: widget.LowImportance, OnTapped: func() { b.w.applyLabel(name) }}

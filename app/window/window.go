@@ -1,4 +1,4 @@
-package app
+package window
 
 import (
 	"fmt"
@@ -34,7 +34,7 @@ type mainWindow struct {
 
 	labels   []storage.Label
 	article  storage.Article
-	claims   []storage.Annotation
+	claims   []storage.Claim
 	selected uint64 // id of the selected claim, 0 for none
 
 	articles *articlePanel
@@ -125,7 +125,7 @@ func (w *mainWindow) reloadClaims() {
 	if w.article.ID == 0 {
 		w.claims = nil
 	} else {
-		claims, err := w.store.Annotations(w.article.ID)
+		claims, err := w.store.Claims(w.article.ID)
 		if err != nil {
 			w.showError("Reading the claims", err)
 			return
@@ -151,11 +151,11 @@ func (w *mainWindow) claimIndex(id uint64) int {
 	return -1
 }
 
-func (w *mainWindow) selectedClaim() (storage.Annotation, bool) {
+func (w *mainWindow) selectedClaim() (storage.Claim, bool) {
 	if i := w.claimIndex(w.selected); i >= 0 {
 		return w.claims[i], true
 	}
-	return storage.Annotation{}, false
+	return storage.Claim{}, false
 }
 
 // selectClaim makes claim id the selected one everywhere; scroll brings it

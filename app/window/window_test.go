@@ -1,4 +1,4 @@
-package app
+package window
 
 import (
 	"path/filepath"
@@ -64,9 +64,9 @@ func charCentre(w *mainWindow, offset int) (fyne.Position, bool) {
 	return base.Add(pos).Add(fyne.NewPos(size.Width/2, size.Height/2)), ok
 }
 
-func storedClaims(t *testing.T, w *mainWindow) []storage.Annotation {
+func storedClaims(t *testing.T, w *mainWindow) []storage.Claim {
 	t.Helper()
-	anns, err := w.store.Annotations(w.article.ID)
+	anns, err := w.store.Claims(w.article.ID)
 	if err != nil {
 		t.Fatal(err)
 	}

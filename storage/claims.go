@@ -9,25 +9,25 @@ import (
 	bolt "go.etcd.io/bbolt"
 )
 
-// AddAnnotation validates and stores a new claim. An empty Quote is filled
+// AddClaim validates and stores a new claim. An empty Quote is filled
 // from the text; a non-empty one must equal text[Start:End].
-func (s *Store) AddAnnotation(a Annotation) (Annotation, error) {
-	out, err := s.AddAnnotations([]Annotation{a})
+func (s *Store) AddClaim(a Claim) (Claim, error) {
+	out, err := s.AddClaims([]Claim{a})
 	if err != nil {
-		return Annotation{}, err
+		return Claim{}, err
 	}
 	return out[0], nil
 }
 
-// AddAnnotations stores many claims, possibly of several articles, in one
+// AddClaims stores many claims, possibly of several articles, in one
 // transaction: all land or none. A refusal names the claim's place in anns.
-func (s *Store) AddAnnotations(anns []Annotation) ([]Annotation, error) {
+func (s *Store) AddClaims(anns []Claim) ([]Claim, error) {
 	if len(anns) == 0 {
 		return nil, nil
 	}
-	var stored []Annotation
+	var stored []Claim
 	err := s.update(func(tx *bolt.Tx) error {
-		stored = make([]Annotation, 0, len(anns))
+		stored = make([]Claim, 0, len(anns))
 		articles := map[uint64]Article{}
 		for i, a := range anns {
 			art, ok := articles[a.ArticleID]
@@ -38,7 +38,7 @@ func (s *Store) AddAnnotations(anns []Annotation) ([]Annotation, error) {
 				}
 				articles[a.ArticleID] = art
 			}
-			one, err := insertAnnotations(tx, art, []Annotation{a})
+			one, err := insertClaims(tx, art, []Claim{a})
 			if err != nil {
 				return batchError(err, i, len(anns))
 			}
@@ -50,7 +50,7 @@ func (s *Store) AddAnnotations(anns []Annotation) ([]Annotation, error) {
 		return nil, err
 	}
 	for _, a := range stored {
-		s.notify(Change{Kind: AnnotationAdded, Annotation: a})
+		s.notify(Change{Kind: ClaimAdded, Claim: a})
 	}
 	return stored, nil
 }
@@ -64,11 +64,11 @@ func batchError(err error, i, n int) error {
 	return fmt.Errorf("claim %d of %d: %w", i+1, n, err)
 }
 
-// UpdateAnnotation replaces a stored claim (label, speaker, target, note or
+// UpdateClaim replaces a stored claim (label, speaker, target, note or
 // span). Created is kept; Updated is set now.
-func (s *Store) UpdateAnnotation(a Annotation) (Annotation, error) {
+func (s *Store) UpdateClaim(a Claim) (Claim, error) {
 	err := s.update(func(tx *bolt.Tx) error {
-		old, err := getAnnotation(tx, a.ID)
+		old, err := getClaim(tx, a.ID)
 		if err != nil {
 			return err
 		}
@@ -84,26 +84,26 @@ func (s *Store) UpdateAnnotation(a Annotation) (Annotation, error) {
 		if a.Origin == "" {
 			a.Origin = old.Origin
 		}
-		if err := validateAnnotation(tx, art, &a); err != nil {
+		if err := validateClaim(tx, art, &a); err != nil {
 			return err
 		}
-		return putJSON(tx.Bucket(bucketAnnotations), idKey(a.ID), a)
+		return putJSON(tx.Bucket(bucketClaims), idKey(a.ID), a)
 	})
 	if err != nil {
-		return Annotation{}, err
+		return Claim{}, err
 	}
-	s.notify(Change{Kind: AnnotationUpdated, Annotation: a})
+	s.notify(Change{Kind: ClaimUpdated, Claim: a})
 	return a, nil
 }
 
-// RestoreAnnotation puts back a deleted claim under its old id, as undo
+// RestoreClaim puts back a deleted claim under its old id, as undo
 // needs. It refuses to overwrite a claim that exists.
-func (s *Store) RestoreAnnotation(a Annotation) (Annotation, error) {
+func (s *Store) RestoreClaim(a Claim) (Claim, error) {
 	err := s.update(func(tx *bolt.Tx) error {
 		if a.ID == 0 {
 			return invalidf("restore needs the claim's id")
 		}
-		anns := tx.Bucket(bucketAnnotations)
+		anns := tx.Bucket(bucketClaims)
 		if anns.Get(idKey(a.ID)) != nil {
 			return invalidf("claim %d exists already", a.ID)
 		}
@@ -115,44 +115,44 @@ func (s *Store) RestoreAnnotation(a Annotation) (Annotation, error) {
 		if err != nil {
 			return err
 		}
-		if err := validateAnnotation(tx, art, &a); err != nil {
+		if err := validateClaim(tx, art, &a); err != nil {
 			return err
 		}
 		if a.Origin == "" {
 			a.Origin = OriginManual
 		}
-		return writeAnnotation(tx, a)
+		return writeClaim(tx, a)
 	})
 	if err != nil {
-		return Annotation{}, err
+		return Claim{}, err
 	}
-	s.notify(Change{Kind: AnnotationAdded, Annotation: a})
+	s.notify(Change{Kind: ClaimAdded, Claim: a})
 	return a, nil
 }
 
-// DeleteAnnotation removes a claim and returns what was removed.
-func (s *Store) DeleteAnnotation(id uint64) (Annotation, error) {
-	var old Annotation
+// DeleteClaim removes a claim and returns what was removed.
+func (s *Store) DeleteClaim(id uint64) (Claim, error) {
+	var old Claim
 	err := s.update(func(tx *bolt.Tx) error {
 		var err error
-		if old, err = getAnnotation(tx, id); err != nil {
+		if old, err = getClaim(tx, id); err != nil {
 			return err
 		}
-		return deleteAnnotationRecord(tx, old)
+		return deleteClaimRecord(tx, old)
 	})
 	if err != nil {
-		return Annotation{}, err
+		return Claim{}, err
 	}
-	s.notify(Change{Kind: AnnotationDeleted, Annotation: old})
+	s.notify(Change{Kind: ClaimDeleted, Claim: old})
 	return old, nil
 }
 
 // Annotation returns the claim with id, or ErrNotFound.
-func (s *Store) Annotation(id uint64) (Annotation, error) {
-	var a Annotation
+func (s *Store) Claim(id uint64) (Claim, error) {
+	var a Claim
 	err := s.view(func(tx *bolt.Tx) error {
 		var err error
-		a, err = getAnnotation(tx, id)
+		a, err = getClaim(tx, id)
 		return err
 	})
 	return a, err
@@ -160,23 +160,23 @@ func (s *Store) Annotation(id uint64) (Annotation, error) {
 
 // Annotations lists one article's claims in text order: by start, then the
 // longer first, then by id.
-func (s *Store) Annotations(articleID uint64) ([]Annotation, error) {
-	var out []Annotation
+func (s *Store) Claims(articleID uint64) ([]Claim, error) {
+	var out []Claim
 	err := s.view(func(tx *bolt.Tx) error {
 		var err error
-		out, err = annotationsOf(tx, articleID)
+		out, err = claimsOf(tx, articleID)
 		return err
 	})
 	return out, err
 }
 
-// ForEachAnnotation calls fn for every claim in id order, stopping at the
+// ForEachClaim calls fn for every claim in id order, stopping at the
 // first error fn returns. fn runs inside a read transaction: it must not
 // write to the store.
-func (s *Store) ForEachAnnotation(fn func(Annotation) error) error {
+func (s *Store) ForEachClaim(fn func(Claim) error) error {
 	return s.view(func(tx *bolt.Tx) error {
-		return tx.Bucket(bucketAnnotations).ForEach(func(_, v []byte) error {
-			var a Annotation
+		return tx.Bucket(bucketClaims).ForEach(func(_, v []byte) error {
+			var a Claim
 			if err := decodeJSON(v, &a); err != nil {
 				return err
 			}
@@ -187,12 +187,12 @@ func (s *Store) ForEachAnnotation(fn func(Annotation) error) error {
 
 // insertAnnotations checks and stores new claims of art; the caller's
 // transaction rolls back what was written when one is refused.
-func insertAnnotations(tx *bolt.Tx, art Article, anns []Annotation) ([]Annotation, error) {
-	checked, err := checkAnnotations(tx, art, anns)
+func insertClaims(tx *bolt.Tx, art Article, anns []Claim) ([]Claim, error) {
+	checked, err := checkClaims(tx, art, anns)
 	if err != nil {
 		return nil, err
 	}
-	if err := writeNewAnnotations(tx, checked); err != nil {
+	if err := writeNewClaims(tx, checked); err != nil {
 		return nil, err
 	}
 	return checked, nil
@@ -201,12 +201,12 @@ func insertAnnotations(tx *bolt.Tx, art Article, anns []Annotation) ([]Annotatio
 // checkAnnotations validates new claims of art and returns them ready to
 // write: quote filled, times and origin set, ids not yet issued. It writes
 // nothing, so a refusal leaves the transaction as it was.
-func checkAnnotations(tx *bolt.Tx, art Article, anns []Annotation) ([]Annotation, error) {
+func checkClaims(tx *bolt.Tx, art Article, anns []Claim) ([]Claim, error) {
 	now := time.Now().UTC()
-	out := make([]Annotation, len(anns))
+	out := make([]Claim, len(anns))
 	for i, a := range anns {
 		a.ArticleID = art.ID
-		if err := validateAnnotation(tx, art, &a); err != nil {
+		if err := validateClaim(tx, art, &a); err != nil {
 			return nil, batchError(err, i, len(anns))
 		}
 		if a.Created.IsZero() {
@@ -224,8 +224,8 @@ func checkAnnotations(tx *bolt.Tx, art Article, anns []Annotation) ([]Annotation
 }
 
 // writeNewAnnotations gives checked claims their ids and stores them.
-func writeNewAnnotations(tx *bolt.Tx, anns []Annotation) error {
-	bucket := tx.Bucket(bucketAnnotations)
+func writeNewClaims(tx *bolt.Tx, anns []Claim) error {
+	bucket := tx.Bucket(bucketClaims)
 	for i := range anns {
 		id, err := bucket.NextSequence()
 		if err != nil {
@@ -235,42 +235,42 @@ func writeNewAnnotations(tx *bolt.Tx, anns []Annotation) error {
 			return fmt.Errorf("%w: claim id %d is taken although the sequence is only now issuing it", ErrDamaged, id)
 		}
 		anns[i].ID = id
-		if err := writeAnnotation(tx, anns[i]); err != nil {
+		if err := writeClaim(tx, anns[i]); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-func writeAnnotation(tx *bolt.Tx, a Annotation) error {
-	if err := putJSON(tx.Bucket(bucketAnnotations), idKey(a.ID), a); err != nil {
+func writeClaim(tx *bolt.Tx, a Claim) error {
+	if err := putJSON(tx.Bucket(bucketClaims), idKey(a.ID), a); err != nil {
 		return err
 	}
 	return tx.Bucket(bucketIndex).Put(indexKey(a.ArticleID, a.ID), nil)
 }
 
-func deleteAnnotationRecord(tx *bolt.Tx, a Annotation) error {
+func deleteClaimRecord(tx *bolt.Tx, a Claim) error {
 	if err := tx.Bucket(bucketIndex).Delete(indexKey(a.ArticleID, a.ID)); err != nil {
 		return err
 	}
-	return tx.Bucket(bucketAnnotations).Delete(idKey(a.ID))
+	return tx.Bucket(bucketClaims).Delete(idKey(a.ID))
 }
 
-func getAnnotation(tx *bolt.Tx, id uint64) (Annotation, error) {
-	var a Annotation
-	ok, err := getJSON(tx.Bucket(bucketAnnotations), idKey(id), &a)
+func getClaim(tx *bolt.Tx, id uint64) (Claim, error) {
+	var a Claim
+	ok, err := getJSON(tx.Bucket(bucketClaims), idKey(id), &a)
 	if err == nil && !ok {
 		err = fmt.Errorf("claim %d: %w", id, ErrNotFound)
 	}
 	return a, err
 }
 
-func annotationsOf(tx *bolt.Tx, articleID uint64) ([]Annotation, error) {
-	var out []Annotation
+func claimsOf(tx *bolt.Tx, articleID uint64) ([]Claim, error) {
+	var out []Claim
 	prefix := idKey(articleID)
 	c := tx.Bucket(bucketIndex).Cursor()
 	for k, _ := c.Seek(prefix); hasPrefix(k, prefix); k, _ = c.Next() {
-		a, err := getAnnotation(tx, keyID(k[8:]))
+		a, err := getClaim(tx, keyID(k[8:]))
 		if errors.Is(err, ErrNotFound) {
 			err = fmt.Errorf("%w: the index of article %d lists claim %d, which does not exist; run `claimdesk check`", ErrDamaged, articleID, keyID(k[8:]))
 		}
@@ -284,7 +284,7 @@ func annotationsOf(tx *bolt.Tx, articleID uint64) ([]Annotation, error) {
 }
 
 // SortInTextOrder orders claims by start, the longer first, then by id.
-func SortInTextOrder(anns []Annotation) {
+func SortInTextOrder(anns []Claim) {
 	sort.SliceStable(anns, func(i, j int) bool {
 		a, b := anns[i], anns[j]
 		if a.Start != b.Start {

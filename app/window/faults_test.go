@@ -1,4 +1,4 @@
-package app
+package window
 
 import (
 	"os"
@@ -31,7 +31,7 @@ func TestFailedWriteIsNotShownAsSaved(t *testing.T) {
 		t.Fatal(err)
 	}
 	w.store = reopened
-	if anns, _ := reopened.Annotations(w.article.ID); len(anns) != 0 {
+	if anns, _ := reopened.Claims(w.article.ID); len(anns) != 0 {
 		t.Errorf("%d claims stored by a failed write", len(anns))
 	}
 }

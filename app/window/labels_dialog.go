@@ -1,4 +1,4 @@
-package app
+package window
 
 import (
 	"fyne.io/fyne/v2"
@@ -76,7 +76,7 @@ func (d *labelsDialog) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 	}
 	row.Objects[0].(*widget.Label).SetText(text)
 	swatch := row.Objects[1].(*fyne.Container).Objects[0].(*canvas.Rectangle)
-	swatch.FillColor = parseHexColour(l.Colour)
+	swatch.FillColor = labelSwatch(l.Colour)
 	swatch.Refresh()
 }
 
@@ -84,7 +84,7 @@ func (d *labelsDialog) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 // the next free hotkey and a colour nobody uses yet.
 func (d *labelsDialog) choose(i int) {
 	d.chosen = i
-	l := storage.Label{Colour: nextColour(d.w.labels), Hotkey: nextHotkey(d.w.labels)}
+	l := storage.Label{Colour: storage.NextLabelColour(d.w.labels), Hotkey: storage.NextLabelHotkey(d.w.labels)}
 	if i >= 0 && i < len(d.w.labels) {
 		l = d.w.labels[i]
 	}
@@ -135,35 +135,6 @@ func (d *labelsDialog) onRemove() {
 }
 
 func (d *labelsDialog) showSwatch() {
-	d.swatch.FillColor = parseHexColour(d.colour.Text)
+	d.swatch.FillColor = labelSwatch(d.colour.Text)
 	d.swatch.Refresh()
-}
-
-// extraColours continue the Okabe–Ito palette the default labels start.
-var extraColours = []string{"#E69F00", "#56B4E9", "#CC79A7", "#F0E442", "#000000", "#999999"}
-
-func nextColour(labels []storage.Label) string {
-	used := map[string]bool{}
-	for _, l := range labels {
-		used[l.Colour] = true
-	}
-	for _, c := range extraColours {
-		if !used[c] {
-			return c
-		}
-	}
-	return extraColours[len(labels)%len(extraColours)]
-}
-
-func nextHotkey(labels []storage.Label) string {
-	used := map[string]bool{}
-	for _, l := range labels {
-		used[l.Hotkey] = true
-	}
-	for _, k := range "123456789" {
-		if !used[string(k)] {
-			return string(k)
-		}
-	}
-	return ""
 }

@@ -1,8 +1,8 @@
-package app
+package window
 
 import (
 	"fyne.io/fyne/v2"
-	fyneapp "fyne.io/fyne/v2/app"
+	"fyne.io/fyne/v2/app"
 
 	"claimdesk/assets"
 	"claimdesk/seeds"
@@ -15,7 +15,7 @@ const AppID = "org.claimdesk.app"
 // Run opens the annotation window on store and returns when it is closed.
 // An empty store first gets the seed article, so the window is never empty.
 func Run(store *storage.Store) error {
-	a := fyneapp.NewWithID(AppID)
+	a := app.NewWithID(AppID)
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.IconPNG))
 	_, seedErr := seeds.LoadIfEmpty(store)
 	w := newMainWindow(a, store)

@@ -1,6 +1,0 @@
-// Package app is Claimdesk's annotation window: the article list on the
-// left, the article in the centre with every claim highlighted, the claims
-// and the selected claim's editor on the right, menus, search palette,
-// import and export dialogs. The engines it drives (storage, annotate,
-// dataset, export, search) know nothing of Fyne.
-package app

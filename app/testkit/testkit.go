@@ -1,0 +1,77 @@
+// Package testkit holds what the tests of several packages share: golden
+// files with one -update flag and diffs a person can read, and the outside
+// checkers (python3) that a test may only skip on a developer's machine,
+// never under CI.
+package testkit
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/pmezard/go-difflib/difflib"
+)
+
+// update rewrites golden files instead of comparing with them:
+// go test ./... -update
+var update = flag.Bool("update", false, "rewrite golden files with what the code produces now")
+
+// Updating reports whether this run rewrites golden files.
+func Updating() bool { return *update }
+
+// Golden compares got with the file at path, or writes it there under
+// -update. A difference is printed line by line, - for the golden file
+// and + for what the code produced.
+func Golden(t testing.TB, path string, got []byte) {
+	t.Helper()
+	if *update {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (go test -update writes it)", err)
+	}
+	if !bytes.Equal(want, got) {
+		t.Errorf("%s differs (-golden +now; go test -update if the change is meant):\n%s", path, Diff(string(want), string(got)))
+	}
+}
+
+// Diff shows two texts line by line; line ends and tabs are made visible,
+// since the formats differ by them too.
+func Diff(want, got string) string {
+	visible := strings.NewReplacer("\r", `\r`, "\t", `\t`)
+	d, err := difflib.GetUnifiedDiffString(difflib.UnifiedDiff{
+		A: difflib.SplitLines(visible.Replace(want)), B: difflib.SplitLines(visible.Replace(got)),
+		FromFile: "golden", ToFile: "now", Context: 3,
+	})
+	if err != nil {
+		return err.Error()
+	}
+	return d
+}
+
+// Python returns the path of python3. Missing, it skips the test on a
+// developer's machine but fails it under CI (CI=true), where make test has
+// installed it: a check that silently does not run is no check.
+func Python(t testing.TB) string {
+	t.Helper()
+	path, err := exec.LookPath("python3")
+	if err == nil {
+		return path
+	}
+	if os.Getenv("CI") != "" {
+		t.Fatalf("python3 is needed under CI (make test installs it): %v", err)
+	}
+	t.Skipf("python3 not found (%v); this check runs in CI", err)
+	return ""
+}
