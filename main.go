@@ -6,9 +6,9 @@ package main
 import (
 	"os"
 
-	"claimdesk/app/window"
 	"claimdesk/app/cli"
 	_ "claimdesk/app/posixlocale" // before Fyne reads the locale
+	"claimdesk/app/window"
 )
 
 func main() {
