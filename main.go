@@ -1,6 +1,6 @@
 // Command claimdesk labels claims in news articles. With no command it opens
-// the annotation window; with one (import, export, search, stats, check,
-// labels) it works on the store without a display.
+// the annotation window; with one (claimdesk --help lists them) it works on
+// the store without a display. This file only wires the two together.
 package main
 
 import (

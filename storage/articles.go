@@ -3,9 +3,61 @@ package storage
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	bolt "go.etcd.io/bbolt"
 )
+
+// Article is one news article. Text never changes once stored, so offsets
+// into it never drift.
+type Article struct {
+	ID     uint64            `json:"id"`
+	Title  string            `json:"title"`
+	Source string            `json:"source,omitempty"`
+	Text   string            `json:"text"`
+	SHA256 string            `json:"sha256"`
+	Added  time.Time         `json:"added"`
+	Status Status            `json:"status"`
+	Meta   map[string]string `json:"meta,omitempty"`
+}
+
+// ArticleSummary is an article without its text, plus its claim count: what
+// lists of articles need without reading every text.
+type ArticleSummary struct {
+	ID      uint64    `json:"id"`
+	Title   string    `json:"title"`
+	Source  string    `json:"source,omitempty"`
+	Status  Status    `json:"status"`
+	Added   time.Time `json:"added"`
+	Claims  int       `json:"claims"`
+	RuneLen int       `json:"rune_len"`
+}
+
+// Status is where an article stands in the analyst's work.
+type Status string
+
+// The statuses an article moves through.
+const (
+	StatusNew        Status = "new"
+	StatusInProgress Status = "in progress"
+	StatusDone       Status = "done"
+)
+
+// Valid reports whether s is one of the known statuses.
+func (s Status) Valid() bool {
+	return s == StatusNew || s == StatusInProgress || s == StatusDone
+}
+
+// DuplicateError is returned when an article with the same text is stored
+// already.
+type DuplicateError struct {
+	ExistingID    uint64
+	ExistingTitle string
+}
+
+func (e *DuplicateError) Error() string {
+	return fmt.Sprintf("same text as article %d %q", e.ExistingID, e.ExistingTitle)
+}
 
 // AddArticle normalises the text, stores the article and returns it with its
 // id, hash and time set, plus what normalisation changed. An article whose
@@ -59,11 +111,7 @@ func (s *Store) ArticleSummaries() ([]ArticleSummary, error) {
 	var out []ArticleSummary
 	err := s.view(func(tx *bolt.Tx) error {
 		counts := claimCounts(tx)
-		return tx.Bucket(bucketArticles).ForEach(func(_, v []byte) error {
-			var a Article
-			if err := decodeJSON(v, &a); err != nil {
-				return err
-			}
+		return eachRecord(tx.Bucket(bucketArticles), func(a Article) error {
 			out = append(out, summarise(a, counts[a.ID]))
 			return nil
 		})
@@ -78,15 +126,7 @@ func (s *Store) ArticleSummaries() ([]ArticleSummary, error) {
 // first error fn returns. fn runs inside a read transaction: it must not
 // write to the store.
 func (s *Store) ForEachArticle(fn func(Article) error) error {
-	return s.view(func(tx *bolt.Tx) error {
-		return tx.Bucket(bucketArticles).ForEach(func(_, v []byte) error {
-			var a Article
-			if err := decodeJSON(v, &a); err != nil {
-				return err
-			}
-			return callback(fn, a)
-		})
-	})
+	return forEachRecord(s, bucketArticles, fn)
 }
 
 // SetArticleStatus records where the analyst stands with an article.
@@ -124,8 +164,8 @@ func (s *Store) DeleteArticle(id uint64) error {
 		if removed, err = claimsOf(tx, id); err != nil {
 			return err
 		}
-		for _, an := range removed {
-			if err := deleteClaimRecord(tx, an); err != nil {
+		for _, c := range removed {
+			if err := deleteClaimRecord(tx, c); err != nil {
 				return err
 			}
 		}
@@ -137,11 +177,60 @@ func (s *Store) DeleteArticle(id uint64) error {
 	if err != nil {
 		return err
 	}
-	for _, an := range removed {
-		s.notify(Change{Kind: ClaimDeleted, Claim: an})
+	for _, c := range removed {
+		s.notify(Change{Kind: ClaimDeleted, Claim: c})
 	}
 	s.notify(Change{Kind: ArticleDeleted, Article: summarise(a, 0)})
 	return nil
+}
+
+// prepareArticle normalises an article and fills in what the store sets,
+// refusing what no transaction could store.
+func prepareArticle(a Article, withClaims bool) (Article, Normalization, error) {
+	text, norm := Normalize(a.Text)
+	if withClaims && text != a.Text {
+		return Article{}, norm, invalidf("article %q: text changed by normalisation (%s); normalise before computing offsets", a.Title, norm)
+	}
+	if strings.TrimSpace(text) == "" {
+		return Article{}, norm, invalidf("article %q has no text", a.Title)
+	}
+	a.Text = text
+	a.SHA256 = HashText(text)
+	a.Title = strings.TrimSpace(a.Title)
+	if a.Title == "" {
+		a.Title = TitleFromText(text)
+	}
+	if a.Added.IsZero() {
+		a.Added = time.Now().UTC()
+	}
+	if a.Status == "" {
+		a.Status = StatusNew
+	}
+	if !a.Status.Valid() {
+		return Article{}, norm, invalidf("article %q: unknown status %q", a.Title, a.Status)
+	}
+	return a, norm, nil
+}
+
+// writeArticle stores a checked article and its checked claims, giving
+// them their ids.
+func writeArticle(tx *bolt.Tx, a *Article, claims []Claim) error {
+	arts := tx.Bucket(bucketArticles)
+	id, err := arts.NextSequence()
+	if err != nil {
+		return err
+	}
+	a.ID = id
+	if err := putJSON(arts, idKey(id), *a); err != nil {
+		return err
+	}
+	if err := tx.Bucket(bucketHashes).Put([]byte(a.SHA256), idKey(id)); err != nil {
+		return err
+	}
+	for i := range claims {
+		claims[i].ArticleID = id
+	}
+	return writeNewClaims(tx, claims)
 }
 
 func getArticle(tx *bolt.Tx, id uint64) (Article, error) {

@@ -14,13 +14,13 @@ const (
 )
 
 func benchClaims(text string, n int) []Claim {
-	anns := make([]Claim, n)
+	claims := make([]Claim, n)
 	step := RuneLen(text) / (n + 1)
-	for j := range anns {
+	for j := range claims {
 		start := j * step
-		anns[j] = Claim{Start: start, End: start + 5 + j%20, Label: DefaultLabels()[j%3].Name, Speaker: "Dmitry Peskov", Annotator: "bench"}
+		claims[j] = Claim{Start: start, End: start + 5 + j%20, Label: DefaultLabels()[j%3].Name, Speaker: "Dmitry Peskov", Annotator: "bench"}
 	}
-	return anns
+	return claims
 }
 
 // benchFixture builds, under b.TempDir, a store of benchArticles articles
@@ -36,11 +36,11 @@ func benchFixture(b *testing.B, withClaims bool) string {
 	seed := seedText(b)
 	for i := range benchArticles {
 		text := fmt.Sprintf("%s\n\nArticle %d of the benchmark.", seed, i)
-		var anns []Claim
+		var claims []Claim
 		if withClaims {
-			anns = benchClaims(text, benchPerArticle)
+			claims = benchClaims(text, benchPerArticle)
 		}
-		if _, _, _, err := s.ImportArticle(Article{Text: text}, anns); err != nil {
+		if _, _, _, err := s.ImportArticle(Article{Text: text}, claims); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -55,7 +55,7 @@ func benchStore(b *testing.B, withClaims bool) *Store {
 	return openCheckedStore(b, benchFixture(b, withClaims))
 }
 
-// BenchmarkAddAnnotation adds claims one transaction (one fsync) each,
+// BenchmarkAddClaim adds claims one transaction (one fsync) each,
 // spread over 1,000 articles: ns/op is the cost of one claim.
 func BenchmarkAddClaim(b *testing.B) {
 	s := benchStore(b, false)
@@ -70,7 +70,7 @@ func BenchmarkAddClaim(b *testing.B) {
 	}
 }
 
-// BenchmarkAddAnnotationsBatch100 adds 100 claims of one article per call,
+// BenchmarkAddClaimsBatch100 adds 100 claims of one article per call,
 // one transaction: ns/op is per batch, ns/claim per claim.
 func BenchmarkAddClaimsBatch100(b *testing.B) {
 	s := benchStore(b, false)
@@ -96,9 +96,9 @@ func BenchmarkAddClaimsBatch100(b *testing.B) {
 func BenchmarkClaims(b *testing.B) {
 	s := benchStore(b, true)
 	for i := 0; b.Loop(); i++ {
-		anns, err := s.Claims(uint64(i%benchArticles) + 1)
-		if err != nil || len(anns) != benchPerArticle {
-			b.Fatalf("Claims = %d claims, %v", len(anns), err)
+		claims, err := s.Claims(uint64(i%benchArticles) + 1)
+		if err != nil || len(claims) != benchPerArticle {
+			b.Fatalf("Claims = %d claims, %v", len(claims), err)
 		}
 	}
 }
@@ -140,4 +140,63 @@ func BenchmarkCheck(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// importBenchClaims is how many claims each benchmark article brings.
+const importBenchClaims = 10
+
+// importBenchItems builds benchArticles seed-sized articles with
+// importBenchClaims claims each; round makes the texts new each round.
+func importBenchItems(seed string, round int) []ImportItem {
+	items := make([]ImportItem, benchArticles)
+	for i := range items {
+		text := fmt.Sprintf("%s\n\nRound %d, article %d of the benchmark.", seed, round, i)
+		items[i] = ImportItem{Article: Article{Text: text}, Claims: benchClaims(text, importBenchClaims)}
+	}
+	return items
+}
+
+// BenchmarkImportArticles stores 1,000 seed-sized articles with 10 claims
+// each per call, all in one transaction: ns/op is per 1,000 articles.
+func BenchmarkImportArticles(b *testing.B) {
+	s := openTestStore(b)
+	seed := seedText(b)
+	round := 0
+	for b.Loop() {
+		b.StopTimer()
+		round++
+		items := importBenchItems(seed, round)
+		b.StartTimer()
+		results, err := s.ImportArticles(items)
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, r := range results {
+			if r.Err != nil {
+				b.Fatal(r.Err)
+			}
+		}
+	}
+	b.ReportMetric(float64(benchArticles*b.N)/b.Elapsed().Seconds(), "articles/s")
+}
+
+// BenchmarkImportArticleEach stores the same 1,000 articles one
+// ImportArticle call (one transaction, one fsync) each, the way to compare
+// BenchmarkImportArticles with: ns/op is per 1,000 articles.
+func BenchmarkImportArticleEach(b *testing.B) {
+	s := openTestStore(b)
+	seed := seedText(b)
+	round := 0
+	for b.Loop() {
+		b.StopTimer()
+		round++
+		items := importBenchItems(seed, round)
+		b.StartTimer()
+		for _, it := range items {
+			if _, _, _, err := s.ImportArticle(it.Article, it.Claims); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	b.ReportMetric(float64(benchArticles*b.N)/b.Elapsed().Seconds(), "articles/s")
 }

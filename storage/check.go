@@ -1,12 +1,14 @@
 package storage
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
-	"os"
 	"strings"
 
 	bolt "go.etcd.io/bbolt"
+
+	"claimdesk/storage/boltfile"
 )
 
 // maxProblems caps what Check spells out: a damaged file can have a problem
@@ -16,8 +18,8 @@ const maxProblems = 50
 // errRollback ends Check's write transaction without committing.
 var errRollback = errors.New("rollback")
 
-// Check verifies the file's page structure (bbolt's tx.Check, after a walk
-// of its own that makes tx.Check safe to run on a damaged file) and
+// Check verifies the file's page structure (boltfile's walk, which makes
+// bbolt's own tx.Check safe to run on a damaged file, then tx.Check) and
 // Claimdesk's own invariants: every record decodes under its key, every
 // index entry points at its claim and article, every claim fits its
 // article's text with its quote and uses an existing label. The error, if
@@ -66,32 +68,19 @@ func (s *Store) frozen(fn func(*bolt.Tx) error) error {
 	return err
 }
 
-// checkStructure walks the pages of the file as the transaction sees them.
+// checkStructure walks the pages of the file as the transaction sees
+// them. A write transaction's id is the one it would commit as, so the
+// meta page on disk carries the one before.
 func (s *Store) checkStructure(tx *bolt.Tx) []error {
-	f, err := os.Open(s.path)
-	if err != nil {
-		return []error{err}
-	}
-	defer f.Close()
-	info, err := f.Stat()
-	if err != nil {
-		return []error{err}
-	}
-	l, err := readLayout(f)
-	if err != nil {
-		return []error{err}
-	}
-	want := uint64(tx.ID())
+	txid := uint64(tx.ID())
 	if tx.Writable() {
-		want--
+		txid--
 	}
-	if l.txid != want {
-		return []error{fmt.Errorf("meta page is at transaction %d, the check at %d", l.txid, want)}
+	problems := boltfile.Verify(s.path, txid)
+	for i, err := range problems {
+		problems[i] = refused(s.path, err)
 	}
-	if err := checkLayout(s.path, l, info.Size()); err != nil {
-		return []error{err}
-	}
-	return walkPages(f, l)
+	return problems
 }
 
 // problemList is what Check found.
@@ -115,3 +104,151 @@ func (p problemList) Error() string {
 func (p problemList) Is(target error) bool { return target == ErrDamaged }
 
 func (p problemList) Unwrap() []error { return p }
+
+// recordChecker verifies Claimdesk's invariants over every record of one
+// transaction, collecting problems rather than stopping at the first.
+type recordChecker struct {
+	tx       *bolt.Tx
+	problems []error
+	texts    map[uint64]string // article id -> text
+	owners   map[uint64]uint64 // claim id -> article id
+}
+
+func checkRecords(tx *bolt.Tx) []error {
+	for _, name := range allBuckets {
+		if tx.Bucket(name) == nil {
+			return []error{fmt.Errorf("bucket %s is missing", name)}
+		}
+	}
+	c := &recordChecker{tx: tx, texts: map[uint64]string{}, owners: map[uint64]uint64{}}
+	if tx.Bucket(bucketMeta).Get(keySchemaVersion) == nil {
+		c.fail("no schema version")
+	}
+	c.articles()
+	c.hashes()
+	c.labels()
+	c.claims()
+	c.index()
+	return c.problems
+}
+
+func (c *recordChecker) fail(format string, args ...any) {
+	c.problems = append(c.problems, fmt.Errorf(format, args...))
+}
+
+// each walks a bucket, refusing keys of the wrong length before fn sees them.
+func (c *recordChecker) each(bucket []byte, keyLen int, what string, fn func(k, v []byte)) {
+	err := c.tx.Bucket(bucket).ForEach(func(k, v []byte) error {
+		if keyLen > 0 && len(k) != keyLen {
+			c.fail("%s key %x is %d bytes, not %d", what, k, len(k), keyLen)
+			return nil
+		}
+		fn(k, v)
+		return nil
+	})
+	if err != nil {
+		c.fail("%s: %v", what, err)
+	}
+}
+
+func (c *recordChecker) articles() {
+	c.each(bucketArticles, 8, "article", func(k, v []byte) {
+		var a Article
+		if err := decodeJSON(v, &a); err != nil {
+			c.fail("article %d: %v", keyID(k), err)
+			return
+		}
+		if a.ID != keyID(k) {
+			c.fail("article %d is stored under key %d", a.ID, keyID(k))
+			return
+		}
+		c.texts[a.ID] = a.Text
+		switch {
+		case HashText(a.Text) != a.SHA256:
+			c.fail("article %d: text does not match its hash", a.ID)
+		case !bytes.Equal(c.tx.Bucket(bucketHashes).Get([]byte(a.SHA256)), k):
+			c.fail("article %d: missing from the hash index", a.ID)
+		case !a.Status.Valid():
+			c.fail("article %d: unknown status %q", a.ID, a.Status)
+		}
+	})
+}
+
+func (c *recordChecker) hashes() {
+	c.each(bucketHashes, 0, "hash index", func(k, v []byte) {
+		if len(v) != 8 {
+			c.fail("hash index entry %s: value is %d bytes, not 8", k, len(v))
+		} else if _, ok := c.texts[keyID(v)]; !ok {
+			c.fail("hash index entry %s points to article %d, which does not exist", k, keyID(v))
+		}
+	})
+}
+
+func (c *recordChecker) labels() {
+	hotkeys := map[string]string{}
+	c.each(bucketLabels, 0, "label", func(k, v []byte) {
+		var l Label
+		if err := decodeJSON(v, &l); err != nil {
+			c.fail("label %q: %v", k, err)
+			return
+		}
+		if l.Name != string(k) {
+			c.fail("label %q is stored under key %q", l.Name, k)
+		}
+		if err := validateLabel(&l); err != nil {
+			c.fail("label %q: %v", k, err)
+		}
+		if other, ok := hotkeys[l.Hotkey]; ok && l.Hotkey != "" {
+			c.fail("labels %q and %q share hotkey %s", other, l.Name, l.Hotkey)
+		}
+		hotkeys[l.Hotkey] = l.Name
+	})
+}
+
+func (c *recordChecker) claims() {
+	labels := c.tx.Bucket(bucketLabels)
+	index := c.tx.Bucket(bucketIndex)
+	c.each(bucketClaims, 8, "claim", func(k, v []byte) {
+		var a Claim
+		if err := decodeJSON(v, &a); err != nil {
+			c.fail("claim %d: %v", keyID(k), err)
+			return
+		}
+		c.owners[keyID(k)] = a.ArticleID
+		text, ok := c.texts[a.ArticleID]
+		switch {
+		case a.ID != keyID(k):
+			c.fail("claim %d is stored under key %d", a.ID, keyID(k))
+		case !ok:
+			c.fail("claim %d: article %d does not exist", a.ID, a.ArticleID)
+		case index.Get(indexKey(a.ArticleID, a.ID)) == nil:
+			c.fail("claim %d: missing from the article index", a.ID)
+		default:
+			if q, err := spanQuote(Article{ID: a.ArticleID, Text: text}, a.Start, a.End); err != nil || q != a.Quote {
+				c.fail("claim %d: quote %q does not match article %d at %d–%d", a.ID, a.Quote, a.ArticleID, a.Start, a.End)
+			}
+		}
+		if labels.Get([]byte(a.Label)) == nil {
+			c.fail("claim %d: label %q does not exist", a.ID, a.Label)
+		}
+		if !a.Origin.Valid() {
+			c.fail("claim %d: unknown origin %q", a.ID, a.Origin)
+		}
+	})
+}
+
+// index checks every index entry against the claims the claims pass
+// decoded; a claim that did not decode was reported there.
+func (c *recordChecker) index() {
+	claims := c.tx.Bucket(bucketClaims)
+	c.each(bucketIndex, 16, "article index", func(k, _ []byte) {
+		articleID, claimID := keyID(k[:8]), keyID(k[8:])
+		owner, decoded := c.owners[claimID]
+		switch {
+		case !decoded && claims.Get(k[8:]) == nil:
+			c.fail("article index entry %d|%d points to no claim", articleID, claimID)
+		case decoded && owner != articleID:
+			c.fail("article index files claim %d under article %d, but it belongs to %d", claimID, articleID, owner)
+		}
+	})
+}

@@ -30,6 +30,10 @@ func TestCheckFindsInjectedInconsistencies(t *testing.T) {
 			_ = tx.Bucket(bucketIndex).Put(indexKey(1, 2), nil)
 			return put(bucketClaims, idKey(2), strings.Replace(claim(), `"end":13`, `"end":130`, 1))(tx)
 		}, "claim 2: quote \"denied\" does not match article 1 at 7–130"},
+		{"empty span", func(tx *bolt.Tx) error {
+			_ = tx.Bucket(bucketIndex).Put(indexKey(1, 2), nil)
+			return put(bucketClaims, idKey(2), strings.Replace(claim(), `"end":13,"quote":"denied"`, `"end":7,"quote":""`, 1))(tx)
+		}, `claim 2: quote "" does not match article 1 at 7–7`},
 		{"unknown label", func(tx *bolt.Tx) error {
 			_ = tx.Bucket(bucketIndex).Put(indexKey(1, 2), nil)
 			return put(bucketClaims, idKey(2), strings.Replace(claim(), `"denial"`, `"sarcasm"`, 1))(tx)
@@ -79,25 +83,6 @@ func TestCheckFindsInjectedInconsistencies(t *testing.T) {
 			wantErr(t, s.Check(), ErrDamaged, tt.says)
 		})
 	}
-}
-
-func TestSchemaVersionMissing(t *testing.T) {
-	path := newClosedStore(t)
-	rawUpdate(t, path, func(tx *bolt.Tx) error { return tx.Bucket(bucketMeta).Delete(keySchemaVersion) })
-	_, err := Open(path)
-	wantErr(t, err, ErrNotClaimdesk, path, "no claimdesk schema version")
-
-	// A store that loses it while open (only bbolt itself can do that).
-	path = newClosedStore(t)
-	s, err := Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	if err := s.db.Update(func(tx *bolt.Tx) error { return tx.Bucket(bucketMeta).Delete(keySchemaVersion) }); err != nil {
-		t.Fatal(err)
-	}
-	wantErr(t, s.Check(), ErrDamaged, "no schema version")
 }
 
 func TestCheckCleanStore(t *testing.T) {

@@ -3,11 +3,46 @@ package storage
 import (
 	"errors"
 	"fmt"
+	"iter"
 	"sort"
+	"strings"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
 )
+
+// Claim is one labeled claim: the span [Start, End) of its article's
+// text in code points, with Quote equal to that span.
+type Claim struct {
+	ID        uint64    `json:"id"`
+	ArticleID uint64    `json:"article_id"`
+	Start     int       `json:"start"`
+	End       int       `json:"end"`
+	Quote     string    `json:"quote"`
+	Label     string    `json:"label"`
+	Speaker   string    `json:"speaker,omitempty"`
+	Target    string    `json:"target,omitempty"`
+	Note      string    `json:"note,omitempty"`
+	Annotator string    `json:"annotator,omitempty"`
+	Origin    Origin    `json:"origin"`
+	Created   time.Time `json:"created"`
+	Updated   time.Time `json:"updated"`
+}
+
+// Origin says how a claim came to be.
+type Origin string
+
+// The origins of a claim.
+const (
+	OriginManual    Origin = "manual"
+	OriginSuggested Origin = "suggested"
+	OriginImported  Origin = "imported"
+)
+
+// Valid reports whether o is one of the known origins.
+func (o Origin) Valid() bool {
+	return o == OriginManual || o == OriginSuggested || o == OriginImported
+}
 
 // AddClaim validates and stores a new claim. An empty Quote is filled
 // from the text; a non-empty one must equal text[Start:End].
@@ -20,27 +55,28 @@ func (s *Store) AddClaim(a Claim) (Claim, error) {
 }
 
 // AddClaims stores many claims, possibly of several articles, in one
-// transaction: all land or none. A refusal names the claim's place in anns.
-func (s *Store) AddClaims(anns []Claim) ([]Claim, error) {
-	if len(anns) == 0 {
+// transaction: all land or none. A refusal names the claim's place in
+// claims.
+func (s *Store) AddClaims(claims []Claim) ([]Claim, error) {
+	if len(claims) == 0 {
 		return nil, nil
 	}
 	var stored []Claim
 	err := s.update(func(tx *bolt.Tx) error {
-		stored = make([]Claim, 0, len(anns))
+		stored = make([]Claim, 0, len(claims))
 		articles := map[uint64]Article{}
-		for i, a := range anns {
+		for i, a := range claims {
 			art, ok := articles[a.ArticleID]
 			if !ok {
 				var err error
 				if art, err = getArticle(tx, a.ArticleID); err != nil {
-					return batchError(err, i, len(anns))
+					return batchError(err, i, len(claims))
 				}
 				articles[a.ArticleID] = art
 			}
 			one, err := insertClaims(tx, art, []Claim{a})
 			if err != nil {
-				return batchError(err, i, len(anns))
+				return batchError(err, i, len(claims))
 			}
 			stored = append(stored, one...)
 		}
@@ -103,11 +139,11 @@ func (s *Store) RestoreClaim(a Claim) (Claim, error) {
 		if a.ID == 0 {
 			return invalidf("restore needs the claim's id")
 		}
-		anns := tx.Bucket(bucketClaims)
-		if anns.Get(idKey(a.ID)) != nil {
+		claims := tx.Bucket(bucketClaims)
+		if claims.Get(idKey(a.ID)) != nil {
 			return invalidf("claim %d exists already", a.ID)
 		}
-		if a.ID > anns.Sequence() {
+		if a.ID > claims.Sequence() {
 			// An id never issued would later be issued again and overwritten.
 			return invalidf("claim id %d was never issued by this store", a.ID)
 		}
@@ -147,7 +183,7 @@ func (s *Store) DeleteClaim(id uint64) (Claim, error) {
 	return old, nil
 }
 
-// Annotation returns the claim with id, or ErrNotFound.
+// Claim returns the claim with id, or ErrNotFound.
 func (s *Store) Claim(id uint64) (Claim, error) {
 	var a Claim
 	err := s.view(func(tx *bolt.Tx) error {
@@ -158,7 +194,7 @@ func (s *Store) Claim(id uint64) (Claim, error) {
 	return a, err
 }
 
-// Annotations lists one article's claims in text order: by start, then the
+// Claims lists one article's claims in text order: by start, then the
 // longer first, then by id.
 func (s *Store) Claims(articleID uint64) ([]Claim, error) {
 	var out []Claim
@@ -174,21 +210,13 @@ func (s *Store) Claims(articleID uint64) ([]Claim, error) {
 // first error fn returns. fn runs inside a read transaction: it must not
 // write to the store.
 func (s *Store) ForEachClaim(fn func(Claim) error) error {
-	return s.view(func(tx *bolt.Tx) error {
-		return tx.Bucket(bucketClaims).ForEach(func(_, v []byte) error {
-			var a Claim
-			if err := decodeJSON(v, &a); err != nil {
-				return err
-			}
-			return callback(fn, a)
-		})
-	})
+	return forEachRecord(s, bucketClaims, fn)
 }
 
-// insertAnnotations checks and stores new claims of art; the caller's
+// insertClaims checks and stores new claims of art; the caller's
 // transaction rolls back what was written when one is refused.
-func insertClaims(tx *bolt.Tx, art Article, anns []Claim) ([]Claim, error) {
-	checked, err := checkClaims(tx, art, anns)
+func insertClaims(tx *bolt.Tx, art Article, claims []Claim) ([]Claim, error) {
+	checked, err := checkClaims(tx, art, claims)
 	if err != nil {
 		return nil, err
 	}
@@ -198,16 +226,16 @@ func insertClaims(tx *bolt.Tx, art Article, anns []Claim) ([]Claim, error) {
 	return checked, nil
 }
 
-// checkAnnotations validates new claims of art and returns them ready to
+// checkClaims validates new claims of art and returns them ready to
 // write: quote filled, times and origin set, ids not yet issued. It writes
 // nothing, so a refusal leaves the transaction as it was.
-func checkClaims(tx *bolt.Tx, art Article, anns []Claim) ([]Claim, error) {
+func checkClaims(tx *bolt.Tx, art Article, claims []Claim) ([]Claim, error) {
 	now := time.Now().UTC()
-	out := make([]Claim, len(anns))
-	for i, a := range anns {
+	out := make([]Claim, len(claims))
+	for i, a := range claims {
 		a.ArticleID = art.ID
 		if err := validateClaim(tx, art, &a); err != nil {
-			return nil, batchError(err, i, len(anns))
+			return nil, batchError(err, i, len(claims))
 		}
 		if a.Created.IsZero() {
 			a.Created = now
@@ -223,10 +251,10 @@ func checkClaims(tx *bolt.Tx, art Article, anns []Claim) ([]Claim, error) {
 	return out, nil
 }
 
-// writeNewAnnotations gives checked claims their ids and stores them.
-func writeNewClaims(tx *bolt.Tx, anns []Claim) error {
+// writeNewClaims gives checked claims their ids and stores them.
+func writeNewClaims(tx *bolt.Tx, claims []Claim) error {
 	bucket := tx.Bucket(bucketClaims)
-	for i := range anns {
+	for i := range claims {
 		id, err := bucket.NextSequence()
 		if err != nil {
 			return err
@@ -234,8 +262,8 @@ func writeNewClaims(tx *bolt.Tx, anns []Claim) error {
 		if bucket.Get(idKey(id)) != nil {
 			return fmt.Errorf("%w: claim id %d is taken although the sequence is only now issuing it", ErrDamaged, id)
 		}
-		anns[i].ID = id
-		if err := writeClaim(tx, anns[i]); err != nil {
+		claims[i].ID = id
+		if err := writeClaim(tx, claims[i]); err != nil {
 			return err
 		}
 	}
@@ -267,12 +295,10 @@ func getClaim(tx *bolt.Tx, id uint64) (Claim, error) {
 
 func claimsOf(tx *bolt.Tx, articleID uint64) ([]Claim, error) {
 	var out []Claim
-	prefix := idKey(articleID)
-	c := tx.Bucket(bucketIndex).Cursor()
-	for k, _ := c.Seek(prefix); hasPrefix(k, prefix); k, _ = c.Next() {
-		a, err := getClaim(tx, keyID(k[8:]))
+	for id := range claimIDsOf(tx, articleID) {
+		a, err := getClaim(tx, id)
 		if errors.Is(err, ErrNotFound) {
-			err = fmt.Errorf("%w: the index of article %d lists claim %d, which does not exist; run `claimdesk check`", ErrDamaged, articleID, keyID(k[8:]))
+			err = fmt.Errorf("%w: the index of article %d lists claim %d, which does not exist; run `claimdesk check`", ErrDamaged, articleID, id)
 		}
 		if err != nil {
 			return nil, err
@@ -283,10 +309,46 @@ func claimsOf(tx *bolt.Tx, articleID uint64) ([]Claim, error) {
 	return out, nil
 }
 
+// claimIDsOf yields the ids the index files under one article, in id
+// order, from a prefix scan that decodes no record.
+func claimIDsOf(tx *bolt.Tx, articleID uint64) iter.Seq[uint64] {
+	return func(yield func(uint64) bool) {
+		prefix := idKey(articleID)
+		c := tx.Bucket(bucketIndex).Cursor()
+		for k, _ := c.Seek(prefix); hasPrefix(k, prefix); k, _ = c.Next() {
+			if !yield(keyID(k[8:])) {
+				return
+			}
+		}
+	}
+}
+
+// claimCount counts one article's claims from the index alone.
+func claimCount(tx *bolt.Tx, articleID uint64) int {
+	n := 0
+	for range claimIDsOf(tx, articleID) {
+		n++
+	}
+	return n
+}
+
+// claimCounts counts claims per article from the index alone, without
+// decoding a single record.
+func claimCounts(tx *bolt.Tx) map[uint64]int {
+	counts := map[uint64]int{}
+	_ = tx.Bucket(bucketIndex).ForEach(func(k, _ []byte) error {
+		if len(k) == 16 {
+			counts[keyID(k[:8])]++
+		}
+		return nil
+	})
+	return counts
+}
+
 // SortInTextOrder orders claims by start, the longer first, then by id.
-func SortInTextOrder(anns []Claim) {
-	sort.SliceStable(anns, func(i, j int) bool {
-		a, b := anns[i], anns[j]
+func SortInTextOrder(claims []Claim) {
+	sort.SliceStable(claims, func(i, j int) bool {
+		a, b := claims[i], claims[j]
 		if a.Start != b.Start {
 			return a.Start < b.Start
 		}
@@ -295,4 +357,50 @@ func SortInTextOrder(anns []Claim) {
 		}
 		return a.ID < b.ID
 	})
+}
+
+// validateClaim enforces the offset contract: the span lies inside the
+// text and is not empty, its quote is text[start:end] (an empty quote is
+// filled in), its label exists and its origin is known. Each refusal says
+// which rule the claim broke.
+func validateClaim(tx *bolt.Tx, art Article, a *Claim) error {
+	quote, err := spanQuote(art, a.Start, a.End)
+	if err != nil {
+		return err
+	}
+	if a.Quote == "" {
+		a.Quote = quote
+	} else if a.Quote != quote {
+		return invalidf("quote %q is not the text at %d–%d of article %d, which reads %q", a.Quote, a.Start, a.End, art.ID, quote)
+	}
+	a.Label = strings.TrimSpace(a.Label)
+	if tx.Bucket(bucketLabels).Get([]byte(a.Label)) == nil {
+		return invalidf("label %q does not exist (labels: %s)", a.Label, labelNames(tx))
+	}
+	if a.Origin != "" && !a.Origin.Valid() {
+		return invalidf("origin %q is not one of %s, %s, %s", a.Origin, OriginManual, OriginSuggested, OriginImported)
+	}
+	return nil
+}
+
+// spanQuote returns the article's text at [start, end) in code points, or
+// an error naming what is wrong with the span. It walks the text only as
+// far as the span reaches, so checking a claim near the start of a long
+// article stays cheap.
+func spanQuote(art Article, start, end int) (string, error) {
+	switch {
+	case start < 0:
+		return "", invalidf("span %d–%d: start %d is negative", start, end, start)
+	case end <= start:
+		return "", invalidf("span %d–%d: start must be before end (a claim covers at least one character)", start, end)
+	}
+	quote, ok := Slice(art.Text, start, end)
+	if !ok {
+		n := RuneLen(art.Text)
+		if start >= n {
+			return "", invalidf("span %d–%d: start %d is past the end of article %d (%d characters)", start, end, start, art.ID, n)
+		}
+		return "", invalidf("span %d–%d: end %d is past the end of article %d (%d characters)", start, end, end, art.ID, n)
+	}
+	return quote, nil
 }

@@ -111,9 +111,9 @@ func checkImportResult(t *testing.T, s *Store, c importCase, r ImportResult, wan
 	if r.Normalization.Changed() != (stored.Text != c.item.Article.Text) {
 		t.Errorf("Normalization %v for %q stored as %q", r.Normalization, c.item.Article.Text, stored.Text)
 	}
-	anns, err := s.Claims(wantID)
-	if err != nil || len(anns) != c.wantClaims {
-		t.Fatalf("Annotations = %d, %v", len(anns), err)
+	claims, err := s.Claims(wantID)
+	if err != nil || len(claims) != c.wantClaims {
+		t.Fatalf("Claims = %d, %v", len(claims), err)
 	}
 	for _, a := range r.Claims {
 		if q, _ := Slice(stored.Text, a.Start, a.End); a.ArticleID != wantID || a.Quote != q || a.ID == 0 {
@@ -205,4 +205,26 @@ func TestImportArticlesWholeCallFails(t *testing.T) {
 	if errors.Is(err, ErrInvalid) {
 		t.Errorf("a store that cannot be written is reported as bad input: %v", err)
 	}
+}
+
+func TestImportArticleRefusesClaimsOnChangedText(t *testing.T) {
+	s := openTestStore(t)
+	raw := "Peskov\r\ndenied it."
+	_, _, _, err := s.ImportArticle(Article{Text: raw}, []Claim{{Start: 7, End: 13, Label: "denial"}})
+	wantErr(t, err, ErrInvalid, "text changed by normalisation", "1 CR/CRLF line end")
+
+	text, _ := Normalize(raw)
+	art, claims, norm, err := s.ImportArticle(Article{Text: text, Title: " Peskov "}, []Claim{{Start: 7, End: 13, Label: "denial"}})
+	if err != nil || norm.Changed() || art.Title != "Peskov" || len(claims) != 1 || claims[0].Quote != "denied" || claims[0].ArticleID != art.ID {
+		t.Fatalf("ImportArticle = %+v, %+v, %v, %v", art, claims, norm, err)
+	}
+	_, _, _, err = s.ImportArticle(Article{Text: "other text"}, []Claim{{Start: 0, End: 5, Label: "denial"}, {Start: 0, End: 50, Label: "denial"}})
+	wantErr(t, err, ErrInvalid, "claim 2 of 2")
+	if sums, _ := s.ArticleSummaries(); len(sums) != 1 {
+		t.Errorf("a refused import left its article behind: %+v", sums)
+	}
+	_, _, err = s.AddArticle(Article{Text: " \n\t"})
+	wantErr(t, err, ErrInvalid, "has no text")
+	_, _, err = s.AddArticle(Article{Text: "x", Status: "lost"})
+	wantErr(t, err, ErrInvalid, `unknown status "lost"`)
 }

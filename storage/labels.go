@@ -13,6 +13,25 @@ import (
 	bolt "go.etcd.io/bbolt"
 )
 
+// Label is a kind of claim. Colour is "#RRGGBB"; Hotkey is a single key such
+// as "1", or empty.
+type Label struct {
+	Name        string `json:"name"`
+	Colour      string `json:"colour"`
+	Hotkey      string `json:"hotkey,omitempty"`
+	Description string `json:"description,omitempty"`
+}
+
+// DefaultLabels are created in a new store. The colours are from the
+// Okabe–Ito palette, which people with colour-blindness can tell apart.
+func DefaultLabels() []Label {
+	return []Label{
+		{Name: "denial", Colour: "#0072B2", Hotkey: "1", Description: "Someone denies a fact or an accusation."},
+		{Name: "accusation", Colour: "#D55E00", Hotkey: "2", Description: "Someone accuses another of something."},
+		{Name: "praise", Colour: "#009E73", Hotkey: "3", Description: "Someone praises another."},
+	}
+}
+
 var colourPattern = regexp.MustCompile(`^#[0-9A-Fa-f]{6}$`)
 
 // MaxLabelName is the longest label name the store takes, in characters.
@@ -90,11 +109,7 @@ func ParseColour(s string) (c color.NRGBA, ok bool) {
 func (s *Store) Labels() ([]Label, error) {
 	var out []Label
 	err := s.view(func(tx *bolt.Tx) error {
-		return tx.Bucket(bucketLabels).ForEach(func(_, v []byte) error {
-			var l Label
-			if err := decodeJSON(v, &l); err != nil {
-				return err
-			}
+		return eachRecord(tx.Bucket(bucketLabels), func(l Label) error {
 			out = append(out, l)
 			return nil
 		})
@@ -181,11 +196,7 @@ func (s *Store) DeleteLabel(name string) error {
 			return fmt.Errorf("label %q: %w", name, ErrNotFound)
 		}
 		used := 0
-		err := tx.Bucket(bucketClaims).ForEach(func(_, v []byte) error {
-			var a Claim
-			if err := decodeJSON(v, &a); err != nil {
-				return err
-			}
+		err := eachRecord(tx.Bucket(bucketClaims), func(a Claim) error {
 			if a.Label == name {
 				used++
 			}
@@ -195,7 +206,7 @@ func (s *Store) DeleteLabel(name string) error {
 			return err
 		}
 		if used > 0 {
-			return invalidf("label %q is used by %s; relabel or delete them first", name, plural(used, "claim"))
+			return invalidf("label %q is used by %s; relabel or delete them first", name, Plural(used, "claim"))
 		}
 		return b.Delete([]byte(name))
 	})
@@ -208,11 +219,7 @@ func (s *Store) DeleteLabel(name string) error {
 func relabelAll(tx *bolt.Tx, from, to string) ([]Claim, error) {
 	b := tx.Bucket(bucketClaims)
 	var changed []Claim
-	err := b.ForEach(func(_, v []byte) error {
-		var a Claim
-		if err := decodeJSON(v, &a); err != nil {
-			return err
-		}
+	err := eachRecord(b, func(a Claim) error {
 		if a.Label == from {
 			a.Label = to
 			changed = append(changed, a)
@@ -275,4 +282,17 @@ func seedLabels(tx *bolt.Tx) error {
 		}
 	}
 	return nil
+}
+
+// labelNames lists the labels for a refusal that names an unknown one.
+func labelNames(tx *bolt.Tx) string {
+	var names []string
+	_ = tx.Bucket(bucketLabels).ForEach(func(k, _ []byte) error {
+		names = append(names, string(k))
+		return nil
+	})
+	if len(names) == 0 {
+		return "none"
+	}
+	return strings.Join(names, ", ")
 }

@@ -8,22 +8,9 @@ import (
 	"strings"
 	"testing"
 	"unicode"
-)
 
-// seedText reads the seed article, the one with an Arabic line.
-func seedText(t testing.TB) string {
-	t.Helper()
-	paths, err := filepath.Glob(filepath.Join("..", "seeds", "000_*.txt"))
-	if err != nil || len(paths) != 1 {
-		t.Fatalf("the seed article ../seeds/000_*.txt: %v %v", paths, err)
-	}
-	raw, err := os.ReadFile(paths[0])
-	if err != nil {
-		t.Fatal(err)
-	}
-	text, _ := Normalize(string(raw))
-	return text
-}
+	"claimdesk/app/testkit"
+)
 
 func arabicLine(t *testing.T, text string) string {
 	t.Helper()
@@ -71,11 +58,11 @@ func TestRoundTripPython(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		anns, err := s.Claims(art.ID)
+		claims, err := s.Claims(art.ID)
 		if err != nil {
 			t.Fatal(err)
 		}
-		dump = append(dump, dumpArticle{stored.Text, anns})
+		dump = append(dump, dumpArticle{stored.Text, claims})
 	}
 	if len(dump[0].Claims) != 4 || len(dump[1].Claims) != 6 {
 		t.Fatalf("after reopening: %d and %d claims, want 4 and 6", len(dump[0].Claims), len(dump[1].Claims))
@@ -88,10 +75,7 @@ func TestRoundTripPython(t *testing.T) {
 	if err := os.WriteFile(dumpPath, raw, 0o600); err != nil {
 		t.Fatal(err)
 	}
-	python, err := exec.LookPath("python3")
-	if err != nil {
-		t.Skip("python3 is not installed; the Go side of the round trip passed")
-	}
+	python := testkit.Python(t) // the Go side of the round trip has passed by now
 	const check = `
 import json, sys
 n = 0

@@ -23,25 +23,19 @@ func (s *Store) Stats() (Stats, error) {
 		if err != nil {
 			return err
 		}
-		err = tx.Bucket(bucketArticles).ForEach(func(_, v []byte) error {
-			var a struct {
-				Status Status `json:"status"`
-			}
+		// Only the status: an Article would copy every article's text.
+		type statusOnly struct {
+			Status Status `json:"status"`
+		}
+		err = eachRecord(tx.Bucket(bucketArticles), func(a statusOnly) error {
 			st.Articles++
-			if err := decodeJSON(v, &a); err != nil {
-				return err
-			}
 			st.ArticlesByStatus[a.Status]++
 			return nil
 		})
 		if err != nil {
 			return err
 		}
-		return tx.Bucket(bucketClaims).ForEach(func(_, v []byte) error {
-			var a Claim
-			if err := decodeJSON(v, &a); err != nil {
-				return err
-			}
+		return eachRecord(tx.Bucket(bucketClaims), func(a Claim) error {
 			st.Claims++
 			st.ClaimsByLabel[a.Label]++
 			st.Annotators[a.Annotator]++
@@ -49,28 +43,4 @@ func (s *Store) Stats() (Stats, error) {
 		})
 	})
 	return st, err
-}
-
-// claimCounts counts claims per article from the index alone, without
-// decoding a single record.
-func claimCounts(tx *bolt.Tx) map[uint64]int {
-	counts := map[uint64]int{}
-	_ = tx.Bucket(bucketIndex).ForEach(func(k, _ []byte) error {
-		if len(k) == 16 {
-			counts[keyID(k[:8])]++
-		}
-		return nil
-	})
-	return counts
-}
-
-// claimCount counts one article's claims by a prefix scan of the index.
-func claimCount(tx *bolt.Tx, articleID uint64) int {
-	n := 0
-	prefix := idKey(articleID)
-	c := tx.Bucket(bucketIndex).Cursor()
-	for k, _ := c.Seek(prefix); hasPrefix(k, prefix); k, _ = c.Next() {
-		n++
-	}
-	return n
 }

@@ -2,14 +2,20 @@ package storage
 
 import (
 	"bytes"
+	"encoding/binary"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
+	"runtime/debug"
+	"strconv"
 	"sync"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
 	berrors "go.etcd.io/bbolt/errors"
+
+	"claimdesk/storage/boltfile"
 )
 
 // Store is an open Claimdesk database. Its methods are safe for concurrent use.
@@ -33,6 +39,57 @@ type Options struct {
 // DefaultTimeout is how long Open waits for another process's lock.
 const DefaultTimeout = time.Second
 
+// ErrNotFound is returned when an article, claim or label does not exist.
+var ErrNotFound = errors.New("not found")
+
+// ErrLocked is returned by Open when another process holds the database.
+var ErrLocked = errors.New("database is in use by another claimdesk")
+
+// ErrNotClaimdesk is returned by Open for a file that is not a Claimdesk
+// database, or is damaged beyond opening.
+var ErrNotClaimdesk = errors.New("not a claimdesk database")
+
+// ErrDamaged is wrapped by the errors of a database whose pages or records
+// are broken: what Check finds, and any read or write that runs into damage
+// after Open succeeded.
+var ErrDamaged = errors.New("the database file is damaged")
+
+// ErrNewerSchema is returned by Open for a file written by a newer Claimdesk,
+// which this build would misread.
+var ErrNewerSchema = errors.New("written by a newer claimdesk")
+
+// ErrInvalid is wrapped by every refusal of bad input (offsets, quotes,
+// labels, names), so callers can tell a user error from a disk failure.
+var ErrInvalid = errors.New("invalid")
+
+func invalidf(format string, args ...any) error {
+	return fmt.Errorf("%w: %s", ErrInvalid, fmt.Sprintf(format, args...))
+}
+
+func notClaimdesk(path, why string) error {
+	return fmt.Errorf("%s: %w (%s)", path, ErrNotClaimdesk, why)
+}
+
+// refused words boltfile's refusal of a file's bytes as Open's refusal of
+// the file; any other error passes unchanged.
+func refused(path string, err error) error {
+	var r *boltfile.Refusal
+	if errors.As(err, &r) {
+		return notClaimdesk(path, r.Reason)
+	}
+	return err
+}
+
+// lockedError says which file is held, in the words a person needs, and
+// still matches ErrLocked.
+type lockedError struct{ path string }
+
+func (e lockedError) Error() string {
+	return "another claimdesk is using " + e.path
+}
+
+func (e lockedError) Is(target error) bool { return target == ErrLocked }
+
 // Open opens or creates the database at path with mode 0600.
 func Open(path string) (*Store, error) { return OpenWith(path, Options{}) }
 
@@ -46,8 +103,8 @@ func OpenWith(path string, opts Options) (*Store, error) {
 	if opts.Timeout <= 0 {
 		opts.Timeout = DefaultTimeout
 	}
-	if err := preflight(path); err != nil {
-		return nil, err
+	if err := boltfile.Preflight(path); err != nil {
+		return nil, refused(path, err)
 	}
 	db, err := openBolt(path, opts)
 	if err != nil {
@@ -142,20 +199,6 @@ func (s *Store) initialise() error {
 	})
 }
 
-func hasAllBuckets(tx *bolt.Tx) bool {
-	for _, name := range allBuckets {
-		if tx.Bucket(name) == nil {
-			return false
-		}
-	}
-	return true
-}
-
-func hasBuckets(tx *bolt.Tx) bool {
-	k, _ := tx.Cursor().First()
-	return k != nil
-}
-
 // checkReadable accepts a read-only store only when this build can read it
 // as it is: read-only means no migration can run.
 func (s *Store) checkReadable() error {
@@ -180,4 +223,244 @@ func (s *Store) Path() string { return s.path }
 // Close releases the file and its lock.
 func (s *Store) Close() error { return s.db.Close() }
 
+// Bucket names. Keys of articles and claims are 8-byte big-endian ids so
+// that cursors walk in id order; the index bucket's keys are
+// article-id|claim-id, so one article's claims are one prefix scan. The
+// claims' buckets keep their first names, "annotations" and
+// "article_annotations", so stores made before the code said "claim" open
+// unchanged.
+var (
+	bucketArticles = []byte("articles")
+	bucketClaims   = []byte("annotations")
+	bucketIndex    = []byte("article_annotations")
+	bucketHashes   = []byte("article_hashes")
+	bucketLabels   = []byte("labels")
+	bucketMeta     = []byte("meta")
+	allBuckets     = [][]byte{bucketArticles, bucketClaims, bucketIndex, bucketHashes, bucketLabels, bucketMeta}
+)
+
+var keySchemaVersion = []byte("schema_version")
+
+func hasAllBuckets(tx *bolt.Tx) bool {
+	for _, name := range allBuckets {
+		if tx.Bucket(name) == nil {
+			return false
+		}
+	}
+	return true
+}
+
+func hasBuckets(tx *bolt.Tx) bool {
+	k, _ := tx.Cursor().First()
+	return k != nil
+}
+
+func idKey(id uint64) []byte {
+	k := make([]byte, 8)
+	binary.BigEndian.PutUint64(k, id)
+	return k
+}
+
+func keyID(k []byte) uint64 { return binary.BigEndian.Uint64(k) }
+
+func indexKey(articleID, claimID uint64) []byte {
+	k := make([]byte, 16)
+	binary.BigEndian.PutUint64(k, articleID)
+	binary.BigEndian.PutUint64(k[8:], claimID)
+	return k
+}
+
 func hasPrefix(k, prefix []byte) bool { return k != nil && bytes.HasPrefix(k, prefix) }
+
+func putJSON(b *bolt.Bucket, key []byte, v any) error {
+	raw, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	return b.Put(key, raw)
+}
+
+// getJSON decodes the value at key into v and reports whether it existed.
+// bbolt values live only as long as the transaction; json.Unmarshal copies.
+func getJSON(b *bolt.Bucket, key []byte, v any) (bool, error) {
+	raw := b.Get(key)
+	if raw == nil {
+		return false, nil
+	}
+	return true, decodeJSON(raw, v)
+}
+
+func decodeJSON(raw []byte, v any) error {
+	if err := json.Unmarshal(raw, v); err != nil {
+		return fmt.Errorf("%w: a record does not decode: %v", ErrDamaged, err)
+	}
+	return nil
+}
+
+// eachRecord decodes every value of b, in key order, and calls fn with it,
+// stopping at the first error.
+func eachRecord[T any](b *bolt.Bucket, fn func(T) error) error {
+	return b.ForEach(func(_, v []byte) error {
+		var rec T
+		if err := decodeJSON(v, &rec); err != nil {
+			return err
+		}
+		return fn(rec)
+	})
+}
+
+// forEachRecord is ForEachArticle and ForEachClaim: eachRecord in a read
+// transaction of its own, with the caller's fn shielded as a callback.
+func forEachRecord[T any](s *Store, bucket []byte, fn func(T) error) error {
+	return s.view(func(tx *bolt.Tx) error {
+		return eachRecord(tx.Bucket(bucket), func(rec T) error { return callback(fn, rec) })
+	})
+}
+
+// SchemaVersion is the layout this build writes. A file with a newer version
+// is refused rather than misread.
+const SchemaVersion = 1
+
+// migrations[v] upgrades a store from version v to v+1, inside the
+// transaction that opens it, so a failed migration leaves the file as it
+// was. Version 0 is a fresh file, for which the buckets already exist.
+var migrations = map[int]func(tx *bolt.Tx) error{
+	0: func(*bolt.Tx) error { return nil },
+}
+
+// schemaVersion reads the version a store was written at.
+func schemaVersion(tx *bolt.Tx, path string) (int, error) {
+	raw := tx.Bucket(bucketMeta).Get(keySchemaVersion)
+	if raw == nil {
+		return 0, notClaimdesk(path, "no claimdesk schema version")
+	}
+	v, err := strconv.Atoi(string(raw))
+	if err != nil || v < 0 {
+		return 0, notClaimdesk(path, fmt.Sprintf("schema version %q", raw))
+	}
+	if v > SchemaVersion {
+		return 0, fmt.Errorf("%s: %w (schema %d; this build reads up to %d): update claimdesk", path, ErrNewerSchema, v, SchemaVersion)
+	}
+	return v, nil
+}
+
+// migrate brings the store up to SchemaVersion; a fresh store (no version
+// yet) starts at 0.
+func migrate(tx *bolt.Tx, path string) error {
+	meta := tx.Bucket(bucketMeta)
+	version := 0
+	if meta.Get(keySchemaVersion) != nil {
+		v, err := schemaVersion(tx, path)
+		if err != nil {
+			return err
+		}
+		version = v
+	}
+	if version == SchemaVersion {
+		return nil
+	}
+	for ; version < SchemaVersion; version++ {
+		step, ok := migrations[version]
+		if !ok {
+			return fmt.Errorf("migrate %s: no migration from schema %d", path, version)
+		}
+		if err := step(tx); err != nil {
+			return fmt.Errorf("migrate %s from schema %d: %w", path, version, err)
+		}
+	}
+	return meta.Put(keySchemaVersion, []byte(strconv.Itoa(SchemaVersion)))
+}
+
+// bbolt trusts the pages it maps: a damaged file makes it panic, or read
+// past the end of the mapping, which the runtime treats as a fatal fault.
+// Every transaction therefore runs shielded, which turns both into an
+// error, so a bad file gives a message, never a crash.
+
+// update runs fn in a write transaction under guard. bbolt rolls the
+// transaction back when fn panics, so the store stays usable.
+func (s *Store) update(fn func(*bolt.Tx) error) error {
+	return guard(s.path, func() error { return s.db.Update(fn) })
+}
+
+// view runs fn in a read transaction under guard.
+func (s *Store) view(fn func(*bolt.Tx) error) error {
+	return guard(s.path, func() error { return s.db.View(fn) })
+}
+
+// guard runs fn shielded and reports a crash as damage to the file.
+func guard(path string, fn func() error) error {
+	crash, err := shielded(fn)
+	if crash != nil {
+		return fmt.Errorf("%s: %w (%v); run `claimdesk check`, and restore a backup if it finds problems", path, ErrDamaged, crash)
+	}
+	return err
+}
+
+// shielded runs fn with memory faults turned into panics, and returns what
+// panicked, if anything, besides fn's error.
+func shielded(fn func() error) (crash any, err error) {
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
+	defer func() {
+		crash = recover()
+		if u, ok := crash.(userPanic); ok {
+			panic(u.value)
+		}
+	}()
+	return nil, fn()
+}
+
+// userPanic carries a panic raised by a caller's callback (ForEachArticle,
+// ForEachClaim) through the shield untouched: a bug in the caller must
+// still crash loudly, not pass for a damaged file.
+type userPanic struct{ value any }
+
+// callback calls a caller's fn, marking its panics as the caller's own.
+func callback[T any](fn func(T) error, v T) error {
+	defer func() {
+		if r := recover(); r != nil {
+			panic(userPanic{r})
+		}
+	}()
+	return fn(v)
+}
+
+// ChangeKind names what a committed change did.
+type ChangeKind int
+
+// The kinds of change a listener hears about.
+const (
+	ArticleAdded ChangeKind = iota
+	ArticleUpdated
+	ArticleDeleted
+	ClaimAdded
+	ClaimUpdated
+	ClaimDeleted
+	LabelsChanged
+)
+
+// Change is told to listeners after its transaction has committed. For
+// deletions the record is the one that was removed.
+type Change struct {
+	Kind    ChangeKind
+	Article ArticleSummary
+	Claim   Claim
+}
+
+// OnChange registers fn to be called after every committed change, on the
+// goroutine that made it. Indexes such as search stay current through it.
+func (s *Store) OnChange(fn func(Change)) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.listeners = append(s.listeners, fn)
+}
+
+func (s *Store) notify(changes ...Change) {
+	s.mu.RLock()
+	listeners := s.listeners
+	s.mu.RUnlock()
+	for _, c := range changes {
+		for _, fn := range listeners {
+			fn(c)
+		}
+	}
+}

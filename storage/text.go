@@ -27,10 +27,10 @@ func (n Normalization) String() string {
 		parts = append(parts, "byte-order mark removed")
 	}
 	if n.ConvertedCRLF > 0 {
-		parts = append(parts, plural(n.ConvertedCRLF, "CR/CRLF line end")+" turned into LF")
+		parts = append(parts, Plural(n.ConvertedCRLF, "CR/CRLF line end")+" turned into LF")
 	}
 	if n.InvalidUTF8 > 0 {
-		parts = append(parts, plural(n.InvalidUTF8, "invalid UTF-8 sequence")+" replaced by U+FFFD")
+		parts = append(parts, Plural(n.InvalidUTF8, "invalid UTF-8 sequence")+" replaced by U+FFFD")
 	}
 	return strings.Join(parts, ", ")
 }
@@ -130,9 +130,15 @@ func RuneOffset(text string, byteOffset int) int {
 	return utf8.RuneCountInString(text[:byteOffset])
 }
 
-func plural(n int, noun string) string {
+// Plural counts a noun in English: "1 claim", "2 claims", "0 claims". It
+// only adds an s, so the nouns it is given are regular.
+func Plural(n int, noun string) string {
 	if n == 1 {
 		return "1 " + noun
 	}
 	return strconv.Itoa(n) + " " + noun + "s"
 }
+
+// OneLine folds every run of white space, line breaks included, into one
+// space, so a multi-line quote fits a list row or a terminal line.
+func OneLine(s string) string { return strings.Join(strings.Fields(s), " ") }

@@ -38,7 +38,9 @@ func (e *Editor) Create(articleID uint64, start, end int, label string) (storage
 		undo: func() error { _, err := e.store.DeleteClaim(id); return err },
 		redo: func() error { _, err := e.store.RestoreClaim(a); return err },
 	})
-	e.markInProgress(articleID)
+	if err := e.markInProgress(articleID); err != nil {
+		return a, fmt.Errorf("the claim is stored, but the article's status could not be set: %w", err)
+	}
 	return a, nil
 }
 
@@ -104,9 +106,10 @@ func (e *Editor) change(id uint64, name string, apply func(*storage.Claim)) (sto
 
 // markInProgress moves a new article to "in progress" once it gets its
 // first claim; an article marked done stays done.
-func (e *Editor) markInProgress(articleID uint64) {
+func (e *Editor) markInProgress(articleID uint64) error {
 	a, err := e.store.Article(articleID)
-	if err == nil && a.Status == storage.StatusNew {
-		_ = e.store.SetArticleStatus(articleID, storage.StatusInProgress)
+	if err != nil || a.Status != storage.StatusNew {
+		return err
 	}
+	return e.store.SetArticleStatus(articleID, storage.StatusInProgress)
 }

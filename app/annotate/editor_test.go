@@ -1,6 +1,7 @@
 package annotate
 
 import (
+	"errors"
 	"reflect"
 	"strings"
 	"testing"
@@ -162,20 +163,42 @@ func TestPastValuesAndComplete(t *testing.T) {
 	}
 }
 
-// A step the store refuses to revert stays on the undo stack.
-func TestRefusedUndoKeepsTheStep(t *testing.T) {
+// A step the store refuses to revert says why and leaves the history, so
+// the steps below it stay reachable: once after a claim vanished behind the
+// editor's back (its article deleted), once after a label rename.
+func TestRefusedUndoIsDroppedAndOlderStepsStayReachable(t *testing.T) {
 	e, s, art := newEditor(t)
-	a, err := e.Create(art, 0, 6, "denial")
+	first, err := e.Create(art, 0, 6, "denial")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.DeleteClaim(a.ID); err != nil { // behind the editor's back
+	second, err := e.Create(art, 24, 29, "praise")
+	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := e.Undo(); err == nil {
-		t.Fatal("undoing the create of a vanished claim should fail")
+	if _, err := s.DeleteClaim(second.ID); err != nil { // behind the editor's back
+		t.Fatal(err)
 	}
-	if !e.CanUndo() || e.CanRedo() {
-		t.Errorf("the refused step moved: undo %v redo %v", e.CanUndo(), e.CanRedo())
+	name, err := e.Undo()
+	if !errors.Is(err, ErrStepDropped) || !errors.Is(err, storage.ErrNotFound) || name != "label praise" {
+		t.Fatalf("undo of a vanished claim: %q, %v", name, err)
+	}
+	if e.CanRedo() {
+		t.Error("a refused step must not be offered for redo")
+	}
+	if _, err := e.Relabel(first.ID, "accusation"); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.UpdateLabel("denial", storage.Label{Name: "rejection", Colour: "#0072B2", Hotkey: "1"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := e.Undo(); !errors.Is(err, ErrStepDropped) || !errors.Is(err, storage.ErrInvalid) {
+		t.Fatalf("undo of a relabel to a renamed label: %v", err)
+	}
+	if name, err := e.Undo(); err != nil || name != "label denial" {
+		t.Fatalf("the oldest step is unreachable: %q, %v", name, err)
+	}
+	if got := claims(t, s, art); len(got) != 0 || e.CanUndo() {
+		t.Errorf("after undoing the first claim: %v, more to undo: %v", got, e.CanUndo())
 	}
 }

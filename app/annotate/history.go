@@ -1,8 +1,9 @@
-// Package annotate is the editing engine behind the annotation window:
-// creating, relabelling, editing and deleting claims through the store, with
-// undo and redo of every change. It knows nothing of Fyne, so every rule the
-// window follows is tested without a display.
 package annotate
+
+import (
+	"errors"
+	"fmt"
+)
 
 // step is one undoable change, already applied to the store.
 type step struct {
@@ -18,6 +19,12 @@ type history struct {
 	limit        int
 }
 
+// ErrStepDropped wraps the error of an undo or redo the store refused. The
+// refused step is taken off its stack, so the steps below it stay
+// reachable: a claim deleted with its article, or a label renamed since,
+// must not block every older step forever.
+var ErrStepDropped = errors.New("that step was dropped from the history")
+
 func (h *history) push(s step) {
 	h.done = append(h.done, s)
 	if h.limit > 0 && len(h.done) > h.limit {
@@ -30,8 +37,6 @@ func (h *history) canUndo() bool { return len(h.done) > 0 }
 func (h *history) canRedo() bool { return len(h.undone) > 0 }
 
 // undo reverts the last change and redo applies the last undone one again.
-// If the store refuses, the step stays where it was, so nothing is lost
-// from either stack.
 func (h *history) undo() (string, error) {
 	return h.move(&h.done, &h.undone, func(s step) error { return s.undo() })
 }
@@ -40,16 +45,17 @@ func (h *history) redo() (string, error) {
 	return h.move(&h.undone, &h.done, func(s step) error { return s.redo() })
 }
 
-// move applies the top step of from and, once it succeeded, pushes it on to.
+// move applies the top step of from and pushes it on to. Applied or
+// refused, the step leaves from; refused, it is not pushed anywhere.
 func (h *history) move(from, to *[]step, apply func(step) error) (string, error) {
 	if len(*from) == 0 {
 		return "", nil
 	}
 	s := (*from)[len(*from)-1]
-	if err := apply(s); err != nil {
-		return s.name, err
-	}
 	*from = (*from)[:len(*from)-1]
+	if err := apply(s); err != nil {
+		return s.name, fmt.Errorf("%w: %w", ErrStepDropped, err)
+	}
 	*to = append(*to, s)
 	return s.name, nil
 }

@@ -8,7 +8,7 @@ import "golang.org/x/text/unicode/bidi"
 // resolved here from x/text's character classes.
 //
 // Covered: P2–P3 (paragraph direction from the first strong character),
-// W1–W7, N1–N2, I1–I2, and L1–L2 per line (in lineRuns). Explicit embedding,
+// W1–W7, N1–N2, I1–I2, and L1–L2 per line (lineRuns). Explicit embedding,
 // override and isolate controls are treated as removed (X9), which news
 // text practically never needs; bracket pairs (N0) resolve as plain neutrals.
 
@@ -23,6 +23,13 @@ func hasRTL(text []rune) bool {
 		}
 	}
 	return false
+}
+
+// paraBidi caches the levels of a paragraph that contains right-to-left
+// text; levels is nil for all-left-to-right paragraphs.
+type paraBidi struct {
+	base   uint8
+	levels []uint8
 }
 
 // paragraphLevels returns the paragraph's base level (0 or 1) and the
@@ -224,4 +231,63 @@ func fillRemoved(types []bidi.Class, levels []uint8, base uint8) {
 		}
 		prev = levels[i]
 	}
+}
+
+// run is a maximal part of a line at one bidi level.
+type run struct {
+	start, end int
+	level      uint8
+	rtl        bool
+}
+
+// lineRuns returns the level runs of text[start:end] in visual order
+// (UAX #9 L1–L2). paraStart is the paragraph's first offset.
+func lineRuns(text []rune, start, end, paraStart int, b *paraBidi) []run {
+	if start >= end {
+		return nil
+	}
+	if b.levels == nil {
+		return []run{{start: start, end: end}}
+	}
+	lv := make([]uint8, end-start)
+	copy(lv, b.levels[start-paraStart:end-paraStart])
+	// L1: tabs, and whitespace before them, go back to the paragraph level.
+	for i := len(lv) - 1; i >= 0; i-- {
+		if text[start+i] == '\t' {
+			for j := i; j >= 0 && isBlank(text[start+j]); j-- {
+				lv[j] = b.base
+			}
+		}
+	}
+	var runs []run
+	var maxLevel, minOdd uint8 = 0, 255
+	for i := 0; i < len(lv); {
+		j := i + 1
+		for j < len(lv) && lv[j] == lv[i] {
+			j++
+		}
+		runs = append(runs, run{start: start + i, end: start + j, level: lv[i], rtl: lv[i]%2 == 1})
+		maxLevel = max(maxLevel, lv[i])
+		if lv[i]%2 == 1 {
+			minOdd = min(minOdd, lv[i])
+		}
+		i = j
+	}
+	for lvl := maxLevel; lvl >= minOdd && lvl > 0; lvl-- {
+		for i := 0; i < len(runs); {
+			if runs[i].level < lvl {
+				i++
+				continue
+			}
+			j := i
+			for j < len(runs) && runs[j].level >= lvl {
+				j++
+			}
+			for a, z := i, j-1; a < z; a, z = a+1, z-1 {
+				runs[a], runs[z] = runs[z], runs[a]
+			}
+			i = j
+		}
+	}
+	return runs
 }

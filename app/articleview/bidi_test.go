@@ -102,15 +102,3 @@ func TestHasRTL(t *testing.T) {
 		}
 	}
 }
-
-func TestAppendRTLPieces(t *testing.T) {
-	text := []rune("אב, גד")
-	var got []string
-	for _, p := range appendRTLPieces(nil, text, 0, len(text)) {
-		got = append(got, string(text[p.start:p.end]))
-	}
-	want := []string{"גד", ", ", "אב"} // visual order: right to left reversed
-	if !slices.Equal(got, want) {
-		t.Errorf("pieces = %q, want %q", got, want)
-	}
-}

@@ -1,18 +1,17 @@
 package articleview
 
 import (
-	"flag"
 	"fmt"
-	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
-)
 
-var update = flag.Bool("update", false, "rewrite the golden files in testdata")
+	"claimdesk/app/testkit"
+)
 
 // checkLines verifies that the lines cover the text in order, each
 // paragraph's lines back to back, and that no line's text is wider than
@@ -79,19 +78,7 @@ func TestWrapGolden(t *testing.T) {
 			fmt.Fprintf(&b, "%d|%s\n", ln.style, string(v.text[ln.start:ln.trim]))
 		}
 	}
-	golden := filepath.Join("testdata", "seed_wrap_700.golden")
-	if *update {
-		if err := os.WriteFile(golden, []byte(b.String()), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if b.String() != string(want) {
-		t.Errorf("seed wraps differently from %s (go test -update rewrites it):\n%s", golden, b.String())
-	}
+	testkit.Golden(t, filepath.Join("testdata", "seed_wrap_700.golden"), []byte(b.String()))
 }
 
 func TestTitleLineIsTheSelectableHeading(t *testing.T) {
@@ -142,16 +129,6 @@ func TestTinyWidthSkipsLayout(t *testing.T) {
 	}
 }
 
-func TestOnlyVisibleLinesBecomeObjects(t *testing.T) {
-	text := strings.Repeat(seedText(t), 40)
-	v, _ := newTestView(t, "", text, fyne.NewSize(800, 600))
-	objs := test.WidgetRenderer(v).Objects()
-	lines := int(600/v.met.lineH[styleBody]) + 2
-	if len(objs) > lines+3 || len(objs) < lines/2 {
-		t.Errorf("%d canvas objects for ~%d visible lines (%d laid out)", len(objs), lines, len(v.lay.lines))
-	}
-}
-
 func TestBlankParagraphsTakeNoRoom(t *testing.T) {
 	v, _ := newTestView(t, "", "First.\n\n\n  \nSecond.\nThird.", pageSize)
 	first, _ := v.PositionOf(0)
@@ -163,5 +140,98 @@ func TestBlankParagraphsTakeNoRoom(t *testing.T) {
 	blank, ok := v.OffsetAt(fyne.NewPos(first.X, second.Y+2))
 	if !ok || blank != runeIndex(t, "First.\n\n\n  \nSecond.", "Second.") {
 		t.Errorf("OffsetAt on the second paragraph = %d %v", blank, ok)
+	}
+}
+
+func TestResizeKeepsReadingPosition(t *testing.T) {
+	v, w := longView(t)
+	target := len(v.text) / 3
+	v.ScrollToOffset(target)
+	top, _ := v.OffsetAt(fyne.NewPos(v.lay.colX, 1))
+	w.Resize(fyne.NewSize(500, 600))
+	after, _ := v.OffsetAt(fyne.NewPos(v.lay.colX, 1))
+	if after-top > 200 || top-after > 200 {
+		t.Errorf("top of view went from offset %d to %d", top, after)
+	}
+}
+
+// unitWidth makes every visible character 1 wide and marks 0 wide, so the
+// tables can be read in characters.
+func unitWidth(r rune) float32 {
+	if isZeroWidth(r) {
+		return 0
+	}
+	return 1
+}
+
+func wrapStrings(s string, width float32) []string {
+	text := []rune(s)
+	var out []string
+	for _, l := range wrapParagraph(text, 0, len(text), width, unitWidth, nil) {
+		out = append(out, string(text[l.start:l.end]))
+	}
+	return out
+}
+
+func TestWrapParagraph(t *testing.T) {
+	tests := []struct {
+		name  string
+		in    string
+		width float32
+		want  []string
+	}{
+		{"fits", "one two", 10, []string{"one two"}},
+		{"breaks after space", "one two three", 8, []string{"one two ", "three"}},
+		{"spaces hang", "one    two", 4, []string{"one    ", "two"}},
+		{"exact fit", "abcd efgh", 4, []string{"abcd ", "efgh"}},
+		{"long word breaks at character", "abcdefghij", 4, []string{"abcd", "efgh", "ij"}},
+		{"long word after short", "ab cdefghij", 4, []string{"ab ", "cdef", "ghij"}},
+		{"hyphen inside word", "well-known fact", 7, []string{"well-", "known ", "fact"}},
+		{"hyphen before number stays", "a -5 b", 3, []string{"a ", "-5 ", "b"}},
+		{"cjk anywhere", "中文字符", 3, []string{"中文字", "符"}},
+		{"cjk keeps closing punctuation", "中文。字", 2, []string{"中", "文。", "字"}},
+		{"cluster never split", "ae\u0301\u0301bcd", 2, []string{"ae\u0301\u0301", "bc", "d"}},
+		{"emoji cluster", "ab👨\u200d👩cd", 3, []string{"ab", "👨\u200d👩c", "d"}},
+		{"empty", "", 5, []string{""}},
+		{"only spaces", "   ", 1, []string{"   "}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := wrapStrings(tt.in, tt.width); !slices.Equal(got, tt.want) {
+				t.Errorf("wrap(%q, %v) = %q, want %q", tt.in, tt.width, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestWrapTrim(t *testing.T) {
+	text := []rune("ab cd  ef")
+	lines := wrapParagraph(text, 0, len(text), 5, unitWidth, nil)
+	for _, l := range lines {
+		if l.trim > l.end || l.trim < l.start || (l.trim > l.start && isBlank(text[l.trim-1])) {
+			t.Errorf("line %+v: bad trim", l)
+		}
+	}
+	if lines[0].trim != 5 || lines[0].end != 7 {
+		t.Errorf("first line = %+v, want trim 5 end 7", lines[0])
+	}
+}
+
+func TestSplitParagraphs(t *testing.T) {
+	got := splitParagraphs([]rune("a\n\nbc\n"))
+	want := []paragraph{{0, 1}, {2, 2}, {3, 5}, {6, 6}}
+	if !slices.Equal(got, want) {
+		t.Errorf("splitParagraphs = %v, want %v", got, want)
+	}
+}
+
+func TestHeadingParagraph(t *testing.T) {
+	text := []rune("\n  Title here \nbody")
+	paras := splitParagraphs(text)
+	if got := headingParagraph(text, paras, "Title here"); got != 1 {
+		t.Errorf("headingParagraph = %d, want 1", got)
+	}
+	if got := headingParagraph(text, paras, "Other"); got != -1 {
+		t.Errorf("headingParagraph for another title = %d, want -1", got)
 	}
 }

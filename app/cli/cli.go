@@ -1,7 +1,7 @@
-// Package cli is Claimdesk's command line: import, export, search, stats
-// and check, run by the same binary that opens the window. It needs no
-// display and knows nothing of Fyne; opening the window is handed back to
-// the caller.
+// Package cli is Claimdesk's command line, run by the same binary that
+// opens the window: the commands table below is the one list of commands
+// (claimdesk --help prints it). It needs no display and knows nothing of
+// Fyne; opening the window is handed back to the caller.
 package cli
 
 import (

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"claimdesk/app/testkit"
 	"claimdesk/storage"
 )
 
@@ -83,10 +84,7 @@ func addClaim(t *testing.T, db, quote, label string) {
 // assertPythonSlices checks the offset contract the way users consume it.
 func assertPythonSlices(t *testing.T, text string, start, end int, want string) {
 	t.Helper()
-	py, err := exec.LookPath("python3")
-	if err != nil {
-		t.Skip("python3 not installed")
-	}
+	py := testkit.Python(t)
 	payload, _ := json.Marshal(map[string]any{"text": text, "start": start, "end": end})
 	cmd := exec.Command(py, "-c", "import json,sys; d=json.load(sys.stdin); sys.stdout.write(d['text'][d['start']:d['end']])")
 	cmd.Stdin = bytes.NewReader(payload)

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"claimdesk/app/dataset"
+	"claimdesk/app/importer"
 )
 
 func runImport(env *Env, args []string) error {
@@ -32,7 +33,7 @@ func runImport(env *Env, args []string) error {
 	}
 	defer store.Close()
 	bar := newProgress(env.Stderr, "importing")
-	report, err := dataset.Import(store, fs.Args(), dataset.Options{
+	report, err := importer.Import(store, fs.Args(), importer.Options{
 		LabelMap:  labelMap,
 		Annotator: *annotator,
 		Progress:  bar.update,

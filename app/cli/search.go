@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"claimdesk/app/search"
+	"claimdesk/storage"
 )
 
 func runSearch(env *Env, args []string) error {
@@ -39,7 +40,7 @@ func runSearch(env *Env, args []string) error {
 		return printSearchJSON(env, results)
 	}
 	for _, r := range results {
-		fmt.Fprintf(env.Stdout, "%-12s %-40s %6d-%-6d %s\n", r.Label, clip(r.ArticleTitle, 40), r.Start, r.End, oneLine(r.Quote))
+		fmt.Fprintf(env.Stdout, "%-12s %-40s %6d-%-6d %s\n", r.Label, clip(r.ArticleTitle, 40), r.Start, r.End, storage.OneLine(r.Quote))
 	}
 	if len(results) == 0 {
 		fmt.Fprintf(env.Stderr, "no claim matches %q\n", query)
@@ -80,8 +81,4 @@ func clip(s string, n int) string {
 		return s
 	}
 	return string(r[:n-1]) + "…"
-}
-
-func oneLine(s string) string {
-	return strings.Join(strings.Fields(s), " ")
 }

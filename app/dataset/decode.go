@@ -1,10 +1,10 @@
 package dataset
 
 import (
-	"bufio"
 	"bytes"
 	"fmt"
 	"io"
+	"unicode/utf8"
 
 	"golang.org/x/text/encoding/unicode"
 	"golang.org/x/text/transform"
@@ -44,34 +44,6 @@ func articleText(data []byte) (text string, fromUTF16 bool, err error) {
 	return string(data), fromUTF16, nil
 }
 
-// jsonStream decodes a JSON or JSONL file to UTF-8 as it is read. Any
-// byte-order mark is dropped: in a JSON file it marks the file's encoding
-// and belongs to no text inside it.
-func jsonStream(r io.Reader) *bufio.Reader {
-	br := bufio.NewReaderSize(r, sniffSize)
-	head, _ := br.Peek(len(bomUTF8))
-	switch {
-	case bytes.HasPrefix(head, bomUTF8):
-		_, _ = br.Discard(len(bomUTF8))
-	case hasUTF16BOM(head):
-		return bufio.NewReaderSize(transform.NewReader(br, utf16Decoder()), sniffSize)
-	}
-	return br
-}
-
-// sniffJSON refuses a corpus whose start is not text, before thousands of
-// its "lines" are reported one by one.
-func sniffJSON(br *bufio.Reader) error {
-	head, err := br.Peek(sniffSize)
-	if err != nil && err != io.EOF && err != bufio.ErrBufferFull {
-		return err
-	}
-	if len(bytes.TrimSpace(head)) == 0 {
-		return fmt.Errorf("no data: the file holds only white space")
-	}
-	return checkText(head, len(head) == sniffSize)
-}
-
 // readLimited reads r whole, refusing more than limit bytes; it guards the
 // decoded stream, which UTF-16 conversion can make longer than the file.
 func readLimited(r io.Reader, limit int64) ([]byte, error) {
@@ -83,4 +55,37 @@ func readLimited(r io.Reader, limit int64) ([]byte, error) {
 		return nil, fmt.Errorf("text is above the %s limit", humanSize(limit))
 	}
 	return data, nil
+}
+
+// checkText refuses data that is not text: NUL bytes never occur in text
+// (but fill binary files and UTF-16 written without a byte-order mark), and
+// when most non-ASCII characters are invalid UTF-8 the file is binary or in
+// a legacy encoding, where replacing them with U+FFFD would ruin the
+// article. Stray invalid bytes (fewer than 1 in 200 characters) pass and
+// become U+FFFD in storage.Normalize, and the report says so.
+// partial says data is a prefix, whose last character may be cut.
+func checkText(data []byte, partial bool) error {
+	if bytes.IndexByte(data, 0) >= 0 {
+		return fmt.Errorf("not a text file: it holds NUL bytes (binary data, or UTF-16 without a byte-order mark)")
+	}
+	if partial && len(data) > utf8.UTFMax {
+		data = data[:len(data)-utf8.UTFMax]
+	}
+	invalid, nonASCII, chars := 0, 0, 0
+	for i := 0; i < len(data); chars++ {
+		if data[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(data[i:])
+		nonASCII++
+		if r == utf8.RuneError && size == 1 {
+			invalid++
+		}
+		i += size
+	}
+	if invalid > 0 && invalid*2 > nonASCII && invalid*200 > chars {
+		return fmt.Errorf("not UTF-8 text: %d of %d non-ASCII characters are invalid UTF-8 (a binary file, or text in a legacy encoding such as Latin-1: save it as UTF-8)", invalid, nonASCII)
+	}
+	return nil
 }

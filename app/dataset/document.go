@@ -1,7 +1,11 @@
 package dataset
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
+	"math"
+	"sort"
 
 	"claimdesk/storage"
 )
@@ -27,6 +31,12 @@ type Span struct {
 	Label, Speaker, Target, Note, Annotator string
 }
 
+// isClaimField reports whether a field a file names (a brat attribute, a
+// Label Studio text area) carries one of a Span's details.
+func isClaimField(name string) bool {
+	return name == "speaker" || name == "target" || name == "note"
+}
+
 // Problem is something wrong in one place of the input: a bad line, a span
 // that does not fit.
 type Problem struct {
@@ -40,12 +50,65 @@ type Problem struct {
 
 // String renders the problem as "file:line: message", the form compilers
 // use, so editors and terminals can jump to the place.
-func (p Problem) String() string {
-	if p.Line > 0 {
-		return fmt.Sprintf("%s:%d: %s", p.File, p.Line, p.Message)
-	}
-	return fmt.Sprintf("%s: %s", p.File, p.Message)
-}
+func (p Problem) String() string { return Location(p.File, p.Line) + ": " + p.Message }
 
 // Error makes a Problem usable as an error.
 func (p Problem) Error() string { return p.String() }
+
+// Location names a place in the input as "file:line", or "file" for a
+// whole file (line 0).
+func Location(file string, line int) string {
+	if line > 0 {
+		return fmt.Sprintf("%s:%d", file, line)
+	}
+	return file
+}
+
+// ClaimLeftOut ends every message about a span that is not stored, so the
+// reader knows the article itself still lands.
+const ClaimLeftOut = "; this claim is left out, the rest of the article is imported"
+
+// FileProblem turns an error about a whole file into the Problem it
+// carries, or a Problem naming the file.
+func FileProblem(file string, err error) Problem { return problemAt(file, 0, err) }
+
+// problemAt gives the Problem inside err, or makes one at file:line without
+// repeating the path an *fs.PathError carries already.
+func problemAt(file string, line int, err error) Problem {
+	var p Problem
+	if errors.As(err, &p) {
+		return p
+	}
+	var pathErr *fs.PathError
+	if errors.As(err, &pathErr) {
+		err = pathErr.Err
+	}
+	return Problem{File: file, Line: line, Message: err.Error()}
+}
+
+// sortProblems puts problems in file and line order, those about a whole
+// file after its lines, keeping the order of problems on one line.
+func sortProblems(problems []Problem) []Problem {
+	key := func(p Problem) int {
+		if p.Line == 0 {
+			return math.MaxInt
+		}
+		return p.Line
+	}
+	sort.SliceStable(problems, func(i, j int) bool {
+		a, b := problems[i], problems[j]
+		if a.File != b.File {
+			return a.File < b.File
+		}
+		return key(a) < key(b)
+	})
+	return problems
+}
+
+// clip shortens a quote for a message.
+func clip(s string) string {
+	if r := []rune(s); len(r) > 60 {
+		return string(r[:60]) + "…"
+	}
+	return s
+}

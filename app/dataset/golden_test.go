@@ -1,7 +1,6 @@
 package dataset
 
 import (
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -9,10 +8,9 @@ import (
 	"strings"
 	"testing"
 
+	"claimdesk/app/testkit"
 	"claimdesk/storage"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
 
 // TestParseGolden parses every input in testdata/golden and compares a
 // readable rendering of the documents and problems with its .golden file.
@@ -26,7 +24,7 @@ func TestParseGolden(t *testing.T) {
 			docs, problems, err := ParseFile(in)
 			got := renderParse(docs, problems, err)
 			checkDocuments(t, docs)
-			compareGolden(t, in+".golden", got)
+			testkit.Golden(t, in+".golden", []byte(got))
 		})
 	}
 }
@@ -51,46 +49,6 @@ func goldenInputs(t *testing.T) []string {
 		inputs = append(inputs, path)
 	}
 	return inputs
-}
-
-func compareGolden(t *testing.T, path, got string) {
-	t.Helper()
-	if *update {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if got != string(want) {
-		t.Errorf("%s differs (go test -update rewrites it); got:\n%s", path, got)
-	}
-}
-
-// checkDocuments holds the promises of Document for every parse: text
-// normalised and non-empty, spans inside it.
-func checkDocuments(t *testing.T, docs []Document) {
-	t.Helper()
-	for i, d := range docs {
-		if norm, _ := storage.Normalize(d.Text); norm != d.Text {
-			t.Errorf("document %d: text is not normalised", i)
-		}
-		if strings.TrimSpace(d.Text) == "" {
-			t.Errorf("document %d: empty text", i)
-		}
-		n := storage.RuneLen(d.Text)
-		for _, s := range d.Spans {
-			if s.Start < 0 || s.End <= s.Start || s.End > n {
-				t.Errorf("document %d: span %d–%d outside text of %d", i, s.Start, s.End, n)
-			}
-			if strings.TrimSpace(s.Label) == "" {
-				t.Errorf("document %d: span %d–%d without label", i, s.Start, s.End)
-			}
-		}
-	}
 }
 
 // renderParse writes what a parse produced in a form a reviewer can check

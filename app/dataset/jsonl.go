@@ -3,8 +3,12 @@ package dataset
 import (
 	"bufio"
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"io"
+	"strings"
+
+	"claimdesk/storage"
 )
 
 // parseJSONL reads a corpus of one JSON record a line, a line at a time.
@@ -13,7 +17,7 @@ import (
 func parseJSONL(name string, r io.Reader) ([]Document, []Problem, error) {
 	br := jsonStream(r)
 	if err := sniffJSON(br); err != nil {
-		return nil, nil, fileProblem(name, err)
+		return nil, nil, FileProblem(name, err)
 	}
 	if first, _ := firstByte(br); first == '[' {
 		// A JSON array saved as .jsonl: read it as the document it is.
@@ -44,7 +48,7 @@ func parseJSONL(name string, r io.Reader) ([]Document, []Problem, error) {
 		doc, found, err := parseRecordLine(name, n, line)
 		problems = append(problems, found...)
 		if err != nil {
-			problems = append(problems, asProblem(err, name, n))
+			problems = append(problems, problemAt(name, n, err))
 			continue
 		}
 		docs = append(docs, doc)
@@ -105,4 +109,344 @@ func (lr *lineReader) next() (line []byte, tooLong bool, err error) {
 		}
 		return bytes.TrimRight(lr.buf, "\r\n"), tooLong, nil
 	}
+}
+
+// spanFields are the keys under which records carry their spans: Prodigy
+// and spaCy "spans", doccano "entities", and doccano's "label" (or "labels")
+// list of [start, end, "label"] triples.
+var spanFields = []string{"spans", "entities", "label", "labels"}
+
+// recordDraft reads one JSON object in the shapes NLP tools write: "text",
+// optional "title" and "meta", and spans in doccano or Prodigy form. The
+// label triples take speaker, target, note and annotator from meta.claims,
+// where Claimdesk's doccano export keeps them (applyMetaClaims). The error,
+// a Problem, means the record cannot be imported at all; problems are spans
+// left out of it, or details that could not be restored.
+func recordDraft(file string, line int, raw []byte) (draft, []Problem, error) {
+	refuse := func(msg string) (draft, []Problem, error) {
+		return draft{}, nil, Problem{File: file, Line: line, Message: msg}
+	}
+	var fields map[string]json.RawMessage
+	if err := json.Unmarshal(raw, &fields); err != nil {
+		return refuse(jsonErrorMessage(err))
+	}
+	if fields == nil {
+		return refuse(`expected a JSON object with a "text" field, found null`)
+	}
+	d := draft{file: file, line: line, source: fmt.Sprintf("%s:%d", file, line)}
+	var problems []Problem
+	note := func(msg string) {
+		problems = append(problems, Problem{File: file, Line: line, Message: msg, Warning: true})
+	}
+	text, ok := fields["text"]
+	if !ok {
+		return refuse(`no "text" field`)
+	}
+	if d.text, ok = jsonString(text); !ok {
+		return refuse(`"text" is not a string`)
+	}
+	if d.title, ok = jsonString(fields["title"]); !ok {
+		note(`"title" is not a string; ignored`)
+	}
+	meta, metaClaims, msgs := recordMeta(fields["meta"])
+	d.meta = meta
+	for _, m := range msgs {
+		note(m)
+	}
+	if d.title == "" && d.meta != nil {
+		d.title = d.meta["title"]
+	}
+	if id, ok := scalarString(fields["id"]); ok {
+		d.meta = setMeta(d.meta, "id", id)
+	}
+	annotator, _ := jsonString(fields["annotator"])
+	for _, key := range spanFields {
+		if v, ok := fields[key]; ok && !isNull(v) {
+			spans, categories, msgs := parseSpanList(key, v, annotator)
+			d.spans = append(d.spans, spans...)
+			d.meta = setMeta(d.meta, key, strings.Join(categories, ", "))
+			for _, m := range msgs {
+				note(m + ClaimLeftOut)
+			}
+		}
+	}
+	for _, m := range applyMetaClaims(d.spans, metaClaims) {
+		note(m)
+	}
+	if answer, _ := jsonString(fields["answer"]); (answer == "reject" || answer == "ignore") && len(d.spans) > 0 {
+		note(fmt.Sprintf(`"answer" is %q: the text is imported without its %s`, answer, storage.Plural(len(d.spans), "span")))
+		d.spans = nil
+	}
+	return d, problems, nil
+}
+
+// spanObject is a span written as an object: Prodigy/spaCy {start, end,
+// label}, doccano {start_offset, end_offset, label}, or Label Studio's
+// JSON-MIN {start, end, text, labels}. Speaker, target, note and annotator
+// ride along when the exporter wrote them.
+type spanObject struct {
+	Start       json.RawMessage `json:"start"`
+	End         json.RawMessage `json:"end"`
+	StartOffset json.RawMessage `json:"start_offset"`
+	EndOffset   json.RawMessage `json:"end_offset"`
+	Label       json.RawMessage `json:"label"`
+	Labels      []string        `json:"labels"`
+	Text        json.RawMessage `json:"text"`
+	spanDetails
+}
+
+// spanDetails are what Claimdesk adds to a labeled span, as its spans
+// JSONL and doccano's meta.claims write them: who said it, about whom, a
+// note, and who marked it.
+type spanDetails struct {
+	Speaker   json.RawMessage `json:"speaker"`
+	Target    json.RawMessage `json:"target"`
+	Note      json.RawMessage `json:"note"`
+	Annotator json.RawMessage `json:"annotator"`
+}
+
+// apply sets the details the file gives on s; an absent or empty one
+// leaves s as it was, so a record's annotator stays the default.
+func (d spanDetails) apply(s *Span) error {
+	fields := []struct {
+		name string
+		raw  json.RawMessage
+		dst  *string
+	}{
+		{"speaker", d.Speaker, &s.Speaker}, {"target", d.Target, &s.Target},
+		{"note", d.Note, &s.Note}, {"annotator", d.Annotator, &s.Annotator},
+	}
+	for _, f := range fields {
+		if v, ok := jsonString(f.raw); !ok {
+			return fmt.Errorf("%q is not a string", f.name)
+		} else if v != "" {
+			*f.dst = v
+		}
+	}
+	return nil
+}
+
+// parseSpanList reads a record's list of spans. Each element is a doccano
+// triple [start, end, "label"], a span object, or a bare string, which is a
+// label of the whole document (doccano text classification) and returned
+// among categories. msgs explain the elements that could not be read.
+func parseSpanList(field string, raw json.RawMessage, annotator string) (spans []rawSpan, categories []string, msgs []string) {
+	var elems []json.RawMessage
+	if err := json.Unmarshal(raw, &elems); err != nil {
+		return nil, nil, []string{fmt.Sprintf("%q is not a list of spans", field)}
+	}
+	for i, elem := range elems {
+		ref := fmt.Sprintf("%s[%d]", field, i)
+		if s, ok := jsonString(elem); ok && !isNull(elem) {
+			categories = append(categories, s)
+			continue
+		}
+		got, err := readSpan(elem, annotator)
+		if err != nil {
+			msgs = append(msgs, ref+": "+err.Error())
+			continue
+		}
+		for _, s := range got {
+			s.ref = ref
+			spans = append(spans, s)
+		}
+	}
+	return spans, categories, msgs
+}
+
+func readSpan(elem json.RawMessage, annotator string) ([]rawSpan, error) {
+	var triple []json.RawMessage
+	if json.Unmarshal(elem, &triple) == nil {
+		return readTriple(triple, annotator)
+	}
+	var o spanObject
+	if err := json.Unmarshal(elem, &o); err != nil {
+		return nil, fmt.Errorf(`expected [start, end, "label"] or {"start", "end", "label"}, found %s`, clip(string(elem)))
+	}
+	return o.spans(annotator)
+}
+
+func readTriple(t []json.RawMessage, annotator string) ([]rawSpan, error) {
+	if len(t) != 3 {
+		return nil, fmt.Errorf(`expected [start, end, "label"], found %d values`, len(t))
+	}
+	start, err := jsonInt(t[0])
+	if err != nil {
+		return nil, fmt.Errorf("start %w", err)
+	}
+	end, err := jsonInt(t[1])
+	if err != nil {
+		return nil, fmt.Errorf("end %w", err)
+	}
+	label, ok := jsonString(t[2])
+	if !ok {
+		return nil, fmt.Errorf("the label %s is not a string", clip(string(t[2])))
+	}
+	return []rawSpan{{Span: Span{Start: start, End: end, Label: label, Annotator: annotator}, triple: true}}, nil
+}
+
+func (o spanObject) spans(annotator string) ([]rawSpan, error) {
+	startRaw, endRaw := o.Start, o.End
+	if isNull(startRaw) && isNull(endRaw) {
+		startRaw, endRaw = o.StartOffset, o.EndOffset
+	}
+	start, err := jsonInt(startRaw)
+	if err != nil {
+		return nil, fmt.Errorf("start %w", err)
+	}
+	end, err := jsonInt(endRaw)
+	if err != nil {
+		return nil, fmt.Errorf("end %w", err)
+	}
+	base := rawSpan{Span: Span{Start: start, End: end, Annotator: annotator}}
+	if err := o.apply(&base.Span); err != nil {
+		return nil, err
+	}
+	if base.quote, base.hasQuote = jsonString(o.Text); !base.hasQuote {
+		return nil, fmt.Errorf(`"text" is not a string`)
+	}
+	base.hasQuote = !isNull(o.Text)
+	labels := o.Labels
+	if label, ok := jsonString(o.Label); !ok {
+		return nil, fmt.Errorf("the label %s is not a string", clip(string(o.Label)))
+	} else if label != "" || len(labels) == 0 {
+		labels = append([]string{label}, labels...)
+	}
+	out := make([]rawSpan, len(labels))
+	for i, l := range labels {
+		out[i] = base
+		out[i].Label = l
+	}
+	return out, nil
+}
+
+// metaClaimsKey is the meta field where Claimdesk's doccano export writes
+// every claim in full: doccano's [start, end, "label"] triples have no room
+// for speaker, target, note and annotator, and doccano keeps a record's
+// meta untouched, so the details survive a trip through it.
+const metaClaimsKey = "claims"
+
+// detailsIgnored ends every message about a meta.claims entry that is not
+// used; the claim itself still lands if its triple does.
+const detailsIgnored = "; its speaker, target, note and annotator are ignored"
+
+// metaClaim is one readable entry of meta.claims.
+type metaClaim struct {
+	Span
+	ref string // how the file names it: "meta.claims[2]"
+}
+
+// metaClaimObject is a meta.claims entry as the file writes it.
+type metaClaimObject struct {
+	Start json.RawMessage `json:"start"`
+	End   json.RawMessage `json:"end"`
+	Label json.RawMessage `json:"label"`
+	spanDetails
+}
+
+// recordMeta reads a record's "meta" into the article's meta and the
+// claims of meta.claims. A meta.claims list is Claimdesk's and is taken out
+// of the article's meta, since the claims are stored as claims; any other
+// value there belongs to some other tool and stays article meta. msgs
+// explain what was ignored.
+func recordMeta(raw json.RawMessage) (meta map[string]string, claims []metaClaim, msgs []string) {
+	obj, ok := metaObject(raw)
+	if !ok {
+		return nil, nil, []string{`"meta" is not an object; ignored`}
+	}
+	if list, found := obj[metaClaimsKey]; found && !isNull(list) {
+		var elems []json.RawMessage
+		if err := json.Unmarshal(list, &elems); err != nil {
+			msgs = append(msgs, fmt.Sprintf(`"meta.claims" is %s, not a list of claims, so no speaker, target, note or annotator is restored from it; kept as article meta`, clip(string(list))))
+		} else {
+			delete(obj, metaClaimsKey)
+			claims, msgs = readMetaClaims(elems)
+		}
+	}
+	return flattenObject(obj), claims, msgs
+}
+
+// readMetaClaims reads the entries of meta.claims; one that cannot be read
+// is reported and skipped, the others still count.
+func readMetaClaims(elems []json.RawMessage) (claims []metaClaim, msgs []string) {
+	for i, elem := range elems {
+		ref := fmt.Sprintf("meta.claims[%d]", i)
+		c, err := readMetaClaim(elem)
+		if err != nil {
+			msgs = append(msgs, ref+": "+err.Error()+detailsIgnored)
+			continue
+		}
+		c.ref = ref
+		claims = append(claims, c)
+	}
+	return claims, msgs
+}
+
+func readMetaClaim(elem json.RawMessage) (metaClaim, error) {
+	var o metaClaimObject
+	if isNull(elem) || json.Unmarshal(elem, &o) != nil {
+		return metaClaim{}, fmt.Errorf(`expected {"start", "end", "label", …}, found %s`, clip(string(elem)))
+	}
+	start, err := jsonInt(o.Start)
+	if err != nil {
+		return metaClaim{}, fmt.Errorf("start %w", err)
+	}
+	end, err := jsonInt(o.End)
+	if err != nil {
+		return metaClaim{}, fmt.Errorf("end %w", err)
+	}
+	label, ok := jsonString(o.Label)
+	if !ok {
+		return metaClaim{}, fmt.Errorf("the label %s is not a string", clip(string(o.Label)))
+	}
+	c := metaClaim{Span: Span{Start: start, End: end, Label: label}}
+	if err := o.apply(&c.Span); err != nil {
+		return metaClaim{}, err
+	}
+	return c, nil
+}
+
+// claimKey is what pairs a label triple with its meta.claims entry.
+type claimKey struct {
+	start, end int
+	label      string
+}
+
+// applyMetaClaims gives each label triple the details of the first unused
+// meta claim with the same start, end and label, so identical triples take
+// identical-looking claims in the order the file lists them. A claim's
+// annotator wins over the record's. Matching uses the offsets as the file
+// wrote them, before any normalisation moves them.
+//
+// A meta claim that no triple takes is reported, not stored: the triples
+// are what doccano shows and edits, so a claim without one was most likely
+// removed there, and bringing it back would undo the analyst's work.
+func applyMetaClaims(spans []rawSpan, claims []metaClaim) (msgs []string) {
+	waiting := make(map[claimKey][]int, len(claims))
+	for i, c := range claims {
+		k := claimKey{c.Start, c.End, c.Label}
+		waiting[k] = append(waiting[k], i)
+	}
+	used := make([]bool, len(claims))
+	for i := range spans {
+		s := &spans[i]
+		k := claimKey{s.Start, s.End, s.Label}
+		if !s.triple || len(waiting[k]) == 0 {
+			continue
+		}
+		j := waiting[k][0]
+		waiting[k] = waiting[k][1:]
+		used[j] = true
+		c := claims[j]
+		s.Speaker, s.Target, s.Note = c.Speaker, c.Target, c.Note
+		if c.Annotator != "" {
+			s.Annotator = c.Annotator
+		}
+	}
+	for j, c := range claims {
+		if !used[j] {
+			msgs = append(msgs, fmt.Sprintf("%s: no label triple [%d, %d, %q] matches this claim%s", c.ref, c.Start, c.End, c.Label, detailsIgnored))
+		}
+	}
+	return msgs
 }

@@ -3,7 +3,10 @@ package dataset
 import (
 	"encoding/json"
 	"fmt"
+	"sort"
 	"strings"
+
+	"claimdesk/storage"
 )
 
 // lsTask is one task of a Label Studio JSON export. Spans are the
@@ -87,10 +90,32 @@ func (b *jsonBatch) taskDraft(name string, line int, raw json.RawMessage) (draft
 		spans, msgs := b.annotationSpans(i, a)
 		d.spans = append(d.spans, spans...)
 		for _, m := range msgs {
-			warn(m + leftOut)
+			warn(m + ClaimLeftOut)
 		}
 	}
 	return d, problems, nil
+}
+
+// summary reports, once for the file, what its tasks held that Claimdesk
+// does not import.
+func (b *jsonBatch) summary(name string) []Problem {
+	var out []Problem
+	note := func(msg string) { out = append(out, Problem{File: name, Message: msg, Warning: true}) }
+	if b.predictions > 0 {
+		note(fmt.Sprintf("predictions of %s ignored; only annotations are imported", storage.Plural(b.predictions, "task")))
+	}
+	if b.cancelled > 0 {
+		note(fmt.Sprintf("%s ignored (cancelled in Label Studio)", storage.Plural(b.cancelled, "cancelled annotation")))
+	}
+	if len(b.ignored) > 0 {
+		types := make([]string, 0, len(b.ignored))
+		for t, n := range b.ignored {
+			types = append(types, fmt.Sprintf("%q ×%d", t, n))
+		}
+		sort.Strings(types)
+		note("results of type " + strings.Join(types, ", ") + " ignored; Claimdesk imports labeled text spans")
+	}
+	return out
 }
 
 func (b *jsonBatch) annotationSpans(i int, a lsAnnotation) (spans []rawSpan, msgs []string) {
@@ -154,10 +179,6 @@ func regionSpan(r lsResult, extra map[string]string, annotator string) (rawSpan,
 		}
 	}
 	return s, nil
-}
-
-func isClaimField(name string) bool {
-	return name == "speaker" || name == "target" || name == "note"
 }
 
 // completedBy names the annotator: an e-mail when the export carries the

@@ -2,10 +2,7 @@ package dataset
 
 import (
 	"bytes"
-	"errors"
 	"io"
-	"io/fs"
-	"math"
 	"os"
 	"path/filepath"
 	"sort"
@@ -44,7 +41,7 @@ func formatOf(name string) format {
 	return formatsByExt[strings.ToLower(filepath.Ext(name))]
 }
 
-// SupportedExtensions lists the file extensions Import reads, with the dot,
+// SupportedExtensions lists the file extensions ParseFile reads, with the dot,
 // sorted: for file dialogs and help texts. A .json file is a Label Studio
 // export (or an array of JSONL-style records); a .ann file is the half of a
 // brat pair whose text is the .txt of the same name.
@@ -57,18 +54,29 @@ func SupportedExtensions() []string {
 	return exts
 }
 
+// Supported reports whether ParseFile reads a file of this name.
+func Supported(path string) bool { return formatOf(path) != formatUnknown }
+
+// ParsedAs names the file ParseFile reads path as: a .txt with a .ann of
+// the same name next to it is the text of that brat pair, read under the
+// .ann; any other path is itself.
+func ParsedAs(path string) string {
+	if formatOf(path) == formatText {
+		if ann := siblingWithExt(path, ".ann"); fileExists(ann) {
+			return ann
+		}
+	}
+	return path
+}
+
 // ParseFile reads one file by its extension. A .ann file is read with the
 // .txt of the same name, and so is a .txt that has a .ann next to it: a
 // brat pair is one document. The error, always a Problem, means the whole
 // file was refused; problems are the records and spans left out of an
 // otherwise readable file, or warnings about what was changed.
 func ParseFile(path string) ([]Document, []Problem, error) {
+	path = ParsedAs(path)
 	f := formatOf(path)
-	if f == formatText {
-		if ann := siblingWithExt(path, ".ann"); fileExists(ann) {
-			path, f = ann, formatBrat
-		}
-	}
 	if f == formatBrat {
 		return parseBratFiles(path)
 	}
@@ -77,18 +85,18 @@ func ParseFile(path string) ([]Document, []Problem, error) {
 	}
 	file, err := os.Open(path)
 	if err != nil {
-		return nil, nil, fileProblem(path, err)
+		return nil, nil, FileProblem(path, err)
 	}
 	defer file.Close()
 	info, err := file.Stat()
 	if err != nil {
-		return nil, nil, fileProblem(path, err)
+		return nil, nil, FileProblem(path, err)
 	}
 	if !info.Mode().IsRegular() {
 		return nil, nil, Problem{File: path, Message: "not a regular file"}
 	}
 	if err := checkSize(f, info.Size()); err != nil {
-		return nil, nil, fileProblem(path, err)
+		return nil, nil, FileProblem(path, err)
 	}
 	return parseReader(path, f, file)
 }
@@ -104,7 +112,7 @@ func ParseBytes(name string, data []byte) ([]Document, []Problem, error) {
 		return nil, nil, Problem{File: name, Message: "a brat .ann file is read together with its .txt (use ParseBrat)"}
 	}
 	if err := checkSize(f, int64(len(data))); err != nil {
-		return nil, nil, fileProblem(name, err)
+		return nil, nil, FileProblem(name, err)
 	}
 	return parseReader(name, f, bytes.NewReader(data))
 }
@@ -124,7 +132,7 @@ func parseFormat(name string, f format, r io.Reader) ([]Document, []Problem, err
 	}
 	data, err := readLimited(r, MaxArticleFileSize)
 	if err != nil {
-		return nil, nil, fileProblem(name, err)
+		return nil, nil, FileProblem(name, err)
 	}
 	var (
 		d    draft
@@ -139,46 +147,13 @@ func parseFormat(name string, f format, r io.Reader) ([]Document, []Problem, err
 		d, warn, err = parseHTML(name, data)
 	}
 	if err != nil {
-		return nil, nil, fileProblem(name, err)
+		return nil, nil, FileProblem(name, err)
 	}
 	doc, problems, err := d.finish()
 	if err != nil {
 		return nil, nil, err
 	}
 	return []Document{doc}, append(warn, problems...), nil
-}
-
-// sortProblems puts problems in file and line order, those about a whole
-// file after its lines, keeping the order of problems on one line.
-func sortProblems(problems []Problem) []Problem {
-	key := func(p Problem) int {
-		if p.Line == 0 {
-			return math.MaxInt
-		}
-		return p.Line
-	}
-	sort.SliceStable(problems, func(i, j int) bool {
-		a, b := problems[i], problems[j]
-		if a.File != b.File {
-			return a.File < b.File
-		}
-		return key(a) < key(b)
-	})
-	return problems
-}
-
-// fileProblem turns an error about a whole file into a Problem naming it,
-// without repeating the path an *fs.PathError carries already.
-func fileProblem(name string, err error) error {
-	var p Problem
-	if errors.As(err, &p) {
-		return p
-	}
-	var pathErr *fs.PathError
-	if errors.As(err, &pathErr) {
-		err = pathErr.Err
-	}
-	return Problem{File: name, Message: err.Error()}
 }
 
 func unsupported(name string) error {

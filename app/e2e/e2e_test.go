@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 )
@@ -60,6 +61,19 @@ func TestEndToEnd(t *testing.T) {
 		t.Errorf("after drag and 1, only %d more blue pixels on screen: no denial highlight", gained)
 	}
 
+	// Ctrl+Z arrives from the real driver as Fyne's standard undo shortcut,
+	// not as the menu's custom one: it must still undo, and Ctrl+Shift+Z redo.
+	x.xdotool("key", "--window", win, "ctrl+z")
+	time.Sleep(800 * time.Millisecond)
+	if gained := bluish(x.screenshot(shots, "e2e-2-undone")) - bluish(before); gained >= 400 {
+		t.Errorf("after Ctrl+Z still %d more blue pixels: the claim was not undone", gained)
+	}
+	x.xdotool("key", "--window", win, "ctrl+shift+z")
+	time.Sleep(800 * time.Millisecond)
+	if gained := bluish(x.screenshot(shots, "e2e-2-redone")) - bluish(before); gained < 400 {
+		t.Errorf("after Ctrl+Shift+Z only %d more blue pixels: the claim was not redone", gained)
+	}
+
 	// Search palette: leave for the next article, find the claim, Enter
 	// brings the seed article back.
 	x.xdotool("key", "--window", win, "ctrl+Down")
@@ -79,6 +93,44 @@ func TestEndToEnd(t *testing.T) {
 	x.xdotool("key", "--window", win, "ctrl+q")
 	waitExit(t, app)
 	checkExport(t, bin, db)
+
+	// Logout or shutdown sends SIGTERM: what was typed a moment before must
+	// be stored before the process ends, not lost with the typing pause.
+	app = startApp(t, bin, db, work, x)
+	win = strings.Fields(x.xdotool("search", "--sync", "--onlyvisible", "--name", "Claimdesk"))[0]
+	waitTitle(t, x, win, seedTitle)
+	x.xdotool("windowfocus", "--sync", win)
+	time.Sleep(800 * time.Millisecond)
+	x.xdotool("key", "--window", win, "ctrl+j") // select the claim
+	x.xdotool("key", "--window", win, "ctrl+g", "Tab")
+	x.xdotool("type", "--window", win, "--delay", "30", "Clinton")
+	// Within the 0.4 s typing pause, so only the signal handler can store it;
+	// the pause lets the X server hand the window the typed keys first.
+	time.Sleep(250 * time.Millisecond)
+	if err := app.Process.Signal(syscall.SIGTERM); err != nil {
+		t.Fatal(err)
+	}
+	waitExit(t, app)
+	if got := exportedColumn(t, bin, db, "target"); got != "Clinton" {
+		t.Errorf("target typed just before SIGTERM: stored %q", got)
+	}
+}
+
+// exportedColumn is a column of the one claim in the store's CSV export.
+func exportedColumn(t *testing.T, bin, db, name string) string {
+	t.Helper()
+	out := cli(t, bin, db, "export", "--format", "csv")
+	rows, err := csv.NewReader(strings.NewReader(strings.TrimPrefix(out, "\uFEFF"))).ReadAll()
+	if err != nil || len(rows) != 2 {
+		t.Fatalf("export csv: %v, %d rows\n%s", err, len(rows), out)
+	}
+	for i, h := range rows[0] {
+		if h == name {
+			return rows[1][i]
+		}
+	}
+	t.Fatalf("no column %q in %v", name, rows[0])
+	return ""
 }
 
 func checkExport(t *testing.T, bin, db string) {

@@ -2,6 +2,7 @@ package export
 
 import (
 	"fmt"
+	"math"
 	"path"
 	"strconv"
 	"strings"
@@ -39,6 +40,87 @@ func writeBrat(j *job, p part) error {
 	})
 }
 
+// writeBratConf writes annotation.conf (one entity type per label, every
+// overlap allowed, as claims may overlap) and visual.conf (each label in
+// its colour) into dir.
+func writeBratConf(j *job, dir string) error {
+	var ann strings.Builder
+	ann.WriteString("# Written by Claimdesk: one entity type per claim label.\n[entities]\n")
+	for _, l := range j.labels {
+		ann.WriteString(l.Name + "\n")
+	}
+	ann.WriteString("\n[relations]\n# Claims may overlap in any way.\n" +
+		"<OVERLAP>\tArg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>\n\n[events]\n\n[attributes]\n")
+	if err := j.writeFile(path.Join(dir, "annotation.conf"), func(w *stagedFile) error {
+		_, err := w.WriteString(ann.String())
+		return err
+	}); err != nil {
+		return err
+	}
+	var vis strings.Builder
+	vis.WriteString("# Written by Claimdesk: the label colours of the claim labels.\n[labels]\n")
+	for _, l := range j.labels {
+		vis.WriteString(l.Name + " | " + l.Name + "\n")
+	}
+	vis.WriteString("\n[drawing]\n")
+	for _, l := range j.labels {
+		fmt.Fprintf(&vis, "%s\tbgColor:%s, fgColor:%s\n", l.Name, l.Colour, textColourOn(l.Colour))
+	}
+	return j.writeFile(path.Join(dir, "visual.conf"), func(w *stagedFile) error {
+		_, err := w.WriteString(vis.String())
+		return err
+	})
+}
+
+// maxSlug bounds the title part of a file name: long enough to recognise
+// the article, short enough for any file system and a terminal listing.
+const maxSlug = 40
+
+// docFileStem names an article's files in a folder export: its id, padded
+// so names sort in id order, then the title in lower-case ASCII letters and
+// digits. The id makes names unique whatever the titles; the slug keeps
+// only characters that are safe on every file system and in brat's URLs,
+// so "../x", "CON" or a title in Arabic cannot escape the folder or clash.
+func docFileStem(id uint64, title string) string {
+	stem := fmt.Sprintf("%04d", id)
+	if s := slug(title); s != "" {
+		stem += "-" + s
+	}
+	return stem
+}
+
+func slug(title string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(title) {
+		if (r < 'a' || r > 'z') && (r < '0' || r > '9') {
+			dash = true
+			continue
+		}
+		if dash && b.Len() > 0 {
+			b.WriteByte('-')
+		}
+		dash = false
+		b.WriteRune(r)
+	}
+	return cutAtWord(b.String(), maxSlug)
+}
+
+// cutAtWord shortens s to at most limit bytes (s is ASCII), at a word's
+// end when there is one to cut at.
+func cutAtWord(s string, limit int) string {
+	if len(s) <= limit {
+		return s
+	}
+	if s[limit] == '-' {
+		return s[:limit]
+	}
+	if i := strings.LastIndexByte(s[:limit], '-'); i > 0 {
+		return s[:i]
+	}
+	return s[:limit]
+}
+
 // uniqueStem guards against equal stems, which only a hand-built Dataset
 // with repeated article ids can produce.
 func uniqueStem(used map[string]bool, stem string) string {
@@ -71,7 +153,9 @@ func bratAnn(j *job, claims []storage.Claim) string {
 		}
 		// brat joins the texts of fragments with one space.
 		fmt.Fprintf(&b, "T%d\t%s %s\t%s\n", t, c.Label, strings.Join(spans, ";"), strings.Join(texts, " "))
-		if note := bratNote(c); note != "" {
+		// The importer reads notes back with dataset.ParseBratNote; one
+		// writer keeps the two sides of the convention from drifting apart.
+		if note := dataset.BratNote(c.Speaker, c.Target, c.Note); note != "" {
 			notes++
 			fmt.Fprintf(&b, "#%d\tAnnotatorNotes T%d\t%s\n", notes, t, note)
 		}
@@ -108,11 +192,26 @@ func bratFragments(c storage.Claim) []fragment {
 	return frags
 }
 
-// bratNote writes speaker, target and note as one line,
-// "speaker: S | target: T | note: N", leaving out empty parts. A line
-// break or tab inside them would end the .ann line, so it becomes a space.
-func bratNote(c storage.Claim) string {
-	// The importer reads notes back with dataset.ParseBratNote; one writer
-	// keeps the two sides of the convention from drifting apart.
-	return dataset.BratNote(c.Speaker, c.Target, c.Note)
+// textColourOn picks black or white label text for a "#RRGGBB" background,
+// whichever contrasts more (WCAG relative luminance).
+func textColourOn(colour string) string {
+	c, ok := storage.ParseColour(colour)
+	if !ok {
+		return "black"
+	}
+	lum := 0.2126*linear(c.R) + 0.7152*linear(c.G) + 0.0722*linear(c.B)
+	// Black and white contrast equally with a luminance of about 0.179.
+	if lum < 0.179 {
+		return "white"
+	}
+	return "black"
+}
+
+// linear is a sRGB channel as light intensity, 0 to 1.
+func linear(v uint8) float64 {
+	c := float64(v) / 255
+	if c <= 0.04045 {
+		return c / 12.92
+	}
+	return math.Pow((c+0.055)/1.055, 2.4)
 }

@@ -28,6 +28,18 @@ func (d Dataset) Count() (articles, claims int) {
 	return len(d.Docs), claims
 }
 
+// Filter chooses what Collect takes from the store. The zero value takes
+// everything.
+type Filter struct {
+	// Labels keeps only claims with these labels; empty keeps all labels.
+	Labels []string
+	// OnlyDone keeps only articles whose status is done.
+	OnlyDone bool
+	// Annotator keeps only claims by this annotator (case-insensitive);
+	// empty keeps everyone's.
+	Annotator string
+}
+
 // Collect reads from the store what the filter selects, articles in id
 // order and each article's claims in text order.
 //

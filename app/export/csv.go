@@ -1,7 +1,9 @@
 package export
 
 import (
+	"bytes"
 	"encoding/csv"
+	"io"
 	"strconv"
 	"time"
 )
@@ -9,16 +11,12 @@ import (
 var csvHeader = []string{"article_id", "title", "start", "end", "label", "quote",
 	"speaker", "target", "note", "annotator", "created"}
 
-// writeCSV writes a row per claim (RFC 4180 quoting by encoding/csv).
+// writeCSV writes a row per claim, RFC 4180: fields quoted when they need
+// it, rows ended by CRLF.
 //
 // The file starts with a UTF-8 byte-order mark: without it Excel reads the
 // file in the system's legacy code page and garbles Arabic, CJK and emoji.
 // Python reads it with encoding="utf-8-sig", pandas with the same option.
-//
-// Rows end in LF, not the CRLF of RFC 4180: encoding/csv's UseCRLF also
-// turns a line break inside a quoted field into CRLF (and drops a lone CR),
-// which would make the quote differ from text[start:end]. Every CSV reader
-// in use accepts LF.
 //
 // Cells are written exactly as the data holds them. A quote or note that
 // begins with = + - or @ is not defused with a leading apostrophe (the
@@ -30,12 +28,12 @@ func writeCSV(j *job, p part) error {
 		if _, err := w.WriteString("\uFEFF"); err != nil {
 			return err
 		}
-		cw := csv.NewWriter(w)
-		if err := cw.Write(csvHeader); err != nil {
+		rows := newCSVRows(w)
+		if err := rows.write(csvHeader); err != nil {
 			return err
 		}
 		row := make([]string, len(csvHeader))
-		err := j.eachDoc(p, func(d Doc, _ *textIndex) error {
+		return j.eachDoc(p, func(d Doc, _ *textIndex) error {
 			a := d.Article
 			for _, c := range d.Claims {
 				row[0], row[1] = strconv.FormatUint(a.ID, 10), a.Title
@@ -43,19 +41,49 @@ func writeCSV(j *job, p part) error {
 				row[4], row[5] = c.Label, c.Quote
 				row[6], row[7], row[8], row[9] = c.Speaker, c.Target, c.Note, c.Annotator
 				row[10] = rfc3339(c.Created)
-				if err := cw.Write(row); err != nil {
+				if err := rows.write(row); err != nil {
 					return err
 				}
 				j.claims++
 			}
 			return nil
 		})
-		if err != nil {
-			return err
-		}
-		cw.Flush()
-		return cw.Error()
 	})
+}
+
+// csvRows ends every row in CRLF but leaves a line break inside a quoted
+// field as the data holds it. encoding/csv's UseCRLF cannot do that: it
+// turns a line break inside a field into CRLF too (and drops a lone CR),
+// and a quote over a paragraph break would no longer be text[start:end].
+// So encoding/csv quotes each row with LF, and only the row's last LF,
+// which is always outside quotes, becomes CRLF.
+type csvRows struct {
+	out io.Writer
+	buf bytes.Buffer
+	enc *csv.Writer
+}
+
+func newCSVRows(out io.Writer) *csvRows {
+	r := &csvRows{out: out}
+	r.enc = csv.NewWriter(&r.buf)
+	return r
+}
+
+func (r *csvRows) write(row []string) error {
+	r.buf.Reset()
+	if err := r.enc.Write(row); err != nil {
+		return err
+	}
+	r.enc.Flush()
+	if err := r.enc.Error(); err != nil {
+		return err
+	}
+	line := r.buf.Bytes()
+	if _, err := r.out.Write(line[:len(line)-1]); err != nil {
+		return err
+	}
+	_, err := io.WriteString(r.out, "\r\n")
+	return err
 }
 
 // rfc3339 writes a time in UTC, or nothing for an unknown time.

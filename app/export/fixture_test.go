@@ -1,7 +1,11 @@
 package export
 
 import (
+	"context"
+	"io/fs"
 	"os"
+	"path/filepath"
+	"sort"
 	"strings"
 	"testing"
 	"time"
@@ -90,4 +94,52 @@ func fixture(t testing.TB) Dataset {
 func sorted(claims ...storage.Claim) []storage.Claim {
 	storage.SortInTextOrder(claims)
 	return claims
+}
+
+// exportTo writes d into a new folder: at dir/data.EXT for a one-file
+// export, into dir itself otherwise.
+func exportTo(t *testing.T, d Dataset, opts Options) (string, Result) {
+	t.Helper()
+	dir := t.TempDir()
+	dest := dir
+	if !opts.DestIsFolder() {
+		f, err := FormatByName(opts.Format)
+		if err != nil {
+			t.Fatal(err)
+		}
+		dest = filepath.Join(dir, "data"+f.Extension)
+	}
+	res, err := Write(context.Background(), d, dest, opts)
+	if err != nil {
+		t.Fatalf("Write %s: %v", opts.Format, err)
+	}
+	return dir, res
+}
+
+// readTree reads every file under root, by slash-separated relative path.
+func readTree(t *testing.T, root string) map[string][]byte {
+	t.Helper()
+	files := map[string][]byte{}
+	err := filepath.WalkDir(root, func(path string, e fs.DirEntry, err error) error {
+		if err != nil || e.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(root, path)
+		data, err := os.ReadFile(path)
+		files[filepath.ToSlash(rel)] = data
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files
+}
+
+func sortedNames(m map[string][]byte) []string {
+	names := make([]string, 0, len(m))
+	for n := range m {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return names
 }

@@ -64,6 +64,14 @@ func checkReadBack(t *testing.T, format, dir string, doc Doc) {
 		}
 	}
 	switch format {
+	case "doccano":
+		var line doccanoLine
+		if err := json.Unmarshal([]byte(read("data.jsonl")), &line); err != nil || len(line.Label) != 1 {
+			t.Fatalf("doccano: %v %+v", err, line)
+		}
+		start, _ := line.Label[0][0].(float64)
+		end, _ := line.Label[0][1].(float64)
+		sliceIs("text", []rune(line.Text), int(start), int(end))
 	case "spans":
 		var line spansLine
 		if err := json.Unmarshal([]byte(read("data.jsonl")), &line); err != nil || len(line.Spans) != 1 {
@@ -91,9 +99,14 @@ func checkReadBack(t *testing.T, format, dir string, doc Doc) {
 		sliceIs("text", runes, start, end)
 	case "labelstudio":
 		var tasks []lsTask
-		if err := json.Unmarshal([]byte(read("data.json")), &tasks); err != nil || len(tasks) != 1 {
-			t.Fatalf("labelstudio: %v", err)
+		if err := json.Unmarshal([]byte(read("data.json")), &tasks); err != nil || len(tasks) != 1 || len(tasks[0].Annotations) != 1 || len(tasks[0].Annotations[0].Result) == 0 {
+			t.Fatalf("labelstudio: %v %+v", err, tasks)
 		}
+		region := tasks[0].Annotations[0].Result[0]
+		if region.Type != "labels" || region.Value.Text != c.Quote {
+			t.Fatalf("labelstudio: first result %+v, want the region of quote %q", region, c.Quote)
+		}
+		sliceIs("text", []rune(tasks[0].Data.Text), region.Value.Start, region.Value.End)
 	case "conll":
 		checkCoNLLLines(t, read("data.conll"))
 	case "brat":

@@ -22,7 +22,8 @@ func TestDoccanoMetaClaims(t *testing.T) {
 	defer f.Close()
 	sc := bufio.NewScanner(f)
 	sc.Buffer(nil, 1<<20)
-	for i := 0; sc.Scan(); i++ {
+	i := 0
+	for ; sc.Scan(); i++ {
 		var line struct {
 			ID    uint64 `json:"id"`
 			Label [][3]any
@@ -48,5 +49,8 @@ func TestDoccanoMetaClaims(t *testing.T) {
 	}
 	if err := sc.Err(); err != nil {
 		t.Fatal(err)
+	}
+	if i != len(d.Docs) {
+		t.Errorf("%d lines, want one per article: %d", i, len(d.Docs))
 	}
 }

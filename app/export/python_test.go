@@ -8,15 +8,14 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"claimdesk/app/testkit"
 )
 
 // TestPythonOffsets reads every export with Python, where offsets count
 // code points, and checks text[start:end] == quote for every span.
 func TestPythonOffsets(t *testing.T) {
-	python, err := exec.LookPath("python3")
-	if err != nil {
-		t.Skip("python3 not found")
-	}
+	python := testkit.Python(t)
 	d := fixture(t)
 	expected := writeExpected(t, d)
 	script, err := filepath.Abs(filepath.Join("testdata", "check_offsets.py"))

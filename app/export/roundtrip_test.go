@@ -128,11 +128,11 @@ func compareSpans(t *testing.T, want Doc, got []dataset.Span, extras, annotator 
 	}
 	var w, g []string
 	for _, c := range want.Claims {
-		w = append(w, describe(c.Start, c.End, c.Label, c.Speaker, c.Target, oneLine(c.Note), c.Annotator))
+		w = append(w, describe(c.Start, c.End, c.Label, c.Speaker, c.Target, noteOnOneLine(c.Note), c.Annotator))
 	}
 	for _, s := range got {
 		g = append(g, describe(s.Start, s.End, s.Label, s.Speaker, s.Target, s.Note, s.Annotator))
-		if quote, ok := storage.Slice(want.Article.Text, s.Start, s.End); !ok || !strings.Contains(want.Article.Text, quote) {
+		if _, ok := storage.Slice(want.Article.Text, s.Start, s.End); !ok {
 			t.Errorf("article %d: span %d-%d does not fit the text", want.Article.ID, s.Start, s.End)
 		}
 	}
@@ -145,5 +145,5 @@ func compareSpans(t *testing.T, want Doc, got []dataset.Span, extras, annotator 
 
 var lineBreaks = strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ", "\t", " ")
 
-// oneLine is what a brat note keeps of a multi-line note.
-func oneLine(s string) string { return strings.TrimSpace(lineBreaks.Replace(s)) }
+// noteOnOneLine is what a brat note keeps of a multi-line note.
+func noteOnOneLine(s string) string { return strings.TrimSpace(lineBreaks.Replace(s)) }

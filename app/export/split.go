@@ -6,6 +6,8 @@ import (
 	"encoding/binary"
 	"fmt"
 	"sort"
+	"strconv"
+	"strings"
 
 	"claimdesk/storage"
 )
@@ -28,13 +30,48 @@ func (s Split) Validate() error {
 	if !s.Enabled() {
 		return nil
 	}
-	if s.Train < 0 || s.Dev < 0 || s.Test < 0 {
-		return fmt.Errorf("export: split %d/%d/%d has a negative share", s.Train, s.Dev, s.Test)
-	}
-	if sum := s.Train + s.Dev + s.Test; sum != 100 {
-		return fmt.Errorf("export: split %d/%d/%d adds up to %d, not 100", s.Train, s.Dev, s.Test, sum)
+	if err := s.checkShares(); err != nil {
+		return fmt.Errorf("export: %w", err)
 	}
 	return nil
+}
+
+// checkShares is the rule Validate and ParseSplit share; ParseSplit applies
+// it to "0/0/0" too, which someone typed meaning a split.
+func (s Split) checkShares() error {
+	if s.Train < 0 || s.Dev < 0 || s.Test < 0 {
+		return fmt.Errorf("split %d/%d/%d has a negative share", s.Train, s.Dev, s.Test)
+	}
+	if sum := s.Train + s.Dev + s.Test; sum != 100 {
+		return fmt.Errorf("split %d/%d/%d adds up to %d, not 100", s.Train, s.Dev, s.Test, sum)
+	}
+	return nil
+}
+
+// ParseSplit reads a split as people write it, "80/10/10" (train/dev/test
+// percentages); "" means no split. The command line and the window share it.
+func ParseSplit(text string, seed int64) (Split, error) {
+	text = strings.TrimSpace(text)
+	if text == "" {
+		return Split{}, nil
+	}
+	parts := strings.Split(text, "/")
+	if len(parts) != 3 {
+		return Split{}, fmt.Errorf("split %q: want three percentages TRAIN/DEV/TEST, e.g. 80/10/10", text)
+	}
+	var n [3]int
+	for i, p := range parts {
+		v, err := strconv.Atoi(strings.TrimSpace(p))
+		if err != nil || v < 0 {
+			return Split{}, fmt.Errorf("split %q: %q is not a percentage", text, p)
+		}
+		n[i] = v
+	}
+	s := Split{Train: n[0], Dev: n[1], Test: n[2], Seed: seed}
+	if err := s.checkShares(); err != nil {
+		return Split{}, err
+	}
+	return s, nil
 }
 
 // part is one output unit: the whole dataset (name "") or one of the

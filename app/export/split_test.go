@@ -3,6 +3,7 @@ package export
 import (
 	"fmt"
 	"reflect"
+	"strings"
 	"testing"
 
 	"claimdesk/storage"
@@ -67,6 +68,14 @@ func ids(p part) []uint64 {
 	return out
 }
 
+func texts(p part) []string {
+	var out []string
+	for _, d := range p.docs {
+		out = append(out, d.Article.Text)
+	}
+	return out
+}
+
 func TestPartition(t *testing.T) {
 	docs := manyDocs(100)
 	s := Split{Train: 80, Dev: 10, Test: 10, Seed: 42}
@@ -104,10 +113,8 @@ func TestPartition(t *testing.T) {
 		renumbered[i].Article.ID += 1000
 	}
 	moved := partition(renumbered, s)
-	for i := range moved[2].docs {
-		if moved[2].docs[i].Article.Text != parts[2].docs[i].Article.Text {
-			t.Fatal("renumbering the articles changed the test set")
-		}
+	if !reflect.DeepEqual(texts(moved[2]), texts(parts[2])) {
+		t.Error("renumbering the articles changed the test set")
 	}
 }
 
@@ -116,5 +123,35 @@ func TestPartitionWithoutSplit(t *testing.T) {
 	parts := partition(docs, Split{Seed: 1})
 	if len(parts) != 1 || parts[0].name != "" || len(parts[0].docs) != 3 {
 		t.Errorf("no split gave %+v", parts)
+	}
+}
+
+func TestParseSplit(t *testing.T) {
+	tests := []struct {
+		in   string
+		want Split
+		err  string
+	}{
+		{"", Split{}, ""},
+		{"80/10/10", Split{80, 10, 10, 7}, ""},
+		{" 70 / 15 / 15 ", Split{70, 15, 15, 7}, ""},
+		{"100/0/0", Split{100, 0, 0, 7}, ""},
+		{"80/10", Split{}, "three percentages"},
+		{"80/x/10", Split{}, `"x" is not a percentage`},
+		{"80/-10/30", Split{}, "not a percentage"},
+		{"50/10/10", Split{}, "adds up to 70"},
+		{"0/0/0", Split{}, "adds up to 0"},
+	}
+	for _, tc := range tests {
+		got, err := ParseSplit(tc.in, 7)
+		if tc.err != "" {
+			if err == nil || !strings.Contains(err.Error(), tc.err) {
+				t.Errorf("ParseSplit(%q) error %v, want %q", tc.in, err, tc.err)
+			}
+			continue
+		}
+		if err != nil || got != tc.want {
+			t.Errorf("ParseSplit(%q) = %+v, %v; want %+v", tc.in, got, err, tc.want)
+		}
 	}
 }

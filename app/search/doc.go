@@ -21,7 +21,7 @@
 //
 // The package does not call fuzzy.Find for every candidate, because that
 // cannot answer a keystroke over 100,000 claims within one frame. It runs an
-// exact restatement of fuzzy.Find's rule (subsequence in occur.go) over text
+// exact restatement of fuzzy.Find's rule (subsequence in match.go) over text
 // folded once at indexing, and calls fuzzy.Find to mark the matched
 // characters of the results shown. Tests check that both find the same.
 //

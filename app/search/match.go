@@ -1,6 +1,18 @@
 package search
 
-import "strings"
+import (
+	"math"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/sahilm/fuzzy"
+)
+
+// Matching: a query compiled once, the cheap tests that rule a claim out,
+// how well each word is found in a claim and what that scores, and which
+// characters of a result's quote to mark. Every text here is folded (see
+// fold.go); positions are byte offsets into it.
 
 // matcher is a compiled Query: words and filter values folded once.
 type matcher struct {
@@ -55,4 +67,307 @@ func (m *matcher) admits(r *record) bool {
 		}
 	}
 	return true
+}
+
+// tier is how well one query word was found in a text.
+type tier int
+
+const (
+	tierScattered tier = iota // only as a subsequence: p·u·t·i·n
+	tierInside                // contiguous inside a word: "uti" in "putin"
+	tierPrefix                // at the start of a word: "put" in "putin"
+	tierWhole                 // as a whole word
+)
+
+// tierPoints and inOrderBonus make up a Score. A whole word outranks a
+// prefix, a prefix outranks a fragment; words found in the typed order add
+// less than one step, so they break ties within the same tiers.
+var tierPoints = [...]int{tierScattered: 0, tierInside: 10, tierPrefix: 20, tierWhole: 30}
+
+const inOrderBonus = 5
+
+// acc accumulates the score of a claim word by word, so that a Session can
+// resume from the words a new query shares with the last one.
+type acc struct {
+	points int32
+	last   int32 // position of the previous word's occurrence; brokenOrder once out of order
+}
+
+// brokenOrder marks an acc whose words were not all found in typed order.
+const brokenOrder = math.MaxInt32
+
+// start is the acc before any word.
+var start = acc{last: -1}
+
+// add scores one more word found at pos with tier t (pos -1: scattered).
+func (a acc) add(t tier, pos int) acc {
+	a.points += int32(tierPoints[t])
+	if pos < 0 || int32(pos) <= a.last {
+		a.last = brokenOrder
+	} else if a.last != brokenOrder {
+		a.last = int32(pos)
+	}
+	return a
+}
+
+// score is the final score of a claim whose words accumulated to a.
+func (a acc) score(words int) int32 {
+	if words > 1 && a.last != brokenOrder {
+		return a.points + inOrderBonus
+	}
+	return a.points
+}
+
+// mark remembers how the last word of a query matched a claim, so that the
+// next keystroke, which usually extends that word, resumes instead of
+// searching the text again.
+type mark struct {
+	first int32 // first contiguous occurrence, or -1
+	field field // when there is none: the first field holding the word,
+	end   int32 // and where its greedy subsequence ended there
+}
+
+// matchWord tells whether word w matches r's text and adds it to a. Words
+// are placed by their first occurrence, so that "in typed order" costs one
+// search; they are ranked by their best.
+func matchWord(r *record, w string, a acc) (acc, mark, bool) {
+	if len(w) == 1 && exactBit(w[0]) {
+		// One letter or digit: the masks tell its tier without reading the
+		// text, and the first occurrence is one IndexByte away.
+		p := strings.IndexByte(r.hay, w[0])
+		if p < 0 {
+			return a, mark{}, false
+		}
+		t, bit := tierInside, runeBit(rune(w[0]))
+		if r.singles&bit != 0 {
+			t = tierWhole
+		} else if r.initials&bit != 0 {
+			t = tierPrefix
+		}
+		return a.add(t, p), mark{first: int32(p)}, true
+	}
+	p := index(r.hay, w, 0)
+	if p >= 0 {
+		t, _ := bestOccurrence(r.hay, w, p)
+		return a.add(t, p), mark{first: int32(p)}, true
+	}
+	return scattered(r, w, a, 0)
+}
+
+// scattered matches w as a subsequence of one field, trying the fields from
+// f on: the matching rule for a word that does not occur contiguously.
+func scattered(r *record, w string, a acc, f field) (acc, mark, bool) {
+	for ; f < numFields; f++ {
+		lo, hi := r.span(f)
+		if end := subsequenceEnd(r.hay[:hi], w, lo); end >= 0 {
+			return a.add(tierScattered, -1), mark{first: -1, field: f, end: int32(end)}, true
+		}
+	}
+	return a, mark{}, false
+}
+
+// extendWord is matchWord for a word w that extends old, whose match on
+// r was mk. Every occurrence of w is an occurrence of old, so the search
+// starts at old's first. When old was only scattered, w is too: its greedy
+// subsequence continues old's in the same field, and else can only be in a
+// later field, since old was not in the earlier ones.
+func extendWord(r *record, old, w string, a acc, mk mark) (acc, mark, bool) {
+	text := r.hay
+	if mk.first >= 0 {
+		p := int(mk.first)
+		if !strings.HasPrefix(text[p:], w) {
+			p = nextOccurrence(text, w, p+1)
+		}
+		if p >= 0 {
+			t, _ := bestOccurrence(text, w, p)
+			return a.add(t, p), mark{first: int32(p)}, true
+		}
+		return scattered(r, w, a, 0) // w occurs nowhere contiguously
+	}
+	_, hi := r.span(mk.field)
+	if end := subsequenceEnd(text[:hi], w[len(old):], int(mk.end)); end >= 0 {
+		return a.add(tierScattered, -1), mark{first: -1, field: mk.field, end: int32(end)}, true
+	}
+	return scattered(r, w, a, mk.field+1)
+}
+
+// scoreWords tells whether every word matches r fuzzily and scores how.
+func scoreWords(r *record, words []string) (int, bool) {
+	a := start
+	for _, w := range words {
+		var ok bool
+		if a, _, ok = matchWord(r, w, a); !ok {
+			return 0, false
+		}
+	}
+	return int(a.score(len(words))), true
+}
+
+// Finding a word in folded text: contiguous occurrences, ranked by where
+// they fall in words, and the subsequence rule of sahilm/fuzzy.
+
+// occurrence finds the best contiguous occurrence of w in text: its tier and
+// byte position, the first of that tier. pos is -1 when w does not occur.
+func occurrence(text, w string) (tier, int) {
+	p := index(text, w, 0)
+	if p < 0 {
+		return tierScattered, -1
+	}
+	return bestOccurrence(text, w, p)
+}
+
+// bestOccurrence is occurrence given w's first occurrence p. As w is valid
+// UTF-8, it is only ever found where a rune starts.
+func bestOccurrence(text, w string, p int) (tier, int) {
+	best, bestPos := tierScattered, -1
+	for p >= 0 {
+		t := tierInside
+		if wordStartsAt(text, p) {
+			if wordEndsAt(text, p+len(w)) {
+				return tierWhole, p
+			}
+			t = tierPrefix
+		}
+		if t > best {
+			best, bestPos = t, p
+		}
+		p = nextOccurrence(text, w, p+1)
+	}
+	return best, bestPos
+}
+
+// nextOccurrence is the position of w in text at or after from, or -1.
+func nextOccurrence(text, w string, from int) int {
+	if from >= len(text) {
+		return -1
+	}
+	return index(text, w, from)
+}
+
+// window is the length of text index hands to strings.Index at a time.
+const window = 64
+
+// index is strings.Index(text[from:], w) + from, or -1. On a long text,
+// strings.Index hops from one occurrence of w's first byte to the next,
+// which is slow when that byte is a common letter; on a text of up to 64
+// bytes (amd64) it compares many offsets at once instead. So index skips to
+// the first byte once, then searches windows of 64 bytes that overlap by
+// len(w)-1, so no occurrence falls between two. That halves the cost of
+// short common words, the ones typed first.
+func index(text, w string, from int) int {
+	if len(w) >= window/2 {
+		if i := strings.Index(text[from:], w); i >= 0 {
+			return from + i
+		}
+		return -1
+	}
+	i := strings.IndexByte(text[from:], w[0])
+	if i < 0 {
+		return -1
+	}
+	step := window - len(w) + 1
+	for lo := from + i; lo < len(text); lo += step {
+		hi := min(lo+window, len(text))
+		if i := strings.Index(text[lo:hi], w); i >= 0 {
+			return lo + i
+		}
+		if hi == len(text) {
+			break
+		}
+	}
+	return -1
+}
+
+func wordStartsAt(text string, p int) bool {
+	if p == 0 {
+		return true
+	}
+	r, _ := utf8.DecodeLastRuneInString(text[:p])
+	return !isWordRune(r)
+}
+
+func wordEndsAt(text string, p int) bool {
+	if p == len(text) {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(text[p:])
+	return !isWordRune(r)
+}
+
+// subsequence is sahilm/fuzzy's matching rule over folded text: the runes of
+// w occur in text in order. fuzzy.Find scans greedily (each pattern rune is
+// taken at its first occurrence after the previous one), and greedy is exact
+// for subsequences, so the answers agree; the tests check it. Searching
+// with IndexByte/IndexRune skips most of the text, where fuzzy.Find scores
+// every rune of every candidate. Both strings are valid UTF-8, so an encoded
+// rune is only ever found at a rune boundary.
+func subsequence(text, w string) bool {
+	return subsequenceEnd(text, w, 0) >= 0
+}
+
+// subsequenceEnd matches w greedily as a subsequence of text from byte from
+// and returns where the match ends, or -1 when w is not there.
+func subsequenceEnd(text, w string, from int) int {
+	for _, r := range w {
+		var i int
+		if r < utf8.RuneSelf {
+			i = strings.IndexByte(text[from:], byte(r))
+		} else {
+			i = strings.IndexRune(text[from:], r)
+		}
+		if i < 0 {
+			return -1
+		}
+		from += i + utf8.RuneLen(r)
+	}
+	return from
+}
+
+// Marking: what the palette emphasises in a result's quote.
+
+// quoteMatches marks what to emphasise in a result's quote: for each word,
+// its best contiguous occurrence in the quote, or else the characters
+// fuzzy.Find matched in the quote. A word found only in another field (the
+// speaker, the title) marks nothing in the quote.
+func quoteMatches(m *matcher, r *record, quote string) []int {
+	folded := r.field(fieldQuote)
+	var marks []int
+	clean := ""
+	for i, w := range m.words {
+		if _, pos := occurrence(folded, w); pos >= 0 {
+			start := utf8.RuneCountInString(folded[:pos])
+			for k := range utf8.RuneCountInString(w) {
+				marks = append(marks, start+k)
+			}
+			continue
+		}
+		if !subsequence(folded, w) {
+			continue
+		}
+		if clean == "" {
+			clean = sanitize(quote)
+		}
+		for _, match := range fuzzy.Find(m.raw[i], []string{clean}) {
+			marks = appendRuneIndexes(marks, clean, match.MatchedIndexes)
+		}
+	}
+	slices.Sort(marks)
+	return slices.Compact(marks)
+}
+
+// appendRuneIndexes converts ascending byte offsets of s (what fuzzy.Find
+// reports) into rune indexes, the unit of Result.QuoteMatches.
+func appendRuneIndexes(dst []int, s string, byteOffsets []int) []int {
+	runeIndex, next := 0, 0
+	for b := range s {
+		if next == len(byteOffsets) {
+			break
+		}
+		if b == byteOffsets[next] {
+			dst = append(dst, runeIndex)
+			next++
+		}
+		runeIndex++
+	}
+	return dst
 }

@@ -2,8 +2,10 @@ package search
 
 import (
 	"maps"
+	"math/rand/v2"
 	"slices"
 	"strings"
+	"testing"
 
 	"github.com/sahilm/fuzzy"
 )
@@ -101,4 +103,119 @@ func resultIDs(rs []Result) []uint64 {
 
 func sortedIDs(rs []Result) []uint64 {
 	return slices.Sorted(slices.Values(resultIDs(rs)))
+}
+
+func loadCorpus(entries []Entry) (*Index, *corpus) {
+	ix, c := NewIndex(), newCorpus()
+	for _, e := range entries {
+		ix.Put(e)
+		c.put(e)
+	}
+	return ix, c
+}
+
+// withParallelMin runs the rest of a test with small scans split too.
+func withParallelMin(t *testing.T, n int) {
+	old := parallelMin
+	parallelMin = n
+	t.Cleanup(func() { parallelMin = old })
+}
+
+// oddEntries are claims whose text is hard on matching: scripts, case
+// folding, NUL and invalid UTF-8.
+func oddEntries(firstID uint64) []Entry {
+	quotes := []string{
+		"قال بيسكوف إن العقوبات غير قانونية",
+		"Der \u212Aanzler sagte: STRAßE gesperrt",
+		"Песков заявил, что НАТО провоцирует",
+		"emoji 😀 claim with e\u0301 and ſ long s",
+		"a NUL\x00inside and bad \xff byte",
+		"ΣΊΣΥΦΟΣ said ς and σ",
+	}
+	var out []Entry
+	for i, q := range quotes {
+		out = append(out, Entry{ID: firstID + uint64(i), ArticleID: 9000, ArticleTitle: "Odd\x00 títle \xfe", Quote: q,
+			Label: "denial", Speaker: "Дмитрий Песков", Target: "Straße", Annotator: "chloé"})
+	}
+	return out
+}
+
+// trickyRunes mixes cases, folding oddities, separators, NUL, U+FFFD, RTL
+// letters and combining marks, so random strings hit the edge cases.
+var trickyRunes = []rune("aAbBkKsSeé\u212Aſ σΣς\nب ت\u0301-_./\\😀\x00\uFFFD")
+
+func randomText(rng *rand.Rand, n int) string {
+	var b strings.Builder
+	for range n {
+		if rng.IntN(40) == 0 {
+			b.WriteByte(0xff) // invalid UTF-8
+			continue
+		}
+		b.WriteRune(trickyRunes[rng.IntN(len(trickyRunes))])
+	}
+	return b.String()
+}
+
+// randomQuery makes query text from pieces of the corpus: whole words,
+// prefixes, scattered letters, case changes, junk and filters.
+func randomQuery(rng *rand.Rand, entries []Entry) string {
+	var parts []string
+	for range rng.IntN(4) {
+		parts = append(parts, randomWord(rng, entries))
+	}
+	if rng.IntN(3) == 0 {
+		parts = append(parts, randomFilter(rng, entries))
+	}
+	rng.Shuffle(len(parts), func(i, j int) { parts[i], parts[j] = parts[j], parts[i] })
+	return strings.Join(parts, " ")
+}
+
+func randomWord(rng *rand.Rand, entries []Entry) string {
+	e := entries[rng.IntN(len(entries))]
+	src := []string{e.Quote, e.Quote, e.Speaker, e.Target, e.ArticleTitle, e.Label}[rng.IntN(6)]
+	words := strings.Fields(sanitize(src))
+	if len(words) == 0 {
+		return "x"
+	}
+	w := []rune(words[rng.IntN(len(words))])
+	switch rng.IntN(6) {
+	case 0:
+		w = w[:1+rng.IntN(len(w))] // a prefix
+	case 1: // scattered letters
+		var keep []rune
+		for _, r := range w {
+			if rng.IntN(2) == 0 {
+				keep = append(keep, r)
+			}
+		}
+		if len(keep) > 0 {
+			w = keep
+		}
+	case 2:
+		w = []rune(strings.ToUpper(string(w)))
+	case 3: // junk
+		w = []rune(randomText(rng, 1+rng.IntN(3)))
+	}
+	s := strings.Join(strings.Fields(strings.ReplaceAll(string(w), `"`, "")), "")
+	if s == "" {
+		return "y"
+	}
+	return s
+}
+
+func randomFilter(rng *rand.Rand, entries []Entry) string {
+	e := entries[rng.IntN(len(entries))]
+	key := filterKeys[rng.IntN(len(filterKeys))]
+	value := map[string]string{"label": e.Label, "speaker": e.Speaker, "target": e.Target,
+		"article": e.ArticleTitle, "annotator": e.Annotator}[key]
+	rs := []rune(strings.ReplaceAll(sanitize(value), `"`, ""))
+	if len(rs) > 0 {
+		i := rng.IntN(len(rs))
+		rs = rs[i : i+1+rng.IntN(len(rs)-i)]
+	}
+	v := strings.ToLower(string(rs))
+	if rng.IntN(2) == 0 {
+		v = strings.ToUpper(v)
+	}
+	return key + `:"` + v + `"`
 }

@@ -1,14 +1,20 @@
 package search
 
 import (
+	"container/heap"
 	"runtime"
+	"slices"
 	"sync"
 )
 
-// parallelMin is the number of candidates below which a scan stays on one
-// goroutine: starting workers would cost more than it saves. Tests lower it
-// to run the split on small corpora.
-var parallelMin = 2048
+// Result is one claim found by a search.
+type Result struct {
+	Entry
+	// Score ranks the result: higher is better (see the package comment).
+	Score int
+	// QuoteMatches are the rune indexes of Quote to emphasise, ascending.
+	QuoteMatches []int
+}
 
 // Search returns the best limit claims matching query, best first; limit <= 0
 // returns every match. See the package comment for the query syntax.
@@ -19,6 +25,56 @@ func (ix *Index) Search(query string, limit int) []Result {
 	_, top := ix.scan(&scanJob{m: m, every: true, limit: limit})
 	return ix.results(m, top)
 }
+
+// MatchTitles filters an article list the way the palette matches claims:
+// every word of query must match a title fuzzily (see the package comment),
+// and the titles are ranked the same way. It returns the indexes of the
+// matching titles, best first, ties in list order; an empty query returns
+// every index in order. Titles have no fields, so filter syntax is not read:
+// "label:x" is just a word.
+func MatchTitles(query string, titles []string) []int {
+	var words []string
+	for _, t := range tokenize(query, false) {
+		words = append(words, t.text)
+	}
+	if len(words) == 0 {
+		out := make([]int, len(titles))
+		for i := range out {
+			out[i] = i
+		}
+		return out
+	}
+	m := compile(Query{Words: words})
+	if m.never {
+		return []int{}
+	}
+	type scored struct{ index, score int }
+	var found []scored
+	for i, title := range titles {
+		r := textRecord(title)
+		if r.mask&m.mask != m.mask {
+			continue
+		}
+		if score, ok := scoreWords(&r, m.words); ok {
+			found = append(found, scored{i, score})
+		}
+	}
+	slices.SortStableFunc(found, func(a, b scored) int { return b.score - a.score })
+	out := make([]int, len(found))
+	for i, f := range found {
+		out[i] = f.index
+	}
+	return out
+}
+
+// Scanning: a compiled query is evaluated over every claim (or over the
+// claims a Session remembers), split across the cores, keeping only the
+// best hits in a bounded heap per worker.
+
+// parallelMin is the number of candidates below which a scan stays on one
+// goroutine: starting workers would cost more than it saves. Tests lower it
+// to run the split on small corpora.
+var parallelMin = 2048
 
 // cand is a claim that matched a query, with its score accumulated up to
 // the last word (before) and over all words (after), and how the last word
@@ -186,4 +242,78 @@ func (ix *Index) results(m *matcher, hits []hit) []Result {
 		out[i] = Result{Entry: e, Score: int(h.score), QuoteMatches: quoteMatches(m, &ix.recs[h.slot], e.Quote)}
 	}
 	return out
+}
+
+// hit is a matching claim before it becomes a Result.
+type hit struct {
+	slot    int32
+	score   int32
+	updated int64
+	id      uint64
+}
+
+// better is the result order: higher score, then more recently updated,
+// then the higher (newer) id, so the order is total and repeatable.
+func better(a, b hit) bool {
+	if a.score != b.score {
+		return a.score > b.score
+	}
+	if a.updated != b.updated {
+		return a.updated > b.updated
+	}
+	return a.id > b.id
+}
+
+func compareHits(a, b hit) int {
+	switch {
+	case better(a, b):
+		return -1
+	case better(b, a):
+		return 1
+	}
+	return 0
+}
+
+// topK keeps the best limit hits offered to it; limit <= 0 keeps all. It is
+// a min-heap on better, so the worst kept hit is at the root and a weaker
+// offer costs one comparison.
+type topK struct {
+	limit int
+	hits  []hit
+}
+
+func (t *topK) Len() int           { return len(t.hits) }
+func (t *topK) Less(i, j int) bool { return better(t.hits[j], t.hits[i]) }
+func (t *topK) Swap(i, j int)      { t.hits[i], t.hits[j] = t.hits[j], t.hits[i] }
+func (t *topK) Push(x any)         { t.hits = append(t.hits, x.(hit)) }
+func (t *topK) Pop() any {
+	h := t.hits[len(t.hits)-1]
+	t.hits = t.hits[:len(t.hits)-1]
+	return h
+}
+
+func (t *topK) offer(h hit) {
+	switch {
+	case t.limit <= 0:
+		t.hits = append(t.hits, h)
+	case len(t.hits) < t.limit:
+		heap.Push(t, h)
+	case better(h, t.hits[0]):
+		t.hits[0] = h
+		heap.Fix(t, 0)
+	}
+}
+
+// mergeTop combines the hits of several workers into the best limit, best
+// first.
+func mergeTop(parts []topK, limit int) []hit {
+	var all []hit
+	for _, p := range parts {
+		all = append(all, p.hits...)
+	}
+	slices.SortFunc(all, compareHits)
+	if limit > 0 && len(all) > limit {
+		all = all[:limit]
+	}
+	return all
 }

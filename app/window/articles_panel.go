@@ -2,6 +2,7 @@ package window
 
 import (
 	"fmt"
+	"strconv"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -14,30 +15,37 @@ import (
 )
 
 // articlePanel is the left column: every article with its claim count and
-// status, a filter box and the import button.
+// status, a filter box and the import button. The articles themselves are
+// the session's; the panel keeps only which of them the filter shows.
 type articlePanel struct {
 	w      *mainWindow
-	all    []storage.ArticleSummary
-	shown  []int // indexes into all, in display order
-	openID uint64
+	shown  []int // indexes into the session's articles, in display order
 	filter *widget.Entry
+	count  *widget.Label // "N of M" while a filter is typed
 	list   *widget.List
+	// marking is true while the panel mirrors the open article in the
+	// list, so the list's selection handler does not open it again.
+	marking bool
 }
 
 func newArticlePanel(w *mainWindow) *articlePanel {
 	p := &articlePanel{w: w}
 	p.filter = widget.NewEntry()
 	p.filter.SetPlaceHolder("Filter articles (Ctrl+F)")
-	p.filter.OnChanged = func(string) { p.applyFilter() }
+	p.filter.OnChanged = func(string) {
+		p.refresh()
+		p.list.ScrollToTop() // the best match is first: show it
+	}
+	p.count = &widget.Label{Importance: widget.LowImportance}
 	p.filter.OnSubmitted = func(string) {
-		if len(p.shown) > 0 {
-			w.openArticle(p.all[p.shown[0]].ID)
+		if id := p.first(); id != 0 {
+			w.openArticle(id)
 		}
 	}
-	p.list = widget.NewList(p.length, p.createItem, p.updateItem)
+	p.list = widget.NewList(func() int { return len(p.shown) }, p.createItem, p.updateItem)
 	p.list.OnSelected = func(i widget.ListItemID) {
-		if i < len(p.shown) {
-			w.openArticle(p.all[p.shown[i]].ID)
+		if !p.marking && i < len(p.shown) {
+			w.openArticle(p.article(i).ID)
 		}
 	}
 	return p
@@ -45,97 +53,61 @@ func newArticlePanel(w *mainWindow) *articlePanel {
 
 func (p *articlePanel) container() fyne.CanvasObject {
 	importButton := &widget.Button{Text: "Import…", Icon: theme.FolderOpenIcon(), OnTapped: p.w.showOpenDialog}
-	header := container.NewVBox(widget.NewLabelWithStyle("Articles", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), p.filter)
+	title := widget.NewLabelWithStyle("Articles", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	header := container.NewVBox(container.NewBorder(nil, nil, title, p.count), p.filter)
 	return container.NewBorder(header, importButton, nil, nil, p.list)
 }
 
-func (p *articlePanel) reload() {
-	all, err := p.w.store.ArticleSummaries()
-	if err != nil {
-		p.w.showError("Reading the articles", err)
-		return
-	}
-	p.all = all
-	p.applyFilter()
+func (p *articlePanel) article(row int) storage.ArticleSummary {
+	return p.w.session.Articles()[p.shown[row]]
 }
 
-// apply patches the list from one change instead of re-reading every
-// article, which keeps a large import from stalling the window.
-func (p *articlePanel) apply(c storage.Change) {
-	switch c.Kind {
-	case storage.ArticleAdded:
-		p.all = append(p.all, c.Article)
-	case storage.ArticleUpdated:
-		if i := p.indexOf(c.Article.ID); i >= 0 {
-			c.Article.Claims = p.all[i].Claims
-			p.all[i] = c.Article
-		}
-	case storage.ArticleDeleted:
-		if i := p.indexOf(c.Article.ID); i >= 0 {
-			p.all = append(p.all[:i], p.all[i+1:]...)
-		}
-	case storage.ClaimAdded:
-		p.addClaims(c.Claim.ArticleID, 1)
-	case storage.ClaimDeleted:
-		p.addClaims(c.Claim.ArticleID, -1)
-	}
-}
-
-func (p *articlePanel) refresh() { p.applyFilter() }
-
-func (p *articlePanel) addClaims(articleID uint64, n int) {
-	if i := p.indexOf(articleID); i >= 0 {
-		p.all[i].Claims += n
-	}
-}
-
-func (p *articlePanel) applyFilter() {
-	titles := make([]string, len(p.all))
-	for i, a := range p.all {
+// refresh filters the session's articles again and redraws the list.
+func (p *articlePanel) refresh() {
+	all := p.w.session.Articles()
+	titles := make([]string, len(all))
+	for i, a := range all {
 		titles[i] = a.Title
 	}
 	p.shown = search.MatchTitles(p.filter.Text, titles)
-	p.list.UnselectAll()
+	if p.filter.Text == "" {
+		p.count.SetText(strconv.Itoa(len(all)))
+	} else {
+		p.count.SetText(fmt.Sprintf("%d of %d", len(p.shown), len(all)))
+	}
 	p.list.Refresh()
-	p.markOpen(p.openID)
+	p.markOpen(p.w.session.Article().ID)
 }
 
+// markOpen selects the open article's row, if the filter shows it.
 func (p *articlePanel) markOpen(id uint64) {
-	p.openID = id
-	for row, i := range p.shown {
-		if p.all[i].ID == id {
+	p.marking = true
+	defer func() { p.marking = false }()
+	for row := range p.shown {
+		if p.article(row).ID == id {
 			p.list.Select(row)
 			p.list.ScrollTo(row)
 			return
 		}
 	}
+	p.list.UnselectAll()
 }
 
-func (p *articlePanel) indexOf(id uint64) int {
-	for i, a := range p.all {
-		if a.ID == id {
-			return i
-		}
-	}
-	return -1
-}
-
-func (p *articlePanel) has(id uint64) bool { return p.indexOf(id) >= 0 }
-func (p *articlePanel) count() int         { return len(p.all) }
-
+// first is the first article the filter shows, or 0.
 func (p *articlePanel) first() uint64 {
 	if len(p.shown) == 0 {
 		return 0
 	}
-	return p.all[p.shown[0]].ID
+	return p.article(0).ID
 }
 
 // step opens the next (or previous) article in the list.
 func (p *articlePanel) step(delta int) {
-	for row, i := range p.shown {
-		if p.all[i].ID == p.openID {
+	open := p.w.session.Article().ID
+	for row := range p.shown {
+		if p.article(row).ID == open {
 			if next := row + delta; next >= 0 && next < len(p.shown) {
-				p.w.openArticle(p.all[p.shown[next]].ID)
+				p.w.openArticle(p.article(next).ID)
 			}
 			return
 		}
@@ -143,8 +115,6 @@ func (p *articlePanel) step(delta int) {
 }
 
 func (p *articlePanel) focusFilter() { p.w.win.Canvas().Focus(p.filter) }
-
-func (p *articlePanel) length() int { return len(p.shown) }
 
 func (p *articlePanel) createItem() fyne.CanvasObject {
 	dot := canvas.NewCircle(theme.Color(theme.ColorNameDisabled))
@@ -156,11 +126,14 @@ func (p *articlePanel) createItem() fyne.CanvasObject {
 }
 
 func (p *articlePanel) updateItem(row widget.ListItemID, item fyne.CanvasObject) {
-	a := p.all[p.shown[row]]
+	if row >= len(p.shown) {
+		return
+	}
+	a := p.article(row)
 	box := item.(*fyne.Container)
 	text := box.Objects[0].(*fyne.Container)
 	text.Objects[0].(*widget.Label).SetText(a.Title)
-	text.Objects[1].(*widget.Label).SetText(fmt.Sprintf("%s · %s", plural(a.Claims, "claim"), a.Status))
+	text.Objects[1].(*widget.Label).SetText(fmt.Sprintf("%s · %s", storage.Plural(a.Claims, "claim"), a.Status))
 	dot := box.Objects[1].(*fyne.Container).Objects[0].(*canvas.Circle)
 	dot.FillColor = theme.Color(statusColour(a.Status))
 	dot.Refresh()

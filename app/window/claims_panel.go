@@ -1,6 +1,10 @@
 package window
 
 import (
+	"strconv"
+
+	"claimdesk/storage"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
@@ -20,12 +24,11 @@ type claimPanel struct {
 func newClaimPanel(w *mainWindow) *claimPanel {
 	p := &claimPanel{w: w, header: widget.NewLabelWithStyle("Claims", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})}
 	p.empty = &widget.Label{Text: "No claims in this article yet.", Alignment: fyne.TextAlignCenter, Importance: widget.LowImportance}
-	p.list = widget.NewList(func() int { return len(w.claims) }, p.createItem, p.updateItem)
+	p.list = widget.NewList(func() int { return len(w.session.Claims()) }, p.createItem, p.updateItem)
 	p.list.OnSelected = func(i widget.ListItemID) {
-		if p.updating || i >= len(w.claims) {
-			return
+		if claims := w.session.Claims(); !p.updating && i < len(claims) {
+			w.selectClaim(claims[i].ID, true)
 		}
-		w.selectClaim(w.claims[i].ID, true)
 	}
 	return p
 }
@@ -35,19 +38,19 @@ func (p *claimPanel) container() fyne.CanvasObject {
 }
 
 func (p *claimPanel) refresh() {
-	p.header.SetText("Claims · " + itoa(len(p.w.claims)))
-	p.empty.Hidden = len(p.w.claims) > 0
+	n := len(p.w.session.Claims())
+	p.header.SetText("Claims · " + strconv.Itoa(n))
+	p.empty.Hidden = n > 0
 	p.empty.Refresh()
 	p.list.Refresh()
-	p.markSelected(p.w.selected)
 }
 
-// markSelected mirrors the window's selection in the list without firing
+// markSelected mirrors the session's selection in the list without firing
 // the list's own selection handler back.
 func (p *claimPanel) markSelected(id uint64) {
 	p.updating = true
 	defer func() { p.updating = false }()
-	if i := p.w.claimIndex(id); i >= 0 {
+	if i := p.w.session.ClaimIndex(id); i >= 0 {
 		p.list.Select(i)
 		p.list.ScrollTo(i)
 	} else {
@@ -57,15 +60,17 @@ func (p *claimPanel) markSelected(id uint64) {
 
 // step selects the next or previous claim in text order.
 func (p *claimPanel) step(delta int) {
-	if len(p.w.claims) == 0 {
+	claims := p.w.session.Claims()
+	if len(claims) == 0 {
 		return
 	}
-	i := p.w.claimIndex(p.w.selected) + delta
-	if p.w.selected == 0 && delta < 0 {
-		i = len(p.w.claims) - 1
+	selected, has := p.w.session.Selected()
+	i := p.w.session.ClaimIndex(selected.ID) + delta
+	if !has && delta < 0 {
+		i = len(claims) - 1
 	}
-	i = max(0, min(i, len(p.w.claims)-1))
-	p.w.selectClaim(p.w.claims[i].ID, true)
+	i = max(0, min(i, len(claims)-1))
+	p.w.selectClaim(claims[i].ID, true)
 }
 
 func (p *claimPanel) createItem() fyne.CanvasObject {
@@ -78,10 +83,11 @@ func (p *claimPanel) createItem() fyne.CanvasObject {
 }
 
 func (p *claimPanel) updateItem(i widget.ListItemID, item fyne.CanvasObject) {
-	if i >= len(p.w.claims) {
+	claims := p.w.session.Claims()
+	if i >= len(claims) {
 		return
 	}
-	c := p.w.claims[i]
+	c := claims[i]
 	box := item.(*fyne.Container)
 	bar := box.Objects[1].(*canvas.Rectangle)
 	bar.FillColor = p.w.labelColour(c.Label)
@@ -89,10 +95,12 @@ func (p *claimPanel) updateItem(i widget.ListItemID, item fyne.CanvasObject) {
 	lines := box.Objects[0].(*fyne.Container)
 	first := lines.Objects[0].(*fyne.Container)
 	first.Objects[1].(*widget.Label).SetText(c.Label)
-	first.Objects[0].(*widget.Label).SetText("“" + oneLine(c.Quote) + "”")
+	first.Objects[0].(*widget.Label).SetText("“" + storage.OneLine(c.Quote) + "”")
 	lines.Objects[1].(*widget.Label).SetText(speakerLine(c.Speaker, c.Target, c.Note))
 }
 
+// speakerLine is how a claim's row and a search result say who said it
+// about whom.
 func speakerLine(speaker, target, note string) string {
 	if speaker == "" && target == "" && note == "" {
 		return "no speaker or target yet"
@@ -105,7 +113,7 @@ func speakerLine(speaker, target, note string) string {
 	}
 	line := speaker + " → " + target
 	if note != "" {
-		line += " · " + oneLine(note)
+		line += " · " + storage.OneLine(note)
 	}
 	return line
 }

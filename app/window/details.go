@@ -2,6 +2,8 @@ package window
 
 import (
 	"slices"
+	"strconv"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -16,13 +18,14 @@ import (
 // editDelay gathers a burst of typing into one stored change and one undo
 // step; the pending edit is flushed before anything else happens, so
 // nothing typed is ever lost.
-const editDelay = 700 * time.Millisecond
+const editDelay = 400 * time.Millisecond
 
 // claimDetails edits the selected claim: label, speaker, target, note.
+// What is typed goes to the session as a pending edit at once; the session
+// stores it when typing pauses for editDelay or before anything else.
 type claimDetails struct {
 	w        *mainWindow
-	claim    storage.Claim
-	has      bool
+	claim    uint64 // the claim shown, 0 for none
 	label    *widget.Select
 	speaker  *completionEntry
 	target   *completionEntry
@@ -31,7 +34,7 @@ type claimDetails struct {
 	remove   *widget.Button
 	form     *fyne.Container
 	hint     *widget.Label
-	pending  bool
+	showing  bool // the fields are being filled from the session, not typed
 	editSeq  int
 	speakers []string
 	targets  []string
@@ -51,8 +54,7 @@ func newClaimDetails(w *mainWindow) *claimDetails {
 	d.note.OnChanged = func(string) { d.edited() }
 	d.quote = &widget.Label{Wrapping: fyne.TextWrapWord, TextStyle: fyne.TextStyle{Italic: true}}
 	d.remove = &widget.Button{Text: "Delete", Icon: theme.DeleteIcon(), Importance: widget.LowImportance, OnTapped: w.deleteSelected}
-	d.hint = &widget.Label{Wrapping: fyne.TextWrapWord, Importance: widget.LowImportance,
-		Text: "Select text in the article and press a label's key (1, 2, 3) or click a label above. Click a highlight to edit its claim."}
+	d.hint = &widget.Label{Wrapping: fyne.TextWrapWord, Importance: widget.LowImportance}
 	form := widget.NewForm(
 		widget.NewFormItem("Label", d.label),
 		widget.NewFormItem("Speaker", d.speaker),
@@ -73,11 +75,9 @@ func (d *claimDetails) container() fyne.CanvasObject {
 }
 
 // show fills the editor with claim c, or shows the hint when there is none.
+// Text still being typed into c is kept as typed.
 func (d *claimDetails) show(c storage.Claim, ok bool) {
-	if ok && d.has && d.pending && c.ID == d.claim.ID {
-		return // the analyst is typing into this claim: keep their text
-	}
-	d.claim, d.has = c, ok
+	d.claim = c.ID
 	d.hint.Hidden = ok
 	d.form.Hidden = !ok
 	d.remove.Hidden = !ok
@@ -87,51 +87,68 @@ func (d *claimDetails) show(c storage.Claim, ok bool) {
 		d.form.Refresh()
 		return
 	}
+	speaker, target, note := c.Speaker, c.Target, c.Note
+	if s, t, n, typing := d.w.session.PendingDetails(c.ID); typing {
+		speaker, target, note = s, t, n
+	}
+	d.showing = true
 	d.label.Selected = c.Label
 	d.label.Refresh()
-	d.speaker.setQuietly(c.Speaker)
-	d.target.setQuietly(c.Target)
-	if d.note.Text != c.Note {
-		onChanged := d.note.OnChanged
-		d.note.OnChanged = nil
-		d.note.SetText(c.Note)
-		d.note.OnChanged = onChanged
+	d.speaker.setQuietly(speaker)
+	d.target.setQuietly(target)
+	if d.note.Text != note {
+		d.note.SetText(note)
 	}
-	d.quote.SetText("“" + c.Quote + "”  " + itoa(c.Start) + "–" + itoa(c.End))
+	d.showing = false
+	d.quote.SetText("“" + c.Quote + "”  " + strconv.Itoa(c.Start) + "–" + strconv.Itoa(c.End))
 	d.hint.Refresh()
 	d.form.Refresh()
 }
 
 func (d *claimDetails) refreshLabels() {
-	names := make([]string, len(d.w.labels))
-	for i, l := range d.w.labels {
+	labels := d.w.session.Labels()
+	names := make([]string, len(labels))
+	var keys []string
+	for i, l := range labels {
 		names[i] = l.Name
+		if l.Hotkey != "" {
+			keys = append(keys, l.Hotkey)
+		}
 	}
 	d.label.Options = names
 	d.label.Refresh()
+	press := "click a label above"
+	if len(keys) > 0 {
+		press = "press a label's key (" + strings.Join(keys, ", ") + ") or " + press
+	}
+	d.hint.SetText("Select text in the article and " + press + ". Click a highlight to edit its claim.")
 }
 
 func (d *claimDetails) reloadSuggestions() {
 	speakers, targets, err := annotate.PastValues(d.w.store)
-	if err == nil {
-		d.speakers, d.targets = speakers, targets
+	if err != nil {
+		d.w.showError("Reading past speakers and targets", err)
+		return
 	}
+	d.speakers, d.targets = speakers, targets
 }
 
 func (d *claimDetails) onLabelChosen(label string) {
-	if d.has && label != d.claim.Label {
+	if c, ok := d.w.session.Selected(); !d.showing && ok && label != c.Label {
 		d.w.applyLabel(label)
 	}
 }
 
+// edited hands what is typed to the session and stores it once typing
+// pauses.
 func (d *claimDetails) edited() {
-	if !d.has {
+	if d.showing || d.claim == 0 {
 		return
 	}
-	d.pending = true
+	d.w.session.EditDetails(d.speaker.Text, d.target.Text, d.note.Text)
 	d.editSeq++
 	seq := d.editSeq
-	later(editDelay, func() {
+	d.w.after(editDelay, func() {
 		if d.editSeq == seq {
 			d.flush()
 		}
@@ -140,31 +157,14 @@ func (d *claimDetails) edited() {
 
 // flush stores a pending edit now.
 func (d *claimDetails) flush() {
-	if !d.pending || !d.has {
-		d.pending = false
-		return
-	}
-	d.pending = false
-	_, err := d.w.editor.SetDetails(d.claim.ID, d.speaker.Text, d.target.Text, d.note.Text)
-	if err != nil {
-		d.w.status.setUnsaved(err)
-		d.w.showError("Saving the claim's details", err)
-		return
-	}
-	d.w.status.setSaved()
-	if updated, err := d.w.store.Claim(d.claim.ID); err == nil {
-		d.claim = updated
-		if i := d.w.claimIndex(updated.ID); i >= 0 {
-			d.w.claims[i] = updated
-			d.w.claimsUI.list.RefreshItem(i)
-		}
-	}
-	d.remember(d.claim.Speaker, d.claim.Target)
+	d.w.flushEdit()
+	d.remember(d.speaker.Text, d.target.Text)
 }
 
 // remember adds newly typed values to the completions without re-reading
 // every claim in the store.
 func (d *claimDetails) remember(speaker, target string) {
+	speaker, target = strings.TrimSpace(speaker), strings.TrimSpace(target)
 	if speaker != "" && !slices.Contains(d.speakers, speaker) {
 		d.speakers = append(d.speakers, speaker)
 	}
@@ -173,11 +173,8 @@ func (d *claimDetails) remember(speaker, target string) {
 	}
 }
 
-// discard drops a pending edit of a claim that is about to go away.
-func (d *claimDetails) discard() { d.pending = false }
-
 func (d *claimDetails) focusSpeaker() {
-	if d.has {
+	if d.claim != 0 {
 		d.w.win.Canvas().Focus(d.speaker)
 	}
 }

@@ -3,5 +3,6 @@
 // and the selected claim's editor on the right, menus, search palette,
 // import and export dialogs. It renders the session model of package
 // annotate and sends the analyst's intents to it; the engines it drives
-// (storage, annotate, dataset, export, search) know nothing of Fyne.
+// (storage, annotate, importer, dataset, export, search) know nothing of
+// Fyne.
 package window

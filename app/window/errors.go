@@ -1,18 +1,18 @@
 package window
 
 import (
-	"errors"
 	"fmt"
 
 	"fyne.io/fyne/v2/dialog"
 
-	"claimdesk/storage"
+	"claimdesk/app/annotate"
 )
 
-// showError tells the analyst what failed, in words, in the window.
+// showError tells the analyst what failed, in words, in the window. The
+// status bar shows NOT SAVED from the session's save state; this says why.
 func (w *mainWindow) showError(what string, err error) {
 	msg := err.Error()
-	if !errors.Is(err, storage.ErrInvalid) && !errors.Is(err, storage.ErrNotFound) {
+	if !annotate.Refused(err) {
 		msg += "\n\nThe change was not saved. Your earlier work is safe in " + w.store.Path() + "."
 	}
 	dialog.ShowError(fmt.Errorf("%s failed:\n%s", what, msg), w.win)

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"claimdesk/app/export"
+	"claimdesk/storage"
 )
 
 // exportDialog is File > Export: format, filters, split, destination, a
@@ -31,7 +32,7 @@ type exportDialog struct {
 }
 
 func (w *mainWindow) showExportDialog() {
-	w.details.flush()
+	w.flushEdit()
 	e := &exportDialog{w: w}
 	var titles []string
 	for _, f := range export.Formats() {
@@ -39,7 +40,7 @@ func (w *mainWindow) showExportDialog() {
 	}
 	e.format = widget.NewSelect(titles, func(string) { e.suggestDestination() })
 	var names []string
-	for _, l := range w.labels {
+	for _, l := range w.session.Labels() {
 		names = append(names, l.Name)
 	}
 	e.labels = widget.NewCheckGroup(names, func([]string) { e.recount() })
@@ -88,7 +89,7 @@ func (e *exportDialog) recount() {
 		return
 	}
 	articles, claims := data.Count()
-	e.count.SetText(fmt.Sprintf("Will write %s with %s.", plural(articles, "article"), plural(claims, "claim")))
+	e.count.SetText(fmt.Sprintf("Will write %s with %s.", storage.Plural(articles, "article"), storage.Plural(claims, "claim")))
 }
 
 // suggestDestination proposes a name beside the database that fits the
@@ -161,7 +162,7 @@ func (w *mainWindow) runExport(data export.Dataset, dest string, opts export.Opt
 			}
 		})
 	}
-	background(func() {
+	w.inBackground(func() {
 		res, err := export.Write(ctx, data, dest, opts)
 		fyne.Do(func() {
 			progress.Hide() // runs cancel, harmless once Write returned
@@ -179,5 +180,5 @@ func (w *mainWindow) showExportResult(res export.Result) {
 	if res.Omitted > 0 {
 		body += fmt.Sprintf("\n\n%d claims were left out (%s).", res.Omitted, res.OmittedRule)
 	}
-	w.showReport("Export finished", fmt.Sprintf("Wrote %s and %s.", plural(res.Articles, "article"), plural(res.Claims, "claim")), body)
+	w.showReport("Export finished", fmt.Sprintf("Wrote %s and %s.", storage.Plural(res.Articles, "article"), storage.Plural(res.Claims, "claim")), body)
 }

@@ -23,15 +23,15 @@ func TestFailedWriteIsNotShownAsSaved(t *testing.T) {
 		t.Fatal(err)
 	}
 	test.Type(w.view, "1")
-	if w.status.saved.Text != "NOT SAVED" || len(w.claims) != 0 {
-		t.Errorf("status %q with %d claims shown", w.status.saved.Text, len(w.claims))
+	if w.footer.saved.Text != "NOT SAVED" || len(w.session.Claims()) != 0 {
+		t.Errorf("status %q with %d claims shown", w.footer.saved.Text, len(w.session.Claims()))
 	}
 	reopened, err := cdstorage.Open(path)
 	if err != nil {
 		t.Fatal(err)
 	}
 	w.store = reopened
-	if anns, _ := reopened.Claims(w.article.ID); len(anns) != 0 {
+	if anns, _ := reopened.Claims(w.session.Article().ID); len(anns) != 0 {
 		t.Errorf("%d claims stored by a failed write", len(anns))
 	}
 }
@@ -48,11 +48,11 @@ func TestDroppedFilesAreImportedAndOpened(t *testing.T) {
 		t.Fatal(err)
 	}
 	w.onDropped(fyne.NewPos(10, 10), []fyne.URI{storage.NewFileURI(good), storage.NewFileURI(empty)})
-	if w.article.Title != "Budget talks" {
-		t.Fatalf("the dropped article was not opened (open: %q)", w.article.Title)
+	if w.session.Article().Title != "Budget talks" {
+		t.Fatalf("the dropped article was not opened (open: %q)", w.session.Article().Title)
 	}
-	if w.articles.count() != 2 {
-		t.Errorf("%d articles listed", w.articles.count())
+	if len(w.session.Articles()) != 2 {
+		t.Errorf("%d articles listed", len(w.session.Articles()))
 	}
 	overlays := w.win.Canvas().Overlays().List()
 	if len(overlays) == 0 || !strings.Contains(test.RenderObjectToMarkup(overlays[len(overlays)-1]), "empty.txt") {
@@ -67,11 +67,11 @@ func TestWindowRemembersArticleAndAnnotator(t *testing.T) {
 		t.Fatal(err)
 	}
 	w.openArticle(second.ID)
-	w.editor.Annotator = "ana"
+	w.session.SetAnnotator("ana")
 	w.savePreferences()
-	again := newMainWindow(w.app, w.store)
-	if again.article.ID != second.ID || again.editor.Annotator != "ana" {
-		t.Errorf("reopened on article %d with annotator %q", again.article.ID, again.editor.Annotator)
+	again := newTestWindowOn(t, w.app, w.store)
+	if again.session.Article().ID != second.ID || again.session.Annotator() != "ana" {
+		t.Errorf("reopened on article %d with annotator %q", again.session.Article().ID, again.session.Annotator())
 	}
 }
 
@@ -79,14 +79,14 @@ func TestDeleteArticleOpensTheNext(t *testing.T) {
 	w := newTestWindow(t)
 	dragOver(t, w, "absurd")
 	test.Type(w.view, "2")
-	seedID := w.article.ID
+	seedID := w.session.Article().ID
 	other, _, err := w.store.AddArticle(cdstorage.Article{Text: "Other\n\nText."})
 	if err != nil {
 		t.Fatal(err)
 	}
 	w.deleteArticle()
-	if w.article.ID != other.ID || w.articles.count() != 1 {
-		t.Fatalf("after delete: open %d, %d listed", w.article.ID, w.articles.count())
+	if w.session.Article().ID != other.ID || len(w.session.Articles()) != 1 {
+		t.Fatalf("after delete: open %d, %d listed", w.session.Article().ID, len(w.session.Articles()))
 	}
 	if _, err := w.store.Article(seedID); err == nil {
 		t.Error("the article is still stored")
@@ -95,7 +95,7 @@ func TestDeleteArticleOpensTheNext(t *testing.T) {
 		t.Errorf("the search index still holds %d claims of the deleted article", w.index.Len())
 	}
 	w.deleteArticle()
-	if w.article.ID != 0 || len(w.claims) != 0 {
-		t.Errorf("deleting the last article leaves %d open", w.article.ID)
+	if w.session.Article().ID != 0 || len(w.session.Claims()) != 0 {
+		t.Errorf("deleting the last article leaves %d open", w.session.Article().ID)
 	}
 }

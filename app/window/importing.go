@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"claimdesk/app/dataset"
+	"claimdesk/app/importer"
 )
 
 func (w *mainWindow) showOpenDialog() {
@@ -65,8 +66,8 @@ func (w *mainWindow) importPaths(paths []string, openFirst bool) {
 	progress := dialog.NewCustomWithoutButtons("Importing…", container.NewVBox(bar, current), w.win)
 	progress.Resize(fyne.NewSize(480, 120))
 	progress.Show()
-	opts := dataset.Options{
-		Annotator: w.editor.Annotator,
+	opts := importer.Options{
+		Annotator: w.session.Annotator(),
 		Progress: func(done, total int, path string) {
 			fyne.Do(func() {
 				if total > 0 {
@@ -76,8 +77,8 @@ func (w *mainWindow) importPaths(paths []string, openFirst bool) {
 			})
 		},
 	}
-	background(func() {
-		report, err := dataset.Import(w.store, paths, opts)
+	w.inBackground(func() {
+		report, err := importer.Import(w.store, paths, opts)
 		fyne.Do(func() {
 			progress.Hide()
 			w.importFinished(report, err, openFirst)
@@ -85,7 +86,7 @@ func (w *mainWindow) importPaths(paths []string, openFirst bool) {
 	})
 }
 
-func (w *mainWindow) importFinished(report dataset.Report, err error, openFirst bool) {
+func (w *mainWindow) importFinished(report importer.Report, err error, openFirst bool) {
 	if err != nil {
 		w.showError("Importing", err)
 		return
@@ -95,7 +96,7 @@ func (w *mainWindow) importFinished(report dataset.Report, err error, openFirst 
 		w.openArticle(report.Imported[0].ArticleID)
 	}
 	if len(report.Imported) == 1 && len(report.Skipped) == 0 && !report.HasFailures() && len(report.Warnings) == 0 {
-		w.status.flash(fmt.Sprintf("Imported %q", report.Imported[0].Title))
+		w.footer.flash(fmt.Sprintf("Imported %q", report.Imported[0].Title))
 		return
 	}
 	w.showReport("Import report", report.Summary(), report.String())

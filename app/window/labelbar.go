@@ -12,19 +12,22 @@ import (
 // labelBar sits above the article: a chip per label (colour, name, hotkey)
 // that applies it, the article's status and the word-snapping switch.
 type labelBar struct {
-	w      *mainWindow
-	chips  *fyne.Container
-	status *widget.Select
-	snap   *widget.Check
-	box    *fyne.Container
+	w             *mainWindow
+	chips         *fyne.Container
+	articleStatus *widget.Select
+	snap          *widget.Check
+	box           *fyne.Container
+	// showing is true while the bar shows the session's status, so the
+	// select's handler does not write it back.
+	showing bool
 }
 
 var statusChoices = []string{string(storage.StatusNew), string(storage.StatusInProgress), string(storage.StatusDone)}
 
 func newLabelBar(w *mainWindow) *labelBar {
 	b := &labelBar{w: w, chips: container.NewHBox()}
-	b.status = widget.NewSelect(statusChoices, func(s string) {
-		if w.article.ID != 0 && storage.Status(s) != w.article.Status {
+	b.articleStatus = widget.NewSelect(statusChoices, func(s string) {
+		if !b.showing {
 			w.setArticleStatus(storage.Status(s))
 		}
 	})
@@ -34,22 +37,24 @@ func newLabelBar(w *mainWindow) *labelBar {
 	})
 	b.snap.Checked = true
 	b.box = container.NewBorder(nil, widget.NewSeparator(), nil,
-		container.NewHBox(b.snap, widget.NewLabel("Status"), b.status), b.chips)
+		container.NewHBox(b.snap, widget.NewLabel("Status"), b.articleStatus), b.chips)
 	return b
 }
 
 func (b *labelBar) container() fyne.CanvasObject { return b.box }
 
-func (b *labelBar) refresh() {
+func (b *labelBar) refreshLabels() {
 	b.chips.RemoveAll()
-	for _, l := range b.w.labels {
+	for _, l := range b.w.session.Labels() {
 		b.chips.Add(b.chip(l))
 	}
 	b.chips.Refresh()
-	b.status.Selected = string(b.w.article.Status)
-	b.status.Refresh()
-	b.snap.Checked = b.w.view.SnapToWords
-	b.snap.Refresh()
+}
+
+func (b *labelBar) refreshStatus() {
+	b.showing = true
+	b.articleStatus.SetSelected(string(b.w.session.Article().Status))
+	b.showing = false
 }
 
 func (b *labelBar) chip(l storage.Label) fyne.CanvasObject {

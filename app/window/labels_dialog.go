@@ -38,7 +38,7 @@ func (w *mainWindow) showLabelsDialog() {
 	d.swatch = canvas.NewRectangle(nil)
 	d.swatch.SetMinSize(fyne.NewSize(28, 28))
 	d.swatch.CornerRadius = 4
-	d.list = widget.NewList(func() int { return len(w.labels) }, d.createRow, d.updateRow)
+	d.list = widget.NewList(func() int { return len(w.session.Labels()) }, d.createRow, d.updateRow)
 	d.list.OnSelected = d.choose
 	d.remove = &widget.Button{Text: "Remove", Icon: theme.DeleteIcon(), OnTapped: d.onRemove}
 	form := widget.NewForm(
@@ -68,7 +68,7 @@ func (d *labelsDialog) createRow() fyne.CanvasObject {
 }
 
 func (d *labelsDialog) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
-	l := d.w.labels[i]
+	l := d.w.session.Labels()[i]
 	row := o.(*fyne.Container)
 	text := l.Name
 	if l.Hotkey != "" {
@@ -84,9 +84,9 @@ func (d *labelsDialog) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 // the next free hotkey and a colour nobody uses yet.
 func (d *labelsDialog) choose(i int) {
 	d.chosen = i
-	l := storage.Label{Colour: storage.NextLabelColour(d.w.labels), Hotkey: storage.NextLabelHotkey(d.w.labels)}
-	if i >= 0 && i < len(d.w.labels) {
-		l = d.w.labels[i]
+	l := storage.Label{Colour: storage.NextLabelColour(d.w.session.Labels()), Hotkey: storage.NextLabelHotkey(d.w.session.Labels())}
+	if i >= 0 && i < len(d.w.session.Labels()) {
+		l = d.w.session.Labels()[i]
 	}
 	d.name.SetText(l.Name)
 	d.colour.SetText(l.Colour)
@@ -103,20 +103,14 @@ func (d *labelsDialog) form() storage.Label {
 }
 
 func (d *labelsDialog) onSave() {
-	l := d.form()
-	var err error
-	if d.chosen < 0 {
-		err = d.w.store.AddLabel(l)
-	} else {
-		err = d.w.store.UpdateLabel(d.w.labels[d.chosen].Name, l)
+	old := ""
+	if d.chosen >= 0 {
+		old = d.w.session.Labels()[d.chosen].Name
 	}
-	if err != nil {
+	if err := d.w.session.SaveLabel(old, d.form()); err != nil {
 		d.w.showError("Saving the label", err)
 		return
 	}
-	d.w.status.setSaved()
-	d.w.reloadLabels()
-	d.w.reloadClaims()
 	d.list.Refresh()
 }
 
@@ -124,11 +118,10 @@ func (d *labelsDialog) onRemove() {
 	if d.chosen < 0 {
 		return
 	}
-	if err := d.w.store.DeleteLabel(d.w.labels[d.chosen].Name); err != nil {
+	if err := d.w.session.RemoveLabel(d.w.session.Labels()[d.chosen].Name); err != nil {
 		d.w.showError("Removing the label", err)
 		return
 	}
-	d.w.reloadLabels()
 	d.list.UnselectAll()
 	d.list.Refresh()
 	d.choose(-1)

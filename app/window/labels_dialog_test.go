@@ -19,8 +19,8 @@ func TestLabelsDialogAddsRenamesAndGuardsRemoval(t *testing.T) {
 	}
 	d.name.SetText("speculation")
 	d.onSave()
-	if _, ok := w.labelForHotkey("4"); !ok || len(w.labels) != 4 {
-		t.Fatalf("labels after adding: %+v", w.labels)
+	if _, ok := w.session.LabelForHotkey("4"); !ok || len(w.session.Labels()) != 4 {
+		t.Fatalf("labels after adding: %+v", w.session.Labels())
 	}
 	d.dlg.Hide()
 	dragOver(t, w, "absurd")
@@ -29,7 +29,7 @@ func TestLabelsDialogAddsRenamesAndGuardsRemoval(t *testing.T) {
 		t.Fatalf("hotkey 4 made %+v", c)
 	}
 	i := 0
-	for ; w.labels[i].Name != "speculation"; i++ {
+	for ; w.session.Labels()[i].Name != "speculation"; i++ {
 	}
 	d.list.Select(i)
 	d.name.SetText("conjecture")
@@ -38,12 +38,18 @@ func TestLabelsDialogAddsRenamesAndGuardsRemoval(t *testing.T) {
 		t.Errorf("the claim did not follow the rename: %q", c[0].Label)
 	}
 	d.onRemove()
-	if len(w.labels) != 4 {
+	if len(w.session.Labels()) != 4 {
 		t.Errorf("a label in use was removed")
 	}
 	d.name.SetText("bad name")
 	d.onSave()
-	if _, ok := w.labelForHotkey("4"); !ok {
-		t.Error("a refused save changed the labels")
+	if l, ok := w.session.LabelForHotkey("4"); !ok || l.Name != "conjecture" {
+		t.Errorf("a refused save changed the label to %+v", l)
+	}
+	if stored, err := w.store.Labels(); err != nil || len(stored) != 4 || stored[3].Name != "conjecture" {
+		t.Errorf("stored labels after a refused save: %+v, %v", stored, err)
+	}
+	if w.footer.saved.Text == "NOT SAVED" {
+		t.Error("a refused name is not a failed write")
 	}
 }

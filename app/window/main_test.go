@@ -1,27 +1,68 @@
 package window
 
 import (
-	"os"
+	"path/filepath"
 	"testing"
 	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"claimdesk/seeds"
+	"claimdesk/storage"
 )
 
-func TestMain(m *testing.M) {
-	// Imports, exports and indexing run on the test's goroutine, so the
-	// tests see their results without racing the window.
-	background = func(f func()) { f() }
-	later = func(_ time.Duration, f func()) { timers = append(timers, f) }
-	os.Exit(m.Run())
+// timers holds, per window, what it scheduled to run later, in order.
+var timers = map[*mainWindow]*[]func(){}
+
+// newTestWindow opens the window headless on a temporary store holding the
+// seed article, sized like a laptop screen. Imports, exports and indexing
+// run on the test's goroutine, and timers wait for fireTimers, so the tests
+// see every result without racing the window.
+func newTestWindow(t *testing.T) *mainWindow {
+	t.Helper()
+	a := test.NewTempApp(t)
+	store, err := storage.Open(filepath.Join(t.TempDir(), "c.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := seeds.LoadIfEmpty(store); err != nil {
+		t.Fatal(err)
+	}
+	w := newTestWindowOn(t, a, store)
+	t.Cleanup(func() {
+		if err := w.store.Check(); err != nil {
+			t.Error(err)
+		}
+		w.store.Close()
+	})
+	return w
 }
 
-// timers holds what the window scheduled with later, in order.
-var timers []func()
+// newTestWindowOn opens another window on the same app and store, as a
+// restart would.
+func newTestWindowOn(t *testing.T, a fyne.App, store *storage.Store) *mainWindow {
+	t.Helper()
+	queue := &[]func(){}
+	w := newMainWindowWith(a, store, func(f func()) { f() }, func(_ time.Duration, f func()) { *queue = append(*queue, f) })
+	timers[w] = queue
+	t.Cleanup(func() { delete(timers, w) })
+	w.win.Resize(fyne.NewSize(1280, 800))
+	w.view.Refresh()
+	return w
+}
 
-// fireTimers runs every scheduled function as if its time had come.
-func fireTimers() {
-	for len(timers) > 0 {
-		f := timers[0]
-		timers = timers[1:]
+// fireTimers runs every function w scheduled as if its time had come.
+func fireTimers(w *mainWindow) {
+	queue := timers[w]
+	for len(*queue) > 0 {
+		f := (*queue)[0]
+		*queue = (*queue)[1:]
 		f()
 	}
+}
+
+func selectedID(w *mainWindow) uint64 {
+	c, _ := w.session.Selected()
+	return c.ID
 }

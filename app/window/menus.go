@@ -19,6 +19,24 @@ type shortcut struct {
 	action func()
 }
 
+// asDelivered is the standard shortcut the GLFW driver sends instead of
+// keys (Ctrl+Z arrives as fyne.ShortcutUndo, never as the custom Ctrl+Z the
+// menus show and the headless tests press), or nil; both are registered.
+func asDelivered(keys *desktop.CustomShortcut) fyne.Shortcut {
+	if keys.Modifier != fyne.KeyModifierShortcutDefault {
+		return nil
+	}
+	switch keys.KeyName {
+	case fyne.KeyZ:
+		return &fyne.ShortcutUndo{}
+	case fyne.KeyY:
+		return &fyne.ShortcutRedo{}
+	case fyne.KeyA:
+		return &fyne.ShortcutSelectAll{}
+	}
+	return nil
+}
+
 func ctrl(k fyne.KeyName) *desktop.CustomShortcut {
 	return &desktop.CustomShortcut{KeyName: k, Modifier: fyne.KeyModifierShortcutDefault}
 }
@@ -91,7 +109,7 @@ func (w *mainWindow) buildMenu() *fyne.MainMenu {
 
 func (w *mainWindow) labelMenuItems() []*fyne.MenuItem {
 	var items []*fyne.MenuItem
-	for _, l := range w.labels {
+	for _, l := range w.session.Labels() {
 		name := l.Name
 		item := fyne.NewMenuItem("Label as "+name, func() { w.applyLabel(name) })
 		if l.Hotkey != "" {
@@ -113,6 +131,9 @@ func (w *mainWindow) registerShortcuts() {
 		}
 		action := s.action
 		w.win.Canvas().AddShortcut(s.keys, func(fyne.Shortcut) { action() })
+		if standard := asDelivered(s.keys); standard != nil {
+			w.win.Canvas().AddShortcut(standard, func(fyne.Shortcut) { action() })
+		}
 	}
 }
 

@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"claimdesk/app/search"
+	"claimdesk/storage"
 )
 
 const paletteLimit = 50
@@ -26,7 +27,7 @@ type searchPalette struct {
 }
 
 func (w *mainWindow) showSearchPalette() {
-	w.details.flush()
+	w.flushEdit()
 	p := &searchPalette{w: w, session: w.index.NewSession()}
 	p.query = newPaletteEntry(p)
 	p.info = &widget.Label{Importance: widget.LowImportance}
@@ -63,9 +64,9 @@ func (p *searchPalette) run(query string) {
 	case p.w.index.Len() == 0:
 		p.info.SetText("No claims yet.")
 	case query == "":
-		p.info.SetText("Most recent claims · type to search " + plural(p.w.index.Len(), "claim"))
+		p.info.SetText("Most recent claims · type to search " + storage.Plural(p.w.index.Len(), "claim"))
 	default:
-		p.info.SetText(plural(len(p.results), "result"))
+		p.info.SetText(storage.Plural(len(p.results), "result"))
 	}
 }
 
@@ -92,7 +93,6 @@ func (p *searchPalette) open() {
 	p.close()
 	p.w.openArticle(r.ArticleID)
 	p.w.selectClaim(r.ID, true)
-	p.w.focusText()
 }
 
 func (p *searchPalette) close() {
@@ -129,7 +129,7 @@ func (p *searchPalette) updateRow(i widget.ListItemID, item fyne.CanvasObject) {
 // emphasised renders the quote with the matched characters in bold.
 func emphasised(prefix, quote string, matches []int) []widget.RichTextSegment {
 	segs := []widget.RichTextSegment{&widget.TextSegment{Text: prefix, Style: widget.RichTextStyle{Inline: true, ColorName: "primary", TextStyle: fyne.TextStyle{Bold: true}}}}
-	runes := []rune(oneLine(quote))
+	runes := []rune(storage.OneLine(quote))
 	matched := map[int]bool{}
 	for _, m := range matches {
 		matched[m] = true

@@ -17,7 +17,7 @@ func TestSearchPaletteOpensTheClaim(t *testing.T) {
 	}
 	start, end := dragOver(t, w, "a very striking man")
 	test.Type(w.view, "3")
-	seedID := w.article.ID
+	seedID := w.session.Article().ID
 	w.openArticle(other.ID)
 	press(w, ctrl(fyne.KeyK))
 	p := w.palette
@@ -29,10 +29,10 @@ func TestSearchPaletteOpensTheClaim(t *testing.T) {
 		t.Fatalf("%d results for 'striking'", len(p.results))
 	}
 	p.query.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
-	if w.article.ID != seedID || w.palette != nil {
-		t.Fatalf("Enter opened article %d", w.article.ID)
+	if w.session.Article().ID != seedID || w.palette != nil {
+		t.Fatalf("Enter opened article %d", w.session.Article().ID)
 	}
-	if s, e, _ := w.view.Selection(); s != start || e != end || w.selected == 0 {
+	if s, e, _ := w.view.Selection(); s != start || e != end || selectedID(w) == 0 {
 		t.Errorf("selection %d–%d, want the claim %d–%d", s, e, start, end)
 	}
 }
@@ -54,8 +54,8 @@ func TestPaletteArrowsChooseTheResult(t *testing.T) {
 	p.query.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
 	p.query.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown}) // stays on the last
 	p.query.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
-	if w.selected != second.ID {
-		t.Errorf("Enter after ↓ selected claim %d, want %d", w.selected, second.ID)
+	if selectedID(w) != second.ID {
+		t.Errorf("Enter after ↓ selected claim %d, want %d", selectedID(w), second.ID)
 	}
 	press(w, ctrl(fyne.KeyK))
 	w.palette.query.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})

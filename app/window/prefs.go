@@ -16,9 +16,9 @@ func (w *mainWindow) restorePreferences() {
 	p := w.app.Preferences()
 	width, height := p.FloatWithFallback(prefWidth, 1280), p.FloatWithFallback(prefHeight, 800)
 	w.win.Resize(fyne.NewSize(float32(width), float32(height)))
-	w.view.SnapToWords = p.BoolWithFallback(prefSnapWords, true)
+	w.toolbar.snap.SetChecked(p.BoolWithFallback(prefSnapWords, true))
 	id := uint64(p.Int(prefLastArticle))
-	if id == 0 || !w.articles.has(id) {
+	if id == 0 || !w.session.HasArticle(id) {
 		id = w.articles.first()
 	}
 	if id == 0 {
@@ -35,8 +35,8 @@ func (w *mainWindow) savePreferences() {
 		p.SetFloat(prefWidth, float64(size.Width))
 		p.SetFloat(prefHeight, float64(size.Height))
 	}
-	p.SetInt(prefLastArticle, int(w.article.ID))
+	p.SetInt(prefLastArticle, int(w.session.Article().ID))
 	p.SetFloat(prefScroll, float64(w.view.ScrollPosition()))
-	p.SetString(prefAnnotator, w.editor.Annotator)
+	p.SetString(prefAnnotator, w.session.Annotator())
 	p.SetBool(prefSnapWords, w.view.SnapToWords)
 }

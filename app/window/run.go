@@ -1,6 +1,10 @@
 package window
 
 import (
+	"os"
+	"os/signal"
+	"syscall"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
 
@@ -22,6 +26,22 @@ func Run(store *storage.Store) error {
 	if seedErr != nil {
 		w.showError("Loading the sample article", seedErr)
 	}
+	quitOnSignal(w)
 	w.win.ShowAndRun() // closing and File > Quit flush edits and save preferences
-	return nil
+	// A pending edit the store refused at quit is the one thing the window
+	// could not show: the command line reports it and exits 1.
+	_, _, failure := w.session.SaveState()
+	return failure
+}
+
+// quitOnSignal quits the way File > Quit does, storing an edit still being
+// typed, when the session ends under the window (logout, shutdown: SIGTERM)
+// or Ctrl+C reaches the terminal that started it (SIGINT).
+func quitOnSignal(w *mainWindow) {
+	signals := make(chan os.Signal, 1)
+	signal.Notify(signals, syscall.SIGTERM, syscall.SIGINT)
+	go func() {
+		<-signals
+		fyne.Do(w.quit)
+	}()
 }

@@ -25,7 +25,7 @@ func (w *mainWindow) showShortcutSheet() {
 			add(shortcutText(s.keys), strings.TrimSuffix(s.title, "…"))
 		}
 	}
-	for _, l := range w.labels {
+	for _, l := range w.session.Labels() {
 		if l.Hotkey != "" {
 			add(l.Hotkey, "label as "+l.Name)
 		}
@@ -44,15 +44,15 @@ func (w *mainWindow) showAbout() {
 
 func (w *mainWindow) askAnnotator() {
 	entry := widget.NewEntry()
-	entry.SetText(w.editor.Annotator)
+	entry.SetText(w.session.Annotator())
 	entry.SetPlaceHolder("Your name or initials")
 	d := dialog.NewForm("Annotator", "Save", "Cancel", []*widget.FormItem{
 		widget.NewFormItem("Name", entry),
 	}, func(ok bool) {
 		if ok {
-			w.editor.Annotator = strings.TrimSpace(entry.Text)
-			w.app.Preferences().SetString(prefAnnotator, w.editor.Annotator)
-			w.status.refreshAnnotator()
+			w.session.SetAnnotator(strings.TrimSpace(entry.Text))
+			w.app.Preferences().SetString(prefAnnotator, w.session.Annotator())
+			w.footer.refreshAnnotator()
 		}
 		w.focusText()
 	}, w.win)

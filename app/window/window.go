@@ -2,6 +2,7 @@ package window
 
 import (
 	"fmt"
+	"image/color"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -13,57 +14,59 @@ import (
 	"claimdesk/storage"
 )
 
-// background runs slow work (import, export, indexing) off the UI
-// goroutine; the tests make it synchronous to drive the window race-free.
-var background = func(f func()) { go f() }
-
-// later runs f on the UI goroutine after d; the tests replace it with a
-// queue they fire themselves.
-var later = func(d time.Duration, f func()) {
-	time.AfterFunc(d, func() { fyne.Do(f) })
-}
-
-// mainWindow is the annotation window: it owns the panels and the state
-// they share (the open article, its claims, the selected claim).
+// mainWindow is the annotation window. It renders the session model and
+// sends it the analyst's intents; the panels hold widgets, never state of
+// their own about the article, its claims or the selection.
 type mainWindow struct {
-	app    fyne.App
-	win    fyne.Window
-	store  *storage.Store
-	editor *annotate.Editor
-	index  *search.Index
-
-	labels   []storage.Label
-	article  storage.Article
-	claims   []storage.Claim
-	selected uint64 // id of the selected claim, 0 for none
+	app     fyne.App
+	win     fyne.Window
+	store   *storage.Store
+	session *annotate.Session
+	index   *search.Index
 
 	articles *articlePanel
 	view     *articleview.View
 	toolbar  *labelBar
 	claimsUI *claimPanel
 	details  *claimDetails
-	status   *statusBar
+	footer   *footer
 
-	palette        *searchPalette
-	exporting      *exportDialog // last export dialog opened, for tests
-	labelsUI       *labelsDialog // last labels dialog opened, for tests // open search palette, if any
-	refreshPending bool
+	palette   *searchPalette // open search palette, if any
+	exporting *exportDialog  // last export dialog opened, for tests
+	labelsUI  *labelsDialog  // last labels dialog opened, for tests
+
+	// inBackground runs slow work (import, export, indexing) off the UI
+	// goroutine, and after runs f on the UI goroutine once d has passed.
+	// The tests replace both, to drive the window race-free.
+	inBackground func(f func())
+	after        func(d time.Duration, f func())
 }
 
 func newMainWindow(a fyne.App, store *storage.Store) *mainWindow {
+	return newMainWindowWith(a, store, func(f func()) { go f() }, func(d time.Duration, f func()) {
+		time.AfterFunc(d, func() { fyne.Do(f) })
+	})
+}
+
+func newMainWindowWith(a fyne.App, store *storage.Store, inBackground func(func()), after func(time.Duration, func())) *mainWindow {
 	w := &mainWindow{
-		app:    a,
-		win:    a.NewWindow("Claimdesk"),
-		store:  store,
-		editor: annotate.NewEditor(store),
-		index:  search.NewIndex(),
+		app:          a,
+		win:          a.NewWindow("Claimdesk"),
+		store:        store,
+		index:        search.NewIndex(),
+		inBackground: inBackground,
+		after:        after,
 	}
-	w.editor.Annotator = a.Preferences().String(prefAnnotator)
+	session, err := annotate.NewSession(store, func() { fyne.Do(w.session.Sync) })
+	w.session = session
+	session.SetAnnotator(a.Preferences().String(prefAnnotator))
 	w.buildUI()
-	w.reloadLabels()
-	w.articles.reload()
+	session.OnChange(w.render)
+	w.render(^annotate.Aspect(0))
+	if err != nil {
+		w.showError("Reading the store", err)
+	}
 	w.startIndexing()
-	store.OnChange(w.onStoreChanged)
 	w.restorePreferences()
 	return w
 }
@@ -71,14 +74,14 @@ func newMainWindow(a fyne.App, store *storage.Store) *mainWindow {
 func (w *mainWindow) buildUI() {
 	w.view = articleview.New()
 	w.view.OnSelectionChanged = w.onTextSelectionChanged
-	w.view.OnHighlightTapped = w.onHighlightTapped
+	w.view.OnHighlightTapped = func(id uint64) { w.selectClaim(id, false) }
 	w.view.OnTypedRune = w.onTypedRune
 	w.view.OnTypedKey = w.onTypedKey
 	w.articles = newArticlePanel(w)
 	w.toolbar = newLabelBar(w)
 	w.claimsUI = newClaimPanel(w)
 	w.details = newClaimDetails(w)
-	w.status = newStatusBar(w)
+	w.footer = newFooter(w)
 
 	centre := container.NewBorder(w.toolbar.container(), nil, nil, nil, w.view)
 	right := container.NewVSplit(w.claimsUI.container(), w.details.container())
@@ -87,7 +90,7 @@ func (w *mainWindow) buildUI() {
 	inner.Offset = 0.7
 	outer := container.NewHSplit(w.articles.container(), inner)
 	outer.Offset = 0.2
-	w.win.SetContent(container.NewBorder(nil, w.status.container(), nil, nil, outer))
+	w.win.SetContent(container.NewBorder(nil, w.footer.container(), nil, nil, outer))
 	w.win.SetMainMenu(w.buildMenu())
 	w.registerShortcuts()
 	w.win.SetOnDropped(w.onDropped)
@@ -95,94 +98,126 @@ func (w *mainWindow) buildUI() {
 	w.win.Resize(fyne.NewSize(1280, 800))
 }
 
-// openArticle shows the article with id in the centre; a failure leaves the
-// current article open and tells why.
-func (w *mainWindow) openArticle(id uint64) {
-	if id == w.article.ID && id != 0 {
+// render brings the panels up to date with what changed in the session.
+func (w *mainWindow) render(changed annotate.Aspect) {
+	s := w.session
+	if changed&annotate.ArticlesChanged != 0 {
+		w.articles.refresh()
+	}
+	if changed&annotate.ArticleOpened != 0 {
+		w.showArticle()
+	}
+	if changed&annotate.LabelsChanged != 0 {
+		w.toolbar.refreshLabels()
+		w.details.refreshLabels()
+		w.rebuildMenu()
+	}
+	if changed&(annotate.ClaimsChanged|annotate.LabelsChanged) != 0 {
+		w.view.SetHighlights(w.highlights())
+		w.claimsUI.refresh()
+	}
+	if changed&annotate.StatusChanged != 0 {
+		w.toolbar.refreshStatus()
+	}
+	if changed&(annotate.SelectionChanged|annotate.ClaimsChanged) != 0 {
+		c, ok := s.Selected()
+		w.view.SetSelectedHighlight(c.ID)
+		if start, end, has := s.TextSelection(); has {
+			if vs, ve, _ := w.view.Selection(); vs != start || ve != end {
+				w.view.SetSelection(start, end)
+			}
+		}
+		w.claimsUI.markSelected(c.ID)
+		w.details.show(c, ok)
+	}
+	w.footer.refresh()
+}
+
+// showArticle puts the open article in the centre, or the hint of how to
+// bring articles in when there is none.
+func (w *mainWindow) showArticle() {
+	a := w.session.Article()
+	w.articles.markOpen(a.ID)
+	if a.ID == 0 {
+		w.view.SetDocument("No article open", emptyStoreHint)
+		w.win.SetTitle("Claimdesk")
 		return
 	}
-	a, err := w.store.Article(id)
-	if err != nil {
+	w.view.SetDocument(a.Title, a.Text)
+	w.win.SetTitle(fmt.Sprintf("%s — Claimdesk", a.Title))
+	w.app.Preferences().SetInt(prefLastArticle, int(a.ID))
+	w.view.ScrollToOffset(0)
+}
+
+const emptyStoreHint = "Open an article with File > Open (Ctrl+O), import a folder with Ctrl+Shift+O, " +
+	"or drop .txt, .md, .html, JSONL, Label Studio or brat files on this window."
+
+// openArticle shows the article with id; a failure leaves the current
+// article open and says why.
+func (w *mainWindow) openArticle(id uint64) {
+	if err := w.session.Open(id); err != nil {
 		w.showError("Opening the article", err)
 		return
 	}
-	w.details.flush()
-	w.article = a
-	w.selected = 0
-	w.view.SetDocument(a.Title, a.Text)
-	w.reloadClaims()
-	w.toolbar.refresh()
-	w.articles.markOpen(id)
-	w.win.SetTitle(fmt.Sprintf("%s — Claimdesk", a.Title))
-	w.app.Preferences().SetInt(prefLastArticle, int(id))
-	w.view.ScrollToOffset(0)
 	w.focusText()
 }
 
-// reloadClaims reads the open article's claims again and brings every panel
-// that shows them up to date.
-func (w *mainWindow) reloadClaims() {
-	if w.article.ID == 0 {
-		w.claims = nil
-	} else {
-		claims, err := w.store.Claims(w.article.ID)
-		if err != nil {
-			w.showError("Reading the claims", err)
-			return
-		}
-		w.claims = claims
-	}
-	if w.claimIndex(w.selected) < 0 {
-		w.selected = 0
-	}
-	w.view.SetHighlights(w.highlights())
-	w.view.SetSelectedHighlight(w.selected)
-	w.claimsUI.refresh()
-	w.details.show(w.selectedClaim())
-	w.status.refresh()
-}
-
-func (w *mainWindow) claimIndex(id uint64) int {
-	for i, c := range w.claims {
-		if c.ID == id {
-			return i
-		}
-	}
-	return -1
-}
-
-func (w *mainWindow) selectedClaim() (storage.Claim, bool) {
-	if i := w.claimIndex(w.selected); i >= 0 {
-		return w.claims[i], true
-	}
-	return storage.Claim{}, false
-}
-
-// selectClaim makes claim id the selected one everywhere; scroll brings it
-// into view in the text.
+// selectClaim makes claim id the selected one; scroll brings it into view.
 func (w *mainWindow) selectClaim(id uint64, scroll bool) {
-	if id != w.selected {
-		w.details.flush()
+	if err := w.session.SelectClaim(id); err != nil {
+		w.showError("Saving the claim's details", err)
 	}
-	w.selected = id
-	w.view.SetSelectedHighlight(id)
-	c, ok := w.selectedClaim()
-	if ok {
-		w.view.SetSelection(c.Start, c.End)
-		if scroll {
-			w.view.ScrollToOffset(c.Start)
+	if c, ok := w.session.Selected(); ok && scroll {
+		w.view.ScrollToOffset(c.Start)
+	}
+}
+
+func (w *mainWindow) highlights() []articleview.Highlight {
+	claims := w.session.Claims()
+	hs := make([]articleview.Highlight, len(claims))
+	for i, c := range claims {
+		hs[i] = articleview.Highlight{ID: c.ID, Start: c.Start, End: c.End, Colour: w.labelColour(c.Label)}
+	}
+	return hs
+}
+
+func (w *mainWindow) labelColour(name string) color.Color {
+	return labelSwatch(w.session.LabelColour(name))
+}
+
+// labelSwatch is the colour of a label's "#RRGGBB", or the store's grey
+// for unknown labels when it does not parse.
+func labelSwatch(hex string) color.Color {
+	if c, ok := storage.ParseColour(hex); ok {
+		return c
+	}
+	c, _ := storage.ParseColour(storage.UnknownLabelColour)
+	return c
+}
+
+// startIndexing builds the search index in the background so the first
+// frame does not wait for it; the index then follows every change.
+func (w *mainWindow) startIndexing() {
+	w.index.Follow(w.store)
+	w.inBackground(func() {
+		if err := w.index.Load(w.store); err != nil {
+			fyne.Do(func() { w.showError("Building the search index", err) })
 		}
-	}
-	w.claimsUI.markSelected(id)
-	w.details.show(c, ok)
-	w.status.refresh()
+	})
 }
 
 // quit stores a pending edit and the window's place, then ends the app.
 func (w *mainWindow) quit() {
-	w.details.flush()
+	w.flushEdit()
 	w.savePreferences()
 	w.app.Quit()
+}
+
+// flushEdit stores what is being typed into the claim editor now.
+func (w *mainWindow) flushEdit() {
+	if err := w.session.Flush(); err != nil {
+		w.showError("Saving the claim's details", err)
+	}
 }
 
 func (w *mainWindow) focusText() {

@@ -1,51 +1,24 @@
 package window
 
 import (
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
-	"claimdesk/seeds"
 	"claimdesk/storage"
 )
-
-// newTestWindow opens the window headless on a temporary store holding the
-// seed article, sized like a laptop screen.
-func newTestWindow(t *testing.T) *mainWindow {
-	t.Helper()
-	timers = nil // what earlier tests scheduled belongs to their windows
-	a := test.NewTempApp(t)
-	store, err := storage.Open(filepath.Join(t.TempDir(), "c.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := seeds.LoadIfEmpty(store); err != nil {
-		t.Fatal(err)
-	}
-	w := newMainWindow(a, store)
-	t.Cleanup(func() {
-		if err := w.store.Check(); err != nil {
-			t.Error(err)
-		}
-		w.store.Close()
-	})
-	w.win.Resize(fyne.NewSize(1280, 800))
-	w.view.Refresh()
-	return w
-}
 
 // dragOver drags across the text from the first to the last code point of
 // the first occurrence of phrase.
 func dragOver(t *testing.T, w *mainWindow, phrase string) (start, end int) {
 	t.Helper()
-	i := strings.Index(w.article.Text, phrase)
+	i := strings.Index(w.session.Article().Text, phrase)
 	if i < 0 {
 		t.Fatalf("%q not in the article", phrase)
 	}
-	start = storage.RuneOffset(w.article.Text, i)
+	start = storage.RuneOffset(w.session.Article().Text, i)
 	end = start + storage.RuneLen(phrase)
 	w.view.ScrollToOffset(start)
 	from, ok1 := charCentre(w, start)
@@ -66,7 +39,7 @@ func charCentre(w *mainWindow, offset int) (fyne.Position, bool) {
 
 func storedClaims(t *testing.T, w *mainWindow) []storage.Claim {
 	t.Helper()
-	anns, err := w.store.Claims(w.article.ID)
+	anns, err := w.store.Claims(w.session.Article().ID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -79,11 +52,11 @@ func press(w *mainWindow, s fyne.Shortcut) {
 
 func TestOpensTheSeedArticle(t *testing.T) {
 	w := newTestWindow(t)
-	if w.article.Title != "Kremlin Denies Interfering in U.S. Election Campaign" {
-		t.Fatalf("opened %q", w.article.Title)
+	if w.session.Article().Title != "Kremlin Denies Interfering in U.S. Election Campaign" {
+		t.Fatalf("opened %q", w.session.Article().Title)
 	}
-	if w.articles.count() != 1 || w.win.Title() != w.article.Title+" — Claimdesk" {
-		t.Errorf("list %d, title %q", w.articles.count(), w.win.Title())
+	if len(w.session.Articles()) != 1 || w.win.Title() != w.session.Article().Title+" — Claimdesk" {
+		t.Errorf("list %d, title %q", len(w.session.Articles()), w.win.Title())
 	}
 }
 
@@ -102,10 +75,13 @@ func TestDragThenHotkeyCreatesTheClaim(t *testing.T) {
 	if c.Label != "denial" || c.Quote != "Kremlin spokesman Dmitry Peskov" || c.Start != start || c.End != end {
 		t.Errorf("stored %+v", c)
 	}
-	if w.selected != c.ID || w.claimsUI.list.Length() != 1 {
+	if got := w.footer.counts.Text; !strings.HasPrefix(got, "This article: 1 claim (1 denial) · Store: 1 article") {
+		t.Errorf("footer reads %q", got)
+	}
+	if selectedID(w) != c.ID || w.claimsUI.list.Length() != 1 {
 		t.Errorf("the new claim should be selected and listed")
 	}
-	if a, _ := w.store.Article(w.article.ID); a.Status != storage.StatusInProgress {
+	if a, _ := w.store.Article(w.session.Article().ID); a.Status != storage.StatusInProgress {
 		t.Errorf("status %q after the first claim", a.Status)
 	}
 }
@@ -126,13 +102,13 @@ func TestClickRelabelDeleteUndoRedo(t *testing.T) {
 	test.Type(w.view, "2")
 	id := storedClaims(t, w)[0].ID
 	w.clearSelection()
-	if w.selected != 0 {
+	if selectedID(w) != 0 {
 		t.Fatal("Esc should clear the selected claim")
 	}
 	pos, size, _ := w.view.CharBounds(storedClaims(t, w)[0].Start + 2)
 	test.TapAt(w.view, pos.Add(fyne.NewPos(size.Width/2, size.Height/2)))
-	if w.selected != id {
-		t.Fatalf("clicking the highlight selected %d, want %d", w.selected, id)
+	if selectedID(w) != id {
+		t.Fatalf("clicking the highlight selected %d, want %d", selectedID(w), id)
 	}
 	test.Type(w.view, "1")
 	if got := storedClaims(t, w)[0].Label; got != "denial" {
@@ -189,15 +165,18 @@ func TestArticleFilterAndStatus(t *testing.T) {
 	if _, _, err := w.store.AddArticle(storage.Article{Text: "Budget talks\n\nMinisters praised the plan."}); err != nil {
 		t.Fatal(err)
 	}
-	if w.articles.count() != 2 {
-		t.Fatalf("the list did not follow the store: %d", w.articles.count())
+	if len(w.session.Articles()) != 2 {
+		t.Fatalf("the list did not follow the store: %d", len(w.session.Articles()))
 	}
 	test.Type(w.articles.filter, "budget")
-	if len(w.articles.shown) != 1 || w.articles.all[w.articles.shown[0]].Title != "Budget talks" {
+	if len(w.articles.shown) != 1 || w.articles.article(0).Title != "Budget talks" {
 		t.Fatalf("filter shows %v", w.articles.shown)
 	}
+	if w.articles.count.Text != "1 of 2" {
+		t.Errorf("the filter's count reads %q", w.articles.count.Text)
+	}
 	press(w, ctrl(fyne.KeyD))
-	if a, _ := w.store.Article(w.article.ID); a.Status != storage.StatusDone {
+	if a, _ := w.store.Article(w.session.Article().ID); a.Status != storage.StatusDone {
 		t.Errorf("Ctrl+D left status %q", a.Status)
 	}
 }
@@ -250,12 +229,28 @@ func TestDetailsAreSavedWhenTypingPauses(t *testing.T) {
 	if got := storedClaims(t, w)[0].Note; got != "" {
 		t.Fatalf("stored %q before the pause", got)
 	}
-	fireTimers()
+	fireTimers(w)
 	if got := storedClaims(t, w)[0].Note; got != "sarcasm?" {
 		t.Fatalf("after the pause the note is %q", got)
 	}
 	press(w, ctrl(fyne.KeyZ))
 	if got := storedClaims(t, w)[0].Note; got != "" {
 		t.Errorf("one undo should remove the whole typed note, left %q", got)
+	}
+}
+
+// The GLFW driver delivers Ctrl+Z as Fyne's standard undo shortcut, not
+// as the custom one the menu shows; both must undo.
+func TestStandardUndoRedoShortcuts(t *testing.T) {
+	w := newTestWindow(t)
+	dragOver(t, w, "absurd")
+	test.Type(w.view, "2")
+	press(w, &fyne.ShortcutUndo{})
+	if n := len(storedClaims(t, w)); n != 0 {
+		t.Fatalf("fyne.ShortcutUndo left %d claims", n)
+	}
+	press(w, ctrlShift(fyne.KeyZ))
+	if n := len(storedClaims(t, w)); n != 1 {
+		t.Fatalf("Ctrl+Shift+Z gave %d claims", n)
 	}
 }

@@ -7,6 +7,7 @@ Prints the number of spans checked; exits 1 with a message on the first mismatch
 """
 import csv
 import glob
+import io
 import json
 import os
 import sys
@@ -95,11 +96,19 @@ elif fmt == "brat":
 elif fmt == "csv":
     for path in sorted(glob.glob(os.path.join(root, "*.csv"))):
         with open(path, encoding="utf-8-sig", newline="") as f:
-            for n, row in enumerate(csv.DictReader(f), 2):
-                aid = int(row["article_id"])
-                q = check(f"{path} row {n}", aid, expected[aid]["text"], int(row["start"]), int(row["end"]), row["label"])
-                if row["quote"] != q:
-                    fail(f"{path} row {n}", f"quote cell {row['quote']!r} is not {q!r}")
+            raw = f.read()
+        records = list(csv.reader(io.StringIO(raw, newline="")))
+        # RFC 4180: every record ends in CRLF; the stored texts hold no CR, so
+        # any other CR would be one the export put inside a quoted field.
+        if not raw.endswith("\r\n") or raw.count("\r") != len(records) or raw.count("\r\n") != len(records):
+            fail(path, f"{len(records)} records but {raw.count(chr(13))} CR and {raw.count(chr(13) + chr(10))} CRLF")
+        header, rows = records[0], records[1:]
+        for n, cells in enumerate(rows, 2):
+            row = dict(zip(header, cells))
+            aid = int(row["article_id"])
+            q = check(f"{path} row {n}", aid, expected[aid]["text"], int(row["start"]), int(row["end"]), row["label"])
+            if row["quote"] != q:
+                fail(f"{path} row {n}", f"quote cell {row['quote']!r} is not {q!r}")
 elif fmt == "conll":
     docs = []
     for path in sorted(glob.glob(os.path.join(root, "*.conll"))):

@@ -1,0 +1,575 @@
+// Package annotate is the model of an annotation session and the rules the
+// window follows: which article is open, its claims in text order, the
+// selected claim and text, the labels, the list of articles, an edit being
+// typed, and whether everything is stored. Panels render a Session and send
+// it intents (open, select, label, delete, edit, undo); the store's change
+// notices update it in one place (Sync), whether the change came from the
+// window or from an import running in the background. It knows nothing of
+// Fyne, so every rule is tested without a display.
+package annotate
+
+import (
+	"errors"
+	"slices"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"claimdesk/storage"
+)
+
+// Aspect names the parts of a session that a change touched, so each panel
+// redraws only what it shows.
+type Aspect uint
+
+// The aspects a session reports to its observers.
+const (
+	ArticleOpened    Aspect = 1 << iota // another article is open, or none
+	ClaimsChanged                       // the open article's claims
+	SelectionChanged                    // the selected claim or text
+	LabelsChanged                       // labels added, renamed, recoloured, removed
+	StatusChanged                       // the open article's status
+	ArticlesChanged                     // the list: articles added, removed, counted
+	SaveStateChanged                    // stored, being typed, or refused
+)
+
+// ErrNoSelection is returned when a label is applied with nothing selected.
+var ErrNoSelection = errors.New("select some text first, then press a label's key")
+
+// ErrNoArticle is returned by intents that need an open article.
+var ErrNoArticle = errors.New("no article is open")
+
+// Session is one analyst's window on the store. It is used from one
+// goroutine (the UI's); only the store's notices arrive from others, and
+// they wait in an inbox until Sync.
+type Session struct {
+	store  *storage.Store
+	editor *Editor
+
+	labels   []storage.Label
+	articles []storage.ArticleSummary
+	article  storage.Article
+	claims   []storage.Claim
+	selected uint64
+	text     span // the text selection, in code points
+
+	pending *detailsEdit
+	saved   time.Time
+	failure error
+
+	observers []func(Aspect)
+	changed   Aspect
+	depth     int // intents under way; observers hear once they end
+
+	inboxMu   sync.Mutex
+	inbox     []storage.Change
+	scheduled atomic.Bool
+	wake      func()
+
+	// Now tells the time of a save; tests set it.
+	Now func() time.Time
+}
+
+type span struct{ start, end int }
+
+// detailsEdit is speaker, target and note as typed but not yet stored.
+type detailsEdit struct {
+	claim                 uint64
+	speaker, target, note string
+}
+
+// NewSession reads the labels and the article list of store. wake is
+// called, from any goroutine, when store notices wait in the inbox; it must
+// arrange for Sync to run on the session's goroutine (the window passes
+// fyne.Do). It is called once until the next Sync, however many notices
+// arrive, so a batch import of thousands of claims redraws once.
+func NewSession(store *storage.Store, wake func()) (*Session, error) {
+	s := &Session{store: store, editor: NewEditor(store), wake: wake, Now: time.Now}
+	store.OnChange(s.receive)
+	labels, err := store.Labels()
+	if err != nil {
+		return s, err
+	}
+	articles, err := store.ArticleSummaries()
+	if err != nil {
+		return s, err
+	}
+	s.labels, s.articles = labels, articles
+	return s, nil
+}
+
+// OnChange registers fn to hear which aspects changed after each intent or
+// Sync.
+func (s *Session) OnChange(fn func(Aspect)) { s.observers = append(s.observers, fn) }
+
+// Store is the store the session edits.
+func (s *Session) Store() *storage.Store { return s.store }
+
+// Labels lists the labels, those with hotkeys first.
+func (s *Session) Labels() []storage.Label { return s.labels }
+
+// LabelForHotkey finds the label a key applies.
+func (s *Session) LabelForHotkey(key string) (storage.Label, bool) {
+	for _, l := range s.labels {
+		if l.Hotkey != "" && l.Hotkey == key {
+			return l, true
+		}
+	}
+	return storage.Label{}, false
+}
+
+// LabelColour is the "#RRGGBB" of a label, or the grey of unknown labels.
+func (s *Session) LabelColour(name string) string {
+	for _, l := range s.labels {
+		if l.Name == name {
+			return l.Colour
+		}
+	}
+	return storage.UnknownLabelColour
+}
+
+// Articles lists every article in the store, in the order they were added.
+func (s *Session) Articles() []storage.ArticleSummary { return s.articles }
+
+// HasArticle reports whether id is in the store.
+func (s *Session) HasArticle(id uint64) bool { return s.articleIndex(id) >= 0 }
+
+// Article is the open article; its ID is 0 when none is open.
+func (s *Session) Article() storage.Article { return s.article }
+
+// Claims are the open article's claims in text order.
+func (s *Session) Claims() []storage.Claim { return s.claims }
+
+// ClaimIndex is the position of claim id in Claims, or -1.
+func (s *Session) ClaimIndex(id uint64) int {
+	if id == 0 {
+		return -1
+	}
+	return slices.IndexFunc(s.claims, func(c storage.Claim) bool { return c.ID == id })
+}
+
+// Selected is the selected claim, if any.
+func (s *Session) Selected() (storage.Claim, bool) {
+	if i := s.ClaimIndex(s.selected); i >= 0 {
+		return s.claims[i], true
+	}
+	return storage.Claim{}, false
+}
+
+// TextSelection is the selected span of the article's text; ok is false
+// when nothing is selected.
+func (s *Session) TextSelection() (start, end int, ok bool) {
+	return s.text.start, s.text.end, s.text.end > s.text.start
+}
+
+// Annotator is the name new claims are stored under.
+func (s *Session) Annotator() string { return s.editor.Annotator }
+
+// SetAnnotator changes the name new claims are stored under.
+func (s *Session) SetAnnotator(name string) { s.editor.Annotator = name }
+
+// SaveState tells whether every change is stored: saved is when the last
+// write landed, pending is true while an edit is still being typed, and
+// failure is the last write the store refused for a reason other than bad
+// input (a full disk, a vanished file).
+func (s *Session) SaveState() (saved time.Time, pending bool, failure error) {
+	return s.saved, s.pending != nil, s.failure
+}
+
+// PendingDetails returns what is being typed into claim id, if anything.
+func (s *Session) PendingDetails(id uint64) (speaker, target, note string, ok bool) {
+	if s.pending == nil || s.pending.claim != id {
+		return "", "", "", false
+	}
+	return s.pending.speaker, s.pending.target, s.pending.note, true
+}
+
+// CanUndo and CanRedo tell the menus what to enable.
+func (s *Session) CanUndo() bool { return s.editor.CanUndo() }
+
+// CanRedo reports whether an undone change can be applied again.
+func (s *Session) CanRedo() bool { return s.editor.CanRedo() }
+
+// Open shows the article with id. A failure leaves the open article open.
+func (s *Session) Open(id uint64) error {
+	defer s.begin()()
+	if id == s.article.ID && id != 0 {
+		return nil
+	}
+	if err := s.flush(); err != nil {
+		return err
+	}
+	a, err := s.store.Article(id)
+	if err != nil {
+		return err
+	}
+	claims, err := s.store.Claims(id)
+	if err != nil {
+		return err
+	}
+	s.article, s.claims = a, claims
+	s.selected, s.text = 0, span{}
+	s.changed |= ArticleOpened | ClaimsChanged | SelectionChanged | StatusChanged
+	return nil
+}
+
+// SelectClaim makes claim id the selected one, with its span as the text
+// selection; 0 selects none. An edit typed into the claim selected before
+// is stored first; the error is that write's.
+func (s *Session) SelectClaim(id uint64) error {
+	defer s.begin()()
+	var err error
+	if id != s.selected {
+		err = s.flush()
+	}
+	s.selected = 0
+	if i := s.ClaimIndex(id); i >= 0 {
+		s.selected = id
+		s.text = span{s.claims[i].Start, s.claims[i].End}
+	}
+	s.changed |= SelectionChanged
+	return err
+}
+
+// SelectText records the analyst's text selection. Selecting exactly a
+// claim's span selects that claim, so its hotkey relabels it instead of
+// stacking a duplicate; any other span deselects the claim, so the hotkey
+// creates a new one. An edit typed into the claim selected before is
+// stored first; the error is that write's.
+func (s *Session) SelectText(start, end int) error {
+	defer s.begin()()
+	id := s.claimWithSpan(start, end)
+	if start >= end {
+		id = 0
+	}
+	var err error
+	if id != s.selected {
+		err = s.flush()
+	}
+	s.selected, s.text = id, span{start, end}
+	s.changed |= SelectionChanged
+	return err
+}
+
+// ClearSelection drops the selected claim and text, storing an edit typed
+// into the claim first.
+func (s *Session) ClearSelection() error {
+	defer s.begin()()
+	err := s.flush()
+	s.selected, s.text = 0, span{}
+	s.changed |= SelectionChanged
+	return err
+}
+
+// claimWithSpan finds the claim over exactly [start, end), preferring the
+// selected one when several share the span.
+func (s *Session) claimWithSpan(start, end int) uint64 {
+	if c, ok := s.Selected(); ok && c.Start == start && c.End == end {
+		return c.ID
+	}
+	for _, c := range s.claims {
+		if c.Start == start && c.End == end {
+			return c.ID
+		}
+	}
+	return 0
+}
+
+// ApplyLabel relabels the selected claim, or stores the selected text as a
+// new claim with label and selects it.
+func (s *Session) ApplyLabel(label string) error {
+	defer s.begin()()
+	if s.article.ID == 0 {
+		return ErrNoArticle
+	}
+	if err := s.flush(); err != nil {
+		return err
+	}
+	if c, ok := s.Selected(); ok {
+		if c.Label == label {
+			return nil
+		}
+		_, err := s.editor.Relabel(c.ID, label)
+		return s.wrote(err)
+	}
+	start, end, ok := s.TextSelection()
+	if !ok {
+		return ErrNoSelection
+	}
+	c, err := s.editor.Create(s.article.ID, start, end, label)
+	if c.ID != 0 {
+		s.selected = c.ID
+		s.changed |= SelectionChanged
+	}
+	return s.wrote(err)
+}
+
+// DeleteSelected removes the selected claim; a pending edit of it is
+// dropped with it.
+func (s *Session) DeleteSelected() error {
+	defer s.begin()()
+	c, ok := s.Selected()
+	if !ok {
+		return nil
+	}
+	if s.pending != nil && s.pending.claim == c.ID {
+		s.pending = nil
+	}
+	_, err := s.editor.Delete(c.ID)
+	return s.wrote(err)
+}
+
+// EditDetails records speaker, target and note as typed into the selected
+// claim. They are stored by Flush, which the window calls when typing
+// pauses and which every other intent calls first, so nothing typed is
+// lost; until then SaveState reports the edit as pending.
+func (s *Session) EditDetails(speaker, target, note string) {
+	defer s.begin()()
+	c, ok := s.Selected()
+	if !ok {
+		return
+	}
+	s.pending = &detailsEdit{claim: c.ID, speaker: speaker, target: target, note: note}
+	s.changed |= SaveStateChanged
+}
+
+// Flush stores an edit still being typed.
+func (s *Session) Flush() error {
+	defer s.begin()()
+	return s.flush()
+}
+
+func (s *Session) flush() error {
+	p := s.pending
+	if p == nil {
+		return nil
+	}
+	s.pending = nil
+	s.changed |= SaveStateChanged
+	_, err := s.editor.SetDetails(p.claim, p.speaker, p.target, p.note)
+	if err = s.wrote(err); err != nil {
+		s.failure = err // even a refusal: what was typed is not stored
+	}
+	return err
+}
+
+// SetStatus marks the open article new, in progress or done.
+func (s *Session) SetStatus(status storage.Status) error {
+	defer s.begin()()
+	if s.article.ID == 0 {
+		return ErrNoArticle
+	}
+	if err := s.flush(); err != nil {
+		return err
+	}
+	if status == s.article.Status {
+		return nil
+	}
+	return s.wrote(s.store.SetArticleStatus(s.article.ID, status))
+}
+
+// Undo reverts the last change and returns its name ("" when there was
+// none). A step the store refuses is dropped (ErrStepDropped), so the next
+// Undo reaches the step below it.
+func (s *Session) Undo() (string, error) { return s.replay(s.editor.Undo) }
+
+// Redo applies the last undone change again.
+func (s *Session) Redo() (string, error) { return s.replay(s.editor.Redo) }
+
+func (s *Session) replay(step func() (string, error)) (string, error) {
+	defer s.begin()()
+	if err := s.flush(); err != nil {
+		return "", err
+	}
+	name, err := step()
+	return name, s.wrote(err)
+}
+
+// DeleteArticle removes the open article and its claims, which cannot be
+// undone, and opens the first article left.
+func (s *Session) DeleteArticle() error {
+	defer s.begin()()
+	id := s.article.ID
+	if id == 0 {
+		return ErrNoArticle
+	}
+	s.pending = nil
+	if err := s.wrote(s.store.DeleteArticle(id)); err != nil {
+		return err
+	}
+	if len(s.articles) > 0 {
+		return s.Open(s.articles[0].ID)
+	}
+	return nil
+}
+
+// SaveLabel adds a label (old == "") or changes the label named old; a
+// rename carries its claims along.
+func (s *Session) SaveLabel(old string, l storage.Label) error {
+	defer s.begin()()
+	if err := s.flush(); err != nil {
+		return err
+	}
+	if old == "" {
+		return s.wrote(s.store.AddLabel(l))
+	}
+	return s.wrote(s.store.UpdateLabel(old, l))
+}
+
+// RemoveLabel removes a label no claim uses.
+func (s *Session) RemoveLabel(name string) error {
+	defer s.begin()()
+	return s.wrote(s.store.DeleteLabel(name))
+}
+
+// wrote records how a write ended and brings the store's notices of it in.
+// A refusal (bad input, or a record that is gone) is the analyst's to read
+// and leaves the save state alone; any other failure is shown as not saved.
+func (s *Session) wrote(err error) error {
+	s.sync()
+	switch {
+	case err == nil:
+		s.saved, s.failure = s.Now(), nil
+	case Refused(err):
+		return err
+	default:
+		s.failure = err
+	}
+	s.changed |= SaveStateChanged
+	return err
+}
+
+// Refused reports whether the store turned a change down for what it asked
+// (bad input, a claim or label that is gone), as opposed to failing to
+// write: a refusal loses nothing already stored.
+func Refused(err error) bool {
+	return errors.Is(err, storage.ErrInvalid) || errors.Is(err, storage.ErrNotFound)
+}
+
+// receive is the store's listener: it may run on any goroutine.
+func (s *Session) receive(c storage.Change) {
+	s.inboxMu.Lock()
+	s.inbox = append(s.inbox, c)
+	s.inboxMu.Unlock()
+	if s.wake != nil && s.scheduled.CompareAndSwap(false, true) {
+		s.wake()
+	}
+}
+
+// Sync applies the store's notices that arrived since the last Sync. It
+// is the one place where the store's changes reach the session. Called
+// while an intent is under way (a driver may run wake at once), it leaves
+// the notices to that intent, which applies them when it ends.
+func (s *Session) Sync() {
+	if s.depth > 0 {
+		return
+	}
+	defer s.begin()()
+}
+
+func (s *Session) sync() {
+	s.scheduled.Store(false)
+	s.inboxMu.Lock()
+	changes := s.inbox
+	s.inbox = nil
+	s.inboxMu.Unlock()
+	for _, c := range changes {
+		s.apply(c)
+	}
+}
+
+func (s *Session) apply(c storage.Change) {
+	switch c.Kind {
+	case storage.ArticleAdded:
+		s.articles = append(s.articles, c.Article)
+		s.changed |= ArticlesChanged
+	case storage.ArticleUpdated:
+		if i := s.articleIndex(c.Article.ID); i >= 0 {
+			c.Article.Claims = s.articles[i].Claims
+			s.articles[i] = c.Article
+			s.changed |= ArticlesChanged
+		}
+		if c.Article.ID == s.article.ID {
+			s.article.Title, s.article.Status = c.Article.Title, c.Article.Status
+			s.changed |= StatusChanged
+		}
+	case storage.ArticleDeleted:
+		if i := s.articleIndex(c.Article.ID); i >= 0 {
+			s.articles = slices.Delete(s.articles, i, i+1)
+			s.changed |= ArticlesChanged
+		}
+		if c.Article.ID == s.article.ID {
+			s.article, s.claims, s.selected, s.text, s.pending = storage.Article{}, nil, 0, span{}, nil
+			s.changed |= ArticleOpened | ClaimsChanged | SelectionChanged | StatusChanged
+		}
+	case storage.ClaimAdded, storage.ClaimUpdated, storage.ClaimDeleted:
+		s.applyClaim(c)
+	case storage.LabelsChanged:
+		if labels, err := s.store.Labels(); err == nil {
+			s.labels = labels
+		} else {
+			s.failure = err
+		}
+		s.changed |= LabelsChanged | ClaimsChanged
+	}
+}
+
+func (s *Session) applyClaim(c storage.Change) {
+	switch c.Kind {
+	case storage.ClaimAdded:
+		s.countClaims(c.Claim.ArticleID, 1)
+	case storage.ClaimDeleted:
+		s.countClaims(c.Claim.ArticleID, -1)
+	}
+	if c.Claim.ArticleID != s.article.ID || s.article.ID == 0 {
+		return
+	}
+	if i := s.ClaimIndex(c.Claim.ID); i >= 0 {
+		s.claims = slices.Delete(s.claims, i, i+1)
+	}
+	if c.Kind != storage.ClaimDeleted {
+		s.claims = append(s.claims, c.Claim)
+		storage.SortInTextOrder(s.claims)
+	} else if c.Claim.ID == s.selected {
+		s.selected = 0
+		s.changed |= SelectionChanged
+	}
+	s.changed |= ClaimsChanged
+}
+
+func (s *Session) countClaims(articleID uint64, n int) {
+	if i := s.articleIndex(articleID); i >= 0 {
+		s.articles[i].Claims += n
+		s.changed |= ArticlesChanged
+	}
+}
+
+func (s *Session) articleIndex(id uint64) int {
+	return slices.IndexFunc(s.articles, func(a storage.ArticleSummary) bool { return a.ID == id })
+}
+
+// begin starts an intent; the function it returns ends it. Intents call
+// each other (DeleteArticle opens the next article), so only the outermost
+// one applies the notices that came meanwhile and tells the observers.
+func (s *Session) begin() (end func()) {
+	s.depth++
+	return func() {
+		s.depth--
+		if s.depth == 0 {
+			s.sync()
+			s.emit()
+		}
+	}
+}
+
+// emit tells the observers what changed.
+func (s *Session) emit() {
+	a := s.changed
+	if a == 0 {
+		return
+	}
+	s.changed = 0
+	for _, fn := range s.observers {
+		fn(a)
+	}
+}

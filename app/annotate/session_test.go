@@ -1,0 +1,302 @@
+package annotate
+
+import (
+	"errors"
+	"path/filepath"
+	"reflect"
+	"testing"
+	"time"
+
+	"claimdesk/storage"
+	"claimdesk/storage/storetest"
+)
+
+// newSession opens a session on a store holding text, with that article
+// open. Notices are synced by hand, as the window's frame would.
+func newSession(t *testing.T) (*Session, *storage.Store, *[]Aspect) {
+	t.Helper()
+	store := storetest.Open(t)
+	art, _, err := store.AddArticle(storage.Article{Text: text})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := NewSession(store, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Now = func() time.Time { return time.Date(2026, 11, 30, 9, 0, 0, 0, time.UTC) }
+	var seen []Aspect
+	s.OnChange(func(a Aspect) { seen = append(seen, a) })
+	if err := s.Open(art.ID); err != nil {
+		t.Fatal(err)
+	}
+	return s, store, &seen
+}
+
+func quotes(s *Session) []string {
+	var out []string
+	for _, c := range s.Claims() {
+		out = append(out, c.Label+":"+c.Quote)
+	}
+	return out
+}
+
+func TestLabellingASelectionCreatesSelectsAndRelabels(t *testing.T) {
+	s, store, seen := newSession(t)
+	if err := s.ApplyLabel("denial"); !errors.Is(err, ErrNoSelection) {
+		t.Fatalf("labelling nothing: %v", err)
+	}
+	*seen = nil
+	if err := s.SelectText(0, 6); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.ApplyLabel("denial"); err != nil {
+		t.Fatal(err)
+	}
+	c, ok := s.Selected()
+	if !ok || c.Quote != "Peskov" || !reflect.DeepEqual(quotes(s), []string{"denial:Peskov"}) {
+		t.Fatalf("selected %+v %v, claims %v", c, ok, quotes(s))
+	}
+	if s.Article().Status != storage.StatusInProgress {
+		t.Errorf("status %q after the first claim", s.Article().Status)
+	}
+	if saved, pending, failure := s.SaveState(); saved.IsZero() || pending || failure != nil {
+		t.Errorf("save state %v %v %v", saved, pending, failure)
+	}
+	last := (*seen)[len(*seen)-1]
+	if last&ClaimsChanged == 0 || last&SelectionChanged == 0 || last&StatusChanged == 0 {
+		t.Errorf("observers heard %b", last)
+	}
+	// The same span again selects the claim: its hotkey relabels it.
+	if err := s.ClearSelection(); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SelectText(0, 6); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.ApplyLabel("praise"); err != nil {
+		t.Fatal(err)
+	}
+	if got := quotes(s); !reflect.DeepEqual(got, []string{"praise:Peskov"}) {
+		t.Fatalf("relabel gave %v", got)
+	}
+	// Another span deselects it: the hotkey creates.
+	if err := s.SelectText(7, 13); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := s.Selected(); ok {
+		t.Fatal("a new span must deselect the claim")
+	}
+	if err := s.ApplyLabel("denial"); err != nil {
+		t.Fatal(err)
+	}
+	stored, _ := store.Claims(s.Article().ID)
+	if len(stored) != 2 || !reflect.DeepEqual(quotes(s), []string{"praise:Peskov", "denial:denied"}) {
+		t.Errorf("stored %d, shown %v", len(stored), quotes(s))
+	}
+}
+
+func TestTypedDetailsArePendingUntilFlushedAndNeverLost(t *testing.T) {
+	s, store, _ := newSession(t)
+	mustLabel(t, s, 0, 6, "denial")
+	id := s.selected
+	s.EditDetails("Peskov", "USA", "")
+	if _, pending, _ := s.SaveState(); !pending {
+		t.Fatal("typed text must show as pending")
+	}
+	if sp, _, _, ok := s.PendingDetails(id); !ok || sp != "Peskov" {
+		t.Fatalf("pending %q %v", sp, ok)
+	}
+	if c, _ := store.Claim(id); c.Speaker != "" {
+		t.Fatalf("stored before the flush: %+v", c)
+	}
+	// Any other intent stores it first.
+	if err := s.SelectText(7, 13); err != nil {
+		t.Fatal(err)
+	}
+	if c, _ := store.Claim(id); c.Speaker != "Peskov" || c.Target != "USA" {
+		t.Fatalf("after selecting elsewhere: %+v", c)
+	}
+	if _, pending, _ := s.SaveState(); pending {
+		t.Error("still pending after the flush")
+	}
+	if got := s.Claims()[0].Speaker; got != "Peskov" {
+		t.Errorf("the session shows speaker %q", got)
+	}
+	// One undo takes the whole edit back.
+	if name, err := s.Undo(); err != nil || name != "edit claim" {
+		t.Fatalf("undo: %q %v", name, err)
+	}
+	if got := s.Claims()[0].Speaker; got != "" {
+		t.Errorf("after undo the speaker is %q", got)
+	}
+}
+
+func TestDeletingTheSelectedClaimDropsItsPendingEdit(t *testing.T) {
+	s, store, _ := newSession(t)
+	mustLabel(t, s, 0, 6, "denial")
+	s.EditDetails("Peskov", "", "")
+	if err := s.DeleteSelected(); err != nil {
+		t.Fatal(err)
+	}
+	if n, _ := store.Claims(s.Article().ID); len(n) != 0 || len(s.Claims()) != 0 {
+		t.Fatalf("claims left: %v", quotes(s))
+	}
+	if _, pending, failure := s.SaveState(); pending || failure != nil {
+		t.Errorf("pending %v failure %v", pending, failure)
+	}
+}
+
+// Status, article list and deletion all follow the store's notices, which
+// arrive in the inbox from any goroutine and are applied by Sync.
+func TestStoreNoticesReachTheSessionThroughSync(t *testing.T) {
+	store := storetest.Open(t)
+	first, _, err := store.AddArticle(storage.Article{Text: "First\n\nPeskov denied it."})
+	if err != nil {
+		t.Fatal(err)
+	}
+	wakes := 0
+	s, err := NewSession(store, func() { wakes++ })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Open(first.ID); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error)
+	go func() { // an import in the background
+		for i := 0; i < 5; i++ {
+			a, _, err := store.AddArticle(storage.Article{Text: "Other " + string(rune('A'+i)) + "\n\nText."})
+			if err != nil {
+				done <- err
+				return
+			}
+			if _, err := store.AddClaim(storage.Claim{ArticleID: a.ID, Start: 0, End: 5, Label: "praise"}); err != nil {
+				done <- err
+				return
+			}
+		}
+		_, err := store.AddClaim(storage.Claim{ArticleID: first.ID, Start: 7, End: 13, Label: "denial"})
+		done <- err
+	}()
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	if wakes != 1 || len(s.Articles()) != 1 {
+		t.Fatalf("before Sync: %d wakes, %d articles", wakes, len(s.Articles()))
+	}
+	s.Sync()
+	if len(s.Articles()) != 6 || s.Articles()[1].Claims != 1 || s.Articles()[0].Claims != 1 {
+		t.Fatalf("articles after Sync: %+v", s.Articles())
+	}
+	if got := quotes(s); !reflect.DeepEqual(got, []string{"denial:Peskov"}) {
+		t.Fatalf("the open article's claims: %v", got)
+	}
+	if err := store.SetArticleStatus(first.ID, storage.StatusDone); err != nil {
+		t.Fatal(err)
+	}
+	s.Sync()
+	if s.Article().Status != storage.StatusDone || s.Articles()[0].Status != storage.StatusDone {
+		t.Errorf("status: open %q, listed %q", s.Article().Status, s.Articles()[0].Status)
+	}
+	if wakes != 2 {
+		t.Errorf("%d wakes for two Syncs' worth of notices", wakes)
+	}
+	if err := store.DeleteArticle(first.ID); err != nil {
+		t.Fatal(err)
+	}
+	s.Sync()
+	if s.Article().ID != 0 || len(s.Claims()) != 0 || len(s.Articles()) != 5 {
+		t.Errorf("after deletion elsewhere: open %d, %d claims, %d listed", s.Article().ID, len(s.Claims()), len(s.Articles()))
+	}
+}
+
+func TestDeleteArticleOpensTheFirstLeft(t *testing.T) {
+	s, store, _ := newSession(t)
+	other, _, err := store.AddArticle(storage.Article{Text: "Other\n\nText."})
+	if err != nil {
+		t.Fatal(err)
+	}
+	mustLabel(t, s, 0, 6, "denial")
+	if err := s.DeleteArticle(); err != nil {
+		t.Fatal(err)
+	}
+	if s.Article().ID != other.ID || len(s.Articles()) != 1 || len(s.Claims()) != 0 {
+		t.Fatalf("open %d, %d listed", s.Article().ID, len(s.Articles()))
+	}
+	if err := s.DeleteArticle(); err != nil {
+		t.Fatal(err)
+	}
+	if s.Article().ID != 0 || len(s.Articles()) != 0 {
+		t.Errorf("after the last: open %d, %d listed", s.Article().ID, len(s.Articles()))
+	}
+	if err := s.DeleteArticle(); !errors.Is(err, ErrNoArticle) {
+		t.Errorf("deleting with none open: %v", err)
+	}
+}
+
+func TestLabelRenameReachesClaimsAndHotkeys(t *testing.T) {
+	s, _, _ := newSession(t)
+	mustLabel(t, s, 0, 6, "denial")
+	if err := s.SaveLabel("denial", storage.Label{Name: "rejection", Colour: "#0072B2", Hotkey: "1"}); err != nil {
+		t.Fatal(err)
+	}
+	if l, ok := s.LabelForHotkey("1"); !ok || l.Name != "rejection" {
+		t.Errorf("hotkey 1 is %+v %v", l, ok)
+	}
+	if got := quotes(s); !reflect.DeepEqual(got, []string{"rejection:Peskov"}) {
+		t.Errorf("claims after rename: %v", got)
+	}
+	if err := s.SaveLabel("", storage.Label{Name: "bad name", Colour: "#CC79A7"}); !Refused(err) {
+		t.Errorf("a name with a space: %v", err)
+	}
+	if _, _, failure := s.SaveState(); failure != nil {
+		t.Errorf("a refused name is not a failed write: %v", failure)
+	}
+	if s.LabelColour("nonesuch") != storage.UnknownLabelColour || s.LabelColour("praise") != "#009E73" {
+		t.Error("label colours")
+	}
+}
+
+// A write that fails (here the store is closed under the session, as when
+// the disk goes away) shows as not saved, and the refused claim is not shown.
+func TestFailedWriteIsReportedNotShown(t *testing.T) {
+	store, err := storage.Open(filepath.Join(t.TempDir(), "c.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	art, _, err := store.AddArticle(storage.Article{Text: text})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := NewSession(store, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Open(art.ID); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SelectText(0, 6); err != nil {
+		t.Fatal(err)
+	}
+	if err := store.Close(); err != nil {
+		t.Fatal(err)
+	}
+	err = s.ApplyLabel("denial")
+	if err == nil || Refused(err) {
+		t.Fatalf("labelling on a closed store: %v", err)
+	}
+	if _, _, failure := s.SaveState(); failure == nil || len(s.Claims()) != 0 {
+		t.Errorf("failure %v, %d claims shown", failure, len(s.Claims()))
+	}
+}
+
+func mustLabel(t *testing.T, s *Session, start, end int, label string) {
+	t.Helper()
+	if err := s.SelectText(start, end); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.ApplyLabel(label); err != nil {
+		t.Fatal(err)
+	}
+}

@@ -1,0 +1,381 @@
+// Package export writes Claimdesk's labeled claims as datasets in the
+// formats NLP people train and evaluate with: doccano JSONL, spans JSONL
+// (Prodigy, spaCy, Hugging Face datasets), Label Studio JSON tasks, brat
+// standoff, CoNLL BIO, CSV and a claims JSONL for classifiers.
+//
+// Offsets everywhere are Unicode code points of the stored article text,
+// end exclusive: for every span in every format Python's text[start:end]
+// equals the quote. Collect gathers what to export from a store (filters by
+// label, status and annotator); Write writes it, optionally split into
+// train/dev/test by article, with progress reports and cancellation.
+//
+// Write never leaves a half-written file where a good one was: every file
+// is written in a staging folder inside the destination folder, flushed to
+// disk, and only renamed into place once the whole export has succeeded.
+//
+// The package knows nothing of Fyne: the window and the command line both
+// drive it.
+package export
+
+import (
+	"context"
+	"fmt"
+	"maps"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"claimdesk/storage"
+)
+
+// Format describes one output format. Folder formats write a folder of
+// files at the destination; the others write one file (plus, for Label
+// Studio, its labeling configuration beside it).
+type Format struct {
+	Name      string // what FormatByName and the command line take
+	Title     string // what a person reads in a list of formats
+	Extension string // of the data file, with its dot; "" for folder formats
+	Folder    bool
+}
+
+var formats = []Format{
+	{Name: "doccano", Title: "doccano JSONL", Extension: ".jsonl"},
+	{Name: "spans", Title: "Spans JSONL (Prodigy, spaCy, Hugging Face)", Extension: ".jsonl"},
+	{Name: "labelstudio", Title: "Label Studio JSON tasks", Extension: ".json"},
+	{Name: "brat", Title: "brat standoff (folder of .txt and .ann)", Folder: true},
+	{Name: "conll", Title: "CoNLL BIO (token per line)", Extension: ".conll"},
+	{Name: "csv", Title: "CSV (a row per claim)", Extension: ".csv"},
+	{Name: "claims", Title: "Claims JSONL with sentence context (classifiers)", Extension: ".jsonl"},
+}
+
+// formatWriter is what one format does: write a part's data, and files
+// shared by every part (written once, before the parts).
+type formatWriter struct {
+	part   func(j *job, p part) error
+	shared func(j *job, split bool) error
+}
+
+var writers = map[string]formatWriter{
+	"doccano":     {part: writeDoccano},
+	"spans":       {part: writeSpans},
+	"labelstudio": {part: writeLabelStudio, shared: writeLabelStudioConfig},
+	"brat":        {part: writeBrat},
+	"conll":       {part: writeCoNLL},
+	"csv":         {part: writeCSV},
+	"claims":      {part: writeClaims},
+}
+
+// Formats lists every format Write knows, in the order a menu shows them.
+func Formats() []Format {
+	return append([]Format(nil), formats...)
+}
+
+// FormatByName finds a format by its Name, ignoring case. The error for an
+// unknown name lists the valid ones.
+func FormatByName(name string) (Format, error) {
+	name = strings.TrimSpace(name)
+	if alias, ok := formatAliases[strings.ToLower(name)]; ok {
+		name = alias
+	}
+	for _, f := range formats {
+		if strings.EqualFold(f.Name, name) {
+			return f, nil
+		}
+	}
+	names := make([]string, len(formats))
+	for i, f := range formats {
+		names[i] = f.Name
+	}
+	return Format{}, fmt.Errorf("unknown export format %q (valid: %s)", name, strings.Join(names, ", "))
+}
+
+// formatAliases are the other names people use: "jsonl" is what most
+// tools mean by a labeled JSONL corpus, doccano's shape.
+var formatAliases = map[string]string{
+	"jsonl":   "doccano",
+	"prodigy": "spans",
+	"spacy":   "spans",
+	"bio":     "conll",
+}
+
+// Options tell Write what to write.
+type Options struct {
+	// Format is a Format's Name.
+	Format string
+	// Filter is not applied by Write (Collect applies it); it is carried
+	// here so the window and the command line can keep one value.
+	Filter Filter
+	// Split divides articles into train/dev/test; the zero value writes
+	// one dataset.
+	Split Split
+	// Progress, when set, is called on Write's goroutine with the number
+	// of articles written so far, first with done == 0.
+	Progress func(done, total int)
+}
+
+// DestIsFolder reports whether Write expects a folder as its destination:
+// for folder formats, and for every format when the data is split (then
+// train, dev and test files or subfolders go into that folder).
+func (o Options) DestIsFolder() bool {
+	f, err := FormatByName(o.Format)
+	return err == nil && (f.Folder || o.Split.Enabled())
+}
+
+// Result tells what Write wrote.
+type Result struct {
+	// Files are the paths written, data and configuration files alike.
+	Files []string
+	// Articles counts the articles written (CSV and claims JSONL have no
+	// row for an article without claims); Claims counts the claims written.
+	Articles, Claims int
+	// Omitted counts claims the format could not express (CoNLL BIO has
+	// no room for overlaps); OmittedRule says which were left out and why.
+	Omitted     int
+	OmittedRule string
+}
+
+// Write writes the dataset at dest in the format opts.Format names.
+//
+// dest is a file for single-file formats and a folder (created when
+// missing) for folder formats and for split exports, where train, dev and
+// test files — or subfolders for brat — go inside it; Options.DestIsFolder
+// tells which. Label Studio's labeling configuration is written beside the
+// tasks file. Files already at dest are replaced only when the whole export
+// has succeeded; a failed or cancelled export leaves them as they were.
+// Cancelling ctx stops the export between articles; the error then wraps
+// ctx.Err().
+func Write(ctx context.Context, d Dataset, dest string, opts Options) (Result, error) {
+	f, err := FormatByName(opts.Format)
+	if err != nil {
+		return Result{}, fmt.Errorf("export: %w", err)
+	}
+	if err := opts.Split.Validate(); err != nil {
+		return Result{}, err
+	}
+	root, base, err := resolveDest(dest, f, opts.Split.Enabled())
+	if err != nil {
+		return Result{}, err
+	}
+	if err := ctx.Err(); err != nil {
+		return Result{}, fmt.Errorf("export cancelled: %w", err)
+	}
+	out, err := newOutput(root)
+	if err != nil {
+		return Result{}, err
+	}
+	j := &job{ctx: ctx, out: out, base: base, format: f, labels: d.labelsUsed(),
+		progress: opts.Progress, total: len(d.Docs), omitted: map[string]int{}}
+	if err := j.run(partition(d.Docs, opts.Split)); err != nil {
+		out.abort()
+		return Result{}, err
+	}
+	files, err := out.commit()
+	if err != nil {
+		return Result{Files: files}, err
+	}
+	return j.result(files), nil
+}
+
+// resolveDest splits dest into the folder files land in and, for a
+// single-file export, the data file's name.
+func resolveDest(dest string, f Format, split bool) (root, base string, err error) {
+	if strings.TrimSpace(dest) == "" {
+		return "", "", fmt.Errorf("export: no destination given")
+	}
+	if f.Folder || split {
+		return filepath.Clean(dest), "", nil
+	}
+	isDir := strings.HasSuffix(dest, "/") || strings.HasSuffix(dest, string(os.PathSeparator))
+	if info, err := os.Stat(dest); err == nil && info.IsDir() {
+		isDir = true
+	}
+	if isDir {
+		return "", "", fmt.Errorf("export: %s is a folder; %s needs a file name such as %s",
+			dest, f.Title, filepath.Join(dest, "claims"+f.Extension))
+	}
+	return filepath.Dir(dest), filepath.Base(dest), nil
+}
+
+// job is one run of Write: where files go, what has been written so far.
+type job struct {
+	ctx      context.Context
+	out      *output
+	base     string // data file name of a single-file export without split
+	format   Format
+	labels   []storage.Label
+	progress func(done, total int)
+	done     int
+	total    int
+	claims   int
+	omitted  map[string]int // claims left out, by the rule that left them out
+}
+
+func (j *job) run(parts []part) error {
+	w, ok := writers[j.format.Name]
+	if !ok {
+		return fmt.Errorf("export: format %q has no writer", j.format.Name)
+	}
+	j.report()
+	if w.shared != nil {
+		if err := w.shared(j, len(parts) > 1); err != nil {
+			return err
+		}
+	}
+	for _, p := range parts {
+		if err := w.part(j, p); err != nil {
+			return err
+		}
+	}
+	return j.cancelled()
+}
+
+func (j *job) cancelled() error {
+	if err := j.ctx.Err(); err != nil {
+		return fmt.Errorf("export cancelled: %w", err)
+	}
+	return nil
+}
+
+func (j *job) report() {
+	if j.progress != nil {
+		j.progress(j.done, j.total)
+	}
+}
+
+// eachDoc calls fn for every article of p, with the article's text index,
+// after checking that every claim fits its text; it stops when the export
+// is cancelled and reports progress after each article.
+func (j *job) eachDoc(p part, fn func(d Doc, ix *textIndex) error) error {
+	for _, d := range p.docs {
+		if err := j.cancelled(); err != nil {
+			return err
+		}
+		ix := newTextIndex(d.Article.Text)
+		if err := checkClaims(d, ix); err != nil {
+			return err
+		}
+		if err := fn(d, ix); err != nil {
+			return err
+		}
+		j.done++
+		j.report()
+	}
+	return nil
+}
+
+// checkClaims refuses a claim whose offsets or quote disagree with the
+// text: written out, it would teach a model the wrong span.
+func checkClaims(d Doc, ix *textIndex) error {
+	for _, c := range d.Claims {
+		got, ok := ix.slice(c.Start, c.End)
+		switch {
+		case !ok:
+			return fmt.Errorf("export: article %d %q: claim %d at %d-%d lies outside the text of %d characters",
+				d.Article.ID, d.Article.Title, c.ID, c.Start, c.End, ix.runeLen())
+		case got != c.Quote:
+			return fmt.Errorf("export: article %d %q: claim %d at %d-%d: quote %q does not match the text %q",
+				d.Article.ID, d.Article.Title, c.ID, c.Start, c.End, c.Quote, got)
+		}
+	}
+	return nil
+}
+
+// writeFile stages the file rel and fills it with fn. Write errors of the
+// disk are reported with the destination's name.
+func (j *job) writeFile(rel string, fn func(w *stagedFile) error) error {
+	f, err := j.out.create(rel)
+	if err != nil {
+		return err
+	}
+	if err := fn(f); err != nil {
+		f.discard()
+		if f.fw.err != nil {
+			return fmt.Errorf("export: write %s: %w", f.name, f.fw.err)
+		}
+		return err
+	}
+	return f.close()
+}
+
+// partFile is the data file of a part: the destination's name without a
+// split, else train, dev or test with the format's extension.
+func (j *job) partFile(p part) string {
+	if p.name == "" {
+		return j.base
+	}
+	return p.name + j.format.Extension
+}
+
+// partDir is the folder of a part for folder formats, relative to the
+// destination ("." without a split).
+func partDir(p part) string {
+	if p.name == "" {
+		return "."
+	}
+	return p.name
+}
+
+func (j *job) omit(rule string) { j.omitted[rule]++ }
+
+// result sums up the run. With one rule of omission OmittedRule is that
+// rule; with several, each carries its count.
+func (j *job) result(files []string) Result {
+	r := Result{Files: files, Articles: j.done, Claims: j.claims}
+	rules := slices.Sorted(maps.Keys(j.omitted))
+	for _, rule := range rules {
+		r.Omitted += j.omitted[rule]
+	}
+	if len(rules) == 1 {
+		r.OmittedRule = rules[0]
+		return r
+	}
+	for i, rule := range rules {
+		rules[i] = fmt.Sprintf("%s (%d)", rule, j.omitted[rule])
+	}
+	r.OmittedRule = strings.Join(rules, "; ")
+	return r
+}
+
+// textIndex converts code-point offsets of one article text to byte
+// offsets in constant time. storage.Slice walks the text from its start for
+// every call, which is right for one claim but quadratic for an article
+// with hundreds of them; an export builds this table once per article.
+type textIndex struct {
+	text  string
+	bytes []int32 // byte offset of every code point, plus the end; nil for ASCII
+	n     int     // length in code points
+}
+
+func newTextIndex(text string) *textIndex {
+	n := utf8.RuneCountInString(text)
+	x := &textIndex{text: text, n: n}
+	if n == len(text) {
+		return x // ASCII: code points are bytes
+	}
+	x.bytes = make([]int32, 0, n+1)
+	for i := range text {
+		x.bytes = append(x.bytes, int32(i))
+	}
+	x.bytes = append(x.bytes, int32(len(text)))
+	return x
+}
+
+func (x *textIndex) runeLen() int { return x.n }
+
+// byteAt is the byte offset of code point r, which must be in [0, n].
+func (x *textIndex) byteAt(r int) int {
+	if x.bytes == nil {
+		return r
+	}
+	return int(x.bytes[r])
+}
+
+// slice is text[start:end] in code points, false when out of range.
+func (x *textIndex) slice(start, end int) (string, bool) {
+	if start < 0 || end < start || end > x.n {
+		return "", false
+	}
+	return x.text[x.byteAt(start):x.byteAt(end)], true
+}

@@ -1,0 +1,105 @@
+package importer
+
+import (
+	"fmt"
+	"strings"
+
+	"claimdesk/app/dataset"
+	"claimdesk/storage"
+)
+
+// Report tells what an Import did with every file and record it was given.
+type Report struct {
+	Imported []Imported
+	Skipped  []Skipped
+	// Failed lists what was not stored: refused files, records that could
+	// not be read, articles the store refused.
+	Failed []dataset.Problem
+	// Warnings lists what landed changed or incomplete: spans left out of an
+	// imported article, labels renamed, text repaired.
+	Warnings      []dataset.Problem
+	CreatedLabels []string
+}
+
+// Imported is an article that landed in the store.
+type Imported struct {
+	Path          string
+	Line          int // the record's line in a corpus; 0 for one-article files
+	ArticleID     uint64
+	Title         string
+	Claims        int
+	Normalization storage.Normalization
+}
+
+// Skipped is an article or file left out on purpose, mostly because its
+// text is stored already.
+type Skipped struct {
+	Path   string
+	Line   int
+	Title  string
+	Reason string
+}
+
+// Claims counts the claims of all imported articles.
+func (r Report) Claims() int {
+	n := 0
+	for _, im := range r.Imported {
+		n += im.Claims
+	}
+	return n
+}
+
+// HasFailures reports whether anything given could not be imported; the
+// command line exits non-zero then.
+func (r Report) HasFailures() bool { return len(r.Failed) > 0 }
+
+// Summary is one line: "3 imported (12 claims), 1 skipped, 2 failed",
+// followed by the number of warnings and new labels when there are any.
+func (r Report) Summary() string {
+	s := fmt.Sprintf("%d imported (%s), %d skipped, %d failed",
+		len(r.Imported), storage.Plural(r.Claims(), "claim"), len(r.Skipped), len(r.Failed))
+	if n := len(r.Warnings); n > 0 {
+		s += ", " + storage.Plural(n, "warning")
+	}
+	if n := len(r.CreatedLabels); n > 0 {
+		s += ", " + storage.Plural(n, "new label")
+	}
+	return s
+}
+
+// String is the whole report, a line per item and the summary last: for
+// stderr and the import dialog.
+func (r Report) String() string {
+	var b strings.Builder
+	for _, im := range r.Imported {
+		fmt.Fprintf(&b, "imported  %s: %q (%s, article %d)\n", dataset.Location(im.Path, im.Line), im.Title, storage.Plural(im.Claims, "claim"), im.ArticleID)
+	}
+	for _, s := range r.Skipped {
+		if s.Title != "" {
+			fmt.Fprintf(&b, "skipped   %s: %q: %s\n", dataset.Location(s.Path, s.Line), s.Title, s.Reason)
+		} else {
+			fmt.Fprintf(&b, "skipped   %s: %s\n", dataset.Location(s.Path, s.Line), s.Reason)
+		}
+	}
+	for _, p := range r.Failed {
+		fmt.Fprintf(&b, "failed    %s\n", p)
+	}
+	for _, p := range r.Warnings {
+		fmt.Fprintf(&b, "warning   %s\n", p)
+	}
+	for _, l := range r.CreatedLabels {
+		fmt.Fprintf(&b, "new label %s\n", l)
+	}
+	b.WriteString(r.Summary())
+	b.WriteByte('\n')
+	return b.String()
+}
+
+// merge appends o's entries to r's.
+func (r *Report) merge(o Report) {
+	r.Imported = append(r.Imported, o.Imported...)
+	r.Skipped = append(r.Skipped, o.Skipped...)
+	r.Failed = append(r.Failed, o.Failed...)
+	r.Warnings = append(r.Warnings, o.Warnings...)
+	r.CreatedLabels = append(r.CreatedLabels, o.CreatedLabels...)
+}

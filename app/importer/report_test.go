@@ -1,0 +1,52 @@
+package importer
+
+import (
+	"testing"
+
+	"claimdesk/app/dataset"
+)
+
+func TestReportSummary(t *testing.T) {
+	tests := []struct {
+		r    Report
+		want string
+	}{
+		{Report{}, "0 imported (0 claims), 0 skipped, 0 failed"},
+		{Report{Imported: []Imported{{Claims: 1}}}, "1 imported (1 claim), 0 skipped, 0 failed"},
+		{Report{
+			Imported: []Imported{{Claims: 5}, {Claims: 7}, {}},
+			Skipped:  []Skipped{{}},
+			Failed:   []dataset.Problem{{}, {}},
+		}, "3 imported (12 claims), 1 skipped, 2 failed"},
+		{Report{Warnings: []dataset.Problem{{}}, CreatedLabels: []string{"a", "b"}}, "0 imported (0 claims), 0 skipped, 0 failed, 1 warning, 2 new labels"},
+	}
+	for _, tt := range tests {
+		if got := tt.r.Summary(); got != tt.want {
+			t.Errorf("Summary() = %q, want %q", got, tt.want)
+		}
+		if tt.r.HasFailures() != (len(tt.r.Failed) > 0) {
+			t.Errorf("HasFailures() = %v with %d failures", tt.r.HasFailures(), len(tt.r.Failed))
+		}
+	}
+}
+
+func TestReportString(t *testing.T) {
+	r := Report{
+		Imported:      []Imported{{Path: "a.jsonl", Line: 3, ArticleID: 7, Title: "T", Claims: 2}},
+		Skipped:       []Skipped{{Path: "b.txt", Title: "B", Reason: "same text"}, {Path: "c.pdf", Reason: "not a format"}},
+		Failed:        []dataset.Problem{{File: "d.jsonl", Line: 4, Message: "invalid JSON"}},
+		Warnings:      []dataset.Problem{{File: "e.ann", Line: 2, Message: "T1: does not fit", Warning: true}},
+		CreatedLabels: []string{"ORG"},
+	}
+	want := `imported  a.jsonl:3: "T" (2 claims, article 7)
+skipped   b.txt: "B": same text
+skipped   c.pdf: not a format
+failed    d.jsonl:4: invalid JSON
+warning   e.ann:2: T1: does not fit
+new label ORG
+1 imported (2 claims), 2 skipped, 1 failed, 1 warning, 1 new label
+`
+	if got := r.String(); got != want {
+		t.Errorf("String() =\n%s\nwant\n%s", got, want)
+	}
+}

@@ -1,0 +1,134 @@
+package search
+
+import (
+	"math/rand/v2"
+	"reflect"
+	"slices"
+	"testing"
+	"unicode/utf8"
+)
+
+func TestSessionTypingMatchesOneShotSearch(t *testing.T) {
+	withParallelMin(t, 64)
+	entries := append(newNewsGen(8).entries(600), oddEntries(100000)...)
+	ix, c := loadCorpus(entries)
+	rng := rand.New(rand.NewPCG(13, 14))
+	for range 25 {
+		query := randomQuery(rng, entries)
+		s := ix.NewSession()
+		typed := ""
+		for _, r := range query {
+			typed += string(r)
+			if got, want := s.Search(typed, 10), ix.Search(typed, 10); !reflect.DeepEqual(got, want) {
+				t.Fatalf("typing %q: Session gives %v, Search gives %v", typed, resultIDs(got), resultIDs(want))
+			}
+		}
+		for len(typed) > 0 { // and backspace all the way
+			_, size := utf8.DecodeLastRuneInString(typed)
+			typed = typed[:len(typed)-size]
+			if got, want := sortedIDs(s.Search(typed, 0)), c.search(ParseQuery(typed)); !slices.Equal(got, want) {
+				t.Fatalf("backspacing to %q: Session finds %d, fuzzy.Find %d", typed, len(got), len(want))
+			}
+		}
+	}
+}
+
+// TestSessionEditingMatchesOneShotSearch edits queries anywhere, not just
+// at the end: inserting and deleting characters and words, so a Session
+// resumes from every kind of remembered query.
+func TestSessionEditingMatchesOneShotSearch(t *testing.T) {
+	withParallelMin(t, 64)
+	entries := newNewsGen(9).entries(1000)
+	ix, _ := loadCorpus(entries)
+	rng := rand.New(rand.NewPCG(15, 16))
+	alphabet := []rune("aeilnoprstu :\"")
+	for range 30 {
+		s := ix.NewSession()
+		query := []rune(randomQuery(rng, entries))
+		for range 25 {
+			i := rng.IntN(len(query) + 1)
+			if rng.IntN(3) == 0 && i < len(query) {
+				query = append(query[:i], query[i+1:]...)
+			} else {
+				query = append(query[:i], append([]rune{alphabet[rng.IntN(len(alphabet))]}, query[i:]...)...)
+			}
+			limit := []int{0, 1, 10}[rng.IntN(3)]
+			if got, want := s.Search(string(query), limit), ix.Search(string(query), limit); !reflect.DeepEqual(got, want) {
+				t.Fatalf("editing to %q (limit %d): Session gives %v, Search gives %v", string(query), limit, resultIDs(got), resultIDs(want))
+			}
+		}
+	}
+}
+
+// TestSessionResumes walks query sequences that take each way of resuming
+// a remembered query, including narrowing to fewer words ("putin p" is
+// narrowed by "putin", whose word holds the p).
+func TestSessionResumes(t *testing.T) {
+	ix, _ := loadCorpus(rankingCorpus())
+	for _, steps := range [][]string{
+		{"putin p", "putin", "putin t", "putin tr"},
+		{"putin p", "putin", "putint", "putin"},
+		{"pr tr", "pra tr", "prai tr", "praised trump"},
+		{"label:den", "label:denial", "label:denial p", "label:denial pe speaker:dm"},
+		{"trump", "trump ", "trump p", "trump pu", "trump p", "trump"},
+	} {
+		s := ix.NewSession()
+		for i, q := range steps {
+			limit := 1 + i%3 // vary the limit so no answer is simply reused
+			if got, want := s.Search(q, limit), ix.Search(q, limit); !reflect.DeepEqual(got, want) {
+				t.Errorf("after %q: Session(%q) = %v, Search = %v", steps[:i], q, got, want)
+			}
+		}
+	}
+}
+
+func TestSessionSeesChangesBetweenKeystrokes(t *testing.T) {
+	withParallelMin(t, 64)
+	g := newNewsGen(21)
+	entries := g.entries(500)
+	ix, c := loadCorpus(entries)
+	rng := rand.New(rand.NewPCG(22, 23))
+	nextID := uint64(len(entries) + 1)
+	change := func() {
+		switch rng.IntN(5) {
+		case 0: // a new claim
+			e := g.entries(1)[0]
+			e.ID, e.ArticleID = nextID, uint64(1+rng.IntN(40))
+			nextID++
+			e.ArticleTitle = ""
+			ix.Put(e)
+			c.put(e)
+		case 1: // an edit, or the restore of a deleted claim
+			e := entries[rng.IntN(len(entries))]
+			e.Quote, e.ArticleTitle = g.sentence(), ""
+			ix.Put(e)
+			c.put(e)
+		case 2:
+			id := entries[rng.IntN(len(entries))].ID
+			ix.Remove(id)
+			delete(c.claims, id)
+		case 3:
+			id, title := uint64(1+rng.IntN(40)), g.title()
+			ix.SetArticleTitle(id, title)
+			c.titles[id] = title
+		case 4:
+			id := uint64(1 + rng.IntN(40))
+			ix.RemoveArticle(id)
+			c.removeArticle(id)
+		}
+	}
+	for range 20 {
+		query := randomQuery(rng, entries)
+		s := ix.NewSession()
+		typed := ""
+		for _, r := range query {
+			typed += string(r)
+			if rng.IntN(3) == 0 {
+				change()
+			}
+			if got, want := sortedIDs(s.Search(typed, 0)), c.search(ParseQuery(typed)); !slices.Equal(got, want) {
+				t.Fatalf("typing %q after a change: Session finds %d, fuzzy.Find %d", typed, len(got), len(want))
+			}
+		}
+	}
+}

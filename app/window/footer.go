@@ -1,0 +1,121 @@
+package window
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"claimdesk/storage"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// footer shows counts and whether the last change is safely stored.
+// There is no save button: every change is committed at once, and this is
+// where the analyst sees that it was.
+type footer struct {
+	w         *mainWindow
+	counts    *widget.Label
+	saved     *widget.Label
+	savedIcon *widget.Icon
+	message   *widget.Label
+	annotator *widget.Button
+	flashID   int
+}
+
+func newFooter(w *mainWindow) *footer {
+	s := &footer{
+		w:         w,
+		counts:    widget.NewLabel(""),
+		saved:     widget.NewLabel("All changes saved"),
+		savedIcon: widget.NewIcon(theme.ConfirmIcon()),
+		message:   &widget.Label{Importance: widget.LowImportance, Truncation: fyne.TextTruncateEllipsis},
+	}
+	s.annotator = &widget.Button{Importance: widget.LowImportance, Icon: theme.AccountIcon(), OnTapped: w.askAnnotator}
+	s.refreshAnnotator()
+	return s
+}
+
+func (s *footer) container() fyne.CanvasObject {
+	right := container.NewHBox(s.annotator, s.savedIcon, s.saved)
+	return container.NewBorder(widget.NewSeparator(), nil, s.counts, right, s.message)
+}
+
+func (s *footer) refresh() {
+	session := s.w.session
+	claims := session.Claims()
+	perLabel := map[string]int{}
+	for _, c := range claims {
+		perLabel[c.Label]++
+	}
+	var parts []string
+	for _, l := range session.Labels() {
+		if n := perLabel[l.Name]; n > 0 {
+			parts = append(parts, fmt.Sprintf("%d %s", n, l.Name))
+		}
+	}
+	// The open article's counts first, then the store's, each named, so
+	// "6 claims" is never read as the store's total.
+	text := "Store: " + storage.Plural(len(session.Articles()), "article")
+	if session.Article().ID != 0 {
+		text = "This article: " + storage.Plural(len(claims), "claim")
+		if len(parts) > 0 {
+			text += " (" + strings.Join(parts, ", ") + ")"
+		}
+		text += " · Store: " + storage.Plural(len(session.Articles()), "article")
+	}
+	if start, end, ok := session.TextSelection(); ok {
+		text += fmt.Sprintf(" · selected %d–%d", start, end)
+	}
+	s.counts.SetText(text)
+	s.refreshSaveState()
+}
+
+// refreshSaveState says whether everything is stored: "Saving…" while an
+// edit is still being typed, the time of the last write, or NOT SAVED with
+// the reason when the store refused one.
+func (s *footer) refreshSaveState() {
+	saved, pending, failure := s.w.session.SaveState()
+	switch {
+	case failure != nil:
+		s.savedIcon.SetResource(theme.ErrorIcon())
+		s.saved.Importance = widget.DangerImportance
+		s.saved.SetText("NOT SAVED")
+		s.message.SetText(failure.Error())
+	case pending:
+		s.savedIcon.SetResource(theme.HistoryIcon())
+		s.saved.Importance = widget.MediumImportance
+		s.saved.SetText("Saving…")
+	case saved.IsZero():
+		s.savedIcon.SetResource(theme.ConfirmIcon())
+		s.saved.Importance = widget.MediumImportance
+		s.saved.SetText("All changes saved")
+	default:
+		s.savedIcon.SetResource(theme.ConfirmIcon())
+		s.saved.Importance = widget.MediumImportance
+		s.saved.SetText("Saved " + saved.Format("15:04:05"))
+	}
+}
+
+// flash shows a hint for a few seconds.
+func (s *footer) flash(text string) {
+	s.flashID++
+	id := s.flashID
+	s.message.SetText(text)
+	s.w.after(4*time.Second, func() {
+		if s.flashID == id {
+			s.message.SetText("")
+		}
+	})
+}
+
+func (s *footer) refreshAnnotator() {
+	name := s.w.session.Annotator()
+	if name == "" {
+		name = "Set annotator"
+	}
+	s.annotator.SetText(name)
+}

@@ -1,0 +1,41 @@
+package storage
+
+import (
+	"maps"
+	"testing"
+)
+
+func TestStats(t *testing.T) {
+	s := openTestStore(t)
+	a := mustAddArticle(t, s, "Peskov denied it. 👍🏽")
+	b := mustAddArticle(t, s, "Putin praised Trump.")
+	mustAddArticle(t, s, "Nothing to see.")
+	mustAddClaim(t, s, a, "denied", "denial")
+	mustAddClaim(t, s, a, "Peskov", "accusation")
+	if _, err := s.AddClaim(Claim{ArticleID: b.ID, Start: 6, End: 13, Label: "praise", Annotator: "rana"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SetArticleStatus(b.ID, StatusDone); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.AddLabel(Label{Name: "threat", Colour: "#CC79A7"}); err != nil {
+		t.Fatal(err)
+	}
+	st, err := s.Stats()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Articles != 3 || st.Claims != 3 {
+		t.Errorf("Stats counts %d articles and %d claims, want 3 and 3", st.Articles, st.Claims)
+	}
+	// An unused label is counted as 0, so lists of labels show it.
+	if want := map[string]int{"denial": 1, "accusation": 1, "praise": 1, "threat": 0}; !maps.Equal(st.ClaimsByLabel, want) {
+		t.Errorf("ClaimsByLabel = %v, want %v", st.ClaimsByLabel, want)
+	}
+	if want := map[Status]int{StatusNew: 2, StatusDone: 1}; !maps.Equal(st.ArticlesByStatus, want) {
+		t.Errorf("ArticlesByStatus = %v, want %v", st.ArticlesByStatus, want)
+	}
+	if want := map[string]int{"": 2, "rana": 1}; !maps.Equal(st.Annotators, want) {
+		t.Errorf("Annotators = %v, want %v", st.Annotators, want)
+	}
+}
