@@ -3,27 +3,36 @@ package window
 import (
 	"strconv"
 
-	"claimdesk/storage"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
+
+	"claimdesk/storage"
 )
 
 // claimPanel lists the open article's claims in text order: colour bar,
 // label, quote, speaker → target. Choosing one selects it in the text.
 type claimPanel struct {
-	w        *mainWindow
-	list     *widget.List
-	header   *widget.Label
-	empty    *widget.Label
-	updating bool
+	w             *mainWindow
+	list          *widget.List
+	header        *widget.Label
+	empty         *widget.Label
+	articleStatus *widget.Select
+	updating      bool // the panel mirrors the session; its handlers stay quiet
 }
+
+var statusChoices = []string{string(storage.StatusNew), string(storage.StatusInProgress), string(storage.StatusDone)}
 
 func newClaimPanel(w *mainWindow) *claimPanel {
 	p := &claimPanel{w: w, header: widget.NewLabelWithStyle("Claims", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})}
 	p.empty = &widget.Label{Text: "No claims in this article yet.", Alignment: fyne.TextAlignCenter, Importance: widget.LowImportance}
+	p.articleStatus = widget.NewSelect(statusChoices, func(s string) {
+		if !p.updating {
+			w.setArticleStatus(storage.Status(s))
+		}
+	})
+	p.articleStatus.PlaceHolder = "Status"
 	p.list = widget.NewList(func() int { return len(w.session.Claims()) }, p.createItem, p.updateItem)
 	p.list.OnSelected = func(i widget.ListItemID) {
 		if claims := w.session.Claims(); !p.updating && i < len(claims) {
@@ -34,7 +43,15 @@ func newClaimPanel(w *mainWindow) *claimPanel {
 }
 
 func (p *claimPanel) container() fyne.CanvasObject {
-	return container.NewBorder(p.header, nil, nil, nil, container.NewStack(p.list, container.NewVBox(p.empty)))
+	top := container.NewBorder(nil, nil, p.header, atLeast(140, p.articleStatus))
+	return container.NewBorder(top, nil, nil, nil, container.NewStack(p.list, container.NewVBox(p.empty)))
+}
+
+// refreshStatus shows the open article's status, new, in progress or done.
+func (p *claimPanel) refreshStatus() {
+	p.updating = true
+	defer func() { p.updating = false }()
+	p.articleStatus.SetSelected(string(p.w.session.Article().Status))
 }
 
 func (p *claimPanel) refresh() {

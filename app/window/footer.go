@@ -5,12 +5,12 @@ import (
 	"strings"
 	"time"
 
-	"claimdesk/storage"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"claimdesk/storage"
 )
 
 // footer shows counts and whether the last change is safely stored.
@@ -29,7 +29,7 @@ type footer struct {
 func newFooter(w *mainWindow) *footer {
 	s := &footer{
 		w:         w,
-		counts:    widget.NewLabel(""),
+		counts:    &widget.Label{Truncation: fyne.TextTruncateEllipsis},
 		saved:     widget.NewLabel("All changes saved"),
 		savedIcon: widget.NewIcon(theme.ConfirmIcon()),
 		message:   &widget.Label{Importance: widget.LowImportance, Truncation: fyne.TextTruncateEllipsis},
@@ -41,7 +41,9 @@ func newFooter(w *mainWindow) *footer {
 
 func (s *footer) container() fyne.CanvasObject {
 	right := container.NewHBox(s.annotator, s.savedIcon, s.saved)
-	return container.NewBorder(widget.NewSeparator(), nil, s.counts, right, s.message)
+	// Counts and hints share what the right side leaves, each cut short
+	// with an ellipsis rather than widening the window.
+	return container.NewBorder(widget.NewSeparator(), nil, nil, right, container.NewGridWithColumns(2, s.counts, s.message))
 }
 
 func (s *footer) refresh() {

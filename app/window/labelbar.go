@@ -1,43 +1,40 @@
 package window
 
 import (
+	"math"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"claimdesk/storage"
 )
 
-// labelBar sits above the article: a chip per label (colour, name, hotkey)
-// that applies it, the article's status and the word-snapping switch.
+// labelBar sits above the article: a chip per label (colour, hotkey,
+// name) that applies it. The chips wrap into rows, so any number of labels
+// fits the window's width.
 type labelBar struct {
-	w             *mainWindow
-	chips         *fyne.Container
-	articleStatus *widget.Select
-	snap          *widget.Check
-	box           *fyne.Container
-	// showing is true while the bar shows the session's status, so the
-	// select's handler does not write it back.
-	showing bool
+	w     *mainWindow
+	chips *fyne.Container
+	box   *fyne.Container
 }
 
-var statusChoices = []string{string(storage.StatusNew), string(storage.StatusInProgress), string(storage.StatusDone)}
-
 func newLabelBar(w *mainWindow) *labelBar {
-	b := &labelBar{w: w, chips: container.NewHBox()}
-	b.articleStatus = widget.NewSelect(statusChoices, func(s string) {
-		if !b.showing {
-			w.setArticleStatus(storage.Status(s))
-		}
-	})
-	b.snap = widget.NewCheck("Snap to words", func(on bool) {
-		w.view.SnapToWords = on
-		w.focusText()
-	})
-	b.snap.Checked = true
-	b.box = container.NewBorder(nil, widget.NewSeparator(), nil,
-		container.NewHBox(b.snap, widget.NewLabel("Status"), b.articleStatus), b.chips)
+	rows := &chipRows{}
+	b := &labelBar{w: w, chips: container.New(rows)}
+	b.box = container.NewBorder(nil, widget.NewSeparator(), nil, nil, b.chips)
+	// The bar's height follows its width; Fyne asks for heights before it
+	// gives widths, so a width that changes the rows lays the window out
+	// again, after the layout under way.
+	rows.rowsChanged = func() {
+		fyne.Do(func() {
+			if c := w.win.Content(); c != nil {
+				c.Refresh()
+			}
+		})
+	}
 	return b
 }
 
@@ -51,21 +48,77 @@ func (b *labelBar) refreshLabels() {
 	b.chips.Refresh()
 }
 
-func (b *labelBar) refreshStatus() {
-	b.showing = true
-	b.articleStatus.SetSelected(string(b.w.session.Article().Status))
-	b.showing = false
-}
-
 func (b *labelBar) chip(l storage.Label) fyne.CanvasObject {
 	name := l.Name
-	text := name
+	text := shortLabelName(name)
 	if l.Hotkey != "" {
-		text = l.Hotkey + "  " + name
+		text = l.Hotkey + "  " + text
 	}
 	swatch := canvas.NewRectangle(labelSwatch(l.Colour))
 	swatch.CornerRadius = 3
 	swatch.SetMinSize(fyne.NewSize(14, 14))
 	button := &widget.Button{Text: text, Importance: widget.LowImportance, OnTapped: func() { b.w.applyLabel(name) }}
 	return container.NewHBox(container.NewCenter(swatch), button)
+}
+
+// shortLabelName keeps a chip no wider than a few words: imported label
+// names can be sentences, and one wide chip would widen the whole column.
+func shortLabelName(name string) string {
+	const most = 16
+	if r := []rune(name); len(r) > most {
+		return string(r[:most-1]) + "…"
+	}
+	return name
+}
+
+// chipRows lays chips out left to right in as many rows as the width
+// needs. Unlike Fyne's row-wrap layout its minimum width is the widest
+// chip, not the width it was last given, so the column around it can
+// shrink again; its height is that of the rows at the last width.
+type chipRows struct {
+	width       float32 // the last width given, 0 before the first layout
+	reported    float32 // the height MinSize last returned
+	rowsChanged func()  // called when a new width needs another height
+}
+
+func (l *chipRows) MinSize(chips []fyne.CanvasObject) fyne.Size {
+	widest := float32(0)
+	for _, c := range chips {
+		widest = max(widest, c.MinSize().Width)
+	}
+	width := l.width
+	if width == 0 {
+		width = float32(math.MaxFloat32) // one row until a width is known
+	}
+	l.reported = l.place(chips, max(width, widest), false)
+	return fyne.NewSize(widest, l.reported)
+}
+
+func (l *chipRows) Layout(chips []fyne.CanvasObject, size fyne.Size) {
+	l.width = size.Width
+	if height := l.place(chips, size.Width, true); height != l.reported && l.rowsChanged != nil {
+		l.reported = height
+		l.rowsChanged()
+	}
+}
+
+// place puts the chips in rows within width, moving them when apply is
+// set, and returns the rows' height.
+func (l *chipRows) place(chips []fyne.CanvasObject, width float32, apply bool) float32 {
+	gap := theme.Padding()
+	var x, y, rowHeight float32
+	for _, c := range chips {
+		size := c.MinSize()
+		if x > 0 && x+size.Width > width {
+			x, y = 0, y+rowHeight+gap
+			rowHeight = 0
+		}
+		if apply {
+			c.Move(fyne.NewPos(x, y))
+			c.Resize(size)
+		}
+		x += size.Width + gap
+		rowHeight = max(rowHeight, size.Height)
+	}
+	return y + rowHeight
 }

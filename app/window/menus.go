@@ -74,7 +74,7 @@ func (w *mainWindow) shortcuts() []shortcut {
 // keysOnlyInSheet are handled by the text view itself; the sheet lists
 // them so the analyst can learn them.
 var keysOnlyInSheet = [][2]string{
-	{"Drag", "select text (snaps to words; hold Alt or untick Snap for characters)"},
+	{"Drag", "select text (snaps to words; hold Alt, or untick Edit > Snap selection to words, for characters)"},
 	{"Double-click", "select a word"},
 	{"Shift+click", "extend the selection"},
 	{"1 / 2 / 3 …", "label the selection, or relabel the selected claim"},
@@ -104,6 +104,9 @@ func (w *mainWindow) buildMenu() *fyne.MainMenu {
 	byName["Claim"].Items = append(byName["Claim"].Items, fyne.NewMenuItemSeparator())
 	byName["Claim"].Items = append(byName["Claim"].Items, w.labelMenuItems()...)
 	byName["Help"].Items = append(byName["Help"].Items, fyne.NewMenuItem("About Claimdesk", w.showAbout))
+	snap := fyne.NewMenuItem("Snap selection to words", w.toggleSnapToWords)
+	snap.Checked = w.view.SnapToWords
+	byName["Edit"].Items = append(byName["Edit"].Items, fyne.NewMenuItemSeparator(), snap)
 	return fyne.NewMainMenu(menus...)
 }
 
@@ -169,4 +172,12 @@ func keyText(k fyne.KeyName) string {
 		return "/"
 	}
 	return string(k)
+}
+
+// toggleSnapToWords switches between selecting whole words and single
+// characters; the menu's check mark shows which.
+func (w *mainWindow) toggleSnapToWords() {
+	w.view.SnapToWords = !w.view.SnapToWords
+	w.rebuildMenu()
+	w.focusText()
 }

@@ -16,7 +16,8 @@ func (w *mainWindow) restorePreferences() {
 	p := w.app.Preferences()
 	width, height := p.FloatWithFallback(prefWidth, 1280), p.FloatWithFallback(prefHeight, 800)
 	w.win.Resize(fyne.NewSize(float32(width), float32(height)))
-	w.toolbar.snap.SetChecked(p.BoolWithFallback(prefSnapWords, true))
+	w.view.SnapToWords = p.BoolWithFallback(prefSnapWords, true)
+	w.rebuildMenu()
 	id := uint64(p.Int(prefLastArticle))
 	if id == 0 || !w.session.HasArticle(id) {
 		id = w.articles.first()

@@ -21,6 +21,7 @@ const AppID = "org.claimdesk.app"
 func Run(store *storage.Store) error {
 	a := app.NewWithID(AppID)
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.IconPNG))
+	a.Settings().SetTheme(newReadableTheme())
 	_, seedErr := seeds.LoadIfEmpty(store)
 	w := newMainWindow(a, store)
 	if seedErr != nil {

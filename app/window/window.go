@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 
 	"claimdesk/app/annotate"
@@ -83,12 +84,12 @@ func (w *mainWindow) buildUI() {
 	w.details = newClaimDetails(w)
 	w.footer = newFooter(w)
 
-	centre := container.NewBorder(w.toolbar.container(), nil, nil, nil, w.view)
-	right := container.NewVSplit(w.claimsUI.container(), w.details.container())
-	right.Offset = 0.55
-	inner := container.NewHSplit(centre, right)
+	centre := atLeast(420, container.NewBorder(w.toolbar.container(), nil, nil, nil, w.view))
+	claimsAndEditor := container.NewVSplit(w.claimsUI.container(), w.details.container())
+	claimsAndEditor.Offset = 0.55
+	inner := container.NewHSplit(centre, atLeast(250, claimsAndEditor))
 	inner.Offset = 0.7
-	outer := container.NewHSplit(w.articles.container(), inner)
+	outer := container.NewHSplit(atLeast(200, w.articles.container()), inner)
 	outer.Offset = 0.2
 	w.win.SetContent(container.NewBorder(nil, w.footer.container(), nil, nil, outer))
 	w.win.SetMainMenu(w.buildMenu())
@@ -117,7 +118,7 @@ func (w *mainWindow) render(changed annotate.Aspect) {
 		w.claimsUI.refresh()
 	}
 	if changed&annotate.StatusChanged != 0 {
-		w.toolbar.refreshStatus()
+		w.claimsUI.refreshStatus()
 	}
 	if changed&(annotate.SelectionChanged|annotate.ClaimsChanged) != 0 {
 		c, ok := s.Selected()
@@ -223,4 +224,13 @@ func (w *mainWindow) flushEdit() {
 func (w *mainWindow) focusText() {
 	w.details.hidePopups()
 	w.win.Canvas().Focus(w.view)
+}
+
+// atLeast keeps a column at least width wide however far its divider is
+// dragged, so no panel is squeezed past use; the three together fit a
+// 1,024-pixel screen.
+func atLeast(width float32, column fyne.CanvasObject) fyne.CanvasObject {
+	floor := canvas.NewRectangle(color.Transparent)
+	floor.SetMinSize(fyne.NewSize(width, 0))
+	return container.NewStack(floor, column)
 }
