@@ -5,52 +5,6 @@ import (
 	"testing"
 )
 
-// clusters splits s at every boundary isBoundary reports.
-func clusters(s string) []string {
-	text := []rune(s)
-	var out []string
-	start := 0
-	for i := 1; i <= len(text); i++ {
-		if isBoundary(text, i) {
-			out = append(out, string(text[start:i]))
-			start = i
-		}
-	}
-	return out
-}
-
-func TestGraphemeClusters(t *testing.T) {
-	tests := []struct {
-		name string
-		in   string
-		want []string
-	}{
-		{"ascii", "ab", []string{"a", "b"}},
-		{"combining acute", "e\u0301x", []string{"e\u0301", "x"}},
-		{"two marks", "a\u0323\u0302b", []string{"a\u0323\u0302", "b"}},
-		{"crlf", "a\r\nb", []string{"a", "\r\n", "b"}},
-		{"newline breaks before mark", "\n\u0301", []string{"\n", "\u0301"}},
-		{"skin tone", "👍🏽!", []string{"👍🏽", "!"}},
-		{"zwj family", "👨\u200d👩\u200d👧x", []string{"👨\u200d👩\u200d👧", "x"}},
-		{"zwj after letter splits", "a\u200d👩", []string{"a\u200d", "👩"}},
-		{"variation selector", "❤\ufe0f.", []string{"❤\ufe0f", "."}},
-		{"flags pair up", "🇩🇪🇫🇷🇮", []string{"🇩🇪", "🇫🇷", "🇮"}},
-		{"tag sequence", "🏴\U000e0067\U000e0062\U000e007f!", []string{"🏴\U000e0067\U000e0062\U000e007f", "!"}},
-		{"hangul jamo", "\u1100\u1161\u11a8가", []string{"\u1100\u1161\u11a8", "가"}},
-		{"hangul LV+T", "\uac00\u11a8", []string{"\uac00\u11a8"}},
-		{"devanagari spacing mark", "कि", []string{"कि"}},
-		{"arabic harakat", "بِسْم", []string{"بِ", "سْ", "م"}},
-		{"cjk", "中文", []string{"中", "文"}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			if got := clusters(tt.in); !slices.Equal(got, tt.want) {
-				t.Errorf("clusters(%q) = %q, want %q", tt.in, got, tt.want)
-			}
-		})
-	}
-}
-
 func TestClusterSnapping(t *testing.T) {
 	text := []rune("xe\u0301👨\u200d👩y")
 	// x=0 e=1 ◌́=2 👨=3 zwj=4 👩=5 y=6
@@ -82,7 +36,7 @@ func TestClusterSnapping(t *testing.T) {
 }
 
 func TestWordSpan(t *testing.T) {
-	text := []rune("Trump's  café, 中文 👍🏽 x")
+	text := []rune("Trump's  café, 中文 👍🏽 x in the U.S. 3.5%")
 	tests := []struct {
 		at   string // the character double-clicked, by its first occurrence
 		want string
@@ -96,6 +50,10 @@ func TestWordSpan(t *testing.T) {
 		{"文", "文"},
 		{"👍", "👍🏽"},
 		{"x", "x"},
+		{"U", "U.S."},
+		{".", "U.S."},
+		{"3", "3.5"},
+		{"%", "%"},
 	}
 	for _, tt := range tests {
 		i := slices.Index(text, []rune(tt.at)[0])

@@ -32,7 +32,14 @@ func TestTokenize(t *testing.T) {
 		{"U.S. and e.g. 3.5% of 1,000", []string{"U.S.", "and", "e.g.", "3.5", "%", "of", "1,000"}},
 		{"end. 2.", []string{"end", ".", "2", "."}},
 		{"  \n\t ", nil},
-		{"\u0301x", []string{"\u0301x"}},
+		// UAX #29: a mark with nothing before it to carry it is a
+		// character of its own (the old rule glued it to the next word).
+		{"\u0301x", []string{"\u0301", "x"}},
+		// The window snaps "Trump's" as one word; CoNLL agrees now.
+		{"Trump's and It’s", []string{"Trump's", "and", "It’s"}},
+		{"in the U.S.", []string{"in", "the", "U.S."}},
+		{"ภาษาไทย", []string{"ภ", "า", "ษ", "า", "ไ", "ท", "ย"}},
+		{"10\u202f000 a \u0301b", []string{"10", "000", "a", "\u0301", "b"}},
 	}
 	for _, tc := range tests {
 		if got := tokenTexts(tc.text); !reflect.DeepEqual(got, tc.want) {
@@ -113,12 +120,49 @@ func FuzzSegment(f *testing.F) {
 	})
 }
 
-// TestSegmentLongRuns guards against look-aheads that rescan a run from each
-// of its characters: these inputs took minutes when that happened.
+// TestSegmentLongRuns guards against look-aheads and look-backs that rescan
+// a run from each of its characters: these inputs took minutes when that
+// happened. Each gives tokens of known lengths, back to back.
 func TestSegmentLongRuns(t *testing.T) {
-	for _, unit := range []string{".", "a.", ".\"", "。", "\u200d", "🇺", "\u0301", "1."} {
-		runes := []rune(strings.Repeat(unit, 200_000) + "x")
-		tokenize(runes)
-		sentences(runes)
+	const n = 200_000
+	type run struct{ length, count int } // count tokens of length code points
+	tests := []struct {
+		unit string
+		want []run
+	}{
+		{".", []run{{1, n + 1}}},
+		{"a.", []run{{2*n + 1, 1}}}, // letters joined by full stops are one word, as in "U.S"
+		{".\"", []run{{1, 2*n + 1}}},
+		{"。", []run{{1, n + 1}}},
+		{"\u200d", []run{{n, 1}, {1, 1}}},
+		{"🇺", []run{{2, n / 2}, {1, 1}}},
+		{"\u0301", []run{{n, 1}, {1, 1}}},
+		{"1.", []run{{2*n - 1, 1}, {1, 2}}}, // "1.1.…1", then "." and "x"
 	}
+	for _, tc := range tests {
+		runes := []rune(strings.Repeat(tc.unit, n) + "x")
+		toks := tokenize(runes)
+		at, k := 0, 0
+		for _, r := range tc.want {
+			for range r.count {
+				if k >= len(toks) || toks[k] != (span{at, at + r.length}) {
+					t.Fatalf("%q ×%d: token %d is %v, want {%d %d} (%d tokens)", tc.unit, n, k, tokAt(toks, k), at, at+r.length, len(toks))
+				}
+				at, k = at+r.length, k+1
+			}
+		}
+		if k != len(toks) || at != len(runes) {
+			t.Errorf("%q ×%d: %d tokens covering %d, want %d covering %d", tc.unit, n, len(toks), at, k, len(runes))
+		}
+		if sents := sentences(runes); len(sents) == 0 || sents[len(sents)-1].end != len(runes) {
+			t.Errorf("%q ×%d: sentences end at %v, want the text's end %d", tc.unit, n, sents, len(runes))
+		}
+	}
+}
+
+func tokAt(toks []span, k int) any {
+	if k < len(toks) {
+		return toks[k]
+	}
+	return "none"
 }

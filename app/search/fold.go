@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"claimdesk/app/segment"
 )
 
 // foldRune maps r to one member of its simple case-folding orbit (the set
@@ -110,10 +112,6 @@ func exactBit(b byte) bool {
 }
 
 // isWordRune tells the runes that make up words, so that "whole word" and
-// "start of a word" mean the same in every script.
-func isWordRune(r rune) bool {
-	if r < utf8.RuneSelf {
-		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
-	}
-	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
-}
+// "start of a word" mean the same in every script, and the same as in the
+// article view and the CoNLL export: package segment's rule, per rune.
+func isWordRune(r rune) bool { return segment.IsWordRune(r) }
