@@ -1,5 +1,6 @@
 # Claimdesk: `make run` opens the window on the seed article, `make test`
 # runs every check. Both install what a fresh Debian machine lacks.
+# `make install` puts it in the desktop's menu; `make uninstall` takes it out.
 
 GO      ?= go
 DB      ?=
@@ -7,14 +8,39 @@ BIN     := bin/claimdesk
 export LANG := en_US.UTF-8
 
 # Debian packages: cgo GL/X11 headers for Fyne's GLFW driver, fonts with
-# Arabic and CJK glyphs, and Xvfb/xdotool/xwd/ImageMagick for the end-to-end test.
+# Arabic and CJK glyphs, Xvfb/xdotool/xwd/ImageMagick for the end-to-end test,
+# and desktop-file-validate for the menu entry install-check writes.
 APT_PACKAGES := gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev \
 	libxinerama-dev libxi-dev libxxf86vm-dev libxkbcommon-dev fonts-dejavu-core fonts-droid-fallback \
-	xvfb xdotool x11-apps imagemagick python3
+	xvfb xdotool x11-apps imagemagick python3 desktop-file-utils
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps build run test check-format vet staticcheck unit e2e bench clean
+# Where make install puts things. Without PREFIX, in the user's home, where
+# the desktop looks first and no root is needed (XDG base directories; a
+# relative XDG_DATA_HOME is ignored, as the spec says). With PREFIX (such as
+# /usr/local), for every user. DESTDIR stages the same tree for a package.
+PREFIX  ?=
+ifeq ($(PREFIX),)
+BINDIR  := $(HOME)/.local/bin
+DATADIR := $(if $(filter /%,$(XDG_DATA_HOME)),$(XDG_DATA_HOME),$(HOME)/.local/share)
+else
+BINDIR  := $(PREFIX)/bin
+DATADIR := $(PREFIX)/share
+endif
+# The entry and the icon are named by the app's ID, as the desktop expects;
+# FyneApp.toml holds it; the binary embeds that same file for its metadata.
+APP_ID    := $(shell sed -n 's/^ID *= *"\(.*\)"/\1/p' FyneApp.toml)
+DESKTOP   := $(DATADIR)/applications/$(APP_ID).desktop
+ICON_PNG  := $(DATADIR)/icons/hicolor/256x256/apps/$(APP_ID).png
+ICON_SVG  := $(DATADIR)/icons/hicolor/scalable/apps/$(APP_ID).svg
+INSTALLED := $(BINDIR)/claimdesk $(DESKTOP) $(ICON_PNG) $(ICON_SVG)
+# Only copying into a PREFIX the user cannot write needs root, so sudo does
+# that alone and the build stays the user's, in the user's Go cache.
+AS_ROOT := $(if $(DESTDIR),,$(if $(PREFIX),$(shell [ -w "$(PREFIX)" ] || echo $(SUDO))))
+
+.PHONY: deps build run test check-format vet staticcheck unit e2e install-check bench clean \
+	install uninstall
 
 deps:
 	@missing=$$(for p in $(APT_PACKAGES); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed' || echo $$p; done); \
@@ -30,7 +56,7 @@ build: deps
 run: build
 	$(if $(DB),CLAIMDESK_DB=$(DB)) ./$(BIN)
 
-test: deps check-format vet staticcheck unit e2e
+test: deps check-format vet staticcheck unit e2e install-check
 
 check-format:
 	@out=$$(gofmt -l .); \
@@ -48,6 +74,41 @@ unit:
 # The real binary in a real window under Xvfb, driven with xdotool.
 e2e: build
 	CLAIMDESK_E2E=1 CLAIMDESK_BIN=$(CURDIR)/$(BIN) $(GO) test -count=1 -run TestEndToEnd -v ./app/e2e/
+
+install: build
+	sed 's|@BINDIR@|$(BINDIR)|; s|@APP_ID@|$(APP_ID)|' assets/claimdesk.desktop.in > bin/$(APP_ID).desktop
+	$(AS_ROOT) install -D -m 0755 $(BIN) "$(DESTDIR)$(BINDIR)/claimdesk"
+	$(AS_ROOT) install -D -m 0644 bin/$(APP_ID).desktop "$(DESTDIR)$(DESKTOP)"
+	$(AS_ROOT) install -D -m 0644 assets/icon.png "$(DESTDIR)$(ICON_PNG)"
+	$(AS_ROOT) install -D -m 0644 assets/icon.svg "$(DESTDIR)$(ICON_SVG)"
+
+uninstall:
+	$(AS_ROOT) rm -fv $(foreach f,$(INSTALLED),"$(DESTDIR)$(f)")
+
+# Both kinds of install into a throw-away tree: the entry must validate and
+# name the installed binary, and uninstall must leave no file behind. -o build:
+# the binary is built already, and go build under the throw-away HOME would
+# start from a cold cache.
+install-check: build
+	@stage=$$(mktemp -d); trap 'rm -rf "$$stage"' EXIT; set -e; \
+	check() { \
+		$(MAKE) -s --no-print-directory -o build install $$1 >/dev/null; \
+		[ $$(find "$$stage" -type f | wc -l) = $(words $(INSTALLED)) ] || { echo "install $$1 did not write $(INSTALLED)"; exit 1; }; \
+		desktop-file-validate "$$2"; \
+		[ "$$(sed -n 's/^Exec=.*"\(.*\)"$$/\1/p' "$$2")" = "$$3" ] || { echo "$$2: Exec does not name $$3"; exit 1; }; \
+		[ -x "$$4" ] || { echo "install $$1 did not write $$4"; exit 1; }; \
+		$(MAKE) -s --no-print-directory uninstall $$1 >/dev/null; \
+		left=$$(find "$$stage" ! -type d); \
+		[ -z "$$left" ] || { echo "uninstall $$1 left:"; echo "$$left"; exit 1; }; \
+	}; \
+	home=$$stage/home; entry=applications/$(APP_ID).desktop; \
+	check "HOME=$$home XDG_DATA_HOME= PREFIX= DESTDIR=" "$$home/.local/share/$$entry" \
+		"$$home/.local/bin/claimdesk" "$$home/.local/bin/claimdesk"; \
+	check "HOME=$$home XDG_DATA_HOME=$$stage/data PREFIX= DESTDIR=" "$$stage/data/$$entry" \
+		"$$home/.local/bin/claimdesk" "$$home/.local/bin/claimdesk"; \
+	check "HOME=$$home PREFIX=/usr/local DESTDIR=$$stage/root" "$$stage/root/usr/local/share/$$entry" \
+		/usr/local/bin/claimdesk "$$stage/root/usr/local/bin/claimdesk"; \
+	echo "install-check: ok (per user, per user with XDG_DATA_HOME, PREFIX=/usr/local under DESTDIR)"
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...

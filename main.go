@@ -4,12 +4,20 @@
 package main
 
 import (
+	_ "embed"
 	"os"
 
 	"claimdesk/app/cli"
 	_ "claimdesk/app/posixlocale" // before Fyne reads the locale
 	"claimdesk/app/window"
+	"claimdesk/storage"
 )
+
+// fyneApp is FyneApp.toml, carried in the binary so that its ID, version
+// and migrations hold wherever the binary is installed.
+//
+//go:embed FyneApp.toml
+var fyneApp []byte
 
 func main() {
 	os.Exit(cli.Run(&cli.Env{
@@ -17,6 +25,6 @@ func main() {
 		Stdin:      os.Stdin,
 		Stdout:     os.Stdout,
 		Stderr:     os.Stderr,
-		OpenWindow: window.Run,
+		OpenWindow: func(store *storage.Store) error { return window.Run(store, fyneApp) },
 	}))
 }

@@ -96,11 +96,13 @@ func mouseDrag(v *View, from, to fyne.Position, mods fyne.KeyModifier) {
 	v.DragEnd()
 }
 
-// click plays a press and release without movement.
+// click plays what the desktop driver sends for a click: press, release,
+// and the Tapped that follows them.
 func click(v *View, at fyne.Position, mods fyne.KeyModifier) {
 	ev := &desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: at}, Button: desktop.MouseButtonPrimary, Modifier: mods}
 	v.MouseDown(ev)
 	v.MouseUp(ev)
+	v.Tapped(&fyne.PointEvent{Position: at})
 }
 
 func wantSelection(t *testing.T, v *View, start, end int) {

@@ -60,6 +60,7 @@ func (v *View) MouseDown(ev *desktop.MouseEvent) {
 
 func (v *View) beginGesture(pos fyne.Position, mods fyne.KeyModifier) {
 	v.ensureLayout()
+	v.headAtStart = false
 	v.gesture = gesture{pressed: true, press: pos, pressY: pos.Y + v.scrollY, mods: mods | v.keys,
 		before: [2]int{v.selStart, v.selEnd}}
 	if v.onScrollBar(pos) {
@@ -82,6 +83,9 @@ func (v *View) MouseUp(ev *desktop.MouseEvent) {
 		v.Refresh()
 	case g.extend:
 		v.notifySelection(g.before)
+		// The real driver follows MouseUp with Tapped, whose plain click
+		// would drop the selection just extended.
+		g.clicked = true
 	default:
 		v.click(ev.Position)
 		g.clicked = true
@@ -296,6 +300,10 @@ func (v *View) TypedRune(r rune) {
 // TypedKey is part of fyne.Focusable.
 func (v *View) TypedKey(ev *fyne.KeyEvent) {
 	v.ensureLayout()
+	if v.keys&fyne.KeyModifierShift != 0 && (ev.Name == fyne.KeyLeft || ev.Name == fyne.KeyRight) {
+		v.extendByKey(ev.Name == fyne.KeyRight, false)
+		return
+	}
 	if v.lay != nil {
 		lineH := v.met.lineH[styleBody]
 		switch ev.Name {
@@ -351,6 +359,12 @@ func modifierOf(k fyne.KeyName) fyne.KeyModifier {
 // Shortcutable every shortcut, so those the view does not use go on to the
 // canvas, where the window registers its own.
 func (v *View) TypedShortcut(s fyne.Shortcut) {
+	// Ctrl+Shift+←/→ arrive as shortcuts, since Ctrl is held.
+	if k, ok := s.(*desktop.CustomShortcut); ok && k.Modifier == fyne.KeyModifierShortcutDefault|fyne.KeyModifierShift &&
+		(k.KeyName == fyne.KeyLeft || k.KeyName == fyne.KeyRight) {
+		v.extendByKey(k.KeyName == fyne.KeyRight, true)
+		return
+	}
 	if c, ok := s.(*fyne.ShortcutCopy); ok && v.selEnd > v.selStart {
 		clip := c.Clipboard
 		if clip == nil {
@@ -363,5 +377,63 @@ func (v *View) TypedShortcut(s fyne.Shortcut) {
 		if sc, ok := c.(fyne.Shortcutable); ok {
 			sc.TypedShortcut(s)
 		}
+	}
+}
+
+// extendByKey moves the free end of the selection by one character, or by
+// one word when byWord, forward or back: Shift+←/→ and Ctrl+Shift+←/→. The
+// free end is the one away from where the selection began; moving it past
+// the other end turns the selection round, as in every text editor; it
+// steps over the empty selection between, so it never selects nothing.
+func (v *View) extendByKey(forward, byWord bool) {
+	if v.selEnd <= v.selStart {
+		return
+	}
+	head, fixed := v.selEnd, v.selStart
+	if v.headAtStart {
+		head, fixed = v.selStart, v.selEnd
+	}
+	next := v.step(head, forward, byWord)
+	if next == fixed { // turning round: step over the empty selection
+		next = v.step(next, forward, byWord)
+	}
+	if next == fixed || next == head {
+		return
+	}
+	before := [2]int{v.selStart, v.selEnd}
+	v.headAtStart = next < fixed
+	v.anchor = [2]int{fixed, fixed}
+	v.setSelection(min(next, fixed), max(next, fixed))
+	v.notifySelection(before)
+	v.ScrollToOffset(next)
+}
+
+// step is the caret position one character, or one word, from i.
+func (v *View) step(i int, forward, byWord bool) int {
+	text := v.text
+	switch {
+	case !byWord && forward:
+		return clusterEnd(text, i)
+	case !byWord:
+		if i == 0 {
+			return 0
+		}
+		return clusterStart(text, i-1)
+	case forward:
+		for i < len(text) && !inWord(text, i) {
+			i++
+		}
+		for i < len(text) && inWord(text, i) {
+			i++
+		}
+		return snapBoundary(text, i, true)
+	default:
+		for i > 0 && !inWord(text, i-1) {
+			i--
+		}
+		for i > 0 && inWord(text, i-1) {
+			i--
+		}
+		return snapBoundary(text, i, false)
 	}
 }

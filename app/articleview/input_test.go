@@ -95,6 +95,45 @@ func TestShiftClickExtends(t *testing.T) {
 	wantSelection(t, v, m, m+6)
 }
 
+// Shift+←/→ move the selection's free end a character, Ctrl+Shift+←/→ a
+// word; carried back past its start, the selection turns round.
+func TestShiftArrowsExtendTheSelection(t *testing.T) {
+	text := seedText(t)
+	v, _ := newTestView(t, seedTitle(text), text, pageSize)
+	k := runeIndex(t, text, "Kremlin on Wednesday")
+	var reported [2]int
+	v.OnSelectionChanged = func(s, e int) { reported = [2]int{s, e} }
+	right := &desktop.CustomShortcut{KeyName: fyne.KeyRight, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
+	left := &desktop.CustomShortcut{KeyName: fyne.KeyLeft, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
+
+	v.KeyDown(&fyne.KeyEvent{Name: desktop.KeyShiftLeft})
+	v.TypedKey(&fyne.KeyEvent{Name: fyne.KeyRight})
+	if _, _, ok := v.Selection(); ok {
+		t.Fatal("Shift+→ with nothing selected selected something")
+	}
+	v.DoubleTapped(&fyne.PointEvent{Position: centre(t, v, k+3)})
+	wantSelection(t, v, k, k+7) // "Kremlin"
+	v.TypedKey(&fyne.KeyEvent{Name: fyne.KeyRight})
+	wantSelection(t, v, k, k+8)
+	v.TypedShortcut(right)
+	wantSelection(t, v, k, k+10) // "Kremlin on"
+	v.TypedShortcut(right)
+	wantSelection(t, v, k, k+20) // "Kremlin on Wednesday"
+	if reported != [2]int{k, k + 20} {
+		t.Errorf("OnSelectionChanged got %v", reported)
+	}
+	v.TypedKey(&fyne.KeyEvent{Name: fyne.KeyLeft})
+	wantSelection(t, v, k, k+19)
+	for range 3 {
+		v.TypedShortcut(left)
+	}
+	// Back past "Kremlin" it turns round: now the start moves, to "The".
+	wantSelection(t, v, k-4, k)
+	v.KeyUp(&fyne.KeyEvent{Name: desktop.KeyShiftLeft})
+	v.TypedKey(&fyne.KeyEvent{Name: fyne.KeyRight}) // without Shift: no change
+	wantSelection(t, v, k-4, k)
+}
+
 func TestCJKSelectsByCharacter(t *testing.T) {
 	v, _ := newTestView(t, "", intlText, fyne.NewSize(700, 300))
 	k := runeIndex(t, intlText, "中文字符")
@@ -146,9 +185,8 @@ func TestClickOnHighlightPicksInnermost(t *testing.T) {
 	var tapped []uint64
 	v.OnHighlightTapped = func(id uint64) { tapped = append(tapped, id) }
 
-	click(v, centre(t, v, inner+3), 0)
-	v.Tapped(&fyne.PointEvent{Position: centre(t, v, inner+3)}) // the driver's late Tapped
-	test.TapAt(v, centre(t, v, s+3))                            // a tap with no press first counts
+	click(v, centre(t, v, inner+3), 0) // with the driver's late Tapped
+	test.TapAt(v, centre(t, v, s+3))   // a tap with no press first counts
 	click(v, centre(t, v, s-5), 0)
 	want := []uint64{9, 7, 0}
 	if len(tapped) != len(want) {

@@ -61,6 +61,9 @@ type View struct {
 	selStart   int
 	selEnd     int
 	anchor     [2]int // span the selection grows from on drag or Shift+click
+	// headAtStart is true when Shift+arrows move the selection's start,
+	// after they have carried it back past where it began.
+	headAtStart bool
 
 	scrollY       float32
 	pendingOffset int // offset to scroll to once laid out, or -1
@@ -140,6 +143,7 @@ func (v *View) SetSelection(start, end int) {
 	start = snapBoundary(v.text, start, false)
 	end = snapBoundary(v.text, end, true)
 	v.anchor = [2]int{start, start}
+	v.headAtStart = false
 	v.setSelection(start, end)
 }
 

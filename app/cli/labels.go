@@ -8,7 +8,8 @@ import (
 
 func runLabels(env *Env, args []string) error {
 	fs := newFlagSet(env, "labels", "[add|set|remove NAME] [flags]",
-		"Without a subcommand lists the labels.\n  add NAME --colour #RRGGBB [--hotkey K] [--description TEXT]\n"+
+		"Without a subcommand lists the labels.\n  add NAME [--colour #RRGGBB] [--hotkey K] [--description TEXT]\n"+
+			"      (left out, colour and hotkey are picked as the window's Labels dialog picks them; --hotkey \"\" for none)\n"+
 			"  set NAME [--name NEW] [--colour #RRGGBB] [--hotkey K] [--description TEXT]   (renaming relabels every claim)\n"+
 			"  remove NAME   (only when no claim uses it)")
 	db := dbFlag(fs)
@@ -33,7 +34,8 @@ func runLabels(env *Env, args []string) error {
 	target := fs.Arg(1)
 	switch fs.Arg(0) {
 	case "add":
-		return store.AddLabel(storage.Label{Name: target, Colour: *colour, Hotkey: *hotkey, Description: *description})
+		l := storage.Label{Name: target, Colour: *colour, Hotkey: *hotkey, Description: *description}
+		return addLabel(env, store, l, isSet(fs, "hotkey"))
 	case "set":
 		return setLabel(store, target, *name, *colour, *hotkey, *description, isSet(fs, "hotkey"), isSet(fs, "description"))
 	case "remove":
@@ -54,6 +56,31 @@ func listLabels(env *Env, store *storage.Store) error {
 		}
 		fmt.Fprintf(env.Stdout, "%-16s %s  key %s  %s\n", l.Name, l.Colour, key, l.Description)
 	}
+	return nil
+}
+
+// addLabel fills in what the flags left out with the colour and hotkey the
+// window's Labels dialog would pick, so a label added here looks the same as
+// one added there, and says what it chose: the user did not pick it.
+func addLabel(env *Env, store *storage.Store, l storage.Label, hotkeySet bool) error {
+	labels, err := store.Labels()
+	if err != nil {
+		return err
+	}
+	if l.Colour == "" {
+		l.Colour = storage.NextLabelColour(labels)
+	}
+	if !hotkeySet {
+		l.Hotkey = storage.NextLabelHotkey(labels)
+	}
+	if err := store.AddLabel(l); err != nil {
+		return err
+	}
+	key := "no hotkey"
+	if l.Hotkey != "" {
+		key = "hotkey " + l.Hotkey
+	}
+	fmt.Fprintf(env.Stderr, "added label %s: colour %s, %s\n", l.Name, l.Colour, key)
 	return nil
 }
 

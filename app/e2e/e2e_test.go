@@ -18,8 +18,10 @@ const seedTitle = "Kremlin Denies Interfering in U.S. Election Campaign"
 // Where the first lines of the article body sit in a 1280×800 window with
 // the default panel split (measured from screenshots; see README).
 const (
-	dragFromX, dragToX = 300, 640
-	dragY              = 232
+	dragFromX, dragToX   = 300, 640
+	dragY                = 232
+	shiftFromX, shiftToX = 320, 700 // "campaign" … "Obama" on the second line
+	shiftY               = 264
 )
 
 func TestEndToEnd(t *testing.T) {
@@ -74,6 +76,21 @@ func TestEndToEnd(t *testing.T) {
 		t.Errorf("after Ctrl+Shift+Z only %d more blue pixels: the claim was not redone", gained)
 	}
 
+	// Double-click a word, Shift+click a later one: the real driver follows
+	// the Shift+click with a plain Tapped, which must not drop the
+	// selection; 2 then labels the whole stretch as an accusation.
+	x.xdotool("mousemove", "--window", win, itoa(shiftFromX), itoa(shiftY), "click", "--repeat", "2", "--delay", "80", "1")
+	time.Sleep(400 * time.Millisecond)
+	x.xdotool("mousemove", "--window", win, itoa(shiftToX), itoa(shiftY), "keydown", "shift", "click", "1", "keyup", "shift")
+	time.Sleep(500 * time.Millisecond)
+	x.xdotool("key", "--window", win, "2", "Escape")
+	time.Sleep(800 * time.Millisecond)
+	if gained := orange(x.screenshot(shots, "e2e-2-shift-click")) - orange(after); gained < 400 {
+		t.Errorf("after double-click, Shift+click and 2, only %d more orange pixels: no accusation over the stretch", gained)
+	}
+	x.xdotool("key", "--window", win, "ctrl+z") // one claim for the checks below
+	time.Sleep(500 * time.Millisecond)
+
 	// Search palette: leave for the next article, find the claim, Enter
 	// brings the seed article back.
 	x.xdotool("key", "--window", win, "ctrl+Down")
@@ -104,9 +121,10 @@ func TestEndToEnd(t *testing.T) {
 	x.xdotool("key", "--window", win, "ctrl+j") // select the claim
 	x.xdotool("key", "--window", win, "ctrl+g", "Tab")
 	x.xdotool("type", "--window", win, "--delay", "30", "Clinton")
-	// Within the 0.4 s typing pause, so only the signal handler can store it;
-	// the pause lets the X server hand the window the typed keys first.
-	time.Sleep(250 * time.Millisecond)
+	// Well within the 0.4 s typing pause, so only the flush at the end of
+	// the run can store it; the pause lets the X server hand the window the
+	// typed keys first.
+	time.Sleep(150 * time.Millisecond)
 	if err := app.Process.Signal(syscall.SIGTERM); err != nil {
 		t.Fatal(err)
 	}
@@ -166,6 +184,22 @@ func checkExport(t *testing.T, bin, db string) {
 		t.Errorf("a drag over several words should give whole words, got %q", col("quote"))
 	}
 	t.Logf("claim in the window: %s %d–%d %q", col("label"), start, end, col("quote"))
+}
+
+// orange counts pixels where the accusation colour (#D55E00) shows
+// through: red well above blue.
+func orange(img image.Image) int {
+	n := 0
+	b := img.Bounds()
+	for y := b.Min.Y; y < b.Max.Y; y++ {
+		for x := b.Min.X; x < b.Max.X; x++ {
+			r, _, bl, _ := img.At(x, y).RGBA()
+			if int(r>>8)-int(bl>>8) > 60 {
+				n++
+			}
+		}
+	}
+	return n
 }
 
 // bluish counts pixels where the denial colour (#0072B2) shows through: blue

@@ -1,25 +1,29 @@
 package window
 
 import (
-	"os"
-	"os/signal"
-	"syscall"
+	"errors"
+	"fmt"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
+	"github.com/BurntSushi/toml"
 
 	"claimdesk/assets"
 	"claimdesk/seeds"
 	"claimdesk/storage"
 )
 
-// AppID is the application's identity; FyneApp.toml says the same.
-const AppID = "org.claimdesk.app"
-
 // Run opens the annotation window on store and returns when it is closed.
 // An empty store first gets the seed article, so the window is never empty.
-func Run(store *storage.Store) error {
-	a := app.NewWithID(AppID)
+// fyneApp is the text of FyneApp.toml: the app's ID, name, version and the
+// Fyne migrations it has made.
+func Run(store *storage.Store, fyneApp []byte) error {
+	meta, err := readMetadata(fyneApp)
+	if err != nil {
+		return err
+	}
+	app.SetMetadata(meta)
+	a := app.NewWithID(meta.ID)
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.IconPNG))
 	a.Settings().SetTheme(newReadableTheme())
 	_, seedErr := seeds.LoadIfEmpty(store)
@@ -27,22 +31,34 @@ func Run(store *storage.Store) error {
 	if seedErr != nil {
 		w.showError("Loading the sample article", seedErr)
 	}
-	quitOnSignal(w)
 	w.win.ShowAndRun() // closing and File > Quit flush edits and save preferences
-	// A pending edit the store refused at quit is the one thing the window
-	// could not show: the command line reports it and exits 1.
+	// Fyne ends its loop by itself on SIGTERM (logout, shutdown) and SIGINT,
+	// without File > Quit: an edit still being typed is stored here. A
+	// failure is the one thing the window could not show: the command line
+	// reports it and exits 1.
+	if err := w.session.Flush(); err != nil {
+		return err
+	}
 	_, _, failure := w.session.SaveState()
 	return failure
 }
 
-// quitOnSignal quits the way File > Quit does, storing an edit still being
-// typed, when the session ends under the window (logout, shutdown: SIGTERM)
-// or Ctrl+C reaches the terminal that started it (SIGINT).
-func quitOnSignal(w *mainWindow) {
-	signals := make(chan os.Signal, 1)
-	signal.Notify(signals, syscall.SIGTERM, syscall.SIGINT)
-	go func() {
-		<-signals
-		fyne.Do(w.quit)
-	}()
+// readMetadata reads FyneApp.toml the way the fyne tool compiles it in.
+func readMetadata(text []byte) (fyne.AppMetadata, error) {
+	var file struct {
+		Details struct {
+			ID, Name, Version string
+			Build             int
+		}
+		Migrations map[string]bool
+	}
+	if err := toml.Unmarshal(text, &file); err != nil {
+		return fyne.AppMetadata{}, fmt.Errorf("FyneApp.toml: %w", err)
+	}
+	d := file.Details
+	if d.ID == "" {
+		return fyne.AppMetadata{}, errors.New("FyneApp.toml: no ID in [Details]")
+	}
+	return fyne.AppMetadata{ID: d.ID, Name: d.Name, Version: d.Version, Build: d.Build,
+		Release: true, Migrations: file.Migrations}, nil
 }
