@@ -328,7 +328,9 @@ func subsequenceEnd(text, w string, from int) int {
 // quoteMatches marks what to emphasise in a result's quote: for each word,
 // its best contiguous occurrence in the quote, or else the characters
 // fuzzy.Find matched in the quote. A word found only in another field (the
-// speaker, the title) marks nothing in the quote.
+// speaker, the title), or found there whole but in the quote only as
+// scattered letters, marks nothing in the quote: "peskov" that matched the
+// speaker must not light up a p, an e and an s across the quote.
 func quoteMatches(m *matcher, r *record, quote string) []int {
 	folded := r.field(fieldQuote)
 	var marks []int
@@ -341,7 +343,7 @@ func quoteMatches(m *matcher, r *record, quote string) []int {
 			}
 			continue
 		}
-		if !subsequence(folded, w) {
+		if !subsequence(folded, w) || foundWholeElsewhere(r, w) {
 			continue
 		}
 		if clean == "" {
@@ -370,4 +372,15 @@ func appendRuneIndexes(dst []int, s string, byteOffsets []int) []int {
 		runeIndex++
 	}
 	return dst
+}
+
+// foundWholeElsewhere reports whether word occurs contiguously in a field
+// of r other than the quote.
+func foundWholeElsewhere(r *record, word string) bool {
+	for f := fieldQuote + 1; f < numFields; f++ {
+		if _, pos := occurrence(r.field(f), word); pos >= 0 {
+			return true
+		}
+	}
+	return false
 }

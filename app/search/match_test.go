@@ -221,6 +221,7 @@ func TestQuoteMatches(t *testing.T) {
 		{"whole word", "Putin praised Trump", "", "trump", []int{14, 15, 16, 17, 18}},
 		{"two words, overlapping marks merged", "Putin praised Trump", "", "praise praised", []int{6, 7, 8, 9, 10, 11, 12}},
 		{"word only in the speaker", "the report was absurd", "Peskov", "peskov", nil},
+		{"word whole in the speaker, scattered in the quote", "plans emerged since the Kremlin kept on voting", "Peskov", "peskov", nil},
 		{"Arabic", "قال بيسكوف إن", "", "بيسكوف", []int{4, 5, 6, 7, 8, 9}},
 		{"after an emoji", "😀 peskov", "", "PESKOV", []int{2, 3, 4, 5, 6, 7}},
 		{"invalid byte and NUL count as one rune each", "a\x00b \xffpeskov", "", "peskov", []int{5, 6, 7, 8, 9, 10}},

@@ -43,8 +43,10 @@ type claimDetails struct {
 func newClaimDetails(w *mainWindow) *claimDetails {
 	d := &claimDetails{w: w}
 	d.label = widget.NewSelect(nil, d.onLabelChosen)
-	d.speaker = newCompletionEntry("Who made the claim", func() []string { return d.speakers })
-	d.target = newCompletionEntry("About whom", func() []string { return d.targets })
+	// Who speaks in one claim is talked about in the next: each field
+	// offers its own past values first, then the other's.
+	d.speaker = newCompletionEntry("Who made the claim", func() []string { return people(d.speakers, d.targets) })
+	d.target = newCompletionEntry("About whom", func() []string { return people(d.targets, d.speakers) })
 	d.speaker.onEdited = func(string) { d.edited() }
 	d.target.onEdited = func(string) { d.edited() }
 	d.note = widget.NewMultiLineEntry()
@@ -184,4 +186,15 @@ func (d *claimDetails) focusSpeaker() {
 func (d *claimDetails) hidePopups() {
 	d.speaker.hide()
 	d.target.hide()
+}
+
+// people lists first's names, then those of second not among them.
+func people(first, second []string) []string {
+	out := slices.Clip(first)
+	for _, name := range second {
+		if !slices.Contains(first, name) {
+			out = append(out, name)
+		}
+	}
+	return out
 }

@@ -75,6 +75,52 @@ func TestWindowRemembersArticleAndAnnotator(t *testing.T) {
 	}
 }
 
+// Another store in the same app keeps its own place: the last article
+// (ids mean other articles there), the window size and where the analyst
+// had scrolled to; the annotator is the analyst's and follows them.
+func TestPreferencesBelongToTheirStore(t *testing.T) {
+	w := newTestWindow(t)
+	peskov := strings.Index(w.session.Article().Text, "Peskov said Wednesday")
+	offset := cdstorage.RuneOffset(w.session.Article().Text, peskov)
+	w.view.ScrollToOffset(offset)
+	top := w.topOffset()
+	if top == 0 || top > offset {
+		t.Fatalf("after scrolling to %d the top shows %d", offset, top)
+	}
+	w.session.SetAnnotator("ana")
+	w.win.Resize(fyne.NewSize(1100, 700))
+	w.savePreferences()
+
+	other, err := cdstorage.Open(filepath.Join(t.TempDir(), "other.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { other.Close() })
+	for _, text := range []string{"First\n\nOne.", "Second\n\nTwo."} {
+		if _, _, err := other.AddArticle(cdstorage.Article{Text: text}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	elsewhere := newTestWindowOn(t, w.app, other)
+	elsewhere.restorePreferences()
+	if got := elsewhere.session.Article().Title; got != "First" {
+		t.Errorf("the other store opened %q, not its first article", got)
+	}
+	if elsewhere.session.Annotator() != "ana" {
+		t.Errorf("the annotator did not follow: %q", elsewhere.session.Annotator())
+	}
+	if p := w.app.Preferences(); p.Float(elsewhere.storePref(prefWidth)) == 1100 {
+		t.Error("the other store took this store's window width")
+	}
+
+	again := newTestWindowOn(t, w.app, w.store)
+	again.restorePreferences()
+	again.view.Refresh()
+	if got := again.topOffset(); got < top-200 || got > offset {
+		t.Errorf("reopened with %d at the top, want about %d", got, top)
+	}
+}
+
 func TestDeleteArticleOpensTheNext(t *testing.T) {
 	w := newTestWindow(t)
 	dragOver(t, w, "absurd")

@@ -128,7 +128,9 @@ func (p *searchPalette) updateRow(i widget.ListItemID, item fyne.CanvasObject) {
 
 // emphasised renders the quote with the matched characters in bold.
 func emphasised(prefix, quote string, matches []int) []widget.RichTextSegment {
-	segs := []widget.RichTextSegment{&widget.TextSegment{Text: prefix, Style: widget.RichTextStyle{Inline: true, ColorName: "primary", TextStyle: fyne.TextStyle{Bold: true}}}}
+	// The label in bold text colour: the bar beside the row carries the
+	// label's own colour, and one blue for every label would say nothing.
+	segs := []widget.RichTextSegment{&widget.TextSegment{Text: prefix, Style: widget.RichTextStyle{Inline: true, TextStyle: fyne.TextStyle{Bold: true}}}}
 	runes := []rune(storage.OneLine(quote))
 	matched := map[int]bool{}
 	for _, m := range matches {

@@ -1,24 +1,45 @@
 package window
 
-import "fyne.io/fyne/v2"
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"path/filepath"
 
-// Preference keys: what the window remembers between runs.
+	"fyne.io/fyne/v2"
+)
+
+// Preference keys: what the window remembers between runs. The annotator
+// and word snapping belong to the analyst; the rest belongs to one store,
+// since another store has other articles under the same ids.
 const (
+	prefAnnotator = "Annotator"
+	prefSnapWords = "SnapToWords"
+
 	prefLastArticle = "LastArticle"
-	prefScroll      = "LastScroll"
-	prefAnnotator   = "Annotator"
+	prefTopOffset   = "TopOffset" // the character at the top of the article
 	prefWidth       = "WindowWidth"
 	prefHeight      = "WindowHeight"
-	prefSnapWords   = "SnapToWords"
 )
+
+// storePref is the key of a preference of this window's store: the name
+// under a prefix made from the store's absolute path.
+func (w *mainWindow) storePref(name string) string {
+	path, err := filepath.Abs(w.store.Path())
+	if err != nil {
+		path = w.store.Path()
+	}
+	sum := sha256.Sum256([]byte(path))
+	return "Store" + hex.EncodeToString(sum[:6]) + name
+}
 
 func (w *mainWindow) restorePreferences() {
 	p := w.app.Preferences()
-	width, height := p.FloatWithFallback(prefWidth, 1280), p.FloatWithFallback(prefHeight, 800)
+	width := p.FloatWithFallback(w.storePref(prefWidth), 1280)
+	height := p.FloatWithFallback(w.storePref(prefHeight), 800)
 	w.win.Resize(fyne.NewSize(float32(width), float32(height)))
 	w.view.SnapToWords = p.BoolWithFallback(prefSnapWords, true)
 	w.rebuildMenu()
-	id := uint64(p.Int(prefLastArticle))
+	id := uint64(p.Int(w.storePref(prefLastArticle)))
 	if id == 0 || !w.session.HasArticle(id) {
 		id = w.articles.first()
 	}
@@ -26,18 +47,32 @@ func (w *mainWindow) restorePreferences() {
 		return
 	}
 	w.openArticle(id)
-	w.view.SetScrollPosition(float32(p.Float(prefScroll)))
+	if id == uint64(p.Int(w.storePref(prefLastArticle))) {
+		w.view.ScrollToOffset(p.Int(w.storePref(prefTopOffset)))
+	}
 }
 
 func (w *mainWindow) savePreferences() {
 	p := w.app.Preferences()
 	size := w.win.Canvas().Size()
 	if size.Width >= 400 && size.Height >= 300 {
-		p.SetFloat(prefWidth, float64(size.Width))
-		p.SetFloat(prefHeight, float64(size.Height))
+		p.SetFloat(w.storePref(prefWidth), float64(size.Width))
+		p.SetFloat(w.storePref(prefHeight), float64(size.Height))
 	}
-	p.SetInt(prefLastArticle, int(w.session.Article().ID))
-	p.SetFloat(prefScroll, float64(w.view.ScrollPosition()))
+	p.SetInt(w.storePref(prefLastArticle), int(w.session.Article().ID))
+	p.SetInt(w.storePref(prefTopOffset), w.topOffset())
 	p.SetString(prefAnnotator, w.session.Annotator())
 	p.SetBool(prefSnapWords, w.view.SnapToWords)
+}
+
+// topOffset is the first character shown at the top of the article, so
+// the place is found again however the text wraps next time.
+func (w *mainWindow) topOffset() int {
+	lineH := w.view.Size().Height / 20
+	for y := float32(0); y < w.view.Size().Height; y += lineH {
+		if offset, ok := w.view.OffsetAt(fyne.NewPos(w.view.Size().Width/2, y)); ok {
+			return offset
+		}
+	}
+	return 0
 }

@@ -32,14 +32,35 @@ func (w *mainWindow) showShortcutSheet() {
 	}
 	d := dialog.NewCustom("Keyboard shortcuts", "Close", container.NewVScroll(grid), w.win)
 	d.Resize(fyne.NewSize(620, 640))
+	w.closeOnKeys(d)
 	d.Show()
+}
+
+// closeOnKeys lets Esc and Enter close an information sheet, as they do
+// everywhere else. Fyne's dialogs leave the keyboard with the widget behind
+// them, so while d shows the keys go to the window instead.
+func (w *mainWindow) closeOnKeys(d dialog.Dialog) {
+	c := w.win.Canvas()
+	c.Unfocus()
+	c.SetOnTypedKey(func(ev *fyne.KeyEvent) {
+		switch ev.Name {
+		case fyne.KeyEscape, fyne.KeyReturn, fyne.KeyEnter:
+			d.Hide()
+		}
+	})
+	d.SetOnClosed(func() {
+		c.SetOnTypedKey(nil)
+		w.focusText()
+	})
 }
 
 func (w *mainWindow) showAbout() {
 	meta := w.app.Metadata()
 	text := "Claimdesk " + meta.Version + "\n\nLabel claims in news articles: denial, accusation, praise.\n" +
 		"Every change is saved at once to\n" + w.store.Path()
-	dialog.ShowInformation("About Claimdesk", text, w.win)
+	d := dialog.NewInformation("About Claimdesk", text, w.win)
+	w.closeOnKeys(d)
+	d.Show()
 }
 
 func (w *mainWindow) askAnnotator() {
@@ -56,6 +77,7 @@ func (w *mainWindow) askAnnotator() {
 		}
 		w.focusText()
 	}, w.win)
+	entry.OnSubmitted = func(string) { d.Submit() } // Enter saves, as in any form
 	d.Resize(fyne.NewSize(420, 160))
 	d.Show()
 	w.win.Canvas().Focus(entry)

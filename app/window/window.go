@@ -146,7 +146,7 @@ func (w *mainWindow) showArticle() {
 	}
 	w.view.SetDocument(a.Title, a.Text)
 	w.win.SetTitle(fmt.Sprintf("%s — Claimdesk", a.Title))
-	w.app.Preferences().SetInt(prefLastArticle, int(a.ID))
+	w.app.Preferences().SetInt(w.storePref(prefLastArticle), int(a.ID))
 	w.view.ScrollToOffset(0)
 }
 

@@ -254,3 +254,19 @@ func TestStandardUndoRedoShortcuts(t *testing.T) {
 		t.Fatalf("Ctrl+Shift+Z gave %d claims", n)
 	}
 }
+
+// Someone named as a target is offered when typing a speaker, and the
+// other way round: the same people speak and are spoken about.
+func TestCompletionsShareThePeopleOfBothFields(t *testing.T) {
+	w := newTestWindow(t)
+	dragOver(t, w, "absurd")
+	test.Type(w.view, "2")
+	test.Type(w.details.target, "Clinton campaign")
+	w.details.flush()
+	dragOver(t, w, "Moscow has carefully avoided")
+	test.Type(w.view, "1")
+	test.Type(w.details.speaker, "Clin")
+	if got := w.details.speaker.options; len(got) != 1 || got[0] != "Clinton campaign" {
+		t.Errorf("typing a speaker offers %v", got)
+	}
+}

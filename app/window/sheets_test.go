@@ -1,0 +1,54 @@
+package window
+
+import (
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+)
+
+// Esc and Enter close the shortcut sheet and the About box; the keys do not
+// reach the article behind them, and the text has the keyboard afterwards.
+func TestSheetsCloseOnEscAndEnter(t *testing.T) {
+	w := newTestWindow(t)
+	c := w.win.Canvas()
+	for _, key := range []fyne.KeyName{fyne.KeyEscape, fyne.KeyReturn} {
+		for name, show := range map[string]func(){"shortcut sheet": w.showShortcutSheet, "about box": w.showAbout} {
+			dragOver(t, w, "absurd")
+			show()
+			if n := len(c.Overlays().List()); n != 1 {
+				t.Fatalf("%s: %d overlays", name, n)
+			}
+			c.(interface {
+				OnTypedKey() func(*fyne.KeyEvent)
+			}).OnTypedKey()(&fyne.KeyEvent{Name: key})
+			if n := len(c.Overlays().List()); n != 0 {
+				t.Errorf("%s is still open after %s", name, key)
+			}
+			if _, _, ok := w.view.Selection(); !ok {
+				t.Errorf("%s over the %s cleared the text selection behind it", key, name)
+			}
+			if c.Focused() != w.view {
+				t.Errorf("after closing the %s the keyboard is on %T", name, c.Focused())
+			}
+		}
+	}
+}
+
+// Enter in the annotator box saves the name.
+func TestAnnotatorDialogSavesOnEnter(t *testing.T) {
+	w := newTestWindow(t)
+	w.askAnnotator()
+	entry := w.win.Canvas().Focused()
+	if entry == nil {
+		t.Fatal("the annotator box has no focused entry")
+	}
+	test.Type(entry, "ana")
+	entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if got := w.session.Annotator(); got != "ana" {
+		t.Errorf("annotator after Enter: %q", got)
+	}
+	if n := len(w.win.Canvas().Overlays().List()); n != 0 {
+		t.Errorf("%d overlays left open", n)
+	}
+}
