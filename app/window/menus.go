@@ -2,6 +2,7 @@ package window
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -10,13 +11,14 @@ import (
 	"claimdesk/storage"
 )
 
-// shortcut is one keyboard command: listed in the menus and in the help
-// sheet from this single table, so the three never disagree.
+// shortcut is one keyboard command: the menus, the help sheet, the
+// canvas's key bindings and the end-to-end test all come from the one
+// table below, so none of them can disagree.
 type shortcut struct {
 	menu   string
 	title  string
 	keys   *desktop.CustomShortcut
-	action func()
+	action func(*mainWindow)
 }
 
 // asDelivered is the standard shortcut the GLFW driver sends instead of
@@ -45,29 +47,31 @@ func ctrlShift(k fyne.KeyName) *desktop.CustomShortcut {
 	return &desktop.CustomShortcut{KeyName: k, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
 }
 
-func (w *mainWindow) shortcuts() []shortcut {
+// shortcutTable is a function, not a variable, since the sheet it opens
+// lists the table itself.
+func shortcutTable() []shortcut {
 	return []shortcut{
-		{"File", "Open article…", ctrl(fyne.KeyO), w.showOpenDialog},
-		{"File", "Import folder…", ctrlShift(fyne.KeyO), w.showImportFolderDialog},
-		{"File", "Export dataset…", ctrl(fyne.KeyE), w.showExportDialog},
-		{"File", "Quit", ctrl(fyne.KeyQ), w.quit},
-		{"Edit", "Undo", ctrl(fyne.KeyZ), w.undo},
-		{"Edit", "Redo", ctrlShift(fyne.KeyZ), w.redo},
-		{"Edit", "Find claims…", ctrl(fyne.KeyK), w.showSearchPalette},
-		{"Edit", "Filter articles", ctrl(fyne.KeyF), w.articles.focusFilter},
-		{"Edit", "Annotator name…", nil, w.askAnnotator},
-		{"Edit", "Labels…", ctrlShift(fyne.KeyL), w.showLabelsDialog},
-		{"Article", "Next article", ctrl(fyne.KeyDown), func() { w.articles.step(1) }},
-		{"Article", "Previous article", ctrl(fyne.KeyUp), func() { w.articles.step(-1) }},
-		{"Article", "Mark as new", nil, func() { w.setArticleStatus(storage.StatusNew) }},
-		{"Article", "Mark as in progress", nil, func() { w.setArticleStatus(storage.StatusInProgress) }},
-		{"Article", "Mark as done", ctrl(fyne.KeyD), func() { w.setArticleStatus(storage.StatusDone) }},
-		{"Article", "Delete article…", nil, w.confirmDeleteArticle},
-		{"Claim", "Next claim", ctrl(fyne.KeyJ), func() { w.claimsUI.step(1) }},
-		{"Claim", "Previous claim", ctrl(fyne.KeyL), func() { w.claimsUI.step(-1) }},
-		{"Claim", "Edit speaker", ctrl(fyne.KeyG), w.details.focusSpeaker},
-		{"Claim", "Back to the text", nil, w.focusText},
-		{"Help", "Keyboard shortcuts", ctrl(fyne.KeySlash), w.showShortcutSheet},
+		{"File", "Open article…", ctrl(fyne.KeyO), (*mainWindow).showOpenDialog},
+		{"File", "Import folder…", ctrlShift(fyne.KeyO), (*mainWindow).showImportFolderDialog},
+		{"File", "Export dataset…", ctrl(fyne.KeyE), (*mainWindow).showExportDialog},
+		{"File", "Quit", ctrl(fyne.KeyQ), (*mainWindow).quit},
+		{"Edit", "Undo", ctrl(fyne.KeyZ), (*mainWindow).undo},
+		{"Edit", "Redo", ctrlShift(fyne.KeyZ), (*mainWindow).redo},
+		{"Edit", "Find claims…", ctrl(fyne.KeyK), (*mainWindow).showSearchPalette},
+		{"Edit", "Filter articles", ctrl(fyne.KeyF), func(w *mainWindow) { w.articles.focusFilter() }},
+		{"Edit", "Annotator name…", nil, (*mainWindow).askAnnotator},
+		{"Edit", "Labels…", ctrlShift(fyne.KeyL), (*mainWindow).showLabelsDialog},
+		{"Article", "Next article", ctrl(fyne.KeyDown), func(w *mainWindow) { w.articles.step(1) }},
+		{"Article", "Previous article", ctrl(fyne.KeyUp), func(w *mainWindow) { w.articles.step(-1) }},
+		{"Article", "Mark as new", nil, func(w *mainWindow) { w.setArticleStatus(storage.StatusNew) }},
+		{"Article", "Mark as in progress", nil, func(w *mainWindow) { w.setArticleStatus(storage.StatusInProgress) }},
+		{"Article", "Mark as done", ctrl(fyne.KeyD), func(w *mainWindow) { w.setArticleStatus(storage.StatusDone) }},
+		{"Article", "Delete article…", nil, (*mainWindow).confirmDeleteArticle},
+		{"Claim", "Next claim", ctrl(fyne.KeyJ), func(w *mainWindow) { w.claimsUI.step(1) }},
+		{"Claim", "Previous claim", ctrl(fyne.KeyL), func(w *mainWindow) { w.claimsUI.step(-1) }},
+		{"Claim", "Edit speaker", ctrl(fyne.KeyG), func(w *mainWindow) { w.details.focusSpeaker() }},
+		{"Claim", "Back to the text", nil, (*mainWindow).focusText},
+		{"Help", "Keyboard shortcuts", ctrl(fyne.KeySlash), (*mainWindow).showShortcutSheet},
 	}
 }
 
@@ -77,6 +81,8 @@ var keysOnlyInSheet = [][2]string{
 	{"Drag", "select text (snaps to words; hold Alt, or untick Edit > Snap selection to words, for characters)"},
 	{"Double-click", "select a word"},
 	{"Shift+click", "extend the selection"},
+	{"Shift+← / →", "extend the selection by a character"},
+	{"Ctrl+Shift+← / →", "extend the selection by a word"},
 	{"1 / 2 / 3 …", "label the selection, or relabel the selected claim"},
 	{"Click a highlight", "select that claim"},
 	{"Delete", "delete the selected claim"},
@@ -87,8 +93,9 @@ var keysOnlyInSheet = [][2]string{
 func (w *mainWindow) buildMenu() *fyne.MainMenu {
 	var menus []*fyne.Menu
 	byName := map[string]*fyne.Menu{}
-	for _, s := range w.shortcuts() {
-		item := fyne.NewMenuItem(s.title, s.action)
+	for _, s := range shortcutTable() {
+		action := s.action
+		item := fyne.NewMenuItem(s.title, func() { action(w) })
 		if s.keys != nil {
 			item.Shortcut = s.keys
 		}
@@ -128,14 +135,14 @@ func (w *mainWindow) labelMenuItems() []*fyne.MenuItem {
 }
 
 func (w *mainWindow) registerShortcuts() {
-	for _, s := range w.shortcuts() {
+	for _, s := range shortcutTable() {
 		if s.keys == nil {
 			continue
 		}
 		action := s.action
-		w.win.Canvas().AddShortcut(s.keys, func(fyne.Shortcut) { action() })
+		w.win.Canvas().AddShortcut(s.keys, func(fyne.Shortcut) { action(w) })
 		if standard := asDelivered(s.keys); standard != nil {
-			w.win.Canvas().AddShortcut(standard, func(fyne.Shortcut) { action() })
+			w.win.Canvas().AddShortcut(standard, func(fyne.Shortcut) { action(w) })
 		}
 	}
 }
@@ -180,4 +187,40 @@ func (w *mainWindow) toggleSnapToWords() {
 	w.view.SnapToWords = !w.view.SnapToWords
 	w.rebuildMenu()
 	w.focusText()
+}
+
+// KeyCommand is one entry of the keyboard table, as a test that drives the
+// real window with xdotool needs it: Keys is in xdotool's spelling
+// ("ctrl+shift+z"), "" for a command found in the menus only.
+type KeyCommand struct{ Menu, Title, Keys string }
+
+// KeyCommands lists the keyboard table the menus and the help sheet show.
+func KeyCommands() []KeyCommand {
+	var out []KeyCommand
+	for _, s := range shortcutTable() {
+		out = append(out, KeyCommand{Menu: s.menu, Title: s.title, Keys: xdotoolKeys(s.keys)})
+	}
+	return out
+}
+
+// Gestures lists the keys and gestures the article view handles itself,
+// as the help sheet shows them.
+func Gestures() [][2]string { return slices.Clone(keysOnlyInSheet) }
+
+func xdotoolKeys(s *desktop.CustomShortcut) string {
+	if s == nil {
+		return ""
+	}
+	var parts []string
+	if s.Modifier&fyne.KeyModifierShortcutDefault != 0 {
+		parts = append(parts, "ctrl")
+	}
+	if s.Modifier&fyne.KeyModifierShift != 0 {
+		parts = append(parts, "shift")
+	}
+	name := map[fyne.KeyName]string{fyne.KeyUp: "Up", fyne.KeyDown: "Down", fyne.KeySlash: "slash"}[s.KeyName]
+	if name == "" {
+		name = strings.ToLower(string(s.KeyName))
+	}
+	return strings.Join(append(parts, name), "+")
 }

@@ -20,7 +20,7 @@ func (w *mainWindow) showShortcutSheet() {
 	for _, k := range keysOnlyInSheet {
 		add(k[0], k[1])
 	}
-	for _, s := range w.shortcuts() {
+	for _, s := range shortcutTable() {
 		if s.keys != nil {
 			add(shortcutText(s.keys), strings.TrimSuffix(s.title, "…"))
 		}

@@ -52,3 +52,24 @@ func TestAnnotatorDialogSavesOnEnter(t *testing.T) {
 		t.Errorf("%d overlays left open", n)
 	}
 }
+
+// The table the end-to-end test drives spells keys as xdotool does.
+func TestKeyCommandsInXdotoolSpelling(t *testing.T) {
+	want := map[string]string{"Undo": "ctrl+z", "Redo": "ctrl+shift+z", "Next article": "ctrl+Down",
+		"Keyboard shortcuts": "ctrl+slash", "Annotator name…": ""}
+	seen := 0
+	for _, c := range KeyCommands() {
+		if keys, ok := want[c.Title]; ok {
+			seen++
+			if c.Keys != keys {
+				t.Errorf("%s: %q, want %q", c.Title, c.Keys, keys)
+			}
+		}
+	}
+	if seen != len(want) {
+		t.Errorf("found %d of %d commands", seen, len(want))
+	}
+	if len(Gestures()) < 5 {
+		t.Errorf("gestures: %v", Gestures())
+	}
+}
