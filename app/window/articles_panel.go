@@ -2,6 +2,7 @@ package window
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 
 	"fyne.io/fyne/v2"
@@ -14,6 +15,9 @@ import (
 	"claimdesk/storage"
 )
 
+// anyStatus is the status filter's choice that shows every article.
+const anyStatus = "all"
+
 // articlePanel is the left column: every article with its claim count and
 // status, a filter box and the import button. The articles themselves are
 // the session's; the panel keeps only which of them the filter shows.
@@ -21,7 +25,8 @@ type articlePanel struct {
 	w      *mainWindow
 	shown  []int // indexes into the session's articles, in display order
 	filter *widget.Entry
-	count  *widget.Label // "N of M" while a filter is typed
+	status *widget.Select // show only articles of one status
+	count  *widget.Label  // "N of M" while a filter is on
 	list   *widget.List
 	// marking is true while the panel mirrors the open article in the
 	// list, so the list's selection handler does not open it again.
@@ -37,6 +42,11 @@ func newArticlePanel(w *mainWindow) *articlePanel {
 		p.list.ScrollToTop() // the best match is first: show it
 	}
 	p.count = &widget.Label{Importance: widget.LowImportance}
+	p.status = widget.NewSelect(append([]string{anyStatus}, statusChoices...), func(string) {
+		p.refresh()
+		p.list.ScrollToTop()
+	})
+	p.status.Selected = anyStatus
 	p.filter.OnSubmitted = func(string) {
 		if id := p.first(); id != 0 {
 			w.openArticle(id)
@@ -54,7 +64,7 @@ func newArticlePanel(w *mainWindow) *articlePanel {
 func (p *articlePanel) container() fyne.CanvasObject {
 	importButton := &widget.Button{Text: "Import…", Icon: theme.FolderOpenIcon(), OnTapped: p.w.showOpenDialog}
 	title := widget.NewLabelWithStyle("Articles", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	header := container.NewVBox(container.NewBorder(nil, nil, title, p.count), p.filter)
+	header := container.NewVBox(container.NewBorder(nil, nil, title, p.count), container.NewBorder(nil, nil, nil, p.status, p.filter))
 	return container.NewBorder(header, importButton, nil, nil, p.list)
 }
 
@@ -69,8 +79,10 @@ func (p *articlePanel) refresh() {
 	for i, a := range all {
 		titles[i] = a.Title
 	}
-	p.shown = search.MatchTitles(p.filter.Text, titles)
-	if p.filter.Text == "" {
+	p.shown = slices.DeleteFunc(search.MatchTitles(p.filter.Text, titles), func(i int) bool {
+		return p.status.Selected != anyStatus && string(all[i].Status) != p.status.Selected
+	})
+	if p.filter.Text == "" && p.status.Selected == anyStatus {
 		p.count.SetText(strconv.Itoa(len(all)))
 	} else {
 		p.count.SetText(fmt.Sprintf("%d of %d", len(p.shown), len(all)))

@@ -1,23 +1,30 @@
 package window
 
 import (
+	"fmt"
 	"strconv"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
+	"claimdesk/app/search"
 	"claimdesk/storage"
 )
 
 // claimPanel lists the open article's claims in text order: colour bar,
-// label, quote, speaker → target. Choosing one selects it in the text.
+// label, quote, speaker → target. Choosing one selects it in the text. A
+// filter narrows the list with the search palette's own query rule
+// ("label:denial peskov").
 type claimPanel struct {
 	w             *mainWindow
 	list          *widget.List
 	header        *widget.Label
 	empty         *widget.Label
+	filter        *widget.Entry
+	shown         []int // indexes into the session's claims, in text order
 	articleStatus *widget.Select
 	updating      bool // the panel mirrors the session; its handlers stay quiet
 }
@@ -33,18 +40,75 @@ func newClaimPanel(w *mainWindow) *claimPanel {
 		}
 	})
 	p.articleStatus.PlaceHolder = "Status"
-	p.list = widget.NewList(func() int { return len(w.session.Claims()) }, p.createItem, p.updateItem)
-	p.list.OnSelected = func(i widget.ListItemID) {
-		if claims := w.session.Claims(); !p.updating && i < len(claims) {
-			w.selectClaim(claims[i].ID, true)
+	p.filter = widget.NewEntry()
+	p.filter.SetPlaceHolder("Filter claims: words, label:, speaker:")
+	p.filter.OnChanged = func(string) { p.refresh() }
+	p.list = widget.NewList(func() int { return len(p.shown) }, p.createItem, p.updateItem)
+	p.list.OnSelected = func(row widget.ListItemID) {
+		if c, ok := p.claim(row); ok && !p.updating {
+			w.selectClaim(c.ID, true)
 		}
 	}
 	return p
 }
 
 func (p *claimPanel) container() fyne.CanvasObject {
-	top := container.NewBorder(nil, nil, p.header, atLeast(140, p.articleStatus))
+	top := container.NewVBox(container.NewBorder(nil, nil, p.header, atLeast(140, p.articleStatus)), p.filter)
 	return container.NewBorder(top, nil, nil, nil, container.NewStack(p.list, container.NewVBox(p.empty)))
+}
+
+// claim is the claim shown in row.
+func (p *claimPanel) claim(row int) (storage.Claim, bool) {
+	claims := p.w.session.Claims()
+	if row < 0 || row >= len(p.shown) || p.shown[row] >= len(claims) {
+		return storage.Claim{}, false
+	}
+	return claims[p.shown[row]], true
+}
+
+// refresh filters the session's claims again and redraws the list.
+func (p *claimPanel) refresh() {
+	claims := p.w.session.Claims()
+	p.shown = p.shown[:0]
+	matching := p.matching(claims)
+	for i, c := range claims {
+		if matching == nil || matching[c.ID] {
+			p.shown = append(p.shown, i)
+		}
+	}
+	count := strconv.Itoa(len(claims))
+	if matching != nil {
+		count = fmt.Sprintf("%d of %d", len(p.shown), len(claims))
+	}
+	p.header.SetText("Claims · " + count)
+	p.empty.Text = "No claims in this article yet."
+	if len(claims) > 0 {
+		p.empty.Text = "No claim matches the filter."
+	}
+	p.empty.Hidden = len(p.shown) > 0
+	p.empty.Refresh()
+	p.list.Refresh()
+	c, _ := p.w.session.Selected()
+	p.markSelected(c.ID)
+}
+
+// matching is the set of claims the filter finds, by the search palette's
+// rule, or nil when there is no filter.
+func (p *claimPanel) matching(claims []storage.Claim) map[uint64]bool {
+	query := strings.TrimSpace(p.filter.Text)
+	if query == "" {
+		return nil
+	}
+	ix := search.NewIndex()
+	title := p.w.session.Article().Title
+	for _, c := range claims {
+		ix.Put(search.EntryOf(c, title))
+	}
+	found := map[uint64]bool{}
+	for _, r := range ix.Search(query, 0) {
+		found[r.ID] = true
+	}
+	return found
 }
 
 // refreshStatus shows the open article's status, new, in progress or done.
@@ -54,40 +118,41 @@ func (p *claimPanel) refreshStatus() {
 	p.articleStatus.SetSelected(string(p.w.session.Article().Status))
 }
 
-func (p *claimPanel) refresh() {
-	n := len(p.w.session.Claims())
-	p.header.SetText("Claims · " + strconv.Itoa(n))
-	p.empty.Hidden = n > 0
-	p.empty.Refresh()
-	p.list.Refresh()
-}
-
 // markSelected mirrors the session's selection in the list without firing
 // the list's own selection handler back.
 func (p *claimPanel) markSelected(id uint64) {
 	p.updating = true
 	defer func() { p.updating = false }()
-	if i := p.w.session.ClaimIndex(id); i >= 0 {
-		p.list.Select(i)
-		p.list.ScrollTo(i)
-	} else {
-		p.list.UnselectAll()
+	for row := range p.shown {
+		if c, _ := p.claim(row); c.ID == id && id != 0 {
+			p.list.Select(row)
+			p.list.ScrollTo(row)
+			return
+		}
 	}
+	p.list.UnselectAll()
 }
 
-// step selects the next or previous claim in text order.
+// step selects the next or previous claim the list shows, in text order.
 func (p *claimPanel) step(delta int) {
-	claims := p.w.session.Claims()
-	if len(claims) == 0 {
+	if len(p.shown) == 0 {
 		return
 	}
 	selected, has := p.w.session.Selected()
-	i := p.w.session.ClaimIndex(selected.ID) + delta
-	if !has && delta < 0 {
-		i = len(claims) - 1
+	row := -1
+	for r := range p.shown {
+		if c, _ := p.claim(r); has && c.ID == selected.ID {
+			row = r
+		}
 	}
-	i = max(0, min(i, len(claims)-1))
-	p.w.selectClaim(claims[i].ID, true)
+	next := row + delta
+	if row < 0 && delta < 0 {
+		next = len(p.shown) - 1
+	}
+	next = max(0, min(next, len(p.shown)-1))
+	if c, ok := p.claim(next); ok {
+		p.w.selectClaim(c.ID, true)
+	}
 }
 
 func (p *claimPanel) createItem() fyne.CanvasObject {
@@ -99,12 +164,11 @@ func (p *claimPanel) createItem() fyne.CanvasObject {
 	return container.NewBorder(nil, nil, bar, nil, container.NewVBox(container.NewBorder(nil, nil, label, nil, quote), who))
 }
 
-func (p *claimPanel) updateItem(i widget.ListItemID, item fyne.CanvasObject) {
-	claims := p.w.session.Claims()
-	if i >= len(claims) {
+func (p *claimPanel) updateItem(row widget.ListItemID, item fyne.CanvasObject) {
+	c, ok := p.claim(row)
+	if !ok {
 		return
 	}
-	c := claims[i]
 	box := item.(*fyne.Container)
 	bar := box.Objects[1].(*canvas.Rectangle)
 	bar.FillColor = p.w.labelColour(c.Label)

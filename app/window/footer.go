@@ -102,6 +102,12 @@ func (s *footer) refreshSaveState() {
 	}
 }
 
+// hint shows text until the next hint, flash or error; "" clears it.
+func (s *footer) hint(text string) {
+	s.flashID++
+	s.message.SetText(text)
+}
+
 // flash shows a hint for a few seconds.
 func (s *footer) flash(text string) {
 	s.flashID++

@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -57,8 +58,39 @@ func (b *labelBar) chip(l storage.Label) fyne.CanvasObject {
 	swatch := canvas.NewRectangle(labelSwatch(l.Colour))
 	swatch.CornerRadius = 3
 	swatch.SetMinSize(fyne.NewSize(14, 14))
-	button := &widget.Button{Text: text, Importance: widget.LowImportance, OnTapped: func() { b.w.applyLabel(name) }}
+	button := &labelChip{footer: b.w.footer, meaning: labelMeaning(l)}
+	button.Text, button.Importance, button.OnTapped = text, widget.LowImportance, func() { b.w.applyLabel(name) }
+	button.ExtendBaseWidget(button)
 	return container.NewHBox(container.NewCenter(swatch), button)
+}
+
+// labelChip is a label's button that shows the label's meaning, its
+// guideline for annotators, in the footer while the pointer rests on it.
+type labelChip struct {
+	widget.Button
+	footer  *footer
+	meaning string
+}
+
+// MouseIn is part of desktop.Hoverable.
+func (c *labelChip) MouseIn(ev *desktop.MouseEvent) {
+	c.Button.MouseIn(ev)
+	c.footer.hint(c.meaning)
+}
+
+// MouseOut is part of desktop.Hoverable.
+func (c *labelChip) MouseOut() {
+	c.Button.MouseOut()
+	c.footer.hint("")
+}
+
+// labelMeaning is how the help sheet and a chip's hover say what a label
+// is for.
+func labelMeaning(l storage.Label) string {
+	if l.Description == "" {
+		return l.Name + ": no meaning written yet (Edit > Labels…)"
+	}
+	return l.Name + ": " + l.Description
 }
 
 // shortLabelName keeps a chip no wider than a few words: imported label

@@ -27,7 +27,7 @@ func (w *mainWindow) showShortcutSheet() {
 	}
 	for _, l := range w.session.Labels() {
 		if l.Hotkey != "" {
-			add(l.Hotkey, "label as "+l.Name)
+			add(l.Hotkey, "label as "+labelMeaning(l))
 		}
 	}
 	d := dialog.NewCustom("Keyboard shortcuts", "Close", container.NewVScroll(grid), w.win)

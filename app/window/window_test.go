@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 
 	"claimdesk/storage"
@@ -179,6 +180,11 @@ func TestArticleFilterAndStatus(t *testing.T) {
 	if a, _ := w.store.Article(w.session.Article().ID); a.Status != storage.StatusDone {
 		t.Errorf("Ctrl+D left status %q", a.Status)
 	}
+	w.articles.filter.SetText("")
+	w.articles.status.SetSelected(string(storage.StatusDone))
+	if len(w.articles.shown) != 1 || w.articles.article(0).Status != storage.StatusDone || w.articles.count.Text != "1 of 2" {
+		t.Errorf("the status filter shows %d, count %q", len(w.articles.shown), w.articles.count.Text)
+	}
 }
 
 func TestSelectingAClaimsSpanSelectsTheClaim(t *testing.T) {
@@ -268,5 +274,45 @@ func TestCompletionsShareThePeopleOfBothFields(t *testing.T) {
 	test.Type(w.details.speaker, "Clin")
 	if got := w.details.speaker.options; len(got) != 1 || got[0] != "Clinton campaign" {
 		t.Errorf("typing a speaker offers %v", got)
+	}
+}
+
+// The claims list filter uses the palette's rule and keeps text order;
+// Ctrl+J walks only what it shows.
+func TestClaimsFilter(t *testing.T) {
+	w := newTestWindow(t)
+	dragOver(t, w, "absurd")
+	test.Type(w.view, "2")
+	dragOver(t, w, "Moscow has carefully avoided")
+	test.Type(w.view, "1")
+	test.Type(w.claimsUI.filter, "label:accusation")
+	if len(w.claimsUI.shown) != 1 || w.claimsUI.header.Text != "Claims · 1 of 2" {
+		t.Fatalf("filter shows %v, header %q", w.claimsUI.shown, w.claimsUI.header.Text)
+	}
+	if c, _ := w.claimsUI.claim(0); c.Quote != "absurd" {
+		t.Errorf("the filtered row is %q", c.Quote)
+	}
+	w.clearSelection()
+	press(w, ctrl(fyne.KeyJ))
+	if c, _ := w.session.Selected(); c.Quote != "absurd" {
+		t.Errorf("Ctrl+J selected %q, not the one claim shown", c.Quote)
+	}
+	w.claimsUI.filter.SetText("")
+	if len(w.claimsUI.shown) != 2 {
+		t.Errorf("without a filter %d claims shown", len(w.claimsUI.shown))
+	}
+}
+
+// Resting the pointer on a label chip shows what the label is for.
+func TestLabelChipShowsItsMeaning(t *testing.T) {
+	w := newTestWindow(t)
+	chip := w.toolbar.chips.Objects[0].(*fyne.Container).Objects[1].(*labelChip)
+	chip.MouseIn(&desktop.MouseEvent{})
+	if got := w.footer.message.Text; got != "denial: Someone denies a fact or an accusation." {
+		t.Errorf("hovering the denial chip shows %q", got)
+	}
+	chip.MouseOut()
+	if got := w.footer.message.Text; got != "" {
+		t.Errorf("after the pointer left: %q", got)
 	}
 }
