@@ -64,7 +64,7 @@ func newArticlePanel(w *mainWindow) *articlePanel {
 func (p *articlePanel) container() fyne.CanvasObject {
 	importButton := &widget.Button{Text: "Import…", Icon: theme.FolderOpenIcon(), OnTapped: p.w.showOpenDialog}
 	title := widget.NewLabelWithStyle("Articles", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	header := container.NewVBox(container.NewBorder(nil, nil, title, p.count), container.NewBorder(nil, nil, nil, p.status, p.filter))
+	header := container.NewVBox(container.NewBorder(nil, nil, title, container.NewHBox(p.count, p.status)), p.filter)
 	return container.NewBorder(header, importButton, nil, nil, p.list)
 }
 
