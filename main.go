@@ -25,6 +25,10 @@ func main() {
 		Stdin:      os.Stdin,
 		Stdout:     os.Stdout,
 		Stderr:     os.Stderr,
-		OpenWindow: func(store *storage.Store) error { return window.Run(store, fyneApp) },
+		OpenWindow: openWindow,
 	}))
+}
+
+func openWindow(path string, open func() (*storage.Store, error)) error {
+	return window.Run(path, open, fyneApp)
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
@@ -126,6 +127,28 @@ func BenchmarkSetHighlights(b *testing.B) {
 		} else {
 			v.SetHighlights(hs)
 		}
+		i++
+	}
+}
+
+// BenchmarkHoverStep moves the pointer across claims with tips, as it
+// does all day: every step hit-tests and finds the claims under it.
+func BenchmarkHoverStep(b *testing.B) {
+	v := benchView(b, 1<<20)
+	v.SetScrollPosition(v.lay.height / 2)
+	top, _ := v.OffsetAt(fyne.NewPos(300, 10))
+	hs := make([]Highlight, 0, 300)
+	for i := range 300 {
+		start := top - 3000 + i*20
+		hs = append(hs, Highlight{ID: uint64(i + 1), Start: start, End: start + 15 + i%40, Colour: blue, Tip: "denial · Dmitry Peskov → USA · ana"})
+	}
+	v.SetHighlights(hs)
+	v.tip.schedule = func(time.Duration, func()) func() bool { return func() bool { return true } }
+	v.MouseIn(&desktop.MouseEvent{})
+	points := []fyne.Position{fyne.NewPos(300, 200), fyne.NewPos(420, 230), fyne.NewPos(610, 420), fyne.NewPos(611, 421)}
+	i := 0
+	for b.Loop() {
+		v.MouseMoved(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: points[i%len(points)]}})
 		i++
 	}
 }

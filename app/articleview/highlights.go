@@ -12,6 +12,9 @@ type Highlight struct {
 	ID         uint64
 	Start, End int
 	Colour     color.Color
+	// Tip is the line shown for the claim when the pointer rests on it,
+	// which tells overlapping claims apart; empty shows none.
+	Tip string
 }
 
 // highlightSet holds the highlights sorted by start, with what drawing and
@@ -84,6 +87,20 @@ func (s *highlightSet) innermost(off int) (Highlight, bool) {
 		return Highlight{}, false
 	}
 	return s.items[best], true
+}
+
+// holding appends the indices of the highlights holding character off to
+// out, innermost first, in the order innermost breaks ties.
+func (s *highlightSet) holding(off int, out []int) []int {
+	first := len(out)
+	s.overlapping(off, off+1, func(i int) { out = append(out, i) })
+	slices.SortFunc(out[first:], func(a, b int) int {
+		if d := s.length(a) - s.length(b); d != 0 {
+			return d
+		}
+		return b - a
+	})
+	return out
 }
 
 func (s *highlightSet) length(i int) int { return s.items[i].End - s.items[i].Start }

@@ -60,6 +60,9 @@ func (v *View) MouseDown(ev *desktop.MouseEvent) {
 
 func (v *View) beginGesture(pos fyne.Position, mods fyne.KeyModifier) {
 	v.ensureLayout()
+	if v.hideTip() {
+		v.Refresh()
+	}
 	v.headAtStart = false
 	v.gesture = gesture{pressed: true, press: pos, pressY: pos.Y + v.scrollY, mods: mods | v.keys,
 		before: [2]int{v.selStart, v.selEnd}}
@@ -240,9 +243,23 @@ func (v *View) requestFocus() {
 	}
 }
 
+// A wheel notch scrolls wheelLines body lines. Fyne's GLFW driver reports
+// a notch as 25 px off macOS (GLFW gives 1 per notch on X11, Windows and
+// Wayland; the driver multiplies by its scrollSpeed, 25, 10 on macOS).
+// Touchpads report fractions of a notch and move the same fraction, so
+// they stay smooth.
+const (
+	wheelNotch = 25
+	wheelLines = 3
+)
+
 // Scrolled is part of fyne.Scrollable: the mouse wheel and touchpads.
 func (v *View) Scrolled(ev *fyne.ScrollEvent) {
-	v.scrollBy(-ev.Scrolled.DY)
+	v.ensureLayout()
+	if v.hideTip() {
+		v.Refresh()
+	}
+	v.scrollBy(-ev.Scrolled.DY * wheelLines * v.met.lineH[styleBody] / wheelNotch)
 }
 
 // MouseIn is part of desktop.Hoverable.
@@ -260,16 +277,18 @@ func (v *View) MouseMoved(ev *desktop.MouseEvent) {
 func (v *View) MouseOut() {
 	wasOnBar := v.onScrollBar(v.hover)
 	v.hovered = false
-	if wasOnBar {
+	if v.hideTip() || wasOnBar {
 		v.Refresh()
 	}
 }
 
-// moveHover tracks the pointer so the bar can widen under it.
+// moveHover tracks the pointer so the bar can widen under it and the tip
+// of the claims under it can show.
 func (v *View) moveHover(pos fyne.Position) {
 	wasOnBar := v.onScrollBar(v.hover)
 	v.hover = pos
-	if v.onScrollBar(pos) != wasOnBar {
+	tip := v.updateTip(pos)
+	if tip || v.onScrollBar(pos) != wasOnBar {
 		v.Refresh()
 	}
 }

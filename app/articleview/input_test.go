@@ -1,6 +1,7 @@
 package articleview
 
 import (
+	"math"
 	"strings"
 	"testing"
 
@@ -258,11 +259,24 @@ func TestKeysScroll(t *testing.T) {
 	}
 }
 
+// TestWheelScrolls sends what Fyne's GLFW driver sends on Linux: 25 px
+// for a wheel notch, a fraction of that for a touchpad's step.
 func TestWheelScrolls(t *testing.T) {
 	v, w := longView(t)
-	test.Scroll(w.Canvas(), fyne.NewPos(300, 300), 0, -120)
-	if v.ScrollPosition() != 120 {
-		t.Errorf("wheel down scrolled to %v, want 120", v.ScrollPosition())
+	lineH := v.met.lineH[styleBody]
+	test.Scroll(w.Canvas(), fyne.NewPos(300, 300), 0, -25)
+	if got, want := v.ScrollPosition(), 3*lineH; math.Abs(float64(got-want)) > 0.01 {
+		t.Errorf("one notch scrolled to %v, want three lines, %v", got, want)
+	}
+	test.Scroll(w.Canvas(), fyne.NewPos(300, 300), 0, -2.5)
+	if got, want := v.ScrollPosition(), 3.3*lineH; math.Abs(float64(got-want)) > 0.01 {
+		t.Errorf("a tenth of a notch scrolled to %v, want %v", got, want)
+	}
+	v.SetZoom(2)
+	before := v.ScrollPosition()
+	test.Scroll(w.Canvas(), fyne.NewPos(300, 300), 0, -25)
+	if got, want := v.ScrollPosition()-before, 3*v.met.lineH[styleBody]; math.Abs(float64(got-want)) > 0.01 {
+		t.Errorf("zoomed, one notch scrolled %v, want three zoomed lines, %v", got, want)
 	}
 	test.Scroll(w.Canvas(), fyne.NewPos(300, 300), 0, 1000)
 	if v.ScrollPosition() != 0 {

@@ -93,15 +93,18 @@ func headingParagraph(text []rune, paras []paragraph, title string) int {
 	return -1
 }
 
-// columnFor returns the column left and width for a widget width.
+// columnFor returns the column left and width for a widget width. The cap
+// grows with the zoom, so that zooming in enlarges the page, as in a
+// browser, rather than cutting the measure to fewer words.
 func columnFor(width float32, m *metrics, scrollBarW float32) (x, w float32) {
-	w = min(m.avgChar*columnChars, maxColumnWidth, width-2*sideMargin-scrollBarW)
+	w = min(m.avgChar*columnChars, maxColumnWidth*m.zoom, width-2*sideMargin-scrollBarW)
 	x = (width - scrollBarW - w) / 2
 	return x, w
 }
 
 // invalidateLayout drops everything derived from the text and its width.
 func (v *View) invalidateLayout() {
+	v.hideTip() // its claims are no longer where it points
 	v.lay = nil
 	v.bidiCache = map[int]*paraBidi{}
 	v.visCache = map[int]*visLine{}
@@ -110,34 +113,56 @@ func (v *View) invalidateLayout() {
 	}
 }
 
-// ensureLayout (re)wraps the article when the text, the width or the theme
-// changed. Below minLayoutWidth there is no layout at all.
+// ensureLayout (re)wraps the article when the text, the width, the theme or
+// the zoom changed, keeping the line at the top of the view on top. Below
+// minLayoutWidth there is no layout at all.
 func (v *View) ensureLayout() {
-	th := v.Theme()
-	if key := themeKey(th); v.met == nil || key != v.metKey {
-		v.met, v.metKey = newMetrics(th), key
+	key := metricsKeyOf(v.Theme(), v.zoom)
+	width := v.Size().Width
+	if v.met != nil && key == v.metKey && v.lay != nil && v.lay.width == width {
+		return
+	}
+	top := v.topOffset()
+	if v.met == nil || key != v.metKey {
+		v.met, v.metKey = newMetrics(v.Theme(), v.zoom), key
 		v.invalidateLayout()
 	}
-	width := v.Size().Width
 	if width < minLayoutWidth {
 		return
-	}
-	if v.lay != nil && v.lay.width == width {
-		return
-	}
-	top := -1
-	if v.lay != nil && v.scrollY > 0 {
-		top = v.lay.lines[max(v.lay.lineAtY(v.scrollY), 0)].start
 	}
 	v.invalidateLayout()
 	v.lay = v.buildLayout(width)
 	switch {
 	case v.pendingOffset >= 0:
 		v.scrollToOffset(v.pendingOffset, false)
-	case top >= 0: // keep the first visible line on top across a resize
+	case top >= 0:
 		v.scrollY = v.lay.lines[v.lay.lineOf(top)].y
 	}
 	v.scrollY = v.clampScroll(v.scrollY)
+	v.kept = keptTop{offset: top, y: v.scrollY}
+}
+
+// keptTop is the offset a relayout kept on top, and where that put the
+// view.
+type keptTop struct {
+	offset int
+	y      float32
+}
+
+// topOffset is the offset to keep on top across a relayout, or -1 at the
+// top of the article: the start of the top line, unless the last relayout
+// kept an offset inside that line and nothing scrolled since. Without that
+// every step of a resize or a run of zooms would move on to the start of
+// the line holding the kept offset, and the text would creep back.
+func (v *View) topOffset() int {
+	if v.lay == nil || v.scrollY <= 0 {
+		return -1
+	}
+	li := max(v.lay.lineAtY(v.scrollY), 0)
+	if k := v.kept; k.offset >= 0 && k.y == v.scrollY && v.lay.lineOf(k.offset) == li {
+		return k.offset
+	}
+	return v.lay.lines[li].start
 }
 
 // buildLayout wraps the whole article for the given widget width.
@@ -317,10 +342,10 @@ func noBreakAfter(r rune) bool {
 	return unicode.In(r, unicode.Ps, unicode.Pi)
 }
 
-// metrics measures text for one theme. Shaping a string costs ~150 µs in
-// Fyne, so wrapping sums cached per-rune advances instead, and only the
-// spans that are on screen (line pieces, highlight and selection edges,
-// hit-tests) are measured exactly, each once, in spanCache.
+// metrics measures text for one theme and zoom. Shaping a string costs
+// ~150 µs in Fyne, so wrapping sums cached per-rune advances instead, and
+// only the spans that are on screen (line pieces, highlight and selection
+// edges, hit-tests) are measured exactly, each once, in spanCache.
 type metrics struct {
 	size     [2]float32
 	style    [2]fyne.TextStyle
@@ -329,6 +354,7 @@ type metrics struct {
 	lineH    [2]float32 // line pitch, text plus leading
 	avgChar  float32    // average body advance, for the column cap
 	space    float32    // body space advance, for newline nubs
+	zoom     float32
 
 	ascii [2][128]float32
 	runes [2]map[rune]float32
@@ -339,18 +365,21 @@ type metrics struct {
 // which costs a few re-measures of what is on screen.
 const maxSpanCache = 1 << 16
 
-// metricsKey identifies what the metrics depend on in a theme.
+// metricsKey identifies what the metrics depend on: the theme's fonts and
+// sizes, and the zoom, since every cached width scales with it.
 type metricsKey struct {
 	body, heading float32
 	font, bold    string
+	zoom          float32
 }
 
-func themeKey(th fyne.Theme) metricsKey {
+func metricsKeyOf(th fyne.Theme, zoom float32) metricsKey {
 	return metricsKey{
 		body:    th.Size(theme.SizeNameText),
 		heading: th.Size(theme.SizeNameHeadingText),
 		font:    fontName(th.Font(fyne.TextStyle{})),
 		bold:    fontName(th.Font(fyne.TextStyle{Bold: true})),
+		zoom:    zoom,
 	}
 }
 
@@ -361,10 +390,10 @@ func fontName(r fyne.Resource) string {
 	return r.Name()
 }
 
-func newMetrics(th fyne.Theme) *metrics {
-	m := &metrics{spans: map[[2]int32]float32{}}
-	m.size[styleBody] = th.Size(theme.SizeNameText) + 2
-	m.size[styleHeading] = th.Size(theme.SizeNameHeadingText)
+func newMetrics(th fyne.Theme, zoom float32) *metrics {
+	m := &metrics{spans: map[[2]int32]float32{}, zoom: zoom}
+	m.size[styleBody] = (th.Size(theme.SizeNameText) + 2) * zoom
+	m.size[styleHeading] = th.Size(theme.SizeNameHeadingText) * zoom
 	m.style[styleHeading] = fyne.TextStyle{Bold: true}
 	drv := fyne.CurrentApp().Driver()
 	for s := range m.size {

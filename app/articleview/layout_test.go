@@ -2,12 +2,14 @@ package articleview
 
 import (
 	"fmt"
+	"math"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
 
 	"claimdesk/app/testkit"
@@ -152,6 +154,84 @@ func TestResizeKeepsReadingPosition(t *testing.T) {
 	after, _ := v.OffsetAt(fyne.NewPos(v.lay.colX, 1))
 	if after-top > 200 || top-after > 200 {
 		t.Errorf("top of view went from offset %d to %d", top, after)
+	}
+}
+
+// topLine is the offset of the line at the top of the view.
+func topLine(v *View) int {
+	return v.lay.lines[max(v.lay.lineAtY(v.scrollY), 0)].start
+}
+
+// linesOnPage counts the lines that start inside the view.
+func linesOnPage(v *View) int {
+	return v.lay.lineAtY(v.scrollY+v.Size().Height) - v.lay.lineAtY(v.scrollY)
+}
+
+// drawnTextSizes returns the text sizes the renderer drew the article in.
+func drawnTextSizes(v *View) map[float32]bool {
+	sizes := map[float32]bool{}
+	for _, o := range test.WidgetRenderer(v).(*renderer).layers[layerText] {
+		sizes[o.(*canvas.Text).TextSize] = true
+	}
+	return sizes
+}
+
+func TestZoomScalesTextAndKeepsTopLine(t *testing.T) {
+	v, _ := longView(t)
+	v.ScrollToOffset(len(v.text) / 2)
+	top := topLine(v)
+	lineH, size, perPage := v.met.lineH[styleBody], v.met.size[styleBody], linesOnPage(v)
+	_, box, _ := v.CharBounds(top)
+
+	v.SetZoom(2)
+	if v.Zoom() != 2 {
+		t.Fatalf("Zoom() = %v after SetZoom(2)", v.Zoom())
+	}
+	if got := v.met.lineH[styleBody]; got < 1.8*lineH {
+		t.Errorf("zoomed line height %v, want about twice %v", got, lineH)
+	}
+	if sizes := drawnTextSizes(v); !sizes[2*size] || sizes[size] {
+		t.Errorf("zoomed text drawn in sizes %v, want %v", sizes, 2*size)
+	}
+	if got := linesOnPage(v); got >= perPage*2/3 {
+		t.Errorf("zoomed, %d lines on a page, unzoomed %d", got, perPage)
+	}
+	pos, zoomedBox, ok := v.CharBounds(top)
+	if !ok || pos.Y < 0 || pos.Y >= v.met.lineH[styleBody] {
+		t.Errorf("the top line's first character went to y=%v", pos.Y)
+	}
+	if zoomedBox.Width < 1.8*box.Width {
+		t.Errorf("a character %v wide at zoom 1 is %v wide zoomed: widths measured for another zoom", box.Width, zoomedBox.Width)
+	}
+	checkLines(t, v)
+}
+
+func TestZoomBackRestoresLayout(t *testing.T) {
+	v, _ := longView(t)
+	fresh, _ := newTestView(t, "", string(v.text), v.Size())
+	v.ScrollToOffset(len(v.text) / 3)
+	top := topLine(v)
+	v.SetZoom(0.7)
+	v.SetZoom(1.6)
+	v.SetZoom(1)
+	if !slices.Equal(v.lay.lines, fresh.lay.lines) || v.lay.height != fresh.lay.height ||
+		v.lay.colX != fresh.lay.colX || v.lay.colW != fresh.lay.colW {
+		t.Error("zoom back to 1 gives another layout than a fresh view")
+	}
+	if pos, _, _ := v.CharBounds(top); pos.Y < 0 || pos.Y >= v.met.lineH[styleBody] {
+		t.Errorf("after zooming in and out the top line's first character is at y=%v", pos.Y)
+	}
+}
+
+func TestZoomIsClamped(t *testing.T) {
+	v, _ := longView(t)
+	for _, c := range []struct{ set, want float32 }{
+		{10, MaxZoom}, {0.1, MinZoom}, {-1, MinZoom}, {float32(math.NaN()), 1}, {1.25, 1.25},
+	} {
+		v.SetZoom(c.set)
+		if v.Zoom() != c.want {
+			t.Errorf("SetZoom(%v): Zoom() = %v, want %v", c.set, v.Zoom(), c.want)
+		}
 	}
 }
 

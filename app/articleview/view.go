@@ -16,6 +16,8 @@ package articleview
 
 import (
 	"image/color"
+	"math"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -50,6 +52,9 @@ type View struct {
 	// OnScrolled is called with the new scroll position after the user
 	// scrolls.
 	OnScrolled func(offset float32)
+	// TipDelay is how long the pointer must rest on a claim before its tip
+	// shows; 0 shows it at once.
+	TipDelay time.Duration
 
 	title       string
 	text        []rune
@@ -66,7 +71,9 @@ type View struct {
 	headAtStart bool
 
 	scrollY       float32
-	pendingOffset int // offset to scroll to once laid out, or -1
+	pendingOffset int     // offset to scroll to once laid out, or -1
+	zoom          float32 // text size factor, see SetZoom
+	kept          keptTop
 
 	met       *metrics
 	metKey    metricsKey // theme values met was made for
@@ -78,6 +85,7 @@ type View struct {
 	keys    fyne.KeyModifier // modifier keys held, from KeyDown/KeyUp
 	hover   fyne.Position
 	hovered bool
+	tip     hoverTip
 }
 
 var (
@@ -87,7 +95,7 @@ var (
 
 // New returns an empty view that snaps selections to words.
 func New() *View {
-	v := &View{SnapToWords: true, headingPara: -1, pendingOffset: -1}
+	v := &View{SnapToWords: true, TipDelay: defaultTipDelay, headingPara: -1, pendingOffset: -1, zoom: 1}
 	v.ExtendBaseWidget(v)
 	v.SetDocument("", "")
 	return v
@@ -108,6 +116,7 @@ func (v *View) SetDocument(title, text string) {
 	v.anchor = [2]int{0, 0}
 	v.scrollY = 0
 	v.pendingOffset = -1
+	v.kept = keptTop{offset: -1}
 	v.gesture = gesture{}
 	v.invalidateLayout()
 	v.Refresh()
@@ -117,6 +126,11 @@ func (v *View) SetDocument(title, text string) {
 // and empty ones are ignored.
 func (v *View) SetHighlights(hs []Highlight) {
 	v.highlights = newHighlightSet(hs, len(v.text))
+	if v.hovered {
+		v.updateTip(v.hover) // the claims or their tips under it may have changed
+	} else {
+		v.hideTip()
+	}
 	v.Refresh()
 }
 
@@ -128,6 +142,31 @@ func (v *View) SetSelectedHighlight(id uint64) {
 	v.selectedID = id
 	v.Refresh()
 }
+
+// The zoom range: below it body text is unreadable, above it a line of a
+// maximised window holds too few words to read.
+const (
+	MinZoom = 0.6
+	MaxZoom = 2.5
+)
+
+// SetZoom scales the article's text, body and heading, by factor (1 is the
+// theme's size), clipped to MinZoom–MaxZoom. The text re-wraps and the line
+// at the top of the view stays at the top.
+func (v *View) SetZoom(factor float32) {
+	if math.IsNaN(float64(factor)) {
+		factor = 1
+	}
+	factor = min(max(factor, MinZoom), MaxZoom)
+	if factor == v.zoom {
+		return
+	}
+	v.zoom = factor
+	v.Refresh()
+}
+
+// Zoom returns the text size factor SetZoom set, 1 by default.
+func (v *View) Zoom() float32 { return v.zoom }
 
 // Selection returns the selected span; ok is false when nothing is selected.
 func (v *View) Selection() (start, end int, ok bool) {
@@ -262,6 +301,7 @@ func (v *View) setScroll(y float32) bool {
 		return false
 	}
 	v.scrollY = y
+	v.hideTip() // the text under the pointer is another now
 	v.Refresh()
 	return true
 }
@@ -350,6 +390,7 @@ const (
 	layerUnderline // claim underlines, one row per overlap depth
 	layerText
 	layerOutline // the selected claim, then the scroll bar
+	layerTip
 	layerCount
 )
 
@@ -412,6 +453,7 @@ func (r *renderer) rebuild() {
 			r.drawLine(li)
 		}
 		r.drawScrollBar()
+		r.drawTip()
 	}
 	r.objects = r.objects[:0]
 	for _, l := range r.layers {
@@ -540,18 +582,24 @@ func (r *renderer) drawScrollBar() {
 	r.rect(layerOutline, r.colours.scrollBar, x, y, w, h).CornerRadius = w / 2
 }
 
-// text places a pooled canvas.Text.
+// text places article text in one of the view's styles.
 func (r *renderer) text(s string, style uint8, x, y, w float32) {
+	m := r.v.met
+	r.placeText(layerText, s, r.colours.text, m.size[style], m.style[style], fyne.NewPos(x, y), fyne.NewSize(w, m.textH[style]))
+}
+
+// placeText places a pooled canvas.Text.
+func (r *renderer) placeText(layer int, s string, c color.Color, size float32, style fyne.TextStyle, pos fyne.Position, box fyne.Size) {
 	if r.nText == len(r.texts) {
 		r.texts = append(r.texts, &canvas.Text{})
 	}
 	t := r.texts[r.nText]
 	r.nText++
-	t.Text, t.Color = s, r.colours.text
-	t.TextSize, t.TextStyle = r.v.met.size[style], r.v.met.style[style]
-	t.Move(fyne.NewPos(x, y))
-	t.Resize(fyne.NewSize(w, r.v.met.textH[style]))
-	r.layers[layerText] = append(r.layers[layerText], t)
+	t.Text, t.Color = s, c
+	t.TextSize, t.TextStyle = size, style
+	t.Move(pos)
+	t.Resize(box)
+	r.layers[layer] = append(r.layers[layer], t)
 }
 
 // rect places a pooled rectangle, reset to a plain fill.

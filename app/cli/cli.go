@@ -29,9 +29,11 @@ type Env struct {
 	Stdin  io.Reader
 	Stdout io.Writer
 	Stderr io.Writer
-	// OpenWindow starts the GUI on an open store; it is called when no
-	// command is given.
-	OpenWindow func(store *storage.Store) error
+	// OpenWindow runs the GUI when no command is given. It gets the store
+	// by calling open, and closes it; when open fails it calls it again on
+	// the analyst's request, and returns the failure if the analyst gives
+	// up. path is the store's file, "" if it cannot be told.
+	OpenWindow func(path string, open func() (*storage.Store, error)) error
 }
 
 type command struct {
@@ -112,15 +114,19 @@ func runWindow(env *Env, args []string) error {
 	if fs.NArg() > 0 {
 		return usageErrorf("unexpected argument %q (commands come first: claimdesk import FILE)", fs.Arg(0))
 	}
-	store, err := openStore(env, *db, false)
-	if err != nil {
-		return err
-	}
-	defer store.Close()
 	if env.OpenWindow == nil {
 		return errors.New("this build has no window")
 	}
-	return env.OpenWindow(store)
+	// Opening is left to the window: started from a desktop icon, the
+	// analyst sees no terminal, so the window says why a store does not
+	// open, and tries again.
+	path, pathErr := ResolveDBPath(*db, env.Getenv)
+	return env.OpenWindow(path, func() (*storage.Store, error) {
+		if pathErr != nil {
+			return nil, pathErr
+		}
+		return openStoreAt(path, false)
+	})
 }
 
 func printUsage(w io.Writer) {

@@ -41,6 +41,13 @@ func openStore(env *Env, flagValue string, readOnly bool) (*storage.Store, error
 	if err != nil {
 		return nil, err
 	}
+	return openStoreAt(path, readOnly)
+}
+
+// openStoreAt opens the store at path. A read-only open is for commands
+// that only read, which must not leave an empty store behind; any other
+// creates the folder the store goes in.
+func openStoreAt(path string, readOnly bool) (*storage.Store, error) {
 	if readOnly {
 		if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
 			return nil, fmt.Errorf("no database at %s (import something first, or pass --db)", path)

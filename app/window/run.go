@@ -13,11 +13,14 @@ import (
 	"claimdesk/storage"
 )
 
-// Run opens the annotation window on store and returns when it is closed.
-// An empty store first gets the seed article, so the window is never empty.
+// Run opens the annotation window and returns when it is closed. It calls
+// open for the store, at path; when that fails, a small window says why and
+// what to do, and calls open again on Try again; if the analyst quits
+// there, Run returns the failure. Run closes the store open gave it. An
+// empty store first gets the seed article, so the window is never empty.
 // fyneApp is the text of FyneApp.toml: the app's ID, name, version and the
 // Fyne migrations it has made.
-func Run(store *storage.Store, fyneApp []byte) error {
+func Run(path string, open func() (*storage.Store, error), fyneApp []byte) error {
 	meta, err := readMetadata(fyneApp)
 	if err != nil {
 		return err
@@ -26,12 +29,16 @@ func Run(store *storage.Store, fyneApp []byte) error {
 	a := app.NewWithID(meta.ID)
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.IconPNG))
 	a.Settings().SetTheme(newReadableTheme())
-	_, seedErr := seeds.LoadIfEmpty(store)
-	w := newMainWindow(a, store)
-	if seedErr != nil {
-		w.showError("Loading the sample article", seedErr)
+	var w *mainWindow
+	problem := openOrExplain(a, path, open, func(store *storage.Store) (err error) {
+		w, err = showMainWindow(store, func(s *storage.Store) *mainWindow { return newMainWindow(a, s) })
+		return err
+	})
+	a.Run() // closing and File > Quit flush edits and save preferences
+	if w == nil {
+		return problem.err
 	}
-	w.win.ShowAndRun() // closing and File > Quit flush edits and save preferences
+	defer w.store.Close()
 	// Fyne ends its loop by itself on SIGTERM (logout, shutdown) and SIGINT,
 	// without File > Quit: an edit still being typed is stored here. A
 	// failure is the one thing the window could not show: the command line
@@ -41,6 +48,25 @@ func Run(store *storage.Store, fyneApp []byte) error {
 	}
 	_, _, failure := w.session.SaveState()
 	return failure
+}
+
+// showMainWindow shows the annotation window that newWindow makes on
+// store, with the seed article in an empty store. A store whose articles
+// cannot be read is damaged: it is closed and refused like one that does
+// not open, since the window could show nothing of it and would report
+// each read as a lost change.
+func showMainWindow(store *storage.Store, newWindow func(*storage.Store) *mainWindow) (*mainWindow, error) {
+	_, seedErr := seeds.LoadIfEmpty(store)
+	if errors.Is(seedErr, storage.ErrDamaged) {
+		_ = store.Close() // refused whole: its close error tells nothing more
+		return nil, fmt.Errorf("read the articles of %s: %w", store.Path(), seedErr)
+	}
+	w := newWindow(store)
+	if seedErr != nil {
+		w.showError("Loading the sample article", seedErr)
+	}
+	w.win.Show()
+	return w, nil
 }
 
 // readMetadata reads FyneApp.toml the way the fyne tool compiles it in.
