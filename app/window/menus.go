@@ -71,6 +71,9 @@ func shortcutTable() []shortcut {
 		{"Claim", "Previous claim", ctrl(fyne.KeyL), func(w *mainWindow) { w.claimsUI.step(-1) }},
 		{"Claim", "Edit speaker", ctrl(fyne.KeyG), func(w *mainWindow) { w.details.focusSpeaker() }},
 		{"Claim", "Back to the text", nil, (*mainWindow).focusText},
+		{"View", "Zoom in", ctrl(fyne.KeyEqual), func(w *mainWindow) { w.zoom(zoomStep) }},
+		{"View", "Zoom out", ctrl(fyne.KeyMinus), func(w *mainWindow) { w.zoom(1 / zoomStep) }},
+		{"View", "Actual size", ctrl(fyne.Key0), func(w *mainWindow) { w.zoom(0) }},
 		{"Help", "Keyboard shortcuts", ctrl(fyne.KeySlash), (*mainWindow).showShortcutSheet},
 	}
 }
@@ -177,6 +180,10 @@ func keyText(k fyne.KeyName) string {
 		return "↓"
 	case fyne.KeySlash:
 		return "/"
+	case fyne.KeyEqual:
+		return "="
+	case fyne.KeyMinus:
+		return "−"
 	}
 	return string(k)
 }
@@ -218,9 +225,24 @@ func xdotoolKeys(s *desktop.CustomShortcut) string {
 	if s.Modifier&fyne.KeyModifierShift != 0 {
 		parts = append(parts, "shift")
 	}
-	name := map[fyne.KeyName]string{fyne.KeyUp: "Up", fyne.KeyDown: "Down", fyne.KeySlash: "slash"}[s.KeyName]
+	name := map[fyne.KeyName]string{fyne.KeyUp: "Up", fyne.KeyDown: "Down", fyne.KeySlash: "slash",
+		fyne.KeyEqual: "equal", fyne.KeyMinus: "minus"}[s.KeyName]
 	if name == "" {
 		name = strings.ToLower(string(s.KeyName))
 	}
 	return strings.Join(append(parts, name), "+")
+}
+
+// zoomStep is how much one Ctrl+= or Ctrl+- scales the article's text.
+const zoomStep = 1.1
+
+// zoom scales the article's text by factor, or back to its actual size
+// for 0, and remembers the size for the next start.
+func (w *mainWindow) zoom(factor float32) {
+	z := float32(1)
+	if factor != 0 {
+		z = w.view.Zoom() * factor
+	}
+	w.view.SetZoom(z)
+	w.app.Preferences().SetFloat(prefZoom, float64(w.view.Zoom()))
 }

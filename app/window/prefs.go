@@ -14,6 +14,7 @@ import (
 const (
 	prefAnnotator = "Annotator"
 	prefSnapWords = "SnapToWords"
+	prefZoom      = "Zoom"
 
 	prefLastArticle = "LastArticle"
 	prefTopOffset   = "TopOffset" // the character at the top of the article
@@ -38,6 +39,7 @@ func (w *mainWindow) restorePreferences() {
 	height := p.FloatWithFallback(w.storePref(prefHeight), 800)
 	w.win.Resize(fyne.NewSize(float32(width), float32(height)))
 	w.view.SnapToWords = p.BoolWithFallback(prefSnapWords, true)
+	w.view.SetZoom(float32(p.FloatWithFallback(prefZoom, 1)))
 	w.rebuildMenu()
 	id := uint64(p.Int(w.storePref(prefLastArticle)))
 	if id == 0 || !w.session.HasArticle(id) {

@@ -3,6 +3,7 @@ package window
 import (
 	"fmt"
 	"image/color"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -177,7 +178,7 @@ func (w *mainWindow) highlights() []articleview.Highlight {
 	claims := w.session.Claims()
 	hs := make([]articleview.Highlight, len(claims))
 	for i, c := range claims {
-		hs[i] = articleview.Highlight{ID: c.ID, Start: c.Start, End: c.End, Colour: w.labelColour(c.Label)}
+		hs[i] = articleview.Highlight{ID: c.ID, Start: c.Start, End: c.End, Colour: w.labelColour(c.Label), Tip: claimTip(c)}
 	}
 	return hs
 }
@@ -233,4 +234,17 @@ func atLeast(width float32, column fyne.CanvasObject) fyne.CanvasObject {
 	floor := canvas.NewRectangle(color.Transparent)
 	floor.SetMinSize(fyne.NewSize(width, 0))
 	return container.NewStack(floor, column)
+}
+
+// claimTip is what the pointer resting on a claim shows, so overlapping
+// claims can be told apart: "denial · Dmitry Peskov → USA · ana".
+func claimTip(c storage.Claim) string {
+	parts := []string{c.Label}
+	if c.Speaker != "" || c.Target != "" {
+		parts = append(parts, speakerLine(c.Speaker, c.Target, ""))
+	}
+	if c.Annotator != "" {
+		parts = append(parts, c.Annotator)
+	}
+	return strings.Join(parts, " · ")
 }

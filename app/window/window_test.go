@@ -316,3 +316,42 @@ func TestLabelChipShowsItsMeaning(t *testing.T) {
 		t.Errorf("after the pointer left: %q", got)
 	}
 }
+
+// Ctrl+= and Ctrl+- scale the article's text, Ctrl+0 restores it, and the
+// size is there again at the next start.
+func TestZoomShortcutsAreRemembered(t *testing.T) {
+	w := newTestWindow(t)
+	press(w, ctrl(fyne.KeyEqual))
+	press(w, ctrl(fyne.KeyEqual))
+	if z := w.view.Zoom(); z < 1.2 || z > 1.22 {
+		t.Fatalf("two Ctrl+= zoom to %.3f", z)
+	}
+	again := newTestWindowOn(t, w.app, w.store)
+	if z := again.view.Zoom(); z < 1.2 || z > 1.22 {
+		t.Errorf("the next start zooms to %.3f", z)
+	}
+	press(w, ctrl(fyne.KeyMinus))
+	if z := w.view.Zoom(); z < 1.09 || z > 1.11 {
+		t.Errorf("Ctrl+- zooms to %.3f", z)
+	}
+	press(w, ctrl(fyne.Key0))
+	if z := w.view.Zoom(); z != 1 {
+		t.Errorf("Ctrl+0 leaves %.3f", z)
+	}
+}
+
+// A claim's tip names its label, who said it about whom, and who marked it.
+func TestClaimTip(t *testing.T) {
+	for _, tc := range []struct {
+		c    storage.Claim
+		want string
+	}{
+		{storage.Claim{Label: "denial", Speaker: "Dmitry Peskov", Target: "USA", Annotator: "ana"}, "denial · Dmitry Peskov → USA · ana"},
+		{storage.Claim{Label: "praise"}, "praise"},
+		{storage.Claim{Label: "praise", Speaker: "Putin"}, "praise · Putin → ?"},
+	} {
+		if got := claimTip(tc.c); got != tc.want {
+			t.Errorf("claimTip(%+v) = %q, want %q", tc.c, got, tc.want)
+		}
+	}
+}
