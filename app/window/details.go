@@ -129,7 +129,7 @@ func (d *claimDetails) refreshLabels() {
 func (d *claimDetails) reloadSuggestions() {
 	speakers, targets, err := annotate.PastValues(d.w.store)
 	if err != nil {
-		d.w.showError("Reading past speakers and targets", err)
+		d.w.showReadError("Reading past speakers and targets", err)
 		return
 	}
 	d.speakers, d.targets = speakers, targets

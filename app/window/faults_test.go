@@ -145,3 +145,57 @@ func TestDeleteArticleOpensTheNext(t *testing.T) {
 		t.Errorf("deleting the last article leaves %d open", w.session.Article().ID)
 	}
 }
+
+// File > Open takes several paths at once, typed or pasted a line each:
+// all are imported, the first opened, and a path that is not there is
+// named in the report while the rest still land. Esc closes the box.
+func TestOpenDialogImportsSeveralPaths(t *testing.T) {
+	w := newTestWindow(t)
+	dir := t.TempDir()
+	first, second := filepath.Join(dir, "budget.txt"), filepath.Join(dir, "border.md")
+	for path, text := range map[string]string{first: "Budget talks\n\nMinisters praised the plan.", second: "# Border\n\nOfficials denied it."} {
+		if err := os.WriteFile(path, []byte(text), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	press(w, ctrl(fyne.KeyO))
+	d := w.opening
+	if d == nil {
+		t.Fatal("Ctrl+O opened no dialog")
+	}
+	missing := filepath.Join(dir, "nowhere.txt")
+	d.paths.SetText(first + "\n\n  " + second + "  \n" + missing + "\n")
+	d.onConfirm(true)
+	if got := w.session.Article().Title; got != "Budget talks" {
+		t.Errorf("opened %q, want the first path's article", got)
+	}
+	if n := len(w.session.Articles()); n != 3 {
+		t.Errorf("%d articles after opening two", n)
+	}
+	overlays := w.win.Canvas().Overlays().List()
+	if len(overlays) == 0 || !strings.Contains(test.RenderObjectToMarkup(overlays[len(overlays)-1]), "nowhere.txt") {
+		t.Error("the report does not name the missing path")
+	}
+
+	press(w, ctrl(fyne.KeyO))
+	n := len(w.win.Canvas().Overlays().List())
+	w.opening.paths.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if got := len(w.win.Canvas().Overlays().List()); got != n-1 {
+		t.Errorf("Esc left %d overlays, want %d", got, n-1)
+	}
+}
+
+// A failed read says nothing was changed; only a failed write speaks of an
+// unsaved change.
+func TestReadFailuresDoNotClaimAnUnsavedChange(t *testing.T) {
+	w := newTestWindow(t)
+	w.openArticle(9999)
+	overlays := w.win.Canvas().Overlays().List()
+	if len(overlays) == 0 {
+		t.Fatal("opening a missing article said nothing")
+	}
+	text := test.RenderObjectToMarkup(overlays[len(overlays)-1])
+	if !strings.Contains(text, "Nothing was changed") || strings.Contains(text, "not saved") {
+		t.Errorf("the read failure reads:\n%s", text)
+	}
+}

@@ -2,39 +2,115 @@ package window
 
 import (
 	"fmt"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"claimdesk/app/dataset"
 	"claimdesk/app/importer"
 )
 
+// openDialog is File > Open: the paths of one or more articles, typed or
+// pasted one per line, or added with Browse…; Open imports them all and
+// opens the first, Esc closes. Fyne's own file chooser takes one file and
+// no typed path, which is slow when the paths are in a mail or a list.
+type openDialog struct {
+	w     *mainWindow
+	paths *pathsEntry
+	dlg   *dialog.ConfirmDialog
+}
+
 func (w *mainWindow) showOpenDialog() {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+	d := &openDialog{w: w}
+	d.paths = newPathsEntry(func() { d.dlg.Hide() })
+	d.paths.SetPlaceHolder("/path/to/article.txt\n/path/to/corpus.jsonl\n(one path a line; a folder imports everything in it)")
+	browse := &widget.Button{Text: "Browse…", Icon: theme.FolderOpenIcon(), OnTapped: d.onBrowse}
+	kinds := widget.NewLabel("Reads " + strings.Join(dataset.SupportedExtensions(), " ") + ", and brat .txt + .ann pairs.")
+	kinds.Wrapping = fyne.TextWrapWord
+	content := container.NewBorder(nil, container.NewVBox(container.NewHBox(browse), kinds), nil, nil, d.paths)
+	d.dlg = dialog.NewCustomConfirm("Open articles", "Open", "Cancel", content, d.onConfirm, w.win)
+	d.dlg.Resize(fyne.NewSize(720, 360))
+	d.dlg.Show()
+	w.win.Canvas().Focus(d.paths)
+	w.opening = d
+}
+
+func (d *openDialog) onBrowse() {
+	chooser := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 		if err != nil {
-			w.showError("Choosing a file", err)
+			d.w.showReadError("Choosing a file", err)
 			return
 		}
 		if r == nil {
 			return
 		}
-		path := r.URI().Path()
+		d.add(r.URI().Path())
 		_ = r.Close()
-		w.importPaths([]string{path}, true)
-	}, w.win)
-	d.SetFilter(storage.NewExtensionFileFilter(dataset.SupportedExtensions()))
-	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
+		d.w.win.Canvas().Focus(d.paths)
+	}, d.w.win)
+	chooser.SetFilter(storage.NewExtensionFileFilter(dataset.SupportedExtensions()))
+	chooser.Resize(fyne.NewSize(900, 600))
+	chooser.Show()
+}
+
+// add appends path as a line of its own.
+func (d *openDialog) add(path string) {
+	text := strings.TrimRight(d.paths.Text, "\n")
+	if text != "" {
+		text += "\n"
+	}
+	d.paths.SetText(text + path)
+}
+
+func (d *openDialog) onConfirm(open bool) {
+	d.w.focusText()
+	if !open {
+		return
+	}
+	var paths []string
+	for _, line := range strings.Split(d.paths.Text, "\n") {
+		if p := strings.TrimSpace(line); p != "" {
+			paths = append(paths, p)
+		}
+	}
+	if len(paths) > 0 {
+		d.w.importPaths(paths, true)
+	}
+}
+
+// pathsEntry is the dialog's box of paths: a multi-line entry where Esc
+// closes the dialog, as it does everywhere else.
+type pathsEntry struct {
+	widget.Entry
+	onEscape func()
+}
+
+func newPathsEntry(onEscape func()) *pathsEntry {
+	e := &pathsEntry{onEscape: onEscape}
+	e.MultiLine = true
+	e.Wrapping = fyne.TextWrapOff
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+// TypedKey closes the dialog on Esc and leaves every other key to the entry.
+func (e *pathsEntry) TypedKey(key *fyne.KeyEvent) {
+	if key.Name == fyne.KeyEscape {
+		e.onEscape()
+		return
+	}
+	e.Entry.TypedKey(key)
 }
 
 func (w *mainWindow) showImportFolderDialog() {
 	d := dialog.NewFolderOpen(func(u fyne.ListableURI, err error) {
 		if err != nil {
-			w.showError("Choosing a folder", err)
+			w.showReadError("Choosing a folder", err)
 			return
 		}
 		if u != nil {

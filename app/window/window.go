@@ -36,6 +36,7 @@ type mainWindow struct {
 	palette   *searchPalette // open search palette, if any
 	exporting *exportDialog  // last export dialog opened, for tests
 	labelsUI  *labelsDialog  // last labels dialog opened, for tests
+	opening   *openDialog    // last File > Open dialog, for tests
 
 	// inBackground runs slow work (import, export, indexing) off the UI
 	// goroutine, and after runs f on the UI goroutine once d has passed.
@@ -66,7 +67,7 @@ func newMainWindowWith(a fyne.App, store *storage.Store, inBackground func(func(
 	session.OnChange(w.render)
 	w.render(^annotate.Aspect(0))
 	if err != nil {
-		w.showError("Reading the store", err)
+		w.showReadError("Reading the store", err)
 	}
 	w.startIndexing()
 	w.restorePreferences()
@@ -158,7 +159,7 @@ const emptyStoreHint = "Open an article with File > Open (Ctrl+O), import a fold
 // article open and says why.
 func (w *mainWindow) openArticle(id uint64) {
 	if err := w.session.Open(id); err != nil {
-		w.showError("Opening the article", err)
+		w.showReadError("Opening the article", err)
 		return
 	}
 	w.focusText()
@@ -203,7 +204,7 @@ func (w *mainWindow) startIndexing() {
 	w.index.Follow(w.store)
 	w.inBackground(func() {
 		if err := w.index.Load(w.store); err != nil {
-			fyne.Do(func() { w.showError("Building the search index", err) })
+			fyne.Do(func() { w.showReadError("Building the search index", err) })
 		}
 	})
 }
