@@ -13,6 +13,11 @@ type Editor struct {
 	store     *storage.Store
 	history   history
 	Annotator string
+	// typing is the claim whose details are being typed: each keystroke is
+	// stored at once, so a crash loses nothing, and all of them amend one
+	// undo step, the one at depth typingAt, until EndTyping.
+	typing   uint64
+	typingAt int
 }
 
 // HistoryLimit bounds how many changes can be undone.
@@ -25,6 +30,7 @@ func NewEditor(store *storage.Store) *Editor {
 
 // Create stores a new claim over [start, end) of the article with label.
 func (e *Editor) Create(articleID uint64, start, end int, label string) (storage.Claim, error) {
+	e.EndTyping()
 	a, err := e.store.AddClaim(storage.Claim{
 		ArticleID: articleID, Start: start, End: end, Label: label,
 		Annotator: strings.TrimSpace(e.Annotator), Origin: storage.OriginManual,
@@ -46,18 +52,58 @@ func (e *Editor) Create(articleID uint64, start, end int, label string) (storage
 
 // Relabel gives a claim another label.
 func (e *Editor) Relabel(id uint64, label string) (storage.Claim, error) {
+	e.EndTyping()
 	return e.change(id, "relabel as "+label, func(a *storage.Claim) { a.Label = label })
 }
 
-// SetDetails changes who said a claim, about whom, and the note.
+// SetDetails changes who said a claim, about whom, and the note. Called
+// again for the same claim before EndTyping, it stores the new text and
+// folds it into the same undo step, so one undo takes back a whole burst
+// of typing.
 func (e *Editor) SetDetails(id uint64, speaker, target, note string) (storage.Claim, error) {
-	return e.change(id, "edit claim", func(a *storage.Claim) {
+	apply := func(a *storage.Claim) {
 		a.Speaker, a.Target, a.Note = strings.TrimSpace(speaker), strings.TrimSpace(target), strings.TrimSpace(note)
-	})
+	}
+	if e.typing == id && e.typingAt == len(e.history.done) {
+		return e.amend(id, apply)
+	}
+	e.EndTyping()
+	depth := len(e.history.done)
+	c, err := e.change(id, "edit claim", apply)
+	if err == nil && len(e.history.done) > depth {
+		e.typing, e.typingAt = id, len(e.history.done)
+	}
+	return c, err
 }
+
+// amend stores a further change of the claim being typed into and makes
+// the open undo step redo to it; the step still undoes to where the typing
+// began.
+func (e *Editor) amend(id uint64, apply func(*storage.Claim)) (storage.Claim, error) {
+	before, err := e.store.Claim(id)
+	if err != nil {
+		return before, err
+	}
+	after := before
+	apply(&after)
+	if after == before {
+		return before, nil
+	}
+	saved, err := e.store.UpdateClaim(after)
+	if err != nil {
+		return before, fmt.Errorf("edit claim: %w", err)
+	}
+	e.history.amendTop(func() error { _, err := e.store.UpdateClaim(saved); return err })
+	return saved, nil
+}
+
+// EndTyping closes the undo step of the claim being typed into: the next
+// edit starts a step of its own.
+func (e *Editor) EndTyping() { e.typing, e.typingAt = 0, 0 }
 
 // Delete removes a claim.
 func (e *Editor) Delete(id uint64) (storage.Claim, error) {
+	e.EndTyping()
 	old, err := e.store.DeleteClaim(id)
 	if err != nil {
 		return old, err
@@ -71,10 +117,16 @@ func (e *Editor) Delete(id uint64) (storage.Claim, error) {
 }
 
 // Undo reverts the last change and returns its name ("" when none).
-func (e *Editor) Undo() (string, error) { return e.history.undo() }
+func (e *Editor) Undo() (string, error) {
+	e.EndTyping()
+	return e.history.undo()
+}
 
 // Redo applies the last undone change again.
-func (e *Editor) Redo() (string, error) { return e.history.redo() }
+func (e *Editor) Redo() (string, error) {
+	e.EndTyping()
+	return e.history.redo()
+}
 
 // CanUndo and CanRedo tell the menus what to enable.
 func (e *Editor) CanUndo() bool { return e.history.canUndo() }

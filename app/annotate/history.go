@@ -33,6 +33,14 @@ func (h *history) push(s step) {
 	h.undone = h.undone[:0]
 }
 
+// amendTop makes the last change redo to a later state: further typing in
+// the same field belongs to the same step.
+func (h *history) amendTop(redo func() error) {
+	if len(h.done) > 0 {
+		h.done[len(h.done)-1].redo = redo
+	}
+}
+
 func (h *history) canUndo() bool { return len(h.done) > 0 }
 func (h *history) canRedo() bool { return len(h.undone) > 0 }
 

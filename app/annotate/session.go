@@ -1,7 +1,7 @@
 // Package annotate is the model of an annotation session and the rules the
 // window follows: which article is open, its claims in text order, the
 // selected claim and text, the labels, the list of articles, an edit being
-// typed, and whether everything is stored. Panels render a Session and send
+// typed into, and whether everything is stored. Panels render a Session and send
 // it intents (open, select, label, delete, edit, undo); the store's change
 // notices update it in one place (Sync), whether the change came from the
 // window or from an import running in the background. It knows nothing of
@@ -53,7 +53,7 @@ type Session struct {
 	selected uint64
 	text     span // the text selection, in code points
 
-	pending *detailsEdit
+	typing  uint64 // the claim whose details are being typed, 0 for none
 	saved   time.Time
 	failure error
 
@@ -71,12 +71,6 @@ type Session struct {
 }
 
 type span struct{ start, end int }
-
-// detailsEdit is speaker, target and note as typed but not yet stored.
-type detailsEdit struct {
-	claim                 uint64
-	speaker, target, note string
-}
 
 // NewSession reads the labels and the article list of store. wake is
 // called, from any goroutine, when store notices wait in the inbox; it must
@@ -169,20 +163,16 @@ func (s *Session) Annotator() string { return s.editor.Annotator }
 func (s *Session) SetAnnotator(name string) { s.editor.Annotator = name }
 
 // SaveState tells whether every change is stored: saved is when the last
-// write landed, pending is true while an edit is still being typed, and
-// failure is the last write the store refused for a reason other than bad
-// input (a full disk, a vanished file).
-func (s *Session) SaveState() (saved time.Time, pending bool, failure error) {
-	return s.saved, s.pending != nil, s.failure
+// write landed, and failure is the last write the store refused for a
+// reason other than bad input (a full disk, a vanished file), or a typed
+// edit it refused.
+func (s *Session) SaveState() (saved time.Time, failure error) {
+	return s.saved, s.failure
 }
 
-// PendingDetails returns what is being typed into claim id, if anything.
-func (s *Session) PendingDetails(id uint64) (speaker, target, note string, ok bool) {
-	if s.pending == nil || s.pending.claim != id {
-		return "", "", "", false
-	}
-	return s.pending.speaker, s.pending.target, s.pending.note, true
-}
+// Typing reports whether the analyst is typing into claim id's details:
+// the window then leaves the fields as typed (the store trims spaces).
+func (s *Session) Typing(id uint64) bool { return id != 0 && s.typing == id }
 
 // CanUndo and CanRedo tell the menus what to enable.
 func (s *Session) CanUndo() bool { return s.editor.CanUndo() }
@@ -196,9 +186,7 @@ func (s *Session) Open(id uint64) error {
 	if id == s.article.ID && id != 0 {
 		return nil
 	}
-	if err := s.flush(); err != nil {
-		return err
-	}
+	s.endTyping()
 	a, err := s.store.Article(id)
 	if err != nil {
 		return err
@@ -214,13 +202,11 @@ func (s *Session) Open(id uint64) error {
 }
 
 // SelectClaim makes claim id the selected one, with its span as the text
-// selection; 0 selects none. An edit typed into the claim selected before
-// is stored first; the error is that write's.
-func (s *Session) SelectClaim(id uint64) error {
+// selection; 0 selects none.
+func (s *Session) SelectClaim(id uint64) {
 	defer s.begin()()
-	var err error
 	if id != s.selected {
-		err = s.flush()
+		s.endTyping()
 	}
 	s.selected = 0
 	if i := s.ClaimIndex(id); i >= 0 {
@@ -228,37 +214,31 @@ func (s *Session) SelectClaim(id uint64) error {
 		s.text = span{s.claims[i].Start, s.claims[i].End}
 	}
 	s.changed |= SelectionChanged
-	return err
 }
 
 // SelectText records the analyst's text selection. Selecting exactly a
 // claim's span selects that claim, so its hotkey relabels it instead of
 // stacking a duplicate; any other span deselects the claim, so the hotkey
-// creates a new one. An edit typed into the claim selected before is
-// stored first; the error is that write's.
-func (s *Session) SelectText(start, end int) error {
+// creates a new one.
+func (s *Session) SelectText(start, end int) {
 	defer s.begin()()
 	id := s.claimWithSpan(start, end)
 	if start >= end {
 		id = 0
 	}
-	var err error
 	if id != s.selected {
-		err = s.flush()
+		s.endTyping()
 	}
 	s.selected, s.text = id, span{start, end}
 	s.changed |= SelectionChanged
-	return err
 }
 
-// ClearSelection drops the selected claim and text, storing an edit typed
-// into the claim first.
-func (s *Session) ClearSelection() error {
+// ClearSelection drops the selected claim and text.
+func (s *Session) ClearSelection() {
 	defer s.begin()()
-	err := s.flush()
+	s.endTyping()
 	s.selected, s.text = 0, span{}
 	s.changed |= SelectionChanged
-	return err
 }
 
 // claimWithSpan finds the claim over exactly [start, end), preferring the
@@ -282,9 +262,7 @@ func (s *Session) ApplyLabel(label string) error {
 	if s.article.ID == 0 {
 		return ErrNoArticle
 	}
-	if err := s.flush(); err != nil {
-		return err
-	}
+	s.endTyping()
 	if c, ok := s.Selected(); ok {
 		if c.Label == label {
 			return nil
@@ -304,53 +282,46 @@ func (s *Session) ApplyLabel(label string) error {
 	return s.wrote(err)
 }
 
-// DeleteSelected removes the selected claim; a pending edit of it is
-// dropped with it.
+// DeleteSelected removes the selected claim.
 func (s *Session) DeleteSelected() error {
 	defer s.begin()()
 	c, ok := s.Selected()
 	if !ok {
 		return nil
 	}
-	if s.pending != nil && s.pending.claim == c.ID {
-		s.pending = nil
-	}
+	s.endTyping()
 	_, err := s.editor.Delete(c.ID)
 	return s.wrote(err)
 }
 
-// EditDetails records speaker, target and note as typed into the selected
-// claim. They are stored by Flush, which the window calls when typing
-// pauses and which every other intent calls first, so nothing typed is
-// lost; until then SaveState reports the edit as pending.
+// EditDetails stores speaker, target and note as typed into the selected
+// claim, at once: a crash a moment later loses nothing. The keystrokes of
+// one burst of typing make one undo step, which EndTyping closes (the
+// window calls it when typing pauses; every other intent does too). A
+// refused edit shows in SaveState, as what was typed is not stored.
 func (s *Session) EditDetails(speaker, target, note string) {
 	defer s.begin()()
 	c, ok := s.Selected()
 	if !ok {
 		return
 	}
-	s.pending = &detailsEdit{claim: c.ID, speaker: speaker, target: target, note: note}
-	s.changed |= SaveStateChanged
-}
-
-// Flush stores an edit still being typed.
-func (s *Session) Flush() error {
-	defer s.begin()()
-	return s.flush()
-}
-
-func (s *Session) flush() error {
-	p := s.pending
-	if p == nil {
-		return nil
-	}
-	s.pending = nil
-	s.changed |= SaveStateChanged
-	_, err := s.editor.SetDetails(p.claim, p.speaker, p.target, p.note)
+	s.typing = c.ID
+	_, err := s.editor.SetDetails(c.ID, speaker, target, note)
 	if err = s.wrote(err); err != nil {
-		s.failure = err // even a refusal: what was typed is not stored
+		s.failure = err
+		s.changed |= SaveStateChanged
 	}
-	return err
+}
+
+// EndTyping closes the undo step of a burst of typing.
+func (s *Session) EndTyping() {
+	defer s.begin()()
+	s.endTyping()
+}
+
+func (s *Session) endTyping() {
+	s.typing = 0
+	s.editor.EndTyping()
 }
 
 // SetStatus marks the open article new, in progress or done.
@@ -359,9 +330,7 @@ func (s *Session) SetStatus(status storage.Status) error {
 	if s.article.ID == 0 {
 		return ErrNoArticle
 	}
-	if err := s.flush(); err != nil {
-		return err
-	}
+	s.endTyping()
 	if status == s.article.Status {
 		return nil
 	}
@@ -378,9 +347,7 @@ func (s *Session) Redo() (string, error) { return s.replay(s.editor.Redo) }
 
 func (s *Session) replay(step func() (string, error)) (string, error) {
 	defer s.begin()()
-	if err := s.flush(); err != nil {
-		return "", err
-	}
+	s.endTyping()
 	name, err := step()
 	return name, s.wrote(err)
 }
@@ -393,7 +360,7 @@ func (s *Session) DeleteArticle() error {
 	if id == 0 {
 		return ErrNoArticle
 	}
-	s.pending = nil
+	s.endTyping()
 	if err := s.wrote(s.store.DeleteArticle(id)); err != nil {
 		return err
 	}
@@ -407,9 +374,7 @@ func (s *Session) DeleteArticle() error {
 // rename carries its claims along.
 func (s *Session) SaveLabel(old string, l storage.Label) error {
 	defer s.begin()()
-	if err := s.flush(); err != nil {
-		return err
-	}
+	s.endTyping()
 	if old == "" {
 		return s.wrote(s.store.AddLabel(l))
 	}
@@ -499,7 +464,7 @@ func (s *Session) apply(c storage.Change) {
 			s.changed |= ArticlesChanged
 		}
 		if c.Article.ID == s.article.ID {
-			s.article, s.claims, s.selected, s.text, s.pending = storage.Article{}, nil, 0, span{}, nil
+			s.article, s.claims, s.selected, s.text, s.typing = storage.Article{}, nil, 0, span{}, 0
 			s.changed |= ArticleOpened | ClaimsChanged | SelectionChanged | StatusChanged
 		}
 	case storage.ClaimAdded, storage.ClaimUpdated, storage.ClaimDeleted:

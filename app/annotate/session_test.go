@@ -4,6 +4,7 @@ import (
 	"errors"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 	"time"
 
@@ -47,9 +48,7 @@ func TestLabellingASelectionCreatesSelectsAndRelabels(t *testing.T) {
 		t.Fatalf("labelling nothing: %v", err)
 	}
 	*seen = nil
-	if err := s.SelectText(0, 6); err != nil {
-		t.Fatal(err)
-	}
+	s.SelectText(0, 6)
 	if err := s.ApplyLabel("denial"); err != nil {
 		t.Fatal(err)
 	}
@@ -60,20 +59,16 @@ func TestLabellingASelectionCreatesSelectsAndRelabels(t *testing.T) {
 	if s.Article().Status != storage.StatusInProgress {
 		t.Errorf("status %q after the first claim", s.Article().Status)
 	}
-	if saved, pending, failure := s.SaveState(); saved.IsZero() || pending || failure != nil {
-		t.Errorf("save state %v %v %v", saved, pending, failure)
+	if saved, failure := s.SaveState(); saved.IsZero() || failure != nil {
+		t.Errorf("save state %v %v", saved, failure)
 	}
 	last := (*seen)[len(*seen)-1]
 	if last&ClaimsChanged == 0 || last&SelectionChanged == 0 || last&StatusChanged == 0 {
 		t.Errorf("observers heard %b", last)
 	}
 	// The same span again selects the claim: its hotkey relabels it.
-	if err := s.ClearSelection(); err != nil {
-		t.Fatal(err)
-	}
-	if err := s.SelectText(0, 6); err != nil {
-		t.Fatal(err)
-	}
+	s.ClearSelection()
+	s.SelectText(0, 6)
 	if err := s.ApplyLabel("praise"); err != nil {
 		t.Fatal(err)
 	}
@@ -81,9 +76,7 @@ func TestLabellingASelectionCreatesSelectsAndRelabels(t *testing.T) {
 		t.Fatalf("relabel gave %v", got)
 	}
 	// Another span deselects it: the hotkey creates.
-	if err := s.SelectText(7, 13); err != nil {
-		t.Fatal(err)
-	}
+	s.SelectText(7, 13)
 	if _, ok := s.Selected(); ok {
 		t.Fatal("a new span must deselect the claim")
 	}
@@ -96,54 +89,49 @@ func TestLabellingASelectionCreatesSelectsAndRelabels(t *testing.T) {
 	}
 }
 
-func TestTypedDetailsArePendingUntilFlushedAndNeverLost(t *testing.T) {
+// Every keystroke is stored at once, so a crash loses nothing typed; the
+// keystrokes of one burst make one undo step, which ends when the typing
+// pauses or anything else happens.
+func TestTypedDetailsAreStoredAtOnceAndUndoneAsOne(t *testing.T) {
 	s, store, _ := newSession(t)
 	mustLabel(t, s, 0, 6, "denial")
 	id := s.selected
+	for _, typed := range []string{"P", "Pe", "Peskov ", "Peskov"} {
+		s.EditDetails(typed, "", "")
+		if c, _ := store.Claim(id); c.Speaker != strings.TrimSpace(typed) {
+			t.Fatalf("after typing %q the store holds %q", typed, c.Speaker)
+		}
+	}
+	if !s.Typing(id) {
+		t.Error("the session does not know the analyst is typing")
+	}
 	s.EditDetails("Peskov", "USA", "")
-	if _, pending, _ := s.SaveState(); !pending {
-		t.Fatal("typed text must show as pending")
+	s.EndTyping()
+	s.EditDetails("Peskov", "USA", "quoted")
+	s.SelectText(7, 13) // ends the second burst
+	if s.Typing(id) {
+		t.Error("still typing after selecting elsewhere")
 	}
-	if sp, _, _, ok := s.PendingDetails(id); !ok || sp != "Peskov" {
-		t.Fatalf("pending %q %v", sp, ok)
+	if got := s.Claims()[0]; got.Speaker != "Peskov" || got.Note != "quoted" {
+		t.Errorf("the session shows %+v", got)
 	}
-	if c, _ := store.Claim(id); c.Speaker != "" {
-		t.Fatalf("stored before the flush: %+v", c)
-	}
-	// Any other intent stores it first.
-	if err := s.SelectText(7, 13); err != nil {
-		t.Fatal(err)
-	}
-	if c, _ := store.Claim(id); c.Speaker != "Peskov" || c.Target != "USA" {
-		t.Fatalf("after selecting elsewhere: %+v", c)
-	}
-	if _, pending, _ := s.SaveState(); pending {
-		t.Error("still pending after the flush")
-	}
-	if got := s.Claims()[0].Speaker; got != "Peskov" {
-		t.Errorf("the session shows speaker %q", got)
-	}
-	// One undo takes the whole edit back.
 	if name, err := s.Undo(); err != nil || name != "edit claim" {
 		t.Fatalf("undo: %q %v", name, err)
 	}
-	if got := s.Claims()[0].Speaker; got != "" {
-		t.Errorf("after undo the speaker is %q", got)
+	if c, _ := store.Claim(id); c.Note != "" || c.Target != "USA" {
+		t.Errorf("one undo should take back the note alone: %+v", c)
 	}
-}
-
-func TestDeletingTheSelectedClaimDropsItsPendingEdit(t *testing.T) {
-	s, store, _ := newSession(t)
-	mustLabel(t, s, 0, 6, "denial")
-	s.EditDetails("Peskov", "", "")
-	if err := s.DeleteSelected(); err != nil {
+	if _, err := s.Undo(); err != nil {
 		t.Fatal(err)
 	}
-	if n, _ := store.Claims(s.Article().ID); len(n) != 0 || len(s.Claims()) != 0 {
-		t.Fatalf("claims left: %v", quotes(s))
+	if c, _ := store.Claim(id); c.Speaker != "" || c.Target != "" {
+		t.Errorf("the second undo should take back the whole first burst: %+v", c)
 	}
-	if _, pending, failure := s.SaveState(); pending || failure != nil {
-		t.Errorf("pending %v failure %v", pending, failure)
+	if _, err := s.Redo(); err != nil {
+		t.Fatal(err)
+	}
+	if c, _ := store.Claim(id); c.Speaker != "Peskov" || c.Target != "USA" || c.Note != "" {
+		t.Errorf("redo should give the first burst's end: %+v", c)
 	}
 }
 
@@ -250,7 +238,7 @@ func TestLabelRenameReachesClaimsAndHotkeys(t *testing.T) {
 	if err := s.SaveLabel("", storage.Label{Name: "bad name", Colour: "#CC79A7"}); !Refused(err) {
 		t.Errorf("a name with a space: %v", err)
 	}
-	if _, _, failure := s.SaveState(); failure != nil {
+	if _, failure := s.SaveState(); failure != nil {
 		t.Errorf("a refused name is not a failed write: %v", failure)
 	}
 	if s.LabelColour("nonesuch") != storage.UnknownLabelColour || s.LabelColour("praise") != "#009E73" {
@@ -276,9 +264,7 @@ func TestFailedWriteIsReportedNotShown(t *testing.T) {
 	if err := s.Open(art.ID); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.SelectText(0, 6); err != nil {
-		t.Fatal(err)
-	}
+	s.SelectText(0, 6)
 	if err := store.Close(); err != nil {
 		t.Fatal(err)
 	}
@@ -286,16 +272,14 @@ func TestFailedWriteIsReportedNotShown(t *testing.T) {
 	if err == nil || Refused(err) {
 		t.Fatalf("labelling on a closed store: %v", err)
 	}
-	if _, _, failure := s.SaveState(); failure == nil || len(s.Claims()) != 0 {
+	if _, failure := s.SaveState(); failure == nil || len(s.Claims()) != 0 {
 		t.Errorf("failure %v, %d claims shown", failure, len(s.Claims()))
 	}
 }
 
 func mustLabel(t *testing.T, s *Session, start, end int, label string) {
 	t.Helper()
-	if err := s.SelectText(start, end); err != nil {
-		t.Fatal(err)
-	}
+	s.SelectText(start, end)
 	if err := s.ApplyLabel(label); err != nil {
 		t.Fatal(err)
 	}

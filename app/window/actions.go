@@ -14,9 +14,7 @@ import (
 
 func (w *mainWindow) onTextSelectionChanged(start, end int) {
 	w.focusText()
-	if err := w.session.SelectText(start, end); err != nil {
-		w.showError("Saving the claim's details", err)
-	}
+	w.session.SelectText(start, end)
 }
 
 func (w *mainWindow) onTypedRune(r rune) {
@@ -57,9 +55,7 @@ func (w *mainWindow) deleteSelected() {
 
 func (w *mainWindow) clearSelection() {
 	w.view.ClearSelection()
-	if err := w.session.ClearSelection(); err != nil {
-		w.showError("Saving the claim's details", err)
-	}
+	w.session.ClearSelection()
 }
 
 func (w *mainWindow) undo() { w.replay("Undo", "Undone", w.session.Undo) }

@@ -89,17 +89,17 @@ func (d *claimDetails) show(c storage.Claim, ok bool) {
 		d.form.Refresh()
 		return
 	}
-	speaker, target, note := c.Speaker, c.Target, c.Note
-	if s, t, n, typing := d.w.session.PendingDetails(c.ID); typing {
-		speaker, target, note = s, t, n
-	}
 	d.showing = true
 	d.label.Selected = c.Label
 	d.label.Refresh()
-	d.speaker.setQuietly(speaker)
-	d.target.setQuietly(target)
-	if d.note.Text != note {
-		d.note.SetText(note)
+	// While the analyst types, the fields keep their text as typed: the
+	// store trims spaces, and a space just typed must not vanish.
+	if !d.w.session.Typing(c.ID) {
+		d.speaker.setQuietly(c.Speaker)
+		d.target.setQuietly(c.Target)
+		if d.note.Text != c.Note {
+			d.note.SetText(c.Note)
+		}
 	}
 	d.showing = false
 	d.quote.SetText("“" + c.Quote + "”  " + strconv.Itoa(c.Start) + "–" + strconv.Itoa(c.End))
@@ -141,8 +141,8 @@ func (d *claimDetails) onLabelChosen(label string) {
 	}
 }
 
-// edited hands what is typed to the session and stores it once typing
-// pauses.
+// edited stores what is typed at once; once typing pauses for editDelay the
+// burst is closed as one undo step.
 func (d *claimDetails) edited() {
 	if d.showing || d.claim == 0 {
 		return
@@ -152,14 +152,15 @@ func (d *claimDetails) edited() {
 	seq := d.editSeq
 	d.w.after(editDelay, func() {
 		if d.editSeq == seq {
-			d.flush()
+			d.endTyping()
 		}
 	})
 }
 
-// flush stores a pending edit now.
-func (d *claimDetails) flush() {
-	d.w.flushEdit()
+// endTyping closes the burst of typing as one undo step and offers what
+// was typed as a completion from now on.
+func (d *claimDetails) endTyping() {
+	d.w.session.EndTyping()
 	d.remember(d.speaker.Text, d.target.Text)
 }
 

@@ -32,7 +32,7 @@ type exportDialog struct {
 }
 
 func (w *mainWindow) showExportDialog() {
-	w.flushEdit()
+	w.endTyping()
 	e := &exportDialog{w: w}
 	var titles []string
 	for _, f := range export.Formats() {

@@ -76,21 +76,16 @@ func (s *footer) refresh() {
 	s.refreshSaveState()
 }
 
-// refreshSaveState says whether everything is stored: "Saving…" while an
-// edit is still being typed, the time of the last write, or NOT SAVED with
-// the reason when the store refused one.
+// refreshSaveState says whether everything is stored: the time of the last
+// write, or NOT SAVED with the reason when the store refused one.
 func (s *footer) refreshSaveState() {
-	saved, pending, failure := s.w.session.SaveState()
+	saved, failure := s.w.session.SaveState()
 	switch {
 	case failure != nil:
 		s.savedIcon.SetResource(theme.ErrorIcon())
 		s.saved.Importance = widget.DangerImportance
 		s.saved.SetText("NOT SAVED")
 		s.message.SetText(failure.Error())
-	case pending:
-		s.savedIcon.SetResource(theme.HistoryIcon())
-		s.saved.Importance = widget.MediumImportance
-		s.saved.SetText("Saving…")
 	case saved.IsZero():
 		s.savedIcon.SetResource(theme.ConfirmIcon())
 		s.saved.Importance = widget.MediumImportance

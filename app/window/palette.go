@@ -27,7 +27,7 @@ type searchPalette struct {
 }
 
 func (w *mainWindow) showSearchPalette() {
-	w.flushEdit()
+	w.endTyping()
 	p := &searchPalette{w: w, session: w.index.NewSession()}
 	p.query = newPaletteEntry(p)
 	p.info = &widget.Label{Importance: widget.LowImportance}

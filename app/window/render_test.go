@@ -18,7 +18,7 @@ func TestClaimPanelsRender(t *testing.T) {
 	dragOver(t, w, "absurd")
 	test.Type(w.view, "2")
 	test.Type(w.details.speaker, "Peskov")
-	w.details.flush()
+	w.details.endTyping()
 	testkit.Golden(t, "testdata/claims_panel.xml", []byte(test.RenderObjectToMarkup(w.claimsUI.list)))
 	testkit.Golden(t, "testdata/claim_details.xml", []byte(test.RenderObjectToMarkup(w.details.form)))
 }

@@ -39,14 +39,11 @@ func Run(path string, open func() (*storage.Store, error), fyneApp []byte) error
 		return problem.err
 	}
 	defer w.store.Close()
-	// Fyne ends its loop by itself on SIGTERM (logout, shutdown) and SIGINT,
-	// without File > Quit: an edit still being typed is stored here. A
-	// failure is the one thing the window could not show: the command line
-	// reports it and exits 1.
-	if err := w.session.Flush(); err != nil {
-		return err
-	}
-	_, _, failure := w.session.SaveState()
+	// Every keystroke is already stored, so whatever ended the loop (File >
+	// Quit, or Fyne itself on SIGTERM and SIGINT) loses nothing typed. A
+	// refused write is the one thing the window could not show once closed:
+	// the command line reports it and exits 1.
+	_, failure := w.session.SaveState()
 	return failure
 }
 

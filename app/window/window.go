@@ -167,9 +167,7 @@ func (w *mainWindow) openArticle(id uint64) {
 
 // selectClaim makes claim id the selected one; scroll brings it into view.
 func (w *mainWindow) selectClaim(id uint64, scroll bool) {
-	if err := w.session.SelectClaim(id); err != nil {
-		w.showError("Saving the claim's details", err)
-	}
+	w.session.SelectClaim(id)
 	if c, ok := w.session.Selected(); ok && scroll {
 		w.view.ScrollToOffset(c.Start)
 	}
@@ -211,17 +209,14 @@ func (w *mainWindow) startIndexing() {
 
 // quit stores a pending edit and the window's place, then ends the app.
 func (w *mainWindow) quit() {
-	w.flushEdit()
+	w.endTyping()
 	w.savePreferences()
 	w.app.Quit()
 }
 
-// flushEdit stores what is being typed into the claim editor now.
-func (w *mainWindow) flushEdit() {
-	if err := w.session.Flush(); err != nil {
-		w.showError("Saving the claim's details", err)
-	}
-}
+// endTyping closes a burst of typing in the claim editor as one undo step
+// before something else happens.
+func (w *mainWindow) endTyping() { w.details.endTyping() }
 
 func (w *mainWindow) focusText() {
 	w.details.hidePopups()

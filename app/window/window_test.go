@@ -141,7 +141,7 @@ func TestEditorStoresSpeakerTargetNote(t *testing.T) {
 	test.Type(w.details.speaker, "Kremlin")
 	test.Type(w.details.target, "Clinton campaign")
 	test.Type(w.details.note, "quoted")
-	w.details.flush()
+	w.details.endTyping()
 	c := storedClaims(t, w)[0]
 	if c.Speaker != "Kremlin" || c.Target != "Clinton campaign" || c.Note != "quoted" {
 		t.Fatalf("stored %+v", c)
@@ -155,7 +155,7 @@ func TestEditorStoresSpeakerTargetNote(t *testing.T) {
 	}
 	w.details.speaker.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown})
 	w.details.speaker.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
-	w.details.flush()
+	w.details.endTyping()
 	if got := storedClaims(t, w)[1].Speaker; got != "Kremlin" {
 		t.Errorf("completed speaker %q", got)
 	}
@@ -207,7 +207,7 @@ func TestTypingGoesOnWhileCompletionsShow(t *testing.T) {
 	dragOver(t, w, "absurd")
 	test.Type(w.view, "2")
 	test.Type(w.details.speaker, "Kremlin")
-	w.details.flush()
+	w.details.endTyping()
 	dragOver(t, w, "Moscow has carefully avoided")
 	test.Type(w.view, "1")
 	w.win.Canvas().Focus(w.details.speaker)
@@ -226,22 +226,34 @@ func TestTypingGoesOnWhileCompletionsShow(t *testing.T) {
 	}
 }
 
-// Typing is gathered into one stored change once the typing pauses.
-func TestDetailsAreSavedWhenTypingPauses(t *testing.T) {
+// Every keystroke is stored at once, so a crash a moment after typing
+// loses nothing; the burst is one undo step, closed when typing pauses, and
+// a space just typed stays in the field although the store trims it.
+func TestTypedDetailsAreStoredAtOnceAndUndoneAsOne(t *testing.T) {
 	w := newTestWindow(t)
 	dragOver(t, w, "absurd")
 	test.Type(w.view, "2")
-	test.Type(w.details.note, "sarcasm?")
-	if got := storedClaims(t, w)[0].Note; got != "" {
-		t.Fatalf("stored %q before the pause", got)
+	test.Type(w.details.note, "sarcasm ")
+	if got := storedClaims(t, w)[0].Note; got != "sarcasm" {
+		t.Fatalf("stored %q while typing", got)
 	}
+	if got := w.details.note.Text; got != "sarcasm " {
+		t.Fatalf("the field reads %q while typing", got)
+	}
+	test.Type(w.details.note, "?")
 	fireTimers(w)
-	if got := storedClaims(t, w)[0].Note; got != "sarcasm?" {
+	if got := storedClaims(t, w)[0].Note; got != "sarcasm ?" {
 		t.Fatalf("after the pause the note is %q", got)
+	}
+	if !strings.HasPrefix(w.footer.saved.Text, "Saved ") {
+		t.Errorf("footer says %q", w.footer.saved.Text)
 	}
 	press(w, ctrl(fyne.KeyZ))
 	if got := storedClaims(t, w)[0].Note; got != "" {
 		t.Errorf("one undo should remove the whole typed note, left %q", got)
+	}
+	if got := w.details.note.Text; got != "" {
+		t.Errorf("after undo the field reads %q", got)
 	}
 }
 
@@ -268,7 +280,7 @@ func TestCompletionsShareThePeopleOfBothFields(t *testing.T) {
 	dragOver(t, w, "absurd")
 	test.Type(w.view, "2")
 	test.Type(w.details.target, "Clinton campaign")
-	w.details.flush()
+	w.details.endTyping()
 	dragOver(t, w, "Moscow has carefully avoided")
 	test.Type(w.view, "1")
 	test.Type(w.details.speaker, "Clin")
