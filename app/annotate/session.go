@@ -14,6 +14,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+	"unicode"
 
 	"claimdesk/storage"
 )
@@ -271,7 +272,10 @@ func (s *Session) ApplyLabel(label string) error {
 		return s.wrote(err)
 	}
 	start, end, ok := s.TextSelection()
-	if !ok {
+	if ok {
+		start, end = withoutOuterSpace(s.article.Text, start, end)
+	}
+	if !ok || start == end {
 		return ErrNoSelection
 	}
 	c, err := s.editor.Create(s.article.ID, start, end, label)
@@ -537,4 +541,19 @@ func (s *Session) emit() {
 	for _, fn := range s.observers {
 		fn(a)
 	}
+}
+
+// withoutOuterSpace narrows [start, end) of text (code points) past white
+// space at both ends: a claim is what was said, and a selection made by
+// keys or characters can take in the space around it.
+func withoutOuterSpace(text string, start, end int) (int, int) {
+	runes := []rune(text)
+	end = min(end, len(runes))
+	for start < end && unicode.IsSpace(runes[start]) {
+		start++
+	}
+	for end > start && unicode.IsSpace(runes[end-1]) {
+		end--
+	}
+	return start, end
 }

@@ -92,6 +92,23 @@ func TestLabellingASelectionCreatesSelectsAndRelabels(t *testing.T) {
 // Every keystroke is stored at once, so a crash loses nothing typed; the
 // keystrokes of one burst make one undo step, which ends when the typing
 // pauses or anything else happens.
+// A selection that takes in the space around the words is stored without
+// it; one of nothing but space labels nothing.
+func TestClaimsLeaveOuterSpaceOut(t *testing.T) {
+	s, _, _ := newSession(t)
+	s.SelectText(6, 14) // " denied "
+	if err := s.ApplyLabel("denial"); err != nil {
+		t.Fatal(err)
+	}
+	if got := quotes(s); !reflect.DeepEqual(got, []string{"denial:denied"}) {
+		t.Errorf("claims %v", got)
+	}
+	s.SelectText(23, 24) // " "
+	if err := s.ApplyLabel("denial"); !errors.Is(err, ErrNoSelection) {
+		t.Errorf("labelling a space: %v", err)
+	}
+}
+
 func TestTypedDetailsAreStoredAtOnceAndUndoneAsOne(t *testing.T) {
 	s, store, _ := newSession(t)
 	mustLabel(t, s, 0, 6, "denial")

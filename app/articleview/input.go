@@ -401,9 +401,9 @@ func (v *View) TypedShortcut(s fyne.Shortcut) {
 
 // extendByKey moves the free end of the selection by one character, or by
 // one word when byWord, forward or back: Shift+←/→ and Ctrl+Shift+←/→. The
-// free end is the one away from where the selection began; moving it past
-// the other end turns the selection round, as in every text editor; it
-// steps over the empty selection between, so it never selects nothing.
+// free end is the one away from where the selection began; brought back
+// onto the other end, it keeps the selection and grows it past that end
+// instead, so it never selects nothing.
 func (v *View) extendByKey(forward, byWord bool) {
 	if v.selEnd <= v.selStart {
 		return
@@ -413,8 +413,11 @@ func (v *View) extendByKey(forward, byWord bool) {
 		head, fixed = v.selStart, v.selEnd
 	}
 	next := v.step(head, forward, byWord)
-	if next == fixed { // turning round: step over the empty selection
-		next = v.step(next, forward, byWord)
+	if next == fixed {
+		// Meeting the other end keeps what is selected and grows past it,
+		// as a double-clicked word stays whole in a word processor:
+		// "already", Ctrl+Shift+← gives "had already", not "had ".
+		fixed, next = head, v.step(fixed, forward, byWord)
 	}
 	if next == fixed || next == head {
 		return

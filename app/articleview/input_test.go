@@ -97,7 +97,7 @@ func TestShiftClickExtends(t *testing.T) {
 }
 
 // Shift+←/→ move the selection's free end a character, Ctrl+Shift+←/→ a
-// word; carried back past its start, the selection turns round.
+// word; brought back onto its start, the selection grows the other way.
 func TestShiftArrowsExtendTheSelection(t *testing.T) {
 	text := seedText(t)
 	v, _ := newTestView(t, seedTitle(text), text, pageSize)
@@ -128,11 +128,18 @@ func TestShiftArrowsExtendTheSelection(t *testing.T) {
 	for range 3 {
 		v.TypedShortcut(left)
 	}
-	// Back past "Kremlin" it turns round: now the start moves, to "The".
-	wantSelection(t, v, k-4, k)
+	// Brought back onto its start, the selection keeps "Kremlin " and grows
+	// to the left instead: now the start moves, to "The".
+	wantSelection(t, v, k-4, k+8)
 	v.KeyUp(&fyne.KeyEvent{Name: desktop.KeyShiftLeft})
 	v.TypedKey(&fyne.KeyEvent{Name: fyne.KeyRight}) // without Shift: no change
-	wantSelection(t, v, k-4, k)
+	wantSelection(t, v, k-4, k+8)
+
+	// Right after a double-click, Ctrl+Shift+← takes in the word before.
+	v.KeyDown(&fyne.KeyEvent{Name: desktop.KeyShiftLeft})
+	v.DoubleTapped(&fyne.PointEvent{Position: centre(t, v, k+3)})
+	v.TypedShortcut(left)
+	wantSelection(t, v, k-4, k+7) // "The Kremlin"
 }
 
 func TestCJKSelectsByCharacter(t *testing.T) {

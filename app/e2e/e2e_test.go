@@ -132,6 +132,24 @@ func TestEndToEnd(t *testing.T) {
 	if got := exportedColumn(t, bin, db, "target"); got != "Clinton" {
 		t.Errorf("target typed just before SIGTERM: stored %q", got)
 	}
+
+	// Even kill -9 a moment after typing loses nothing: every keystroke is
+	// stored as it is typed.
+	app = startApp(t, bin, db, work, x)
+	win = strings.Fields(x.xdotool("search", "--sync", "--onlyvisible", "--name", "Claimdesk"))[0]
+	waitTitle(t, x, win, seedTitle)
+	x.xdotool("windowfocus", "--sync", win)
+	time.Sleep(800 * time.Millisecond)
+	x.xdotool("key", "--window", win, "ctrl+j", "ctrl+g", "Tab", "End")
+	x.xdotool("type", "--window", win, "--delay", "30", " team")
+	time.Sleep(150 * time.Millisecond)
+	if err := app.Process.Kill(); err != nil {
+		t.Fatal(err)
+	}
+	_, _ = app.Process.Wait()
+	if got := exportedColumn(t, bin, db, "target"); got != "Clinton team" {
+		t.Errorf("target typed just before kill -9: stored %q", got)
+	}
 }
 
 // exportedColumn is a column of the one claim in the store's CSV export.

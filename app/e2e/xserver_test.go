@@ -9,19 +9,21 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 )
 
 // display is one Xvfb server owned by a test.
 type display struct {
-	t    *testing.T
-	name string
+	t      *testing.T
+	name   string
+	saving sync.WaitGroup // screenshots being written
 }
 
 func startXvfb(t *testing.T) *display {
 	t.Helper()
-	for _, tool := range []string{"Xvfb", "xdotool", "xwd", "convert"} {
+	for _, tool := range []string{"Xvfb", "xdotool", "xwd"} {
 		if _, err := exec.LookPath(tool); err != nil {
 			t.Fatalf("%s is not installed: run `make deps`", tool)
 		}
@@ -37,6 +39,7 @@ func startXvfb(t *testing.T) *display {
 		}
 		t.Cleanup(func() { _ = cmd.Process.Kill(); _ = cmd.Wait() })
 		d := &display{t: t, name: name}
+		t.Cleanup(d.saving.Wait)
 		if d.waitReady() {
 			return d
 		}
@@ -71,19 +74,28 @@ func (d *display) xdotool(args ...string) string {
 }
 
 // screenshot captures the whole screen, keeps a PNG under dir for people
-// to look at, and returns the pixels.
+// to look at (written in the background, waited for when the test ends),
+// and returns the pixels.
 func (d *display) screenshot(dir, name string) image.Image {
 	d.t.Helper()
-	cmd := exec.Command("sh", "-c", "xwd -root -silent | convert xwd:- png:-")
+	cmd := exec.Command("xwd", "-root", "-silent")
 	cmd.Env = append(os.Environ(), "DISPLAY="+d.name)
 	raw, err := cmd.Output()
 	if err != nil {
 		d.t.Fatalf("screenshot: %v", err)
 	}
-	_ = os.WriteFile(filepath.Join(dir, name+".png"), raw, 0o644)
-	img, err := png.Decode(bytes.NewReader(raw))
+	img, err := decodeXWD(raw)
 	if err != nil {
 		d.t.Fatalf("screenshot %s: %v", name, err)
 	}
+	d.saving.Add(1)
+	go func() {
+		defer d.saving.Done()
+		var out bytes.Buffer
+		enc := png.Encoder{CompressionLevel: png.BestSpeed}
+		if enc.Encode(&out, img) == nil {
+			_ = os.WriteFile(filepath.Join(dir, name+".png"), out.Bytes(), 0o644)
+		}
+	}()
 	return img
 }

@@ -91,11 +91,13 @@ func (w *mainWindow) confirmDeleteArticle() {
 		return
 	}
 	msg := fmt.Sprintf("Delete %q and its %s?\nThis cannot be undone.", a.Title, storage.Plural(len(w.session.Claims()), "claim"))
-	dialog.ShowConfirm("Delete article", msg, func(ok bool) {
+	d := dialog.NewConfirm("Delete article", msg, func(ok bool) {
 		if ok {
 			w.deleteArticle()
 		}
 	}, w.win)
+	w.dialogKeys(d, false)
+	d.Show()
 }
 
 func (w *mainWindow) deleteArticle() {

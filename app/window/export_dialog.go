@@ -70,6 +70,7 @@ func (w *mainWindow) showExportDialog() {
 	e.format.SetSelectedIndex(0)
 	e.recount()
 	e.dlg.Resize(fyne.NewSize(720, 420))
+	w.dialogKeys(e.dlg, false)
 	e.dlg.Show()
 	w.exporting = e
 }

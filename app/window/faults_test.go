@@ -165,7 +165,7 @@ func TestOpenDialogImportsSeveralPaths(t *testing.T) {
 	}
 	missing := filepath.Join(dir, "nowhere.txt")
 	d.paths.SetText(first + "\n\n  " + second + "  \n" + missing + "\n")
-	d.onConfirm(true)
+	d.dlg.Confirm()
 	if got := w.session.Article().Title; got != "Budget talks" {
 		t.Errorf("opened %q, want the first path's article", got)
 	}
@@ -177,12 +177,29 @@ func TestOpenDialogImportsSeveralPaths(t *testing.T) {
 		t.Error("the report does not name the missing path")
 	}
 
+	// While the report is open, Ctrl+O waits: dialogs do not stack.
+	opened := w.opening
 	press(w, ctrl(fyne.KeyO))
-	n := len(w.win.Canvas().Overlays().List())
-	w.opening.paths.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
-	if got := len(w.win.Canvas().Overlays().List()); got != n-1 {
-		t.Errorf("Esc left %d overlays, want %d", got, n-1)
+	if w.opening != opened {
+		t.Error("Ctrl+O opened a dialog over the report")
 	}
+	typeKey(w, fyne.KeyEscape) // closes the report
+	press(w, ctrl(fyne.KeyO))
+	if w.opening == opened || len(w.win.Canvas().Overlays().List()) != 1 {
+		t.Fatalf("Ctrl+O after the report: %d overlays", len(w.win.Canvas().Overlays().List()))
+	}
+	w.opening.paths.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if got := len(w.win.Canvas().Overlays().List()); got != 0 {
+		t.Errorf("Esc left %d overlays", got)
+	}
+}
+
+// typeKey is a key that reaches the window itself, as keys do while a
+// dialog is open and nothing in it has the keyboard.
+func typeKey(w *mainWindow, name fyne.KeyName) {
+	w.win.Canvas().(interface {
+		OnTypedKey() func(*fyne.KeyEvent)
+	}).OnTypedKey()(&fyne.KeyEvent{Name: name})
 }
 
 // A failed read says nothing was changed; only a failed write speaks of an

@@ -55,6 +55,8 @@ func (d *openDialog) onBrowse() {
 	}, d.w.win)
 	chooser.SetFilter(storage.NewExtensionFileFilter(dataset.SupportedExtensions()))
 	chooser.Resize(fyne.NewSize(900, 600))
+	d.w.dialogKeys(chooser, false)
+	chooser.SetOnClosed(func() { d.w.win.Canvas().Focus(d.paths) }) // back to the paths
 	chooser.Show()
 }
 
@@ -118,6 +120,7 @@ func (w *mainWindow) showImportFolderDialog() {
 		}
 	}, w.win)
 	d.Resize(fyne.NewSize(900, 600))
+	w.dialogKeys(d, false)
 	d.Show()
 }
 
@@ -186,5 +189,6 @@ func (w *mainWindow) showReport(title, summary, body string) {
 	content := container.NewBorder(widget.NewLabelWithStyle(summary, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), nil, nil, nil, text)
 	d := dialog.NewCustom(title, "Close", content, w.win)
 	d.Resize(fyne.NewSize(760, 460))
+	w.dialogKeys(d, false)
 	d.Show()
 }

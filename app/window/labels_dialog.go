@@ -56,6 +56,7 @@ func (w *mainWindow) showLabelsDialog() {
 	body.Offset = 0.35
 	d.dlg = dialog.NewCustom("Labels", "Close", body, w.win)
 	d.dlg.Resize(fyne.NewSize(760, 380))
+	w.dialogKeys(d.dlg, false)
 	d.dlg.Show()
 	d.choose(-1)
 	w.labelsUI = d

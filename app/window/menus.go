@@ -7,6 +7,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/widget"
 
 	"claimdesk/storage"
 )
@@ -142,10 +143,17 @@ func (w *mainWindow) registerShortcuts() {
 		if s.keys == nil {
 			continue
 		}
-		action := s.action
-		w.win.Canvas().AddShortcut(s.keys, func(fyne.Shortcut) { action(w) })
+		action, quit := s.action, s.title == "Quit"
+		run := func(fyne.Shortcut) {
+			// A dialog asks for an answer first: a shortcut that opened
+			// another dialog over it would stack them. Quitting still works.
+			if quit || !w.dialogOpen() {
+				action(w)
+			}
+		}
+		w.win.Canvas().AddShortcut(s.keys, run)
 		if standard := asDelivered(s.keys); standard != nil {
-			w.win.Canvas().AddShortcut(standard, func(fyne.Shortcut) { action(w) })
+			w.win.Canvas().AddShortcut(standard, run)
 		}
 	}
 }
@@ -245,4 +253,16 @@ func (w *mainWindow) zoom(factor float32) {
 	}
 	w.view.SetZoom(z)
 	w.app.Preferences().SetFloat(prefZoom, float64(w.view.Zoom()))
+}
+
+// dialogOpen reports whether a dialog or the search palette is over the
+// window; the completion lists of the claim editor do not count.
+func (w *mainWindow) dialogOpen() bool {
+	for _, o := range w.win.Canvas().Overlays().List() {
+		if p, ok := o.(*widget.PopUp); ok && (p == w.details.speaker.popup || p == w.details.target.popup) {
+			continue
+		}
+		return true
+	}
+	return false
 }

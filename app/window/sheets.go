@@ -32,25 +32,39 @@ func (w *mainWindow) showShortcutSheet() {
 	}
 	d := dialog.NewCustom("Keyboard shortcuts", "Close", container.NewVScroll(grid), w.win)
 	d.Resize(fyne.NewSize(620, 640))
-	w.closeOnKeys(d)
+	w.dialogKeys(d, true)
 	d.Show()
 }
 
-// closeOnKeys lets Esc and Enter close an information sheet, as they do
-// everywhere else. Fyne's dialogs leave the keyboard with the widget behind
-// them, so while d shows the keys go to the window instead.
-func (w *mainWindow) closeOnKeys(d dialog.Dialog) {
+// closable is what dialogKeys needs of a dialog: Fyne's file dialogs have
+// it without being a dialog.Dialog.
+type closable interface {
+	Hide()
+	SetOnClosed(func())
+}
+
+// dialogKeys makes the keyboard work while d shows as it does in every
+// other program: Esc closes d (cancels it, for a dialog that asks), and so
+// does Enter when enterCloses (a sheet to read, nothing to confirm). Fyne's
+// dialogs leave the keyboard with the widget behind them, so meanwhile the
+// keys go to the window; a dialog over another hands them back on closing.
+func (w *mainWindow) dialogKeys(d closable, enterCloses bool) {
 	c := w.win.Canvas()
+	below := c.OnTypedKey()
 	c.Unfocus()
 	c.SetOnTypedKey(func(ev *fyne.KeyEvent) {
-		switch ev.Name {
-		case fyne.KeyEscape, fyne.KeyReturn, fyne.KeyEnter:
+		switch {
+		case ev.Name == fyne.KeyEscape:
+			d.Hide()
+		case enterCloses && (ev.Name == fyne.KeyReturn || ev.Name == fyne.KeyEnter):
 			d.Hide()
 		}
 	})
 	d.SetOnClosed(func() {
-		c.SetOnTypedKey(nil)
-		w.focusText()
+		c.SetOnTypedKey(below)
+		if below == nil {
+			w.focusText()
+		}
 	})
 }
 
@@ -59,7 +73,7 @@ func (w *mainWindow) showAbout() {
 	text := "Claimdesk " + meta.Version + "\n\nLabel claims in news articles: denial, accusation, praise.\n" +
 		"Every change is saved at once to\n" + w.store.Path()
 	d := dialog.NewInformation("About Claimdesk", text, w.win)
-	w.closeOnKeys(d)
+	w.dialogKeys(d, true)
 	d.Show()
 }
 

@@ -19,9 +19,7 @@ func TestSheetsCloseOnEscAndEnter(t *testing.T) {
 			if n := len(c.Overlays().List()); n != 1 {
 				t.Fatalf("%s: %d overlays", name, n)
 			}
-			c.(interface {
-				OnTypedKey() func(*fyne.KeyEvent)
-			}).OnTypedKey()(&fyne.KeyEvent{Name: key})
+			typeKey(w, key)
 			if n := len(c.Overlays().List()); n != 0 {
 				t.Errorf("%s is still open after %s", name, key)
 			}
@@ -71,5 +69,28 @@ func TestKeyCommandsInXdotoolSpelling(t *testing.T) {
 	}
 	if len(Gestures()) < 5 {
 		t.Errorf("gestures: %v", Gestures())
+	}
+}
+
+// Esc cancels the dialogs that ask something; Enter there is left to the
+// dialog's own buttons and fields.
+func TestEscCancelsDialogs(t *testing.T) {
+	w := newTestWindow(t)
+	c := w.win.Canvas()
+	for name, show := range map[string]func(){
+		"delete article": w.confirmDeleteArticle, "export": w.showExportDialog,
+		"labels": w.showLabelsDialog, "import folder": w.showImportFolderDialog,
+	} {
+		show()
+		if n := len(c.Overlays().List()); n != 1 {
+			t.Fatalf("%s: %d overlays", name, n)
+		}
+		typeKey(w, fyne.KeyEscape)
+		if n := len(c.Overlays().List()); n != 0 {
+			t.Errorf("Esc left the %s dialog open", name)
+		}
+	}
+	if len(w.session.Articles()) != 1 {
+		t.Error("Esc on the delete confirmation deleted the article")
 	}
 }

@@ -1,0 +1,48 @@
+package e2e
+
+import (
+	endian "encoding/binary"
+	"errors"
+	"fmt"
+	"image"
+	"math/bits"
+)
+
+// decodeXWD reads the screen dump `xwd -root` writes: a ZPixmap of 24-bit
+// colour in 32-bit pixels, as Xvfb's screens are. Decoding it here instead
+// of through ImageMagick keeps a screenshot to a few tens of milliseconds,
+// which the journey's hundred screenshots need.
+func decodeXWD(raw []byte) (*image.RGBA, error) {
+	const fields = 25
+	if len(raw) < 4*fields {
+		return nil, errors.New("xwd: short header")
+	}
+	field := func(i int) uint32 { return endian.BigEndian.Uint32(raw[4*i:]) }
+	headerSize, format, width, height := field(0), field(2), int(field(4)), int(field(5))
+	byteOrder, bitsPerPixel, bytesPerLine, colours := field(7), field(11), int(field(12)), int(field(19))
+	masks := [3]uint32{field(14), field(15), field(16)} // red, green, blue
+	if format != 2 || bitsPerPixel != 32 {
+		return nil, fmt.Errorf("xwd: format %d at %d bits a pixel, want ZPixmap at 32", format, bitsPerPixel)
+	}
+	start := int(headerSize) + 12*colours
+	if len(raw) < start+bytesPerLine*height {
+		return nil, errors.New("xwd: short pixel data")
+	}
+	var order endian.ByteOrder = endian.BigEndian
+	if byteOrder == 0 {
+		order = endian.LittleEndian
+	}
+	img := image.NewRGBA(image.Rect(0, 0, width, height))
+	for y := range height {
+		line := raw[start+y*bytesPerLine:]
+		for x := range width {
+			p := order.Uint32(line[4*x:])
+			o := img.PixOffset(x, y)
+			for c, m := range masks {
+				img.Pix[o+c] = uint8((p & m) >> bits.TrailingZeros32(m))
+			}
+			img.Pix[o+3] = 255
+		}
+	}
+	return img, nil
+}
