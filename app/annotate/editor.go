@@ -101,6 +101,17 @@ func (e *Editor) amend(id uint64, apply func(*storage.Claim)) (storage.Claim, er
 // edit starts a step of its own.
 func (e *Editor) EndTyping() { e.typing, e.typingAt = 0, 0 }
 
+// Resize moves a claim to [start, end) of its article, its quote
+// following; label, speaker, target and note stay.
+func (e *Editor) Resize(id uint64, start, end int) (storage.Claim, error) {
+	e.EndTyping()
+	return e.change(id, "fit claim to selection", func(c *storage.Claim) {
+		if c.Start != start || c.End != end {
+			c.Start, c.End, c.Quote = start, end, ""
+		}
+	})
+}
+
 // Delete removes a claim.
 func (e *Editor) Delete(id uint64) (storage.Claim, error) {
 	e.EndTyping()

@@ -55,6 +55,7 @@ type Session struct {
 	text     span // the text selection, in code points
 
 	typing  uint64 // the claim whose details are being typed, 0 for none
+	fitting uint64 // the claim last selected, which FitClaim can move
 	saved   time.Time
 	failure error
 
@@ -197,7 +198,7 @@ func (s *Session) Open(id uint64) error {
 		return err
 	}
 	s.article, s.claims = a, claims
-	s.selected, s.text = 0, span{}
+	s.selected, s.text, s.fitting = 0, span{}, 0
 	s.changed |= ArticleOpened | ClaimsChanged | SelectionChanged | StatusChanged
 	return nil
 }
@@ -211,7 +212,7 @@ func (s *Session) SelectClaim(id uint64) {
 	}
 	s.selected = 0
 	if i := s.ClaimIndex(id); i >= 0 {
-		s.selected = id
+		s.selected, s.fitting = id, id
 		s.text = span{s.claims[i].Start, s.claims[i].End}
 	}
 	s.changed |= SelectionChanged
@@ -229,6 +230,9 @@ func (s *Session) SelectText(start, end int) {
 	}
 	if id != s.selected {
 		s.endTyping()
+	}
+	if id != 0 {
+		s.fitting = id
 	}
 	s.selected, s.text = id, span{start, end}
 	s.changed |= SelectionChanged
@@ -280,10 +284,52 @@ func (s *Session) ApplyLabel(label string) error {
 	}
 	c, err := s.editor.Create(s.article.ID, start, end, label)
 	if c.ID != 0 {
-		s.selected = c.ID
+		s.selected, s.fitting = c.ID, c.ID
 		s.changed |= SelectionChanged
 	}
 	return s.wrote(err)
+}
+
+// ErrNothingToFit is returned by FitClaim when no claim was selected
+// before, or the selection does not overlap it.
+var ErrNothingToFit = errors.New("select a claim, then change the selection over it (Shift+arrows, Shift+click), then fit the claim to it")
+
+// FitCandidate is the claim FitClaim would move: the claim selected last,
+// when the text selection now differs from its span but overlaps it.
+func (s *Session) FitCandidate() (storage.Claim, bool) {
+	i := s.ClaimIndex(s.fitting)
+	start, end, ok := s.TextSelection()
+	if i < 0 || !ok {
+		return storage.Claim{}, false
+	}
+	c := s.claims[i]
+	if (c.Start == start && c.End == end) || end <= c.Start || start >= c.End {
+		return storage.Claim{}, false
+	}
+	return c, true
+}
+
+// FitClaim moves the claim selected last to the text selection, without
+// white space at its ends: the way to correct a claim's span without
+// deleting it and labelling it again, keeping its label, speaker, target
+// and note. It is one undo step.
+func (s *Session) FitClaim() error {
+	defer s.begin()()
+	c, ok := s.FitCandidate()
+	if !ok {
+		return ErrNothingToFit
+	}
+	s.endTyping()
+	start, end := withoutOuterSpace(s.article.Text, s.text.start, s.text.end)
+	if start == end {
+		return ErrNothingToFit
+	}
+	if _, err := s.editor.Resize(c.ID, start, end); err != nil {
+		return s.wrote(err)
+	}
+	s.selected, s.text = c.ID, span{start, end}
+	s.changed |= SelectionChanged
+	return s.wrote(nil)
 }
 
 // DeleteSelected removes the selected claim.

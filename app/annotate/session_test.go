@@ -301,3 +301,42 @@ func mustLabel(t *testing.T, s *Session, start, end int, label string) {
 		t.Fatal(err)
 	}
 }
+
+// A claim's span is corrected in place: its details stay, one undo puts
+// the old span back.
+func TestFitClaimToTheSelection(t *testing.T) {
+	s, store, _ := newSession(t)
+	mustLabel(t, s, 7, 13, "denial") // "denied"
+	id := s.selected
+	s.EditDetails("Peskov", "", "")
+	if _, ok := s.FitCandidate(); ok {
+		t.Fatal("the claim's own span is nothing to fit")
+	}
+	if err := s.FitClaim(); !errors.Is(err, ErrNothingToFit) {
+		t.Fatalf("fitting to the same span: %v", err)
+	}
+	s.SelectText(7, 23) // "denied any hack." plus nothing else
+	if c, ok := s.FitCandidate(); !ok || c.ID != id {
+		t.Fatalf("candidate %+v %v", c, ok)
+	}
+	if err := s.FitClaim(); err != nil {
+		t.Fatal(err)
+	}
+	c, _ := store.Claim(id)
+	if c.Quote != "denied any hack." || c.Speaker != "Peskov" || c.Label != "denial" {
+		t.Fatalf("after fitting: %+v", c)
+	}
+	if sel, ok := s.Selected(); !ok || sel.ID != id || len(s.Claims()) != 1 {
+		t.Errorf("selected %+v %v, %d claims", sel, ok, len(s.Claims()))
+	}
+	if name, err := s.Undo(); err != nil || name != "fit claim to selection" {
+		t.Fatalf("undo: %q %v", name, err)
+	}
+	if c, _ := store.Claim(id); c.Quote != "denied" {
+		t.Errorf("undo left %q", c.Quote)
+	}
+	s.SelectText(24, 29) // "Putin", away from the claim
+	if err := s.FitClaim(); !errors.Is(err, ErrNothingToFit) {
+		t.Errorf("fitting to text elsewhere: %v", err)
+	}
+}

@@ -25,7 +25,7 @@ func (j *journey) shortcutSheet() {
 	before := j.shot("before")
 	j.invoke("Keyboard shortcuts")
 	j.dialogOpened("the shortcut sheet", before)
-	if !j.escapes("the shortcut sheet", before, true) {
+	if !j.escapes("the shortcut sheet", before) {
 		j.clickAway("the shortcut sheet", before, sheetClose)
 	}
 }
@@ -172,7 +172,7 @@ func (j *journey) findClaims() {
 	before := j.shot("before")
 	j.invoke("Find claims…")
 	j.dialogOpened("the search palette", before)
-	j.escapes("the search palette", before, true)
+	j.escapes("the search palette", before)
 	j.invoke("Find claims…")
 	j.typeText("Dmitry")
 	time.Sleep(pause)
@@ -210,7 +210,7 @@ func (j *journey) deleteArticle() {
 	before := j.shot("before")
 	j.invoke("Delete article…")
 	j.dialogOpened("the delete confirmation", before)
-	if j.escapes("the delete confirmation", before, false) {
+	if j.escapes("the delete confirmation", before) {
 		j.invoke("Delete article…")
 	}
 	j.goAhead("the delete confirmation")
@@ -230,7 +230,7 @@ func (j *journey) openArticle() {
 	before := j.shot("before")
 	j.invoke("Open article…")
 	j.dialogOpened("the Open dialog", before)
-	j.escapes("the Open dialog", before, true)
+	j.escapes("the Open dialog", before)
 	j.invoke("Open article…")
 	j.dialogOpened("the Open dialog", before)
 	j.typeText(filepath.Join(j.home, "fifth.txt"))
@@ -248,7 +248,7 @@ func (j *journey) importFolder() {
 	before := j.shot("before")
 	j.invoke("Import folder…")
 	j.dialogOpened("the folder dialog", before)
-	if j.escapes("the folder dialog", before, false) {
+	if j.escapes("the folder dialog", before) {
 		j.invoke("Import folder…")
 	}
 	j.click(fileDialogItem(1).X, fileDialogItem(1).Y) // batch/
@@ -270,7 +270,7 @@ func (j *journey) labelsDialog() {
 	before := j.shot("before")
 	j.invoke("Labels…")
 	j.dialogOpened("the Labels dialog", before)
-	if j.escapes("the Labels dialog", before, false) {
+	if j.escapes("the Labels dialog", before) {
 		j.invoke("Labels…")
 	}
 	j.click(808, 283) // Name, for a new label
@@ -297,7 +297,7 @@ func (j *journey) exportDataset() {
 	before := j.shot("before")
 	j.invoke("Export dataset…")
 	j.dialogOpened("the export dialog", before)
-	if j.escapes("the export dialog", before, false) {
+	if j.escapes("the export dialog", before) {
 		j.invoke("Export dataset…")
 	}
 	j.goAhead("the export dialog")
@@ -313,7 +313,7 @@ func (j *journey) exportDataset() {
 		j.errorf("%s: %v, %d lines, want one for each of the 5 articles", written[0], err, n)
 	}
 	time.Sleep(pause)
-	if !j.escapes("the export report", before, false) {
+	if !j.escapes("the export report", before) {
 		j.clickAway("the export report", before, reportClose)
 	}
 }

@@ -28,10 +28,12 @@ var (
 	lineUndo       = textLine{523, `direct or indirect influence on the electoral process."`}
 	lineWordLeft   = textLine{573, "The Kremlin had already shrugged off accusations by the Hillary Clinton campaign"}
 	lineShiftLeft  = textLine{605, "that Russia was involved in the embarrassing leak of emails meant to help"}
+	lineFit        = textLine{637, `Republican presidential candidate Trump as "absurd".`}
 )
 
-// seedClaims is how many claims the gestures leave on the seed article.
-const seedClaims = 9
+// seedClaims is how many claims the gestures leave on the seed article
+// (the fitted claim counts once: fitting moves it, it adds none).
+const seedClaims = 10
 
 // label makes a claim of the selection with the label's hotkey and clears
 // the selection, and checks the label's colour came up.
@@ -351,4 +353,30 @@ func (j *journey) storeHasSeedClaims(s *storeState, annotator string) {
 			j.errorf("claim %q has annotator %q, want %q", c.Quote, c.Annotator, annotator)
 		}
 	}
+}
+
+// fitClaim labels a word, widens the selection over the new claim by the
+// next word (Ctrl+Shift+→: the claim stays, only the selection grows) and
+// moves the claim to it with Ctrl+R: one claim of two words, not two.
+func (j *journey) fitClaim() {
+	j.calm()
+	before := j.shot("before")
+	j.doubleClickAt(330, lineFit.y) // "Republican"
+	j.key(j.labels[0].hotkey)
+	time.Sleep(pause)
+	j.key("ctrl+shift+Right")
+	time.Sleep(pause)
+	j.invoke("Fit claim to selection")
+	j.key("Escape")
+	j.park()
+	time.Sleep(pause)
+	if gained := hued(j.shot("fitted"), textArea, j.labels[0].colour) - hued(before, textArea, j.labels[0].colour); gained < 150 {
+		j.errorf("after fitting only %d more pixels in %s's colour", gained, j.labels[0].name)
+	}
+	j.later(func(s *storeState) {
+		fitted := s.claimsOn(lineFit)
+		if len(fitted) != 1 || !twoWords.MatchString(fitted[0].Quote) {
+			j.errorf("want one claim of two words on %q, got %+v", lineFit.text, fitted)
+		}
+	})
 }

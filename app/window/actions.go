@@ -47,6 +47,19 @@ func (w *mainWindow) applyLabel(label string) {
 	}
 }
 
+// fitClaim moves the claim selected last to the text selection.
+func (w *mainWindow) fitClaim() {
+	err := w.session.FitClaim()
+	switch {
+	case errors.Is(err, annotate.ErrNothingToFit):
+		w.footer.flash("To fit a claim: click it, change the selection over it (Shift+arrows, Shift+click), then Ctrl+R.")
+	case err != nil:
+		w.showError("Fitting the claim", err)
+	default:
+		w.focusText()
+	}
+}
+
 func (w *mainWindow) deleteSelected() {
 	if err := w.session.DeleteSelected(); err != nil {
 		w.showError("Deleting the claim", err)

@@ -71,6 +71,7 @@ func shortcutTable() []shortcut {
 		{"Claim", "Next claim", ctrl(fyne.KeyJ), func(w *mainWindow) { w.claimsUI.step(1) }},
 		{"Claim", "Previous claim", ctrl(fyne.KeyL), func(w *mainWindow) { w.claimsUI.step(-1) }},
 		{"Claim", "Edit speaker", ctrl(fyne.KeyG), func(w *mainWindow) { w.details.focusSpeaker() }},
+		{"Claim", "Fit claim to selection", ctrl(fyne.KeyR), (*mainWindow).fitClaim},
 		{"Claim", "Back to the text", nil, (*mainWindow).focusText},
 		{"View", "Zoom in", ctrl(fyne.KeyEqual), func(w *mainWindow) { w.zoom(zoomStep) }},
 		{"View", "Zoom out", ctrl(fyne.KeyMinus), func(w *mainWindow) { w.zoom(1 / zoomStep) }},

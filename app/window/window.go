@@ -132,6 +132,9 @@ func (w *mainWindow) render(changed annotate.Aspect) {
 		}
 		w.claimsUI.markSelected(c.ID)
 		w.details.show(c, ok)
+		if fit, can := s.FitCandidate(); can {
+			w.footer.hint("Ctrl+R fits the " + fit.Label + " claim “" + storage.OneLine(fit.Quote) + "” to this selection")
+		}
 	}
 	w.footer.refresh()
 }

@@ -367,3 +367,24 @@ func TestClaimTip(t *testing.T) {
 		}
 	}
 }
+
+// Click a claim, widen the selection with Shift+→, Ctrl+R: the claim takes
+// the new span and keeps its details.
+func TestFitClaimWithKeys(t *testing.T) {
+	w := newTestWindow(t)
+	dragOver(t, w, "Moscow has carefully")
+	test.Type(w.view, "1")
+	test.Type(w.details.speaker, "Peskov")
+	w.details.endTyping()
+	w.view.KeyDown(&fyne.KeyEvent{Name: desktop.KeyShiftLeft})
+	w.view.TypedShortcut(ctrlShift(fyne.KeyRight))
+	w.view.KeyUp(&fyne.KeyEvent{Name: desktop.KeyShiftLeft})
+	if !strings.HasPrefix(w.footer.message.Text, "Ctrl+R fits the denial claim") {
+		t.Errorf("footer hint: %q", w.footer.message.Text)
+	}
+	press(w, ctrl(fyne.KeyR))
+	claims := storedClaims(t, w)
+	if len(claims) != 1 || claims[0].Quote != "Moscow has carefully avoided" || claims[0].Speaker != "Peskov" {
+		t.Fatalf("after Ctrl+R: %+v", claims)
+	}
+}
