@@ -380,3 +380,20 @@ func (j *journey) fitClaim() {
 		}
 	})
 }
+
+// hoverTip rests the pointer on the claim the drag made: a tip naming it
+// appears beside the pointer, and goes when the pointer leaves.
+func (j *journey) hoverTip() {
+	j.calm()
+	before := j.shot("before")
+	j.x.xdotool("mousemove", "--window", j.win, "420", itoa(lineDrag.y))
+	time.Sleep(1200 * time.Millisecond)
+	if n := differing(before, j.shot("tip"), textArea); n < 300 {
+		j.errorf("resting the pointer on a claim showed no tip (%d pixels changed)", n)
+	}
+	j.park()
+	time.Sleep(pause)
+	if n := differing(before, j.shot("tip-gone"), textArea); n > 50 {
+		j.errorf("the tip stayed after the pointer left (%d pixels differ)", n)
+	}
+}

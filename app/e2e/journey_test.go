@@ -93,6 +93,7 @@ func journeySteps() []journeyStep {
 		{"Keyboard shortcuts", (*journey).shortcutSheet},
 		{"Annotator name…", (*journey).annotatorName},
 		{"Drag", (*journey).drag},
+		{"Rest the pointer on a highlight", (*journey).hoverTip},
 		{"Esc", (*journey).escape},
 		{"Double-click", (*journey).doubleClick},
 		{"Shift+click", (*journey).shiftClick},
