@@ -14,7 +14,7 @@ import (
 
 // newSession opens a session on a store holding text, with that article
 // open. Notices are synced by hand, as the window's frame would.
-func newSession(t *testing.T) (*Session, *storage.Store, *[]Aspect) {
+func newSession(t testing.TB) (*Session, *storage.Store, *[]Aspect) {
 	t.Helper()
 	store := storetest.Open(t)
 	art, _, err := store.AddArticle(storage.Article{Text: text})
