@@ -21,7 +21,10 @@ type display struct {
 	saving sync.WaitGroup // screenshots being written
 }
 
-func startXvfb(t *testing.T) *display {
+func startXvfb(t *testing.T) *display { t.Helper(); return startXvfbSized(t, "1280x800") }
+
+// startXvfbSized starts a server whose one screen is size ("1024x700").
+func startXvfbSized(t *testing.T, size string) *display {
 	t.Helper()
 	for _, tool := range []string{"Xvfb", "xdotool", "xwd"} {
 		if _, err := exec.LookPath(tool); err != nil {
@@ -33,7 +36,7 @@ func startXvfb(t *testing.T) *display {
 			continue
 		}
 		name := fmt.Sprintf(":%d", n)
-		cmd := exec.Command("Xvfb", name, "-screen", "0", "1280x800x24", "-nolisten", "tcp")
+		cmd := exec.Command("Xvfb", name, "-screen", "0", size+"x24", "-nolisten", "tcp")
 		if err := cmd.Start(); err != nil {
 			t.Fatal(err)
 		}

@@ -175,7 +175,7 @@ func (p *claimPanel) updateItem(row widget.ListItemID, item fyne.CanvasObject) {
 	bar.Refresh()
 	lines := box.Objects[0].(*fyne.Container)
 	first := lines.Objects[0].(*fyne.Container)
-	first.Objects[1].(*widget.Label).SetText(c.Label)
+	first.Objects[1].(*widget.Label).SetText(shortLabelName(c.Label)) // leave room for the quote
 	first.Objects[0].(*widget.Label).SetText("“" + storage.OneLine(c.Quote) + "”")
 	lines.Objects[1].(*widget.Label).SetText(speakerLine(c.Speaker, c.Target, c.Note))
 }
