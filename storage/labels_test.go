@@ -2,9 +2,10 @@ package storage
 
 import (
 	"image/color"
-	"math"
 	"slices"
 	"testing"
+
+	"claimdesk/app/testkit"
 )
 
 func TestDefaultLabels(t *testing.T) {
@@ -146,23 +147,6 @@ func TestDeleteLabel(t *testing.T) {
 	}
 }
 
-// relativeLuminance is WCAG 2's definition.
-func relativeLuminance(c color.NRGBA) float64 {
-	lin := func(v uint8) float64 {
-		x := float64(v) / 255
-		if x <= 0.04045 {
-			return x / 12.92
-		}
-		return math.Pow((x+0.055)/1.055, 2.4)
-	}
-	return 0.2126*lin(c.R) + 0.7152*lin(c.G) + 0.0722*lin(c.B)
-}
-
-func contrast(a, b color.NRGBA) float64 {
-	la, lb := relativeLuminance(a), relativeLuminance(b)
-	return (math.Max(la, lb) + 0.05) / (math.Min(la, lb) + 0.05)
-}
-
 // Every colour a label can get without the analyst choosing one must show
 // against both themes' backgrounds (white, and Fyne's dark #171718) with
 // WCAG's 3:1 for non-text marks.
@@ -178,7 +162,7 @@ func TestLabelPaletteIsVisibleInBothThemes(t *testing.T) {
 			t.Fatalf("%s does not parse", hex)
 		}
 		for theme, bg := range backgrounds {
-			if r := contrast(c, bg); r < 3 {
+			if r := testkit.Contrast(c, bg); r < 3 {
 				t.Errorf("%s has contrast %.2f:1 against the %s theme", hex, r, theme)
 			}
 		}

@@ -80,21 +80,11 @@ func (e *Editor) SetDetails(id uint64, speaker, target, note string) (storage.Cl
 // the open undo step redo to it; the step still undoes to where the typing
 // began.
 func (e *Editor) amend(id uint64, apply func(*storage.Claim)) (storage.Claim, error) {
-	before, err := e.store.Claim(id)
-	if err != nil {
-		return before, err
+	_, saved, changed, err := e.update(id, "edit claim", apply)
+	if changed {
+		e.history.amendTop(func() error { _, err := e.store.UpdateClaim(saved); return err })
 	}
-	after := before
-	apply(&after)
-	if after == before {
-		return before, nil
-	}
-	saved, err := e.store.UpdateClaim(after)
-	if err != nil {
-		return before, fmt.Errorf("edit claim: %w", err)
-	}
-	e.history.amendTop(func() error { _, err := e.store.UpdateClaim(saved); return err })
-	return saved, nil
+	return saved, err
 }
 
 // EndTyping closes the undo step of the claim being typed into: the next
@@ -146,25 +136,34 @@ func (e *Editor) CanUndo() bool { return e.history.canUndo() }
 func (e *Editor) CanRedo() bool { return e.history.canRedo() }
 
 func (e *Editor) change(id uint64, name string, apply func(*storage.Claim)) (storage.Claim, error) {
-	before, err := e.store.Claim(id)
+	before, saved, changed, err := e.update(id, name, apply)
+	if changed {
+		e.history.push(step{
+			name: name,
+			undo: func() error { _, err := e.store.UpdateClaim(before); return err },
+			redo: func() error { _, err := e.store.UpdateClaim(saved); return err },
+		})
+	}
+	return saved, err
+}
+
+// update applies a change to claim id in the store; changed is false when
+// the change alters nothing (nothing is written then) or is refused.
+func (e *Editor) update(id uint64, name string, apply func(*storage.Claim)) (before, saved storage.Claim, changed bool, err error) {
+	before, err = e.store.Claim(id)
 	if err != nil {
-		return before, err
+		return before, before, false, err
 	}
 	after := before
 	apply(&after)
 	if after == before {
-		return before, nil
+		return before, before, false, nil
 	}
-	saved, err := e.store.UpdateClaim(after)
+	saved, err = e.store.UpdateClaim(after)
 	if err != nil {
-		return before, fmt.Errorf("%s: %w", name, err)
+		return before, before, false, fmt.Errorf("%s: %w", name, err)
 	}
-	e.history.push(step{
-		name: name,
-		undo: func() error { _, err := e.store.UpdateClaim(before); return err },
-		redo: func() error { _, err := e.store.UpdateClaim(saved); return err },
-	})
-	return saved, nil
+	return before, saved, true, nil
 }
 
 // markInProgress moves a new article to "in progress" once it gets its

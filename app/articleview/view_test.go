@@ -4,9 +4,10 @@ import (
 	"fmt"
 	"image"
 	"image/color"
-	"math"
 	"strings"
 	"testing"
+
+	"claimdesk/app/testkit"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -62,13 +63,6 @@ func TestRendersClaims(t *testing.T) {
 	test.AssertRendersToMarkup(t, "view/claims_scrolled.xml", w.Canvas())
 }
 
-// over blends c over the opaque colour bg, as the painter does.
-func over(bg color.Color, c color.NRGBA) color.NRGBA {
-	b := color.NRGBAModel.Convert(bg).(color.NRGBA)
-	mix := func(f, g uint8) uint8 { return uint8((int(f)*int(c.A) + int(g)*(255-int(c.A)) + 127) / 255) }
-	return color.NRGBA{R: mix(c.R, b.R), G: mix(c.G, b.G), B: mix(c.B, b.B), A: 0xff}
-}
-
 func near(a color.Color, b color.NRGBA) bool {
 	n := color.NRGBAModel.Convert(a).(color.NRGBA)
 	d := func(x, y uint8) bool { return int(x)-int(y) <= 6 && int(y)-int(x) <= 6 }
@@ -116,9 +110,9 @@ func TestHighlightPixels(t *testing.T) {
 
 	bg := theme.Color(theme.ColorNameBackground)
 	p := v.palette()
-	outerFill := over(bg, p.fill(blue, false).(color.NRGBA))
-	innerFill := over(outerFill, p.fill(vermilion, true).(color.NRGBA))
-	selection := over(bg, color.NRGBAModel.Convert(theme.Color(theme.ColorNameSelection)).(color.NRGBA))
+	outerFill := testkit.Over(p.fill(blue, false), bg)
+	innerFill := testkit.Over(p.fill(vermilion, true), outerFill)
+	selection := testkit.Over(theme.Color(theme.ColorNameSelection), bg)
 
 	checks := []struct {
 		name string
@@ -157,24 +151,6 @@ func TestHighlightPixels(t *testing.T) {
 	}
 }
 
-// contrast is the WCAG contrast ratio of two opaque colours.
-func contrast(a, b color.Color) float64 {
-	l1, l2 := relLuminance(a), relLuminance(b)
-	return (max(l1, l2) + 0.05) / (min(l1, l2) + 0.05)
-}
-
-func relLuminance(c color.Color) float64 {
-	n := color.NRGBAModel.Convert(c).(color.NRGBA)
-	lin := func(v uint8) float64 {
-		s := float64(v) / 255
-		if s <= 0.03928 {
-			return s / 12.92
-		}
-		return math.Pow((s+0.055)/1.055, 2.4)
-	}
-	return 0.2126*lin(n.R) + 0.7152*lin(n.G) + 0.0722*lin(n.B)
-}
-
 func TestFillsKeepTextReadable(t *testing.T) {
 	for _, variant := range []fyne.ThemeVariant{theme.VariantLight, theme.VariantDark} {
 		text := seedText(t)
@@ -194,11 +170,11 @@ func TestFillsKeepTextReadable(t *testing.T) {
 		bg := theme.DefaultTheme().Color(theme.ColorNameBackground, variant)
 		for _, c := range []color.NRGBA{blue, vermilion, green} {
 			for _, selected := range []bool{false, true} {
-				page := over(bg, p.fill(c, selected).(color.NRGBA))
-				if r := contrast(p.text, page); r < 4.5 {
+				page := testkit.Over(p.fill(c, selected), bg)
+				if r := testkit.Contrast(p.text, page); r < 4.5 {
 					t.Errorf("variant %d, colour %v (selected %v): text contrast %.2f < 4.5", variant, c, selected, r)
 				}
-				if r := contrast(bg, page); r < 1.25 {
+				if r := testkit.Contrast(bg, page); r < 1.25 {
 					t.Errorf("variant %d, colour %v: fill barely differs from the page (%.2f)", variant, c, r)
 				}
 			}

@@ -1,6 +1,7 @@
 package testkit
 
 import (
+	"image/color"
 	"os"
 	"path/filepath"
 	"strings"
@@ -19,5 +20,22 @@ func TestGoldenMatchesAndDiffs(t *testing.T) {
 	}
 	if Diff("x\n", "x\n") != "" {
 		t.Error("equal texts must give no diff")
+	}
+}
+
+func TestContrastAndOver(t *testing.T) {
+	black, white := color.NRGBA{A: 0xff}, color.NRGBA{R: 0xff, G: 0xff, B: 0xff, A: 0xff}
+	if c := Contrast(black, white); c < 20.9 || c > 21.1 {
+		t.Errorf("black on white: %.2f", c)
+	}
+	if c := Contrast(white, white); c != 1 {
+		t.Errorf("white on white: %.2f", c)
+	}
+	// #767676 on white is the well-known lightest grey that passes AA.
+	if c := Contrast(color.NRGBA{R: 0x76, G: 0x76, B: 0x76, A: 0xff}, white); c < 4.5 || c > 4.6 {
+		t.Errorf("#767676 on white: %.2f", c)
+	}
+	if got := Over(color.NRGBA{A: 0x80}, white); got != (color.NRGBA{R: 0x7f, G: 0x7f, B: 0x7f, A: 0xff}) {
+		t.Errorf("half black over white: %v", got)
 	}
 }
