@@ -25,16 +25,7 @@ const (
 )
 
 func TestEndToEnd(t *testing.T) {
-	if os.Getenv("CLAIMDESK_E2E") != "1" {
-		t.Skip("end-to-end test: run with CLAIMDESK_E2E=1 (make e2e), it needs Xvfb and xdotool")
-	}
-	bin := binary(t)
-	work := t.TempDir()
-	shots := os.Getenv("CLAIMDESK_SHOTS")
-	if shots == "" {
-		shots = work
-	}
-	db := filepath.Join(work, "claims.db")
+	bin, work, shots, db := setUp(t)
 	second := filepath.Join(work, "second.txt")
 	writeFile(t, second, "Second article\n\nOfficials denied that anything happened at the border.\n")
 	cli(t, bin, db, "import", filepath.Join(repoRoot(t), "seeds", "000_f91aa925e747fcb2.txt"), second)
@@ -333,3 +324,25 @@ func writeFile(t *testing.T, path, text string) {
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
+
+// skipUnlessE2E skips a real-window test unless make e2e asked for it.
+func skipUnlessE2E(t *testing.T) {
+	t.Helper()
+	if os.Getenv("CLAIMDESK_E2E") != "1" {
+		t.Skip("end-to-end test: run with CLAIMDESK_E2E=1 (make e2e), it needs Xvfb and xdotool")
+	}
+}
+
+// setUp is what every real-window test starts from: the binary under test,
+// a work folder, where screenshots go (CLAIMDESK_SHOTS, else the work
+// folder) and the path of a new store.
+func setUp(t *testing.T) (bin, work, shots, db string) {
+	t.Helper()
+	skipUnlessE2E(t)
+	bin, work = binary(t), t.TempDir()
+	shots = os.Getenv("CLAIMDESK_SHOTS")
+	if shots == "" {
+		shots = work
+	}
+	return bin, work, shots, filepath.Join(work, "claims.db")
+}

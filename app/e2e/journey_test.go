@@ -19,9 +19,7 @@ import (
 // The steps are keyed by the table's titles and the sheet's gesture names,
 // so a shortcut or gesture added to the window without a step here fails.
 func TestJourney(t *testing.T) {
-	if os.Getenv("CLAIMDESK_E2E") != "1" {
-		t.Skip("end-to-end test: run with CLAIMDESK_E2E=1 (make e2e), it needs Xvfb and xdotool")
-	}
+	skipUnlessE2E(t)
 	steps := journeySteps()
 	if !coversTable(t, steps) {
 		t.FailNow()

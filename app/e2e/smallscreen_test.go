@@ -2,7 +2,6 @@ package e2e
 
 import (
 	"image"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -14,16 +13,7 @@ import (
 // selecting claims never makes the window grow (a window that grows moves
 // the text under the pointer), and the claim gets its colour.
 func TestTwelveLabelsOnASmallScreen(t *testing.T) {
-	if os.Getenv("CLAIMDESK_E2E") != "1" {
-		t.Skip("end-to-end test: run with CLAIMDESK_E2E=1 (make e2e), it needs Xvfb and xdotool")
-	}
-	bin := binary(t)
-	work := t.TempDir()
-	shots := os.Getenv("CLAIMDESK_SHOTS")
-	if shots == "" {
-		shots = work
-	}
-	db := filepath.Join(work, "claims.db")
+	bin, work, shots, db := setUp(t)
 	cli(t, bin, db, "import", filepath.Join(repoRoot(t), "seeds", "000_f91aa925e747fcb2.txt"))
 	for _, name := range []string{"speculation", "Name_Calling,Labeling_and_more", "threat", "appeal_to_fear",
 		"whataboutism", "doubt", "flag_waving", "slogans", "loaded_language"} {
