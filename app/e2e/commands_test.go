@@ -174,9 +174,25 @@ func (j *journey) findClaims() {
 	j.dialogOpened("the search palette", before)
 	j.escapes("the search palette", before)
 	j.invoke("Find claims…")
+	j.typeText("label:" + j.labels[0].name)
+	time.Sleep(pause)
+	found := j.shot("found")
+	// ↓ moves the highlight to the next result, ↑ back to the first.
+	j.key("Down")
+	time.Sleep(pause)
+	moved := j.shot("down")
+	if n := differing(found, moved, dialogArea); n < 200 {
+		j.errorf("↓ in the palette moved nothing (%d pixels changed)", n)
+	}
+	j.key("Up")
+	time.Sleep(pause)
+	if n := differing(found, j.shot("up"), dialogArea); n > 50 {
+		j.errorf("↑ did not bring the highlight back to the first result (%d pixels differ)", n)
+	}
+	j.key("ctrl+a", "BackSpace")
 	j.typeText("Dmitry")
 	time.Sleep(pause)
-	j.shot("found")
+	j.shot("found-dmitry")
 	j.key("Return")
 	waitTitle(j.t, j.x, j.win, seedTitle)
 }

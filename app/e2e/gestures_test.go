@@ -62,6 +62,7 @@ func (j *journey) drag() {
 		j.errorf("the drag showed no selection (%d pixels changed)", n)
 	}
 	j.labelWith(j.labels[0], before, 400)
+
 	j.later(func(s *storeState) {
 		c := s.claimsOn(lineDrag)
 		if len(c) != 1 || !s.wholeWords(c[0]) || words(c[0].Quote) < 3 {
