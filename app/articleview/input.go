@@ -181,9 +181,12 @@ func (v *View) click(pos fyne.Position) {
 }
 
 // snapping reports whether the gesture selects whole words: SnapToWords,
-// unless Alt was held at the press or is held now.
+// unless Ctrl (or Alt) was held at the press or is held now. Ctrl is the
+// one to teach: under the GLFW driver, Alt pressed and let go with no key
+// between opens the window's menu bar, so after an Alt-drag the next key
+// would go to the menu instead of labelling the selection.
 func (v *View) snapping(g *gesture) bool {
-	return v.SnapToWords && (g.mods|v.keys)&fyne.KeyModifierAlt == 0
+	return v.SnapToWords && (g.mods|v.keys)&(fyne.KeyModifierAlt|fyne.KeyModifierControl) == 0
 }
 
 // spanAt is what a point contributes to a selection: the word under it
@@ -370,6 +373,8 @@ func modifierOf(k fyne.KeyName) fyne.KeyModifier {
 		return fyne.KeyModifierShift
 	case desktop.KeyAltLeft, desktop.KeyAltRight:
 		return fyne.KeyModifierAlt
+	case desktop.KeyControlLeft, desktop.KeyControlRight:
+		return fyne.KeyModifierControl
 	}
 	return 0
 }

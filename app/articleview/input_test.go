@@ -49,6 +49,16 @@ func TestDragSelectsCharactersWithoutSnapping(t *testing.T) {
 	mouseDrag(v, edge(t, v, k+3, 0), edge(t, v, k+5, 1), 0)
 	v.KeyUp(&fyne.KeyEvent{Name: desktop.KeyAltLeft})
 	wantSelection(t, v, k+3, k+6)
+
+	// Ctrl does the same, and is the one to teach (see snapping).
+	mouseDrag(v, edge(t, v, k+1, 0), edge(t, v, k+3, 1), fyne.KeyModifierControl)
+	wantSelection(t, v, k+1, k+4)
+	v.KeyDown(&fyne.KeyEvent{Name: desktop.KeyControlLeft})
+	mouseDrag(v, edge(t, v, k+3, 0), edge(t, v, k+5, 1), 0)
+	v.KeyUp(&fyne.KeyEvent{Name: desktop.KeyControlLeft})
+	wantSelection(t, v, k+3, k+6)
+	mouseDrag(v, edge(t, v, k+1, 0), edge(t, v, k+3, 1), 0)
+	wantSelection(t, v, k, k+7) // without it, the whole word again
 }
 
 func TestDoubleClickSelectsWord(t *testing.T) {

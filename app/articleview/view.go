@@ -31,7 +31,8 @@ type View struct {
 	widget.BaseWidget
 
 	// SnapToWords makes a drag select whole words (the default); holding
-	// Alt while pressing the mouse selects exact characters for one drag.
+	// Ctrl (or Alt) while pressing the mouse selects exact characters for
+	// one drag.
 	SnapToWords bool
 
 	// OnSelectionChanged is called when the user changes the text selection:

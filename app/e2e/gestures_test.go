@@ -29,11 +29,12 @@ var (
 	lineWordLeft   = textLine{573, "The Kremlin had already shrugged off accusations by the Hillary Clinton campaign"}
 	lineShiftLeft  = textLine{605, "that Russia was involved in the embarrassing leak of emails meant to help"}
 	lineFit        = textLine{637, `Republican presidential candidate Trump as "absurd".`}
+	lineCtrl       = textLine{686, `"If you talk about some suspicions regarding our country, then you need at the very`}
 )
 
 // seedClaims is how many claims the gestures leave on the seed article
 // (the fitted claim counts once: fitting moves it, it adds none).
-const seedClaims = 10
+const seedClaims = 11
 
 // label makes a claim of the selection with the label's hotkey and clears
 // the selection, and checks the label's colour came up.
@@ -63,10 +64,21 @@ func (j *journey) drag() {
 	}
 	j.labelWith(j.labels[0], before, 400)
 
+	// Holding Ctrl selects characters: the claim starts and ends inside words.
+	j.x.xdotool("mousemove", "--window", j.win, "330", itoa(lineCtrl.y), "keydown", "ctrl", "mousedown", "1")
+	for x := 330; x <= 530; x += 40 {
+		j.x.xdotool("mousemove", "--window", j.win, itoa(x), itoa(lineCtrl.y))
+	}
+	j.x.xdotool("mouseup", "1", "keyup", "ctrl")
+	j.labelWith(j.labels[0], before, 500)
 	j.later(func(s *storeState) {
 		c := s.claimsOn(lineDrag)
 		if len(c) != 1 || !s.wholeWords(c[0]) || words(c[0].Quote) < 3 {
 			j.errorf("want one claim of whole words over the drag on %q, got %+v", lineDrag.text, c)
+		}
+		chars := s.claimsOn(lineCtrl)
+		if len(chars) != 1 || s.wholeWords(chars[0]) {
+			j.errorf("want one claim cut inside words by the Ctrl-drag on %q, got %+v", lineCtrl.text, chars)
 		}
 	})
 }

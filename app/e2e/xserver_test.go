@@ -8,8 +8,10 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 )
@@ -32,7 +34,7 @@ func startXvfbSized(t *testing.T, size string) *display {
 		}
 	}
 	for n := 91; n < 140; n++ {
-		if _, err := os.Stat(fmt.Sprintf("/tmp/.X11-unix/X%d", n)); err == nil {
+		if displayInUse(n) {
 			continue
 		}
 		name := fmt.Sprintf(":%d", n)
@@ -40,7 +42,9 @@ func startXvfbSized(t *testing.T, size string) *display {
 		if err := cmd.Start(); err != nil {
 			t.Fatal(err)
 		}
-		t.Cleanup(func() { _ = cmd.Process.Kill(); _ = cmd.Wait() })
+		// SIGTERM lets Xvfb remove its socket and lock file; killed, it
+		// leaves them behind and the display looks taken to the next run.
+		t.Cleanup(func() { _ = cmd.Process.Signal(syscall.SIGTERM); _ = cmd.Wait() })
 		d := &display{t: t, name: name}
 		t.Cleanup(d.saving.Wait)
 		if d.waitReady() {
@@ -49,6 +53,27 @@ func startXvfbSized(t *testing.T, size string) *display {
 	}
 	t.Fatal("no free X display for Xvfb")
 	return nil
+}
+
+// displayInUse reports whether X display n has a live server. A socket
+// and lock file left by a server that was killed are removed, so that
+// interrupted runs do not use up the displays.
+func displayInUse(n int) bool {
+	socket, lock := fmt.Sprintf("/tmp/.X11-unix/X%d", n), fmt.Sprintf("/tmp/.X%d-lock", n)
+	if _, err := os.Stat(socket); err != nil {
+		return false
+	}
+	raw, err := os.ReadFile(lock)
+	if err != nil {
+		return true // someone else's server, or one starting: leave it
+	}
+	pid, err := strconv.Atoi(strings.TrimSpace(string(raw)))
+	if err != nil || syscall.Kill(pid, 0) == nil {
+		return true
+	}
+	_ = os.Remove(socket)
+	_ = os.Remove(lock)
+	return false
 }
 
 // waitReady waits for the server's socket, which appears once it accepts

@@ -83,7 +83,7 @@ func shortcutTable() []shortcut {
 // keysOnlyInSheet are handled by the text view itself; the sheet lists
 // them so the analyst can learn them.
 var keysOnlyInSheet = [][2]string{
-	{"Drag", "select text (snaps to words; hold Alt, or untick Edit > Snap selection to words, for characters)"},
+	{"Drag", "select text (snaps to words; hold Ctrl, or untick Edit > Snap selection to words, for characters)"},
 	{"Double-click", "select a word"},
 	{"Shift+click", "extend the selection"},
 	{"Shift+← / →", "extend the selection by a character"},
