@@ -98,7 +98,7 @@ func TestEndToEnd(t *testing.T) {
 	// typing pause to be stored.
 	x.xdotool("key", "--window", win, "ctrl+g")
 	x.xdotool("type", "--window", win, "--delay", "30", "Kremlin")
-	x.xdotool("key", "--window", win, "ctrl+q")
+	x.quit(win)
 	waitExit(t, app)
 	checkExport(t, bin, db)
 

@@ -59,7 +59,7 @@ func TestTwelveLabelsOnASmallScreen(t *testing.T) {
 	if geometry := x.xdotool("getwindowgeometry", win); !strings.Contains(geometry, "1024x700") {
 		t.Errorf("the window grew: %s", geometry)
 	}
-	x.xdotool("key", "--window", win, "ctrl+q")
+	x.quit(win)
 	waitExit(t, app)
 }
 

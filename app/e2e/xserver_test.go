@@ -101,6 +101,18 @@ func (d *display) xdotool(args ...string) string {
 	return strings.TrimSpace(string(out))
 }
 
+// quit presses Ctrl+Q in win. The app may close the window before xdotool
+// has sent the key's release, which xdotool reports as BadWindow: that is
+// the quit working, not a failure.
+func (d *display) quit(win string) {
+	d.t.Helper()
+	cmd := exec.Command("xdotool", "key", "--window", win, "ctrl+q")
+	cmd.Env = append(os.Environ(), "DISPLAY="+d.name)
+	if out, err := cmd.CombinedOutput(); err != nil && !strings.Contains(string(out), "BadWindow") {
+		d.t.Fatalf("xdotool key ctrl+q: %v\n%s", err, out)
+	}
+}
+
 // screenshot captures the whole screen, keeps a PNG under dir for people
 // to look at (written in the background, waited for when the test ends),
 // and returns the pixels.
