@@ -133,6 +133,12 @@ func (v *View) ensureLayout() {
 	v.invalidateLayout()
 	v.lay = v.buildLayout(width)
 	switch {
+	case v.pendingOffset >= 0 && v.pendingTop:
+		// Kept as the offset itself, so the relayouts a window makes while
+		// it settles on its size wrap around it instead of creeping back.
+		top = v.pendingOffset
+		v.scrollY = v.topOf(top)
+		v.pendingOffset, v.pendingTop = -1, false
 	case v.pendingOffset >= 0:
 		v.scrollToOffset(v.pendingOffset, false)
 	case top >= 0:

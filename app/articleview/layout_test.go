@@ -315,3 +315,28 @@ func TestHeadingParagraph(t *testing.T) {
 		t.Errorf("headingParagraph for another title = %d, want -1", got)
 	}
 }
+
+// TopOffset and ScrollTopTo bring a reader back to the same line, also
+// into a view that has no size yet, as a window restoring its place has.
+func TestTopOffsetRoundTrip(t *testing.T) {
+	text := seedText(t)
+	v, _ := newTestView(t, seedTitle(text), text, pageSize)
+	if got := v.TopOffset(); got != 0 {
+		t.Fatalf("at the top TopOffset = %d", got)
+	}
+	k := runeIndex(t, text, "Obama told NBC")
+	v.ScrollTopTo(k)
+	top := v.TopOffset()
+	if top > k || k-top > 120 {
+		t.Fatalf("ScrollTopTo(%d) put %d on top", k, top)
+	}
+	fresh := New()
+	fresh.SetDocument(seedTitle(text), text)
+	fresh.ScrollTopTo(top) // before it has a size
+	w := test.NewTempWindow(t, fresh)
+	w.Resize(pageSize)
+	fresh.Refresh()
+	if got := fresh.TopOffset(); got != top {
+		t.Errorf("a new view restored %d to the top, want %d", got, top)
+	}
+}

@@ -73,6 +73,7 @@ type View struct {
 
 	scrollY       float32
 	pendingOffset int     // offset to scroll to once laid out, or -1
+	pendingTop    bool    // put pendingOffset's line at the top, not a third down
 	zoom          float32 // text size factor, see SetZoom
 	kept          keptTop
 
@@ -251,7 +252,7 @@ func (v *View) ScrollPosition() float32 { return v.scrollY }
 // content; before the view is laid out the position is kept for later.
 func (v *View) SetScrollPosition(y float32) {
 	v.ensureLayout()
-	v.pendingOffset = -1
+	v.pendingOffset, v.pendingTop = -1, false
 	if v.lay == nil {
 		v.scrollY = max(y, 0)
 		return
@@ -265,10 +266,42 @@ func (v *View) SetScrollPosition(y float32) {
 func (v *View) ScrollToOffset(offset int) {
 	v.ensureLayout()
 	if v.lay == nil {
-		v.pendingOffset = clampInt(offset, 0, len(v.text))
+		v.pendingOffset, v.pendingTop = clampInt(offset, 0, len(v.text)), false
 		return
 	}
 	v.scrollToOffset(offset, true)
+}
+
+// TopOffset is the first character of the line at the top of the view (0
+// at the top of the article): where the reader is, whatever the width the
+// text was wrapped at. ScrollTopTo brings it back.
+func (v *View) TopOffset() int {
+	v.ensureLayout()
+	return max(v.topOffset(), 0)
+}
+
+// ScrollTopTo scrolls so that the line holding offset is the top line.
+// Called before the view has a size, it takes effect at the first layout.
+func (v *View) ScrollTopTo(offset int) {
+	v.ensureLayout()
+	offset = clampInt(offset, 0, len(v.text))
+	if v.lay == nil {
+		v.pendingOffset, v.pendingTop = offset, true
+		return
+	}
+	v.pendingOffset, v.pendingTop = -1, false
+	v.setScroll(v.topOf(offset))
+	v.kept = keptTop{offset: offset, y: v.scrollY} // kept across the next relayouts
+}
+
+// topOf is the scroll position that makes the line holding offset the top
+// line; the first line keeps the article's top margin above it.
+func (v *View) topOf(offset int) float32 {
+	li := v.lay.lineOf(offset)
+	if li == 0 {
+		return 0
+	}
+	return v.lay.lines[li].y
 }
 
 func (v *View) scrollToOffset(offset int, refresh bool) {

@@ -9,7 +9,9 @@ import (
 )
 
 // decodeXWD reads the screen dump `xwd -root` writes: a ZPixmap of 24-bit
-// colour in 32-bit pixels, as Xvfb's screens are. Decoding it here instead
+// colour in 32-bit pixels, as Xvfb's screens are, or packed in 24 bits, as
+// xwd writes them now and then (seen with a second window of another
+// process on the screen). Decoding it here instead
 // of through ImageMagick keeps a screenshot to a few tens of milliseconds,
 // which the journey's hundred screenshots need.
 func decodeXWD(raw []byte) (*image.RGBA, error) {
@@ -21,22 +23,30 @@ func decodeXWD(raw []byte) (*image.RGBA, error) {
 	headerSize, format, width, height := field(0), field(2), int(field(4)), int(field(5))
 	byteOrder, bitsPerPixel, bytesPerLine, colours := field(7), field(11), int(field(12)), int(field(19))
 	masks := [3]uint32{field(14), field(15), field(16)} // red, green, blue
-	if format != 2 || bitsPerPixel != 32 {
-		return nil, fmt.Errorf("xwd: format %d at %d bits a pixel, want ZPixmap at 32", format, bitsPerPixel)
+	if format != 2 || (bitsPerPixel != 32 && bitsPerPixel != 24) {
+		return nil, fmt.Errorf("xwd: format %d at %d bits a pixel, want ZPixmap at 24 or 32", format, bitsPerPixel)
 	}
+	size := int(bitsPerPixel / 8)
 	start := int(headerSize) + 12*colours
 	if len(raw) < start+bytesPerLine*height {
 		return nil, errors.New("xwd: short pixel data")
 	}
-	var order endian.ByteOrder = endian.BigEndian
-	if byteOrder == 0 {
-		order = endian.LittleEndian
+	pixel := func(b []byte) uint32 { // size bytes, in the dump's byte order
+		var p uint32
+		for i := range size {
+			if byteOrder == 0 {
+				p |= uint32(b[i]) << (8 * i)
+			} else {
+				p = p<<8 | uint32(b[i])
+			}
+		}
+		return p
 	}
 	img := image.NewRGBA(image.Rect(0, 0, width, height))
 	for y := range height {
 		line := raw[start+y*bytesPerLine:]
 		for x := range width {
-			p := order.Uint32(line[4*x:])
+			p := pixel(line[size*x:])
 			o := img.PixOffset(x, y)
 			for c, m := range masks {
 				img.Pix[o+c] = uint8((p & m) >> bits.TrailingZeros32(m))

@@ -41,16 +41,17 @@ func (w *mainWindow) restorePreferences() {
 	w.view.SnapToWords = p.BoolWithFallback(prefSnapWords, true)
 	w.view.SetZoom(float32(p.FloatWithFallback(prefZoom, 1)))
 	w.rebuildMenu()
-	id := uint64(p.Int(w.storePref(prefLastArticle)))
+	last := uint64(p.Int(w.storePref(prefLastArticle)))
+	id := last
 	if id == 0 || !w.session.HasArticle(id) {
 		id = w.articles.first()
 	}
 	if id == 0 {
 		return
 	}
-	w.openArticle(id)
-	if id == uint64(p.Int(w.storePref(prefLastArticle))) {
-		w.view.ScrollToOffset(p.Int(w.storePref(prefTopOffset)))
+	w.openArticle(id) // which records it as the last article already
+	if id == last {
+		w.view.ScrollTopTo(p.Int(w.storePref(prefTopOffset)))
 	}
 }
 
@@ -62,19 +63,7 @@ func (w *mainWindow) savePreferences() {
 		p.SetFloat(w.storePref(prefHeight), float64(size.Height))
 	}
 	p.SetInt(w.storePref(prefLastArticle), int(w.session.Article().ID))
-	p.SetInt(w.storePref(prefTopOffset), w.topOffset())
+	p.SetInt(w.storePref(prefTopOffset), w.view.TopOffset())
 	p.SetString(prefAnnotator, w.session.Annotator())
 	p.SetBool(prefSnapWords, w.view.SnapToWords)
-}
-
-// topOffset is the first character shown at the top of the article, so
-// the place is found again however the text wraps next time.
-func (w *mainWindow) topOffset() int {
-	lineH := w.view.Size().Height / 20
-	for y := float32(0); y < w.view.Size().Height; y += lineH {
-		if offset, ok := w.view.OffsetAt(fyne.NewPos(w.view.Size().Width/2, y)); ok {
-			return offset
-		}
-	}
-	return 0
 }
