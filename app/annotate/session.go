@@ -11,6 +11,7 @@ package annotate
 import (
 	"errors"
 	"slices"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -98,9 +99,6 @@ func NewSession(store *storage.Store, wake func()) (*Session, error) {
 // Sync.
 func (s *Session) OnChange(fn func(Aspect)) { s.observers = append(s.observers, fn) }
 
-// Store is the store the session edits.
-func (s *Session) Store() *storage.Store { return s.store }
-
 // Labels lists the labels, those with hotkeys first.
 func (s *Session) Labels() []storage.Label { return s.labels }
 
@@ -175,12 +173,6 @@ func (s *Session) SaveState() (saved time.Time, failure error) {
 // Typing reports whether the analyst is typing into claim id's details:
 // the window then leaves the fields as typed (the store trims spaces).
 func (s *Session) Typing(id uint64) bool { return id != 0 && s.typing == id }
-
-// CanUndo and CanRedo tell the menus what to enable.
-func (s *Session) CanUndo() bool { return s.editor.CanUndo() }
-
-// CanRedo reports whether an undone change can be applied again.
-func (s *Session) CanRedo() bool { return s.editor.CanRedo() }
 
 // Open shows the article with id. A failure leaves the open article open.
 func (s *Session) Open(id uint64) error {
@@ -591,15 +583,15 @@ func (s *Session) emit() {
 
 // withoutOuterSpace narrows [start, end) of text (code points) past white
 // space at both ends: a claim is what was said, and a selection made by
-// keys or characters can take in the space around it.
+// keys or characters can take in the space around it. It reads the text
+// only as far as the span, not the whole article.
 func withoutOuterSpace(text string, start, end int) (int, int) {
-	runes := []rune(text)
-	end = min(end, len(runes))
-	for start < end && unicode.IsSpace(runes[start]) {
-		start++
+	quote, ok := storage.Slice(text, start, end)
+	if !ok {
+		return start, end
 	}
-	for end > start && unicode.IsSpace(runes[end-1]) {
-		end--
-	}
+	trimmed := strings.TrimLeftFunc(quote, unicode.IsSpace)
+	start += storage.RuneLen(quote) - storage.RuneLen(trimmed)
+	end -= storage.RuneLen(trimmed) - storage.RuneLen(strings.TrimRightFunc(trimmed, unicode.IsSpace))
 	return start, end
 }
