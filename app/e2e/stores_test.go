@@ -24,7 +24,7 @@ func TestStoreThatCannotBeOpened(t *testing.T) {
 	second := startApp(t, bin, db, homeDir(t, work, "second"), x)
 	problem := problemWindow(t, x)
 	x.xdotool("windowfocus", "--sync", problem)
-	x.xdotool("key", "--window", problem, "Escape")
+	x.closingKey(problem, "Escape")
 	var exit *exec.ExitError
 	if err := waitEnd(second, 15*time.Second); !errors.As(err, &exit) || exit.ExitCode() != 1 {
 		t.Fatalf("Esc in the problem window: %v, want exit status 1", err)
@@ -36,7 +36,7 @@ func TestStoreThatCannotBeOpened(t *testing.T) {
 	x.quit(main)
 	waitExit(t, holder)
 	x.xdotool("windowfocus", "--sync", problem)
-	x.xdotool("key", "--window", problem, "Return")
+	x.closingKey(problem, "Return")
 	opened := strings.Fields(x.xdotool("search", "--sync", "--onlyvisible", "--name", "Kremlin Denies"))[0]
 	waitTitle(t, x, opened, seedTitle)
 	x.xdotool("windowfocus", "--sync", opened)

@@ -101,15 +101,21 @@ func (d *display) xdotool(args ...string) string {
 	return strings.TrimSpace(string(out))
 }
 
-// quit presses Ctrl+Q in win. The app may close the window before xdotool
-// has sent the key's release, which xdotool reports as BadWindow: that is
-// the quit working, not a failure.
+// quit presses Ctrl+Q in win.
 func (d *display) quit(win string) {
 	d.t.Helper()
-	cmd := exec.Command("xdotool", "key", "--window", win, "ctrl+q")
+	d.closingKey(win, "ctrl+q")
+}
+
+// closingKey presses a key that closes win. The app may close the window
+// before xdotool has sent the key's release, which xdotool reports as
+// BadWindow: that is the key working, not a failure.
+func (d *display) closingKey(win, key string) {
+	d.t.Helper()
+	cmd := exec.Command("xdotool", "key", "--window", win, key)
 	cmd.Env = append(os.Environ(), "DISPLAY="+d.name)
 	if out, err := cmd.CombinedOutput(); err != nil && !strings.Contains(string(out), "BadWindow") {
-		d.t.Fatalf("xdotool key ctrl+q: %v\n%s", err, out)
+		d.t.Fatalf("xdotool key %s: %v\n%s", key, err, out)
 	}
 }
 
