@@ -109,7 +109,8 @@ func TestEndToEnd(t *testing.T) {
 	waitTitle(t, x, win, seedTitle)
 	x.xdotool("windowfocus", "--sync", win)
 	time.Sleep(800 * time.Millisecond)
-	x.xdotool("key", "--window", win, "ctrl+j") // select the claim
+	x.xdotool("windowsize", "--sync", win, "1150", "760") // remembered on SIGTERM too
+	x.xdotool("key", "--window", win, "ctrl+j")           // select the claim
 	x.xdotool("key", "--window", win, "ctrl+g", "Tab")
 	x.xdotool("type", "--window", win, "--delay", "30", "Clinton")
 	// Well within the 0.4 s typing pause, so only the flush at the end of
@@ -122,6 +123,11 @@ func TestEndToEnd(t *testing.T) {
 	waitExit(t, app)
 	if got := exportedColumn(t, bin, db, "target"); got != "Clinton" {
 		t.Errorf("target typed just before SIGTERM: stored %q", got)
+	}
+	if memory, _ := filepath.Glob(filepath.Join(work, "config", "fyne", "*", "window.json")); len(memory) != 1 {
+		t.Errorf("after SIGTERM the window's memory is %v, want one window.json", memory)
+	} else if raw, err := os.ReadFile(memory[0]); err != nil || !strings.Contains(string(raw), `"width": 1150`) {
+		t.Errorf("the size at SIGTERM was not remembered: %s %v", raw, err)
 	}
 
 	// Even kill -9 a moment after typing loses nothing: every keystroke is

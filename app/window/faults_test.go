@@ -68,7 +68,7 @@ func TestWindowRemembersArticleAndAnnotator(t *testing.T) {
 	}
 	w.openArticle(second.ID)
 	w.session.SetAnnotator("ana")
-	w.savePreferences()
+	w.rememberPlace()
 	again := newTestWindowOn(t, w.app, w.store)
 	if again.session.Article().ID != second.ID || again.session.Annotator() != "ana" {
 		t.Errorf("reopened on article %d with annotator %q", again.session.Article().ID, again.session.Annotator())
@@ -78,7 +78,7 @@ func TestWindowRemembersArticleAndAnnotator(t *testing.T) {
 // Another store in the same app keeps its own place: the last article
 // (ids mean other articles there), the window size and where the analyst
 // had scrolled to; the annotator is the analyst's and follows them.
-func TestPreferencesBelongToTheirStore(t *testing.T) {
+func TestPlaceBelongsToItsStore(t *testing.T) {
 	w := newTestWindow(t)
 	peskov := strings.Index(w.session.Article().Text, "Peskov said Wednesday")
 	offset := cdstorage.RuneOffset(w.session.Article().Text, peskov)
@@ -89,7 +89,7 @@ func TestPreferencesBelongToTheirStore(t *testing.T) {
 	}
 	w.session.SetAnnotator("ana")
 	w.win.Resize(fyne.NewSize(1100, 700))
-	w.savePreferences()
+	w.rememberPlace()
 
 	other, err := cdstorage.Open(filepath.Join(t.TempDir(), "other.db"))
 	if err != nil {
@@ -102,19 +102,17 @@ func TestPreferencesBelongToTheirStore(t *testing.T) {
 		}
 	}
 	elsewhere := newTestWindowOn(t, w.app, other)
-	elsewhere.restorePreferences()
 	if got := elsewhere.session.Article().Title; got != "First" {
 		t.Errorf("the other store opened %q, not its first article", got)
 	}
 	if elsewhere.session.Annotator() != "ana" {
 		t.Errorf("the annotator did not follow: %q", elsewhere.session.Annotator())
 	}
-	if p := w.app.Preferences(); p.Float(elsewhere.storePref(prefWidth)) == 1100 {
+	if elsewhere.memory.place(other.Path()).Width == 1100 {
 		t.Error("the other store took this store's window width")
 	}
 
 	again := newTestWindowOn(t, w.app, w.store)
-	again.restorePreferences()
 	again.view.Refresh()
 	// The test window wraps at another width than the one saved, so the
 	// top line is the one holding the saved offset, starting at or before it.

@@ -15,6 +15,10 @@ import (
 // timers holds, per window, what it scheduled to run later, in order.
 var timers = map[*mainWindow]*[]func(){}
 
+// memoryFiles holds, per test app, the file its windows remember their
+// place in, so each window opened on the app reads it as a restart would.
+var memoryFiles = map[fyne.App]string{}
+
 // newTestWindow opens the window headless on a temporary store holding the
 // seed article, sized like a laptop screen. Imports, exports and indexing
 // run on the test's goroutine, and timers wait for fireTimers, so the tests
@@ -44,7 +48,17 @@ func newTestWindow(t *testing.T) *mainWindow {
 func newTestWindowOn(t *testing.T, a fyne.App, store *storage.Store) *mainWindow {
 	t.Helper()
 	queue := &[]func(){}
-	w := newMainWindowWith(a, store, func(f func()) { f() }, func(_ time.Duration, f func()) { *queue = append(*queue, f) })
+	path, ok := memoryFiles[a]
+	if !ok {
+		path = filepath.Join(t.TempDir(), memoryFile)
+		memoryFiles[a] = path
+		t.Cleanup(func() { delete(memoryFiles, a) })
+	}
+	remembered, err := loadMemory(path, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := newMainWindowWith(a, store, remembered, func(f func()) { f() }, func(_ time.Duration, f func()) { *queue = append(*queue, f) })
 	timers[w] = queue
 	t.Cleanup(func() { delete(timers, w) })
 	w.win.Resize(fyne.NewSize(1280, 800))

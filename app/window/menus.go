@@ -202,6 +202,7 @@ func keyText(k fyne.KeyName) string {
 // characters; the menu's check mark shows which.
 func (w *mainWindow) toggleSnapToWords() {
 	w.view.SnapToWords = !w.view.SnapToWords
+	w.rememberPlace()
 	w.rebuildMenu()
 	w.focusText()
 }
@@ -254,7 +255,7 @@ func (w *mainWindow) zoom(factor float32) {
 		z = w.view.Zoom() * factor
 	}
 	w.view.SetZoom(z)
-	w.app.Preferences().SetFloat(prefZoom, float64(w.view.Zoom()))
+	w.rememberPlace()
 }
 
 // dialogOpen reports whether a dialog or the search palette is over the

@@ -3,6 +3,8 @@ package window
 import (
 	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
@@ -29,16 +31,23 @@ func Run(path string, open func() (*storage.Store, error), fyneApp []byte) error
 	a := app.NewWithID(meta.ID)
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.IconPNG))
 	a.Settings().SetTheme(newReadableTheme())
+	remembered, err := loadMemory(filepath.Join(a.Storage().RootURI().Path(), memoryFile), a.Preferences())
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "claimdesk: %v\n", err)
+	}
 	var w *mainWindow
 	problem := openOrExplain(a, path, open, func(store *storage.Store) (err error) {
-		w, err = showMainWindow(store, func(s *storage.Store) *mainWindow { return newMainWindow(a, s) })
+		w, err = showMainWindow(store, func(s *storage.Store) *mainWindow { return newMainWindow(a, s, remembered) })
 		return err
 	})
-	a.Run() // closing and File > Quit flush edits and save preferences
+	a.Run() // closing and File > Quit flush edits and remember the window's place
 	if w == nil {
 		return problem.err
 	}
 	defer w.store.Close()
+	if !w.left { // Fyne ended the loop itself, on SIGTERM or SIGINT
+		w.rememberPlace()
+	}
 	// Every keystroke is already stored, so whatever ended the loop (File >
 	// Quit, or Fyne itself on SIGTERM and SIGINT) loses nothing typed. A
 	// refused write is the one thing the window could not show once closed:

@@ -86,7 +86,7 @@ func (w *mainWindow) askAnnotator() {
 	}, func(ok bool) {
 		if ok {
 			w.session.SetAnnotator(strings.TrimSpace(entry.Text))
-			w.app.Preferences().SetString(prefAnnotator, w.session.Annotator())
+			w.rememberPlace()
 			w.footer.refreshAnnotator()
 		}
 		w.focusText()

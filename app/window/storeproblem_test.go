@@ -99,7 +99,7 @@ type openedBy struct {
 
 func (o *openedBy) opened(store *storage.Store) error {
 	w, err := showMainWindow(store, func(s *storage.Store) *mainWindow {
-		return newMainWindowWith(o.a, s, func(f func()) { f() }, func(time.Duration, func()) {})
+		return newMainWindowWith(o.a, s, newMemory(""), func(f func()) { f() }, func(time.Duration, func()) {})
 	})
 	if err != nil {
 		return err

@@ -25,6 +25,8 @@ type mainWindow struct {
 	store   *storage.Store
 	session *annotate.Session
 	index   *search.Index
+	memory  *memory // what the window comes back to next time
+	left    bool    // the window's place is remembered: it quit
 
 	articles *articlePanel
 	view     *articleview.View
@@ -45,24 +47,25 @@ type mainWindow struct {
 	after        func(d time.Duration, f func())
 }
 
-func newMainWindow(a fyne.App, store *storage.Store) *mainWindow {
-	return newMainWindowWith(a, store, func(f func()) { go f() }, func(d time.Duration, f func()) {
+func newMainWindow(a fyne.App, store *storage.Store, m *memory) *mainWindow {
+	return newMainWindowWith(a, store, m, func(f func()) { go f() }, func(d time.Duration, f func()) {
 		time.AfterFunc(d, func() { fyne.Do(f) })
 	})
 }
 
-func newMainWindowWith(a fyne.App, store *storage.Store, inBackground func(func()), after func(time.Duration, func())) *mainWindow {
+func newMainWindowWith(a fyne.App, store *storage.Store, m *memory, inBackground func(func()), after func(time.Duration, func())) *mainWindow {
 	w := &mainWindow{
 		app:          a,
 		win:          a.NewWindow("Claimdesk"),
 		store:        store,
+		memory:       m,
 		index:        search.NewIndex(),
 		inBackground: inBackground,
 		after:        after,
 	}
 	session, err := annotate.NewSession(store, func() { fyne.Do(w.session.Sync) })
 	w.session = session
-	session.SetAnnotator(a.Preferences().String(prefAnnotator))
+	session.SetAnnotator(m.Annotator)
 	w.buildUI()
 	session.OnChange(w.render)
 	w.render(^annotate.Aspect(0))
@@ -70,7 +73,7 @@ func newMainWindowWith(a fyne.App, store *storage.Store, inBackground func(func(
 		w.showReadError("Reading the store", err)
 	}
 	w.startIndexing()
-	w.restorePreferences()
+	w.restorePlace()
 	return w
 }
 
@@ -151,7 +154,7 @@ func (w *mainWindow) showArticle() {
 	}
 	w.view.SetDocument(a.Title, a.Text)
 	w.win.SetTitle(fmt.Sprintf("%s — Claimdesk", a.Title))
-	w.app.Preferences().SetInt(w.storePref(prefLastArticle), int(a.ID))
+	w.rememberPlace()
 	w.view.ScrollToOffset(0)
 }
 
@@ -213,7 +216,8 @@ func (w *mainWindow) startIndexing() {
 // quit stores a pending edit and the window's place, then ends the app.
 func (w *mainWindow) quit() {
 	w.endTyping()
-	w.savePreferences()
+	w.rememberPlace()
+	w.left = true
 	w.app.Quit()
 }
 
