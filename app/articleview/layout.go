@@ -122,8 +122,11 @@ func (v *View) ensureLayout() {
 	if v.met != nil && key == v.metKey && v.lay != nil && v.lay.width == width {
 		return
 	}
-	top := v.topOffset()
+	top := v.topPlace()
 	if v.met == nil || key != v.metKey {
+		// Lines of another size: the top line starts the view, as it
+		// would in a browser zooming.
+		top.Below = 0
 		v.met, v.metKey = newMetrics(v.Theme(), v.zoom), key
 		v.invalidateLayout()
 	}
@@ -134,41 +137,43 @@ func (v *View) ensureLayout() {
 	v.lay = v.buildLayout(width)
 	switch {
 	case v.pendingOffset >= 0 && v.pendingTop:
-		// Kept as the offset itself, so the relayouts a window makes while
+		// Kept as the place itself, so the relayouts a window makes while
 		// it settles on its size wrap around it instead of creeping back.
-		top = v.pendingOffset
-		v.scrollY = v.topOf(top)
+		top = Place{Offset: v.pendingOffset, Below: v.pendingBelow}
+		v.scrollY = v.yOf(top)
 		v.pendingOffset, v.pendingTop = -1, false
 	case v.pendingOffset >= 0:
 		v.scrollToOffset(v.pendingOffset, false)
-	case top >= 0:
-		v.scrollY = v.lay.lines[v.lay.lineOf(top)].y
+	case top.Offset >= 0:
+		v.scrollY = v.yOf(top)
 	}
 	v.scrollY = v.clampScroll(v.scrollY)
-	v.kept = keptTop{offset: top, y: v.scrollY}
+	v.kept = keptTop{place: top, y: v.scrollY}
 }
 
-// keptTop is the offset a relayout kept on top, and where that put the
+// keptTop is the place a relayout kept on top, and where that put the
 // view.
 type keptTop struct {
-	offset int
-	y      float32
+	place Place
+	y     float32
 }
 
-// topOffset is the offset to keep on top across a relayout, or -1 at the
-// top of the article: the start of the top line, unless the last relayout
-// kept an offset inside that line and nothing scrolled since. Without that
-// every step of a resize or a run of zooms would move on to the start of
-// the line holding the kept offset, and the text would creep back.
-func (v *View) topOffset() int {
+// topPlace is the place to keep on top across a relayout, Offset -1 at the
+// top of the article: the start of the top line and how far past it the
+// view is, unless the last relayout kept a place inside that line and
+// nothing scrolled since. Without that every step of a resize or a run of
+// zooms would move on to the start of the line holding the kept offset,
+// and the text would creep back.
+func (v *View) topPlace() Place {
 	if v.lay == nil || v.scrollY <= 0 {
-		return -1
+		return Place{Offset: -1}
 	}
 	li := max(v.lay.lineAtY(v.scrollY), 0)
-	if k := v.kept; k.offset >= 0 && k.y == v.scrollY && v.lay.lineOf(k.offset) == li {
-		return k.offset
+	if k := v.kept; k.place.Offset >= 0 && k.y == v.scrollY && v.lay.lineOf(k.place.Offset) == li {
+		return k.place
 	}
-	return v.lay.lines[li].start
+	start := v.lay.lines[li].start
+	return Place{Offset: start, Below: (v.scrollY - v.topOf(start)) / v.zoom}
 }
 
 // buildLayout wraps the whole article for the given widget width.

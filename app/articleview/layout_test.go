@@ -316,27 +316,36 @@ func TestHeadingParagraph(t *testing.T) {
 	}
 }
 
-// TopOffset and ScrollTopTo bring a reader back to the same line, also
-// into a view that has no size yet, as a window restoring its place has.
-func TestTopOffsetRoundTrip(t *testing.T) {
+// TopPlace and ScrollToPlace bring a reader back to the same pixel, also
+// into a view that has no size yet, as a window restoring its place has:
+// at a line's top, inside a line, and in the gap after a paragraph, where
+// a wheel notch often stops.
+func TestTopPlaceRoundTrip(t *testing.T) {
 	text := seedText(t)
 	v, _ := newTestView(t, seedTitle(text), text, pageSize)
-	if got := v.TopOffset(); got != 0 {
-		t.Fatalf("at the top TopOffset = %d", got)
+	if got := v.TopPlace(); got != (Place{}) {
+		t.Fatalf("at the top TopPlace = %+v", got)
 	}
-	k := runeIndex(t, text, "Obama told NBC")
-	v.ScrollTopTo(k)
-	top := v.TopOffset()
-	if top > k || k-top > 120 {
-		t.Fatalf("ScrollTopTo(%d) put %d on top", k, top)
+	k := runeIndex(t, text, "Moscow has carefully")
+	v.ScrollToPlace(Place{Offset: k})
+	if top := v.TopPlace(); top.Offset > k || k-top.Offset > 120 || top.Below != 0 {
+		t.Fatalf("ScrollToPlace(%d) put %+v on top", k, top)
 	}
-	fresh := New()
-	fresh.SetDocument(seedTitle(text), text)
-	fresh.ScrollTopTo(top) // before it has a size
-	w := test.NewTempWindow(t, fresh)
-	w.Resize(pageSize)
-	fresh.Refresh()
-	if got := fresh.TopOffset(); got != top {
-		t.Errorf("a new view restored %d to the top, want %d", got, top)
+	lineTop := v.ScrollPosition()
+	for _, past := range []float32{0, 7, 40} { // 40: past a line of text, in the paragraph's gap
+		v.SetScrollPosition(lineTop + past)
+		left := v.TopPlace()
+		fresh := New()
+		fresh.SetDocument(seedTitle(text), text)
+		fresh.ScrollToPlace(left) // before it has a size
+		w := test.NewTempWindow(t, fresh)
+		w.Resize(pageSize)
+		fresh.Refresh()
+		if got := fresh.ScrollPosition(); got != v.ScrollPosition() {
+			t.Errorf("%v px past a line: a new view restored %+v to %v px, want %v", past, left, got, v.ScrollPosition())
+		}
+		if got := fresh.TopPlace(); got != left {
+			t.Errorf("%v px past a line: the new view's place is %+v, want %+v", past, got, left)
+		}
 	}
 }

@@ -74,6 +74,7 @@ type View struct {
 	scrollY       float32
 	pendingOffset int     // offset to scroll to once laid out, or -1
 	pendingTop    bool    // put pendingOffset's line at the top, not a third down
+	pendingBelow  float32 // and scroll this far past it, see Place
 	zoom          float32 // text size factor, see SetZoom
 	kept          keptTop
 
@@ -118,7 +119,7 @@ func (v *View) SetDocument(title, text string) {
 	v.anchor = [2]int{0, 0}
 	v.scrollY = 0
 	v.pendingOffset = -1
-	v.kept = keptTop{offset: -1}
+	v.kept = keptTop{place: Place{Offset: -1}}
 	v.gesture = gesture{}
 	v.invalidateLayout()
 	v.Refresh()
@@ -272,26 +273,52 @@ func (v *View) ScrollToOffset(offset int) {
 	v.scrollToOffset(offset, true)
 }
 
-// TopOffset is the first character of the line at the top of the view (0
-// at the top of the article): where the reader is, whatever the width the
-// text was wrapped at. ScrollTopTo brings it back.
-func (v *View) TopOffset() int {
-	v.ensureLayout()
-	return max(v.topOffset(), 0)
+// Place is where the reader is: the line holding Offset at the top of
+// the view, scrolled Below pixels (at actual size) past that line's top.
+// A wheel notch or a drag usually stops inside a line or the gap after a
+// paragraph, so the line alone would bring the reader back a little off.
+type Place struct {
+	Offset int
+	Below  float32
 }
 
-// ScrollTopTo scrolls so that the line holding offset is the top line.
-// Called before the view has a size, it takes effect at the first layout.
-func (v *View) ScrollTopTo(offset int) {
+// TopPlace is the place at the top of the view (offset 0 at the top of
+// the article), whatever the width the text was wrapped at. ScrollToPlace
+// brings it back.
+func (v *View) TopPlace() Place {
 	v.ensureLayout()
-	offset = clampInt(offset, 0, len(v.text))
+	p := v.topPlace()
+	if p.Offset < 0 {
+		return Place{}
+	}
+	return p
+}
+
+// ScrollToPlace scrolls to p, as TopPlace gave it. Called before the view
+// has a size, it takes effect at the first layout.
+func (v *View) ScrollToPlace(p Place) {
+	v.ensureLayout()
+	p.Offset, p.Below = clampInt(p.Offset, 0, len(v.text)), max(p.Below, 0)
 	if v.lay == nil {
-		v.pendingOffset, v.pendingTop = offset, true
+		v.pendingOffset, v.pendingTop, v.pendingBelow = p.Offset, true, p.Below
 		return
 	}
 	v.pendingOffset, v.pendingTop = -1, false
-	v.setScroll(v.topOf(offset))
-	v.kept = keptTop{offset: offset, y: v.scrollY} // kept across the next relayouts
+	v.setScroll(v.yOf(p))
+	v.kept = keptTop{place: p, y: v.scrollY} // kept across the next relayouts
+}
+
+// yOf is the scroll position of place p: its line's top, and p.Below past
+// it scaled by the zoom, though never into the next line, which would
+// make that the line at the top.
+func (v *View) yOf(p Place) float32 {
+	li := v.lay.lineOf(p.Offset)
+	y := v.topOf(p.Offset)
+	below := p.Below * v.zoom
+	if li+1 < len(v.lay.lines) {
+		below = min(below, v.lay.lines[li+1].y-y-1)
+	}
+	return y + max(below, 0)
 }
 
 // topOf is the scroll position that makes the line holding offset the top

@@ -108,3 +108,40 @@ func waitEnd(cmd *exec.Cmd, limit time.Duration) error {
 		return errors.New("did not end in time")
 	}
 }
+
+// TestPlaceInTheArticleComesBack: scrolled down the article and quit, the
+// window reopens with the same line at the top, to the pixel.
+func TestPlaceInTheArticleComesBack(t *testing.T) {
+	bin, work, shots, db := setUp(t)
+	cli(t, bin, db, "import", filepath.Join(repoRoot(t), "seeds", "000_f91aa925e747fcb2.txt"))
+	x := startXvfb(t)
+	home := homeDir(t, work, "analyst")
+	open := func() (*exec.Cmd, string) {
+		app := startApp(t, bin, db, home, x)
+		win := strings.Fields(x.xdotool("search", "--sync", "--onlyvisible", "--name", "Claimdesk"))[0]
+		waitTitle(t, x, win, seedTitle)
+		x.xdotool("windowfocus", "--sync", win)
+		time.Sleep(time.Second)
+		return app, win
+	}
+	app, win := open()
+	x.xdotool("mousemove", "--window", win, "600", "400", "click", "--repeat", "4", "--delay", "150", "5")
+	x.xdotool("mousemove", "--window", win, "640", "795")
+	time.Sleep(600 * time.Millisecond)
+	left := x.screenshot(shots, "place-1-left")
+	x.quit(win)
+	waitExit(t, app)
+
+	app, win = open()
+	x.xdotool("mousemove", "--window", win, "640", "795")
+	time.Sleep(600 * time.Millisecond)
+	back := x.screenshot(shots, "place-2-back")
+	if up, down := shift(left, back, textArea), shift(back, left, textArea); up != 0 || down != 0 {
+		t.Errorf("reopened %d px above and %d px below the place it was left at", down, up)
+	}
+	if n := differing(left, back, textArea); n > 0 {
+		t.Errorf("the article reopened with %d pixels other than it was left", n)
+	}
+	x.quit(win)
+	waitExit(t, app)
+}

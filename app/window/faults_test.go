@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/test"
 
+	"claimdesk/app/articleview"
 	cdstorage "claimdesk/storage"
 )
 
@@ -82,8 +83,8 @@ func TestPlaceBelongsToItsStore(t *testing.T) {
 	w := newTestWindow(t)
 	peskov := strings.Index(w.session.Article().Text, "Peskov said Wednesday")
 	offset := cdstorage.RuneOffset(w.session.Article().Text, peskov)
-	w.view.ScrollTopTo(offset)
-	top := w.view.TopOffset()
+	w.view.ScrollToPlace(articleview.Place{Offset: offset})
+	top := w.view.TopPlace().Offset
 	if top == 0 || top > offset {
 		t.Fatalf("after scrolling to %d the top shows %d", offset, top)
 	}
@@ -116,7 +117,7 @@ func TestPlaceBelongsToItsStore(t *testing.T) {
 	again.view.Refresh()
 	// The test window wraps at another width than the one saved, so the
 	// top line is the one holding the saved offset, starting at or before it.
-	if got := again.view.TopOffset(); got > top || top-got > 120 {
+	if got := again.view.TopPlace().Offset; got > top || top-got > 120 {
 		t.Errorf("reopened with %d at the top, want the line holding %d", got, top)
 	}
 }

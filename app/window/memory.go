@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 
 	"fyne.io/fyne/v2"
+
+	"claimdesk/app/articleview"
 )
 
 // memory is what the window remembers between runs: the analyst's name,
@@ -34,6 +36,7 @@ type storePlace struct {
 	Height      float32 `json:"height"`
 	LastArticle uint64  `json:"lastArticle"`
 	TopOffset   int     `json:"topOffset"` // the character at the top of the article
+	TopBelow    float32 `json:"topBelow"`  // pixels scrolled past its line, see articleview.Place
 }
 
 // memoryFile is the name of the memory in the app's own storage folder.
@@ -154,7 +157,7 @@ func (w *mainWindow) restorePlace() {
 	}
 	w.openArticle(id)
 	if id == place.LastArticle {
-		w.view.ScrollTopTo(place.TopOffset)
+		w.view.ScrollToPlace(articleview.Place{Offset: place.TopOffset, Below: place.TopBelow})
 	}
 }
 
@@ -174,7 +177,8 @@ func (w *mainWindow) rememberPlace() {
 		place.Width, place.Height = size.Width, size.Height
 	}
 	place.LastArticle = w.session.Article().ID
-	place.TopOffset = w.view.TopOffset()
+	top := w.view.TopPlace()
+	place.TopOffset, place.TopBelow = top.Offset, top.Below
 	w.memory.Annotator = w.session.Annotator()
 	w.memory.SnapToWords = w.view.SnapToWords
 	w.memory.Zoom = w.view.Zoom()
