@@ -111,6 +111,7 @@ func TestPanelsUnderRealEvents(t *testing.T) {
 
 var (
 	footerArea     = image.Rect(250, 762, 1000, 795)
+	footerCounts   = image.Rect(0, 762, 760, 796)
 	claimsList     = image.Rect(976, 105, 1280, 420)
 	completionArea = image.Rect(1050, 590, 1280, 760) // below the speaker field
 	articleCount   = image.Rect(80, 38, 128, 62)      // "1", or "N of M" while filtering

@@ -124,16 +124,7 @@ func (d *display) closingKey(win, key string) {
 // and returns the pixels.
 func (d *display) screenshot(dir, name string) image.Image {
 	d.t.Helper()
-	cmd := exec.Command("xwd", "-root", "-silent")
-	cmd.Env = append(os.Environ(), "DISPLAY="+d.name)
-	raw, err := cmd.Output()
-	if err != nil {
-		d.t.Fatalf("screenshot: %v", err)
-	}
-	img, err := decodeXWD(raw)
-	if err != nil {
-		d.t.Fatalf("screenshot %s: %v", name, err)
-	}
+	img := d.grab()
 	d.saving.Add(1)
 	go func() {
 		defer d.saving.Done()
@@ -143,5 +134,22 @@ func (d *display) screenshot(dir, name string) image.Image {
 			_ = os.WriteFile(filepath.Join(dir, name+".png"), out.Bytes(), 0o644)
 		}
 	}()
+	return img
+}
+
+// grab takes a screenshot without keeping it, for a test that waits for
+// the screen to change.
+func (d *display) grab() image.Image {
+	d.t.Helper()
+	cmd := exec.Command("xwd", "-root", "-silent")
+	cmd.Env = append(os.Environ(), "DISPLAY="+d.name)
+	raw, err := cmd.Output()
+	if err != nil {
+		d.t.Fatalf("screenshot: %v", err)
+	}
+	img, err := decodeXWD(raw)
+	if err != nil {
+		d.t.Fatalf("screenshot: %v", err)
+	}
 	return img
 }
