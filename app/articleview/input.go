@@ -42,6 +42,9 @@ type gesture struct {
 	grab     float32
 	before   [2]int // selection when the gesture began
 	clicked  bool   // MouseUp took the click; the late Tapped ignores it
+	handle   claimEnd
+	claim    uint64 // the claim whose handle was pressed
+	fixed    int    // the end of it that stays where it is
 }
 
 // MouseDown is part of desktop.Mouseable.
@@ -53,7 +56,7 @@ func (v *View) MouseDown(ev *desktop.MouseEvent) {
 	}
 	v.beginGesture(ev.Position, ev.Modifier)
 	if !v.gesture.onBar && ev.Modifier&fyne.KeyModifierShift != 0 {
-		v.gesture.extend = true
+		v.gesture.extend, v.gesture.handle = true, noEnd
 		v.extendTo(ev.Position)
 	}
 }
@@ -68,6 +71,14 @@ func (v *View) beginGesture(pos fyne.Position, mods fyne.KeyModifier) {
 		before: [2]int{v.selStart, v.selEnd}}
 	if v.onScrollBar(pos) {
 		v.pressScrollBar(pos)
+		return
+	}
+	if h, end := v.handleAt(pos); end != noEnd {
+		v.gesture.handle, v.gesture.claim = end, h.ID
+		v.gesture.fixed = h.End
+		if end == finishEnd {
+			v.gesture.fixed = h.Start
+		}
 	}
 }
 
@@ -113,6 +124,10 @@ func (v *View) Dragged(ev *fyne.DragEvent) {
 	}
 	g.dragging = true
 	v.autoScroll(ev.Position.Y)
+	if g.handle != noEnd {
+		v.dragEnd(ev.Position)
+		return
+	}
 	v.extendTo(ev.Position)
 }
 
@@ -122,6 +137,14 @@ func (v *View) DragEnd() {
 	v.gesture = gesture{clicked: g.clicked}
 	if g.onBar {
 		v.Refresh()
+		return
+	}
+	if g.dragging && g.handle != noEnd {
+		v.anchor = [2]int{v.selStart, v.selEnd}
+		v.notifySelection(g.before)
+		if v.OnClaimEndDragged != nil {
+			v.OnClaimEndDragged(g.claim)
+		}
 		return
 	}
 	if g.dragging {
@@ -301,6 +324,12 @@ func (v *View) moveHover(pos fyne.Position) {
 func (v *View) Cursor() desktop.Cursor {
 	if v.hovered && v.onScrollBar(v.hover) {
 		return desktop.DefaultCursor
+	}
+	if v.gesture.handle != noEnd {
+		return desktop.HResizeCursor
+	}
+	if _, end := v.handleAt(v.hover); v.hovered && end != noEnd {
+		return desktop.HResizeCursor
 	}
 	return desktop.TextCursor
 }

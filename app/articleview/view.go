@@ -44,6 +44,10 @@ type View struct {
 	// with the innermost claim under the pointer, or with 0 when the click
 	// hit no claim, so the owner can deselect.
 	OnHighlightTapped func(id uint64)
+	// OnClaimEndDragged is called when the user has dragged an end of the
+	// selected claim (id): the text selection is where the claim should
+	// now be.
+	OnClaimEndDragged func(id uint64)
 	// OnTypedRune receives the runes typed while the view has focus.
 	OnTypedRune func(r rune)
 	// OnTypedKey receives the keys the view does not use itself: it keeps
@@ -625,6 +629,23 @@ func (r *renderer) drawHighlight(li, i int, top float32) {
 			// The outline stops short of the underline rows below it.
 			o := r.rect(layerOutline, color.Transparent, iv.x0-2, fillTop-2, iv.x1-iv.x0+4, fillH+3)
 			o.StrokeColor, o.StrokeWidth, o.CornerRadius = solid, 2, 4
+		}
+	}
+	if selected {
+		r.drawHandles(li, h, solid, fillTop, fillH)
+	}
+}
+
+// drawHandles draws the grips of the selected claim's ends that fall on
+// line li: taller than the outline, so they read as something to drag.
+func (r *renderer) drawHandles(li int, h Highlight, c color.Color, fillTop, fillH float32) {
+	v := r.v
+	for _, end := range [][2]int{{h.Start, h.Start}, {h.End, h.End - 1}} {
+		if v.lay.lineOf(end[1]) != li {
+			continue
+		}
+		if x, _, _, ok := v.caretEdge(end[0], end[1]); ok {
+			r.rect(layerOutline, c, x-handleWidth/2, fillTop-5, handleWidth, fillH+9).CornerRadius = handleWidth / 2
 		}
 	}
 }

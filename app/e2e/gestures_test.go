@@ -394,6 +394,44 @@ func (j *journey) fitClaim() {
 	})
 }
 
+// dragClaimEnd selects the claim the drag made and drags its end, found
+// on screen as the last pixel in the label's colour on its line, to the
+// line's last word: the same claim, one word longer at least.
+func (j *journey) dragClaimEnd() {
+	j.calm()
+	j.x.xdotool("mousemove", "--window", j.win, "420", itoa(lineDrag.y), "click", "1")
+	j.park()
+	time.Sleep(pause)
+	before := j.shot("selected")
+	end := -1
+	for x := textArea.Min.X; x < textArea.Max.X; x++ {
+		if hued(before, image.Rect(x, lineDrag.y-16, x+1, lineDrag.y+18), j.labels[0].colour) > 0 {
+			end = x
+		}
+	}
+	if end < 0 {
+		j.errorf("no %s claim on %q to drag", j.labels[0].name, lineDrag.text)
+		return
+	}
+	j.x.xdotool("mousemove", "--window", j.win, itoa(end-1), itoa(lineDrag.y), "mousedown", "1")
+	for x := end + 20; x <= 905; x += 40 {
+		j.x.xdotool("mousemove", "--window", j.win, itoa(x), itoa(lineDrag.y))
+	}
+	j.x.xdotool("mousemove", "--window", j.win, "905", itoa(lineDrag.y), "mouseup", "1")
+	j.park()
+	time.Sleep(pause)
+	if gained := hued(j.shot("end-dragged"), textArea, j.labels[0].colour) - hued(before, textArea, j.labels[0].colour); gained < 150 {
+		j.errorf("after dragging the claim's end only %d more pixels in %s's colour", gained, j.labels[0].name)
+	}
+	j.later(func(s *storeState) {
+		c := s.claimsOn(lineDrag)
+		// Its label changes later in the journey; its span does not.
+		if len(c) != 1 || !strings.HasSuffix(c[0].Quote, "election") {
+			j.errorf("want the claim on %q to end at its last word, got %+v", lineDrag.text, c)
+		}
+	})
+}
+
 // hoverTip rests the pointer on the claim the drag made: a tip naming it
 // appears beside the pointer, and goes when the pointer leaves.
 func (j *journey) hoverTip() {

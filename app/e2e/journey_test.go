@@ -92,6 +92,7 @@ func journeySteps() []journeyStep {
 		{"Annotator name…", (*journey).annotatorName},
 		{"Drag", (*journey).drag},
 		{"Rest the pointer on a highlight", (*journey).hoverTip},
+		{"Drag an end of the selected claim", (*journey).dragClaimEnd},
 		{"Esc", (*journey).escape},
 		{"Double-click", (*journey).doubleClick},
 		{"Shift+click", (*journey).shiftClick},

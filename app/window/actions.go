@@ -60,6 +60,16 @@ func (w *mainWindow) fitClaim() {
 	}
 }
 
+// moveClaimEnd makes the selection a dragged end of claim id left its new
+// span; dropped where it was, the claim simply stays selected.
+func (w *mainWindow) moveClaimEnd(id uint64) {
+	if c, ok := w.session.FitCandidate(); !ok || c.ID != id {
+		w.selectClaim(id, false)
+		return
+	}
+	w.fitClaim()
+}
+
 func (w *mainWindow) deleteSelected() {
 	if err := w.session.DeleteSelected(); err != nil {
 		w.showError("Deleting the claim", err)

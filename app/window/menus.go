@@ -90,6 +90,7 @@ var keysOnlyInSheet = [][2]string{
 	{"Ctrl+Shift+← / →", "extend the selection by a word"},
 	{"1 / 2 / 3 …", "label the selection, or relabel the selected claim"},
 	{"Click a highlight", "select that claim"},
+	{"Drag an end of the selected claim", "move that end (snaps to words; hold Ctrl for characters); label, speaker and note stay"},
 	{"Rest the pointer on a highlight", "show every claim under it: label · speaker → target · annotator"},
 	{"Delete", "delete the selected claim"},
 	{"Esc", "clear the selection"},

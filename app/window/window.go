@@ -81,6 +81,7 @@ func (w *mainWindow) buildUI() {
 	w.view = articleview.New()
 	w.view.OnSelectionChanged = w.onTextSelectionChanged
 	w.view.OnHighlightTapped = func(id uint64) { w.selectClaim(id, false) }
+	w.view.OnClaimEndDragged = w.moveClaimEnd
 	w.view.OnTypedRune = w.onTypedRune
 	w.view.OnTypedKey = w.onTypedKey
 	w.articles = newArticlePanel(w)

@@ -388,3 +388,31 @@ func TestFitClaimWithKeys(t *testing.T) {
 		t.Fatalf("after Ctrl+R: %+v", claims)
 	}
 }
+
+// Dragging an end of the selected claim moves it there, keeping its label
+// and speaker, as one undo step.
+func TestDraggingAClaimsEndMovesIt(t *testing.T) {
+	w := newTestWindow(t)
+	dragOver(t, w, "Moscow has carefully")
+	test.Type(w.view, "1")
+	test.Type(w.details.speaker, "Peskov")
+	w.details.endTyping()
+	claim := storedClaims(t, w)[0]
+	w.selectClaim(claim.ID, false)
+
+	pos, size, _ := w.view.CharBounds(claim.End - 1)
+	base := fyne.CurrentApp().Driver().AbsolutePositionForObject(w.view)
+	from := base.Add(pos).Add(fyne.NewPos(size.Width, size.Height/2)) // the claim's end
+	text := w.session.Article().Text
+	to, _ := charCentre(w, storage.RuneOffset(text, strings.Index(text, "avoided any"))+2)
+	test.Drag(w.win.Canvas(), to, to.X-from.X, to.Y-from.Y)
+
+	claims := storedClaims(t, w)
+	if len(claims) != 1 || claims[0].Quote != "Moscow has carefully avoided" || claims[0].Speaker != "Peskov" || claims[0].Label != claim.Label {
+		t.Fatalf("after dragging the end: %+v", claims)
+	}
+	press(w, ctrl(fyne.KeyZ))
+	if claims := storedClaims(t, w); len(claims) != 1 || claims[0].Quote != "Moscow has carefully" {
+		t.Errorf("one undo after the drag left %+v", claims)
+	}
+}
