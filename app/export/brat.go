@@ -2,8 +2,11 @@ package export
 
 import (
 	"fmt"
+	"io"
 	"math"
+	"os"
 	"path"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -64,6 +67,72 @@ func bratType(types map[string]string, label string) string {
 		return t
 	}
 	return dataset.BratType(label)
+}
+
+// bratFolderFiles are the names a brat export writes besides the .txt
+// and .ann pairs; brat's server adds .stats_cache.
+var bratFolderFiles = map[string]bool{"annotation.conf": true, "visual.conf": true, ".stats_cache": true}
+
+// bratReplaceable allows a brat export to replace the folder dir whole:
+// only one a brat export of Claimdesk wrote (its annotation.conf, at the
+// top or in a train/dev/test folder, says so) and that holds nothing else
+// than what such an export writes, so no analyst's file is deleted with it.
+func bratReplaceable(dir string) error {
+	ours, foreign, err := scanBratFolder(dir, true)
+	switch {
+	case err != nil:
+		return fmt.Errorf("export: cannot read folder %s: %w", dir, unwrapPath(err))
+	case foreign != "":
+		return fmt.Errorf("export: %s holds %s, which a brat export does not write; as a brat export replaces its whole folder "+
+			"(so articles since deleted leave it too), move that away or choose a new or empty folder", dir, foreign)
+	case !ours && !emptyDir(dir):
+		return fmt.Errorf("export: %s is not a brat export of Claimdesk (no annotation.conf Claimdesk wrote); "+
+			"as a brat export replaces its whole folder, choose a new or empty folder", dir)
+	}
+	return nil
+}
+
+// scanBratFolder reports whether dir holds an annotation.conf Claimdesk
+// wrote, and names the first entry a brat export does not write.
+func scanBratFolder(dir string, top bool) (ours bool, foreign string, err error) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return false, "", err
+	}
+	for _, e := range entries {
+		name, path := e.Name(), filepath.Join(dir, e.Name())
+		switch {
+		case isStagingName(name):
+		case e.IsDir() && top && (name == "train" || name == "dev" || name == "test"):
+			sub, f, err := scanBratFolder(path, false)
+			if err != nil || f != "" {
+				return false, f, err
+			}
+			ours = ours || sub
+		case e.Type().IsRegular() && name == "annotation.conf":
+			ours = ours || writtenByClaimdesk(path)
+		case e.Type().IsRegular() && (bratFolderFiles[name] || strings.HasSuffix(name, ".txt") || strings.HasSuffix(name, ".ann")):
+		default:
+			return false, path, nil
+		}
+	}
+	return ours, "", nil
+}
+
+func writtenByClaimdesk(confPath string) bool {
+	f, err := os.Open(confPath)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	head := make([]byte, len(bratConfHeader))
+	_, err = io.ReadFull(f, head)
+	return err == nil && string(head) == bratConfHeader
+}
+
+func emptyDir(dir string) bool {
+	entries, err := os.ReadDir(dir)
+	return err == nil && len(entries) == 0
 }
 
 // writeBratConf writes annotation.conf (one entity type per label, every
