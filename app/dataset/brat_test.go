@@ -231,3 +231,35 @@ func TestIsBratLineBreak(t *testing.T) {
 		t.Errorf("BratNote kept a line break: %q", note)
 	}
 }
+
+// TestBratFragmentsBratTakes: fragments listed out of order and touching
+// fragments are valid brat (brat's own rules, testkit.CheckBrat, take
+// them), and every one of them is imported.
+func TestBratFragmentsBratTakes(t *testing.T) {
+	text, err1 := os.ReadFile(filepath.Join("testdata", "golden", "brat_fragments.txt"))
+	ann, err2 := os.ReadFile(filepath.Join("testdata", "golden", "brat_fragments.ann"))
+	if err1 != nil || err2 != nil {
+		t.Fatal(err1, err2)
+	}
+	var valid []string
+	for line := range strings.SplitSeq(strings.TrimSuffix(string(ann), "\n"), "\n") {
+		if !strings.Contains(line, "overlapping") { // the one brat refuses too
+			valid = append(valid, line)
+		}
+	}
+	dir := t.TempDir()
+	files := map[string]string{"f.txt": string(text), "f.ann": strings.Join(valid, "\n") + "\n",
+		"annotation.conf": "[entities]\ndenial\npraise\n[relations]\n[events]\n[attributes]\n"}
+	for name, data := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if n := testkit.CheckBrat(t, dir); n != len(valid) {
+		t.Fatalf("brat took %d of %d T lines", n, len(valid))
+	}
+	docs, problems, err := ParseFile(filepath.Join(dir, "f.ann"))
+	if err != nil || len(problems) != 0 || len(docs) != 1 || len(docs[0].Spans) != len(valid) {
+		t.Fatalf("ParseFile: %v %v, %d documents", problems, err, len(docs))
+	}
+}
