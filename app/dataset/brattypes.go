@@ -100,8 +100,9 @@ var bratVisualSection = regexp.MustCompile(`^\s*\[(.*)\]\s*$`)
 // BratLabelNames reads visual.conf and returns the label names its
 // [labels] section gives brat types, for the types that stand for them:
 // a type is mapped back only when it is BratType of the name, possibly
-// with a number added (as BratTypes writes), so a project's own display
-// names ("Org | Organization") never rename its labels.
+// with a number added (as BratTypes writes), and the name holds no white
+// space, so a project's own display names ("Org | Organization",
+// "Protein_binding | Protein binding") never rename its labels.
 func BratLabelNames(visualConf string) map[string]string {
 	names := map[string]string{}
 	section := ""
@@ -124,7 +125,9 @@ func BratLabelNames(visualConf string) map[string]string {
 		if unescaped, err := url.PathUnescape(name); err == nil {
 			name = unescaped
 		}
-		if name != typ && standsFor(typ, name) {
+		// A name with white space is no Claimdesk label, and storing it
+		// would give back the type.
+		if name != typ && standsFor(typ, name) && !strings.ContainsFunc(name, unicode.IsSpace) {
 			names[typ] = name
 		}
 	}
