@@ -16,6 +16,9 @@ func runImport(env *Env, args []string) error {
 	var maps listFlag
 	fs.Var(&maps, "map", "map an incoming label to an existing one, `FROM=TO` (repeatable)")
 	annotator := fs.String("annotator", "", "annotator `name` for claims that arrive without one")
+	var speakerRoles, targetRoles listFlag
+	fs.Var(&speakerRoles, "speaker-roles", "brat: event roles and relation types whose span is the speaker of the claims linked to it,\n`NAMES` comma-separated (default "+strings.Join(dataset.DefaultSpeakerRoles, ",")+")")
+	fs.Var(&targetRoles, "target-roles", "brat: the same for the target, `NAMES` comma-separated (default "+strings.Join(dataset.DefaultTargetRoles, ",")+")")
 	quiet := fs.Bool("quiet", false, "print only the summary line and failures")
 	if err := parse(fs, args); err != nil {
 		return err
@@ -34,9 +37,11 @@ func runImport(env *Env, args []string) error {
 	defer store.Close()
 	bar := newProgress(env.Stderr, "importing")
 	report, err := importer.Import(store, fs.Args(), importer.Options{
-		LabelMap:  labelMap,
-		Annotator: *annotator,
-		Progress:  bar.update,
+		LabelMap:     labelMap,
+		Annotator:    *annotator,
+		SpeakerRoles: speakerRoles,
+		TargetRoles:  targetRoles,
+		Progress:     bar.update,
 	})
 	bar.done()
 	if err != nil {

@@ -4,10 +4,13 @@ import (
 	"bytes"
 	"fmt"
 	"os"
+	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"golang.org/x/text/transform"
 
@@ -15,8 +18,9 @@ import (
 )
 
 // parseBratFiles reads a brat pair from disk: annPath and the .txt of the
-// same name.
-func parseBratFiles(annPath string) ([]Document, []Problem, error) {
+// same name. The types of the visual.conf brat would use for it (in its
+// folder or one above) are mapped back to the label names written there.
+func parseBratFiles(annPath string, opts BratOptions) ([]Document, []Problem, error) {
 	txtPath := siblingWithExt(annPath, ".txt")
 	if !fileExists(txtPath) {
 		return nil, nil, Problem{File: annPath, Message: "no " + txtPath + " next to it: a brat .ann file is read with the .txt of the same name"}
@@ -29,7 +33,12 @@ func parseBratFiles(annPath string) ([]Document, []Problem, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	return ParseBrat(txtPath, annPath, text, ann)
+	if opts.LabelNames == nil {
+		if conf, ok := bratVisualConf(filepath.Dir(annPath)); ok {
+			opts.LabelNames = BratLabelNames(conf)
+		}
+	}
+	return ParseBratWith(txtPath, annPath, text, ann, opts)
 }
 
 // readArticleFile reads a file of at most MaxArticleFileSize bytes.
@@ -50,15 +59,51 @@ func readArticleFile(path string, emptyOK bool) ([]byte, error) {
 	return data, nil
 }
 
-// ParseBrat parses a brat standoff pair: the article text (the .txt) and
-// its annotations (the .ann). Offsets count code points of the .txt as
+// BratOptions tell ParseBratWith how to read a corpus's types, events and
+// relations. The zero value reads with the defaults.
+type BratOptions struct {
+	// SpeakerRoles and TargetRoles name the event roles, relation roles
+	// and relation types whose span is the speaker or the target of the
+	// claims an event or relation links it to; case does not matter, nor a
+	// number ending a role (Source2). Empty means DefaultSpeakerRoles and
+	// DefaultTargetRoles.
+	SpeakerRoles, TargetRoles []string
+	// TriggerLabels are the types (or the label names they map back to)
+	// whose event triggers are claims of their own; in any case. Other
+	// spans that are only an event's trigger are not claims: they mark the
+	// event, and usually repeat a span of its own. The importer passes the
+	// FROM names of --map.
+	TriggerLabels []string
+	// LabelNames maps brat types to label names (BratLabelNames); nil
+	// leaves types as they are. ParseFile reads it from visual.conf.
+	LabelNames map[string]string
+}
+
+// DefaultSpeakerRoles and DefaultTargetRoles are the role names of
+// attribution and opinion corpora: Source–Cue–Content events (PARC),
+// Agent in event corpora, Holder–Target in opinion corpora (MPQA).
+var (
+	DefaultSpeakerRoles = []string{"Source", "Speaker", "Agent", "Holder"}
+	DefaultTargetRoles  = []string{"Target"}
+)
+
+// ParseBrat parses a brat standoff pair with the default BratOptions.
+func ParseBrat(textName, annName string, text, ann []byte) ([]Document, []Problem, error) {
+	return ParseBratWith(textName, annName, text, ann, BratOptions{})
+}
+
+// ParseBratWith parses a brat standoff pair: the article text (the .txt)
+// and its annotations (the .ann). Offsets count code points of the .txt as
 // brat reads it (a UTF-8 byte-order mark counts, CRs count); when a T line's
 // quote shows another count was used, that is detected and reported.
-// Text-bound annotations (T) become spans; fragments separated only by
-// white space make one span. AnnotatorNotes in the form ParseBratNote reads,
-// and notes or attributes named Speaker, Target or Note, fill those fields.
+// Text-bound annotations (T) become spans; fragments, in any order, that
+// touch or are separated only by white space or line breaks make one span,
+// and the quote is checked as brat checks it (the fragments' texts in the
+// order listed, joined by a space). AnnotatorNotes in the form
+// ParseBratNote reads, and notes or attributes named Speaker, Target or
+// Note, fill those fields; so do events and relations (see BratOptions).
 // Problems name the .ann line. An empty .ann is an article without claims.
-func ParseBrat(textName, annName string, text, ann []byte) ([]Document, []Problem, error) {
+func ParseBratWith(textName, annName string, text, ann []byte, opts BratOptions) ([]Document, []Problem, error) {
 	if err := checkSize(formatBrat, int64(len(text))); err != nil {
 		return nil, nil, FileProblem(textName, err)
 	}
@@ -76,7 +121,7 @@ func ParseBrat(textName, annName string, text, ann []byte) ([]Document, []Proble
 	if err != nil {
 		return nil, nil, FileProblem(annName, err)
 	}
-	spans, problems := parseAnn(annName, annText, raw)
+	spans, problems := parseAnn(annName, annText, raw, opts)
 	d := draft{file: annName, source: textName, text: raw, spans: spans, bomConsumed: fromUTF16}
 	doc, more, err := d.finish()
 	if err != nil {
@@ -103,15 +148,18 @@ func decodeAnn(ann []byte) (string, error) {
 
 // bratKinds names the annotation kinds Claimdesk does not import, by the
 // first letter of their id.
-var bratKinds = map[byte]string{'R': "relation", 'E': "event", 'N': "normalization", '*': "equivalence"}
+var bratKinds = map[byte]string{'N': "normalization", '*': "equivalence"}
 
 // annReader collects the annotations of one .ann file.
 type annReader struct {
 	file     string
 	raw      string // the article text, for checking fragment gaps
+	opts     BratOptions
 	spans    map[string]*rawSpan
+	types    map[string]string // T id -> brat type as written
 	order    []string
 	notes    []annNote
+	links    []bratLink // events and relations
 	ignored  map[string]int
 	problems []Problem
 }
@@ -123,17 +171,22 @@ type annNote struct {
 	value            string
 }
 
-func parseAnn(file, ann, raw string) ([]rawSpan, []Problem) {
-	r := annReader{file: file, raw: raw, spans: map[string]*rawSpan{}, ignored: map[string]int{}}
+func parseAnn(file, ann, raw string, opts BratOptions) ([]rawSpan, []Problem) {
+	r := annReader{file: file, raw: raw, opts: opts, spans: map[string]*rawSpan{}, types: map[string]string{}, ignored: map[string]int{}}
 	for n, line := range strings.Split(ann, "\n") {
 		r.line(n+1, strings.TrimRight(line, "\r"))
 	}
+	dropped := r.resolveLinks()
 	for _, note := range r.notes {
-		r.apply(note)
+		if !dropped[note.target] {
+			r.apply(note)
+		}
 	}
 	spans := make([]rawSpan, 0, len(r.order))
 	for _, id := range r.order {
-		spans = append(spans, *r.spans[id])
+		if !dropped[id] {
+			spans = append(spans, *r.spans[id])
+		}
 	}
 	return spans, append(r.problems, r.summary()...)
 }
@@ -163,6 +216,8 @@ func (r *annReader) line(n int, line string) {
 			return
 		}
 		r.notes = append(r.notes, annNote{line: n, id: id, kind: parts[0], target: parts[1], value: strings.Join(parts[2:], " ")})
+	case id[0] == 'E' || id[0] == 'R':
+		r.link(n, id, fields[1])
 	case bratKinds[id[0]] != "":
 		r.ignored[bratKinds[id[0]]]++
 	default:
@@ -170,37 +225,53 @@ func (r *annReader) line(n int, line string) {
 	}
 }
 
-// textBound reads "T1<TAB>denial 10 20;21 42<TAB>quote". Fragments
-// separated only by white space (brat splits spans at line ends) make one
-// claim; fragments with text between them cannot, and are reported.
+// textBound reads "T1<TAB>denial 10 20;21 42<TAB>quote". Fragments that
+// touch or are separated only by white space (brat splits spans at line
+// ends, and tools list fragments in any order) make one claim; fragments
+// with text between them cannot, and are reported.
 func (r *annReader) textBound(n int, fields []string) {
 	id := fields[0]
 	if _, dup := r.spans[id]; dup {
 		r.warn(n, "%s is defined twice; the first one is kept", id)
 		return
 	}
-	label, offsets, _ := strings.Cut(fields[1], " ")
+	typ, offsets, _ := strings.Cut(fields[1], " ")
 	frags, err := parseFragments(offsets)
 	if err != nil {
 		r.warn(n, "%s: %v%s", id, err, ClaimLeftOut)
 		return
 	}
-	for i := 1; i < len(frags); i++ {
-		gap, ok := storage.Slice(r.raw, frags[i-1][1], frags[i][0])
-		if ok && strings.TrimSpace(gap) != "" {
+	ordered := slices.Clone(frags)
+	sort.Slice(ordered, func(i, j int) bool { return ordered[i][0] < ordered[j][0] })
+	for i := 1; i < len(ordered); i++ {
+		if ordered[i][0] < ordered[i-1][1] {
+			r.warn(n, "%s: fragments %q overlap%s", id, offsets, ClaimLeftOut)
+			return
+		}
+		gap, ok := storage.Slice(r.raw, ordered[i-1][1], ordered[i][0])
+		if ok && !onlyBreaks(gap) {
 			r.warn(n, "%s: fragments %s are separated by text (%q), and a claim is one stretch of text%s", id, offsets, clip(gap), ClaimLeftOut)
 			return
 		}
 	}
-	s := &rawSpan{Span: Span{Start: frags[0][0], End: frags[len(frags)-1][1], Label: label}, line: n, ref: id}
+	label := typ
+	if name, ok := r.opts.LabelNames[typ]; ok {
+		label = name
+	}
+	s := &rawSpan{Span: Span{Start: ordered[0][0], End: ordered[len(ordered)-1][1], Label: label}, line: n, ref: id}
+	if len(frags) > 1 {
+		s.frags = frags
+	}
 	if len(fields) == 3 {
 		s.quote, s.hasQuote = fields[2], true
 	}
 	r.spans[id] = s
+	r.types[id] = typ
 	r.order = append(r.order, id)
 }
 
-// parseFragments reads "10 20;21 42" into ordered [start, end] pairs.
+// parseFragments reads "10 20;21 42" into [start, end] pairs, in the
+// order listed.
 func parseFragments(offsets string) ([][2]int, error) {
 	var frags [][2]int
 	for part := range strings.SplitSeq(offsets, ";") {
@@ -215,13 +286,26 @@ func parseFragments(offsets string) ([][2]int, error) {
 		}
 		frags = append(frags, [2]int{start, end})
 	}
-	sort.Slice(frags, func(i, j int) bool { return frags[i][0] < frags[j][0] })
-	for i := 1; i < len(frags); i++ {
-		if frags[i][0] < frags[i-1][1] {
-			return nil, fmt.Errorf("fragments %q overlap", offsets)
-		}
-	}
 	return frags, nil
+}
+
+// IsBratLineBreak reports whether brat ends a .ann line at r. brat reads
+// a .ann line by line the way Python splits lines (str.splitlines): at
+// LF and CR, and at VT, FF, the separators U+001C–U+001E, NEL (U+0085) and
+// U+2028/U+2029 as well. A text column holding one is cut there, and the
+// annotation is lost.
+func IsBratLineBreak(r rune) bool {
+	switch r {
+	case '\n', '\r', '\v', '\f', 0x1C, 0x1D, 0x1E, 0x85, 0x2028, 0x2029:
+		return true
+	}
+	return false
+}
+
+// onlyBreaks reports whether a gap between fragments holds nothing but
+// white space and line breaks, which a claim may run over.
+func onlyBreaks(gap string) bool {
+	return strings.IndexFunc(gap, func(r rune) bool { return !unicode.IsSpace(r) && !IsBratLineBreak(r) }) < 0
 }
 
 // apply sets the speaker, target or note a note or attribute carries.
@@ -267,16 +351,25 @@ func (r *annReader) summary() []Problem {
 	}
 	sort.Strings(kinds)
 	return []Problem{{File: r.file, Warning: true, Message: strings.Join(kinds, ", ") +
-		" ignored; Claimdesk imports text-bound annotations (T) and their notes"}}
+		" ignored; Claimdesk imports text-bound annotations (T), their notes, and the speakers and targets events and relations give them"}}
 }
 
 // claimNoteKey finds the parts of a claim note: at the start, or after a
 // "|" (or ";") separator, a speaker:, target: or note: key.
 var claimNoteKey = regexp.MustCompile(`(?i)(?:^|\s*[|;]\s*)(speaker|target|note)\s*:\s*`)
 
-// noteLineBreaks turns what a .ann line cannot hold into spaces; other
-// spacing is kept as typed.
-var noteLineBreaks = strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ", "\t", " ")
+// oneLine turns what a .ann line cannot hold (IsBratLineBreak, and the tab
+// that separates its columns) into spaces, a CRLF into one; other spacing
+// is kept as typed.
+func oneLine(s string) string {
+	s = strings.ReplaceAll(s, "\r\n", " ")
+	return strings.Map(func(r rune) rune {
+		if r == '\t' || IsBratLineBreak(r) {
+			return ' '
+		}
+		return r
+	}, s)
+}
 
 // BratNote writes a claim's speaker, target and note as the AnnotatorNotes
 // text of Claimdesk's brat files:
@@ -284,12 +377,13 @@ var noteLineBreaks = strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ", "\t"
 //	speaker: <s> | target: <t> | note: <n>
 //
 // with empty parts left out, and "" when all are empty (write no note line
-// then). Line ends and tabs become spaces, as a .ann line cannot hold them.
+// then). Line breaks (IsBratLineBreak) and tabs become spaces, as a .ann
+// line cannot hold them.
 // ParseBratNote reads it back.
 func BratNote(speaker, target, note string) string {
 	var parts []string
 	for _, kv := range [...][2]string{{"speaker", speaker}, {"target", target}, {"note", note}} {
-		if v := strings.TrimSpace(noteLineBreaks.Replace(kv[1])); v != "" {
+		if v := strings.TrimSpace(oneLine(kv[1])); v != "" {
 			parts = append(parts, kv[0]+": "+v)
 		}
 	}

@@ -26,6 +26,9 @@ type rawSpan struct {
 	hasQuote bool
 	line     int    // where the span was written; 0 means the record's line
 	ref      string // how the file names it: "T3", "spans[2]"
+	// frags are a brat span's fragments as the file lists them, when it
+	// has more than one: its quote is their texts joined by a space.
+	frags [][2]int
 	// triple is set for doccano's [start, end, "label"], which has no room
 	// for details; meta.claims supplies them (applyMetaClaims).
 	triple bool

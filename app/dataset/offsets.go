@@ -52,15 +52,50 @@ func place(s rawSpan, raw string, rawLen int, m remap) (start, end int, unit off
 		if !okA || !okB {
 			continue
 		}
-		if got, ok := storage.Slice(raw, a, b); ok && sameQuote(got, s.quote) {
+		if got, ok := s.textAt(raw, a, b, u, m); ok && sameQuote(got, s.quote) {
 			return a, b, u, ""
 		}
 	}
 	if !fits {
 		return 0, 0, 0, notFit(s, rawLen)
 	}
-	got, _ := storage.Slice(raw, s.Start, s.End)
-	return 0, 0, 0, fmt.Sprintf("the quote %q does not match the text at %d–%d, which reads %q", clip(s.quote), s.Start, s.End, clip(got))
+	got, _ := s.textAt(raw, s.Start, s.End, unitCodePoints, m)
+	return 0, 0, 0, fmt.Sprintf("the quote %q does not match the text at %s, which reads %q", clip(s.quote), s.where(), clip(got))
+}
+
+// textAt is the text a span's quote must match when its offsets count in
+// unit u (start and end already converted): the text from start to end
+// or, for a span of several fragments, their texts in the order the file
+// lists them, joined by a space, as brat writes and checks them.
+func (s rawSpan) textAt(raw string, start, end int, u offsetUnit, m remap) (string, bool) {
+	if len(s.frags) == 0 {
+		return storage.Slice(raw, start, end)
+	}
+	texts := make([]string, len(s.frags))
+	for i, f := range s.frags {
+		a, okA := convertOffset(raw, f[0], u, m)
+		b, okB := convertOffset(raw, f[1], u, m)
+		if !okA || !okB {
+			return "", false
+		}
+		var ok bool
+		if texts[i], ok = storage.Slice(raw, a, b); !ok {
+			return "", false
+		}
+	}
+	return strings.Join(texts, " "), true
+}
+
+// where names a span's offsets as the file wrote them.
+func (s rawSpan) where() string {
+	if len(s.frags) == 0 {
+		return fmt.Sprintf("%d–%d", s.Start, s.End)
+	}
+	parts := make([]string, len(s.frags))
+	for i, f := range s.frags {
+		parts[i] = fmt.Sprintf("%d–%d", f[0], f[1])
+	}
+	return strings.Join(parts, ";")
 }
 
 func notFit(s rawSpan, rawLen int) string {

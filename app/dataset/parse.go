@@ -69,16 +69,27 @@ func ParsedAs(path string) string {
 	return path
 }
 
+// Options tune how ParseFileWith reads a format; the zero value reads
+// every format with its defaults.
+type Options struct {
+	Brat BratOptions
+}
+
 // ParseFile reads one file by its extension. A .ann file is read with the
 // .txt of the same name, and so is a .txt that has a .ann next to it: a
 // brat pair is one document. The error, always a Problem, means the whole
 // file was refused; problems are the records and spans left out of an
 // otherwise readable file, or warnings about what was changed.
 func ParseFile(path string) ([]Document, []Problem, error) {
+	return ParseFileWith(path, Options{})
+}
+
+// ParseFileWith is ParseFile with options.
+func ParseFileWith(path string, opts Options) ([]Document, []Problem, error) {
 	path = ParsedAs(path)
 	f := formatOf(path)
 	if f == formatBrat {
-		return parseBratFiles(path)
+		return parseBratFiles(path, opts.Brat)
 	}
 	if f == formatUnknown {
 		return nil, nil, unsupported(path)

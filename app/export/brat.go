@@ -2,10 +2,14 @@ package export
 
 import (
 	"fmt"
+	"io"
 	"math"
+	"os"
 	"path"
+	"path/filepath"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"claimdesk/app/dataset"
 	"claimdesk/storage"
@@ -15,12 +19,17 @@ import (
 // line-oriented, and fragments between line breaks need some text.
 const bratLineBreakRule = "brat cannot hold a claim made only of line breaks"
 
+// bratConfHeader opens the configuration files a brat export writes; a
+// folder whose annotation.conf starts so is one a new export may replace.
+const bratConfHeader = "# Written by Claimdesk: "
+
 // writeBrat writes a .txt and .ann pair per article, plus annotation.conf
 // and visual.conf, into the destination (or its train/dev/test folder, each
 // with its own configuration, so a set can be copied alone).
 func writeBrat(j *job, p part) error {
 	dir := partDir(p)
-	if err := writeBratConf(j, dir); err != nil {
+	types := bratTypes(j.labels)
+	if err := writeBratConf(j, dir, types); err != nil {
 		return err
 	}
 	used := make(map[string]bool, len(p.docs))
@@ -34,20 +43,106 @@ func writeBrat(j *job, p part) error {
 			return err
 		}
 		return j.writeFile(path.Join(dir, stem+".ann"), func(w *stagedFile) error {
-			_, err := w.WriteString(bratAnn(j, d.Claims))
+			_, err := w.WriteString(bratAnn(j, d.Claims, types))
 			return err
 		})
 	})
 }
 
+// bratTypes gives every label its brat type (dataset.BratTypes): a
+// label brat cannot name as it is leaves under a type of brat's syntax,
+// and visual.conf keeps its own name.
+func bratTypes(labels []storage.Label) map[string]string {
+	names := make([]string, len(labels))
+	for i, l := range labels {
+		names[i] = l.Name
+	}
+	return dataset.BratTypes(names)
+}
+
+// bratType is the type of a claim's label; a label the export's list
+// lacks (a hand-built Dataset) is made valid on its own.
+func bratType(types map[string]string, label string) string {
+	if t, ok := types[label]; ok {
+		return t
+	}
+	return dataset.BratType(label)
+}
+
+// bratFolderFiles are the names a brat export writes besides the .txt
+// and .ann pairs; brat's server adds .stats_cache.
+var bratFolderFiles = map[string]bool{"annotation.conf": true, "visual.conf": true, ".stats_cache": true}
+
+// bratReplaceable allows a brat export to replace the folder dir whole:
+// only one a brat export of Claimdesk wrote (its annotation.conf, at the
+// top or in a train/dev/test folder, says so) and that holds nothing else
+// than what such an export writes, so no analyst's file is deleted with it.
+func bratReplaceable(dir string) error {
+	ours, foreign, err := scanBratFolder(dir, true)
+	switch {
+	case err != nil:
+		return fmt.Errorf("export: cannot read folder %s: %w", dir, unwrapPath(err))
+	case foreign != "":
+		return fmt.Errorf("export: %s holds %s, which a brat export does not write; as a brat export replaces its whole folder "+
+			"(so articles since deleted leave it too), move that away or choose a new or empty folder", dir, foreign)
+	case !ours && !emptyDir(dir):
+		return fmt.Errorf("export: %s is not a brat export of Claimdesk (no annotation.conf Claimdesk wrote); "+
+			"as a brat export replaces its whole folder, choose a new or empty folder", dir)
+	}
+	return nil
+}
+
+// scanBratFolder reports whether dir holds an annotation.conf Claimdesk
+// wrote, and names the first entry a brat export does not write.
+func scanBratFolder(dir string, top bool) (ours bool, foreign string, err error) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return false, "", err
+	}
+	for _, e := range entries {
+		name, path := e.Name(), filepath.Join(dir, e.Name())
+		switch {
+		case isStagingName(name):
+		case e.IsDir() && top && (name == "train" || name == "dev" || name == "test"):
+			sub, f, err := scanBratFolder(path, false)
+			if err != nil || f != "" {
+				return false, f, err
+			}
+			ours = ours || sub
+		case e.Type().IsRegular() && name == "annotation.conf":
+			ours = ours || writtenByClaimdesk(path)
+		case e.Type().IsRegular() && (bratFolderFiles[name] || strings.HasSuffix(name, ".txt") || strings.HasSuffix(name, ".ann")):
+		default:
+			return false, path, nil
+		}
+	}
+	return ours, "", nil
+}
+
+func writtenByClaimdesk(confPath string) bool {
+	f, err := os.Open(confPath)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	head := make([]byte, len(bratConfHeader))
+	_, err = io.ReadFull(f, head)
+	return err == nil && string(head) == bratConfHeader
+}
+
+func emptyDir(dir string) bool {
+	entries, err := os.ReadDir(dir)
+	return err == nil && len(entries) == 0
+}
+
 // writeBratConf writes annotation.conf (one entity type per label, every
-// overlap allowed, as claims may overlap) and visual.conf (each label in
-// its colour) into dir.
-func writeBratConf(j *job, dir string) error {
+// overlap allowed, as claims may overlap) and visual.conf (each type shown
+// under its label's name, in its colour) into dir.
+func writeBratConf(j *job, dir string, types map[string]string) error {
 	var ann strings.Builder
-	ann.WriteString("# Written by Claimdesk: one entity type per claim label.\n[entities]\n")
+	ann.WriteString(bratConfHeader + "one entity type per claim label.\n[entities]\n")
 	for _, l := range j.labels {
-		ann.WriteString(l.Name + "\n")
+		ann.WriteString(types[l.Name] + "\n")
 	}
 	ann.WriteString("\n[relations]\n# Claims may overlap in any way.\n" +
 		"<OVERLAP>\tArg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>\n\n[events]\n\n[attributes]\n")
@@ -58,13 +153,14 @@ func writeBratConf(j *job, dir string) error {
 		return err
 	}
 	var vis strings.Builder
-	vis.WriteString("# Written by Claimdesk: the label colours of the claim labels.\n[labels]\n")
+	vis.WriteString(bratConfHeader + "the names and colours of the claim labels.\n" +
+		"# A label brat cannot take as a type name is shown, and read back by Claimdesk, from [labels].\n[labels]\n")
 	for _, l := range j.labels {
-		vis.WriteString(l.Name + " | " + l.Name + "\n")
+		vis.WriteString(types[l.Name] + " | " + dataset.BratVisualLabel(l.Name) + "\n")
 	}
 	vis.WriteString("\n[drawing]\n")
 	for _, l := range j.labels {
-		fmt.Fprintf(&vis, "%s\tbgColor:%s, fgColor:%s\n", l.Name, l.Colour, textColourOn(l.Colour))
+		fmt.Fprintf(&vis, "%s\tbgColor:%s, fgColor:%s\n", types[l.Name], l.Colour, textColourOn(l.Colour))
 	}
 	return j.writeFile(path.Join(dir, "visual.conf"), func(w *stagedFile) error {
 		_, err := w.WriteString(vis.String())
@@ -135,7 +231,7 @@ func uniqueStem(used map[string]bool, stem string) string {
 // bratAnn is the standoff of one article: a T line per claim and, when
 // the claim has a speaker, target or note, an AnnotatorNotes line in the
 // form Claimdesk's importer reads back.
-func bratAnn(j *job, claims []storage.Claim) string {
+func bratAnn(j *job, claims []storage.Claim, types map[string]string) string {
 	var b strings.Builder
 	t, notes := 0, 0
 	for _, c := range claims {
@@ -152,7 +248,7 @@ func bratAnn(j *job, claims []storage.Claim) string {
 			texts[i] = f.text
 		}
 		// brat joins the texts of fragments with one space.
-		fmt.Fprintf(&b, "T%d\t%s %s\t%s\n", t, c.Label, strings.Join(spans, ";"), strings.Join(texts, " "))
+		fmt.Fprintf(&b, "T%d\t%s %s\t%s\n", t, bratType(types, c.Label), strings.Join(spans, ";"), strings.Join(texts, " "))
 		// The importer reads notes back with dataset.ParseBratNote; one
 		// writer keeps the two sides of the convention from drifting apart.
 		if note := dataset.BratNote(c.Speaker, c.Target, c.Note); note != "" {
@@ -169,20 +265,21 @@ type fragment struct {
 	text       string
 }
 
-// bratFragments cuts a claim at its line breaks: brat draws a span inside
-// one line, so a claim over several lines becomes fragments "s1 e1;s2 e2"
-// that leave the breaks out. An importer that takes the first start and the
-// last end gets the claim back; only line breaks at the very start or end
-// of a claim are lost.
+// bratFragments cuts a claim at its line breaks: brat reads a .ann line
+// by line, ending lines where Python's splitlines does (at U+2028 and NEL
+// too: dataset.IsBratLineBreak), so a claim over several lines becomes
+// fragments "s1 e1;s2 e2" whose texts leave the breaks out. An importer
+// that takes the first start and the last end gets the claim back; only
+// line breaks at the very start or end of a claim are lost.
 func bratFragments(c storage.Claim) []fragment {
 	var frags []fragment
 	pos, segStart, segByte := c.Start, c.Start, 0
 	for i, r := range c.Quote {
-		if r == '\n' {
+		if dataset.IsBratLineBreak(r) {
 			if pos > segStart {
 				frags = append(frags, fragment{segStart, pos, c.Quote[segByte:i]})
 			}
-			segStart, segByte = pos+1, i+1
+			segStart, segByte = pos+1, i+utf8.RuneLen(r)
 		}
 		pos++
 	}

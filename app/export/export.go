@@ -55,13 +55,16 @@ var formats = []Format{
 type formatWriter struct {
 	part   func(j *job, p part) error
 	shared func(j *job, split bool) error
+	// replaceable, for a folder format, allows an existing destination
+	// folder to be replaced whole (folderSwap), or says why not.
+	replaceable func(dir string) error
 }
 
 var writers = map[string]formatWriter{
 	"doccano":     {part: writeDoccano},
 	"spans":       {part: writeSpans},
 	"labelstudio": {part: writeLabelStudio, shared: writeLabelStudioConfig},
-	"brat":        {part: writeBrat},
+	"brat":        {part: writeBrat, replaceable: bratReplaceable},
 	"conll":       {part: writeCoNLL},
 	"csv":         {part: writeCSV},
 	"claims":      {part: writeClaims},
@@ -143,7 +146,9 @@ type Result struct {
 // test files — or subfolders for brat — go inside it; Options.DestIsFolder
 // tells which. Label Studio's labeling configuration is written beside the
 // tasks file. Files already at dest are replaced only when the whole export
-// has succeeded; a failed or cancelled export leaves them as they were.
+// has succeeded; a failed or cancelled export leaves them as they were. A
+// brat export replaces its folder whole, and only a folder that is empty
+// or a brat export of Claimdesk with nothing else in it (bratReplaceable).
 // Cancelling ctx stops the export between articles; the error then wraps
 // ctx.Err().
 func Write(ctx context.Context, d Dataset, dest string, opts Options) (Result, error) {
@@ -161,17 +166,37 @@ func Write(ctx context.Context, d Dataset, dest string, opts Options) (Result, e
 	if err := ctx.Err(); err != nil {
 		return Result{}, fmt.Errorf("export cancelled: %w", err)
 	}
+	var swap *folderSwap
+	if replaceable := writers[f.Name].replaceable; replaceable != nil {
+		if swap, err = newFolderSwap(root, replaceable); err != nil {
+			return Result{}, err
+		}
+		root = swap.fresh
+	}
 	out, err := newOutput(root)
 	if err != nil {
+		if swap != nil {
+			swap.abort()
+		}
 		return Result{}, err
 	}
 	j := &job{ctx: ctx, out: out, base: base, format: f, labels: d.labelsUsed(),
 		progress: opts.Progress, total: len(d.Docs), omitted: map[string]int{}}
 	if err := j.run(partition(d.Docs, opts.Split)); err != nil {
 		out.abort()
+		if swap != nil {
+			swap.abort()
+		}
 		return Result{}, err
 	}
 	files, err := out.commit()
+	if swap != nil {
+		if err != nil {
+			swap.abort()
+			return Result{}, err
+		}
+		files, err = swap.commit(files)
+	}
 	if err != nil {
 		return Result{Files: files}, err
 	}

@@ -12,6 +12,7 @@ import (
 	"testing"
 	"unicode"
 
+	"claimdesk/app/dataset"
 	"claimdesk/storage"
 )
 
@@ -22,6 +23,7 @@ func FuzzWrite(f *testing.F) {
 	f.Add("Peskov denied it.\nObama said so.", 0, 17)
 	f.Add("e\u0301 👨\u200d👩\u200d👧 東京。\n\n\"x\" =1", 2, 9)
 	f.Add("a\tb\u2028c\r\nd,\"e\"", 0, 9)
+	f.Add("x\u0085y\x1cz\u2029w", 0, 7)
 	f.Add("\n\n\n", 1, 2)
 	f.Add("إقرأ هذا الخبر بالعربية W460", 0, 23)
 	f.Fuzz(func(t *testing.T, raw string, start, length int) {
@@ -136,6 +138,9 @@ func checkAnnLines(t *testing.T, ann string, runes []rune) {
 	for _, line := range strings.Split(strings.TrimSuffix(ann, "\n"), "\n") {
 		if line == "" {
 			continue
+		}
+		if strings.ContainsFunc(line, dataset.IsBratLineBreak) {
+			t.Fatalf("brat: %q holds a character brat ends a line at", line)
 		}
 		fields := strings.SplitN(line, "\t", 3)
 		if len(fields) != 3 {

@@ -143,7 +143,14 @@ func compareSpans(t *testing.T, want Doc, got []dataset.Span, extras, annotator 
 	}
 }
 
-var lineBreaks = strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ", "\t", " ")
-
-// noteOnOneLine is what a brat note keeps of a multi-line note.
-func noteOnOneLine(s string) string { return strings.TrimSpace(lineBreaks.Replace(s)) }
+// noteOnOneLine is what a brat note keeps of a multi-line note: every
+// line break brat ends a line at, and a tab, become a space (a CRLF one).
+func noteOnOneLine(s string) string {
+	s = strings.ReplaceAll(s, "\r\n", " ")
+	return strings.TrimSpace(strings.Map(func(r rune) rune {
+		if r == '\t' || dataset.IsBratLineBreak(r) {
+			return ' '
+		}
+		return r
+	}, s))
+}

@@ -23,6 +23,12 @@ type Options struct {
 	LabelMap map[string]string
 	// Annotator is recorded on claims that arrive without one.
 	Annotator string
+	// SpeakerRoles and TargetRoles name the brat event roles and relation
+	// types whose span is the speaker or target of the claims linked to it;
+	// empty means dataset.DefaultSpeakerRoles and DefaultTargetRoles. A brat
+	// span that only triggers an event is a claim when LabelMap maps its
+	// type.
+	SpeakerRoles, TargetRoles []string
 	// Progress, when set, is called with done 0 before the first file and
 	// after every file, on the goroutine that runs Import. A brat pair
 	// counts as one file.
@@ -99,7 +105,7 @@ func (im *job) importUnit(u unit) error {
 		r.Skipped = append(r.Skipped, Skipped{Path: u.path, Reason: u.skip})
 		return nil
 	}
-	docs, problems, err := dataset.ParseFile(u.path)
+	docs, problems, err := dataset.ParseFileWith(u.path, im.parseOptions())
 	if err != nil {
 		fail(log.fixed(), u.path, err)
 		return nil
@@ -111,6 +117,16 @@ func (im *job) importUnit(u unit) error {
 	}
 	log.problems = problems
 	return nil
+}
+
+// parseOptions are what the import's options ask of package dataset.
+func (im *job) parseOptions() dataset.Options {
+	triggers := make([]string, 0, len(im.opts.LabelMap))
+	for from := range im.opts.LabelMap {
+		triggers = append(triggers, from)
+	}
+	return dataset.Options{Brat: dataset.BratOptions{
+		SpeakerRoles: im.opts.SpeakerRoles, TargetRoles: im.opts.TargetRoles, TriggerLabels: triggers}}
 }
 
 // endUnit marks the current file parsed and commits the batch when it is

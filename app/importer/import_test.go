@@ -198,3 +198,52 @@ func TestImportMetaClaims(t *testing.T) {
 		t.Errorf("article meta %v (err %v), want no claims key", article.Meta, err)
 	}
 }
+
+// TestImportBratAttribution stores a Source–Cue–Content corpus: the
+// Content claims get their Source as speaker, the Attribution triggers
+// that repeat the Cue spans are no claims unless --map names them, and
+// role names can be set.
+func TestImportBratAttribution(t *testing.T) {
+	dir := t.TempDir()
+	text := "Peskov said the Kremlin never interfered."
+	ann := "T1\tSource 0 6\tPeskov\nT2\tCue 7 11\tsaid\nT3\tContent 12 40\tthe Kremlin never interfered\n" +
+		"T4\tAttribution 7 11\tsaid\nE1\tAttribution:T4 Who:T1 Cue:T2 Content:T3\n"
+	for name, data := range map[string]string{"a.txt": text, "a.ann": ann} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	tests := []struct {
+		name string
+		opts Options
+		want []string
+	}{
+		{"Who is no speaker role by default", Options{LabelMap: map[string]string{"Content": "denial"}},
+			[]string{"Peskov/Source/", "said/Cue/", "the Kremlin never interfered/denial/"}},
+		{"Who as a speaker role", Options{LabelMap: map[string]string{"Content": "denial"}, SpeakerRoles: []string{"Who"}},
+			[]string{"Peskov/Source/", "said/Cue/Peskov", "the Kremlin never interfered/denial/Peskov"}},
+		{"the triggers mapped", Options{LabelMap: map[string]string{"Attribution": "accusation"}, SpeakerRoles: []string{"Who"}},
+			[]string{"Peskov/Source/", "said/Cue/Peskov", "said/accusation/Peskov", "the Kremlin never interfered/Content/Peskov"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			store := storetest.Open(t)
+			report, err := Import(store, []string{filepath.Join(dir, "a.ann")}, tc.opts)
+			if err != nil || len(report.Imported) != 1 {
+				t.Fatalf("err %v, report %s", err, report)
+			}
+			claims, err := store.Claims(report.Imported[0].ArticleID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, c := range claims {
+				got = append(got, c.Quote+"/"+c.Label+"/"+c.Speaker)
+			}
+			slices.Sort(got)
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("stored claims %q, want %q", got, tc.want)
+			}
+		})
+	}
+}

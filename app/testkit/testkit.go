@@ -6,10 +6,12 @@ package testkit
 
 import (
 	"bytes"
+	_ "embed"
 	"flag"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -74,4 +76,26 @@ func Python(t testing.TB) string {
 	}
 	t.Skipf("python3 not found (%v); this check runs in CI", err)
 	return ""
+}
+
+//go:embed brat_check.py
+var bratCheck string
+
+// CheckBrat reads every .ann under dir with brat's own rules for type
+// names, configuration lines, line ends and fragments (brat_check.py, run
+// by python3) and returns how many T lines it checked; the test fails on
+// the first thing brat would flag or lose.
+func CheckBrat(t testing.TB, dir string) int {
+	t.Helper()
+	cmd := exec.Command(Python(t), "-", dir)
+	cmd.Stdin = strings.NewReader(bratCheck)
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("brat's rules: %v\n%s", err, out)
+	}
+	n, err := strconv.Atoi(strings.TrimSpace(string(out)))
+	if err != nil {
+		t.Fatalf("brat_check.py said %q", out)
+	}
+	return n
 }
