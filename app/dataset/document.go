@@ -14,7 +14,7 @@ import (
 // (storage.Normalize) and Spans count code points of Text, end exclusive.
 type Document struct {
 	Title, Source, Text string
-	Meta                map[string]string
+	Meta                storage.Meta
 	Spans               []Span
 	// Line is the 1-based line where the record starts in a JSONL or JSON
 	// corpus, 0 for a file that holds one article.

@@ -14,7 +14,7 @@ type draft struct {
 	file, source string
 	line         int
 	title, text  string
-	meta         map[string]string
+	meta         storage.Meta
 	spans        []rawSpan
 	bomConsumed  bool // a byte-order mark was removed while decoding the file
 }

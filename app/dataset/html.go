@@ -11,6 +11,8 @@ import (
 	"codeberg.org/readeck/go-readability/v2/render"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/charset"
+
+	"claimdesk/storage"
 )
 
 // maxHTMLElements keeps the reader-mode scoring, which revisits nodes, to
@@ -65,11 +67,11 @@ func parseHTML(name string, data []byte) (draft, []Problem, error) {
 }
 
 // pageMeta keeps what reader mode learned about the article.
-func pageMeta(a readability.Article) map[string]string {
-	meta := map[string]string{}
+func pageMeta(a readability.Article) storage.Meta {
+	meta := storage.Meta{}
 	add := func(key, value string) {
 		if value = strings.TrimSpace(value); value != "" {
-			meta[key] = value
+			meta[key] = storage.MetaString(value)
 		}
 	}
 	add("byline", a.Byline())
