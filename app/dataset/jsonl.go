@@ -181,6 +181,7 @@ func recordDraft(file string, line int, raw []byte) (draft, []Problem, error) {
 			for _, m := range msgs {
 				note(m + ClaimLeftOut)
 			}
+			d.spansLeftOut += len(msgs)
 		}
 	}
 	for _, m := range recordExtras(fields, &extras) {

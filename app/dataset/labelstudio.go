@@ -103,6 +103,7 @@ func (b *jsonBatch) taskDraft(name string, line int, raw json.RawMessage) (draft
 		for _, m := range msgs {
 			warn(m + ClaimLeftOut)
 		}
+		d.spansLeftOut += len(msgs)
 	}
 	return d, problems, nil
 }
