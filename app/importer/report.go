@@ -69,7 +69,7 @@ func (r Report) Summary() string {
 		len(r.Imported), storage.Plural(r.Claims(), "claim"), len(r.Skipped), len(r.Failed))
 	switch n := r.ClaimsLeftOut; {
 	case r.AllClaimsLeftOut():
-		s += fmt.Sprintf(", all %d claims left out", n)
+		s += ", all " + storage.Plural(n, "claim") + " left out"
 	case n > 0:
 		s += ", " + storage.Plural(n, "claim") + " left out"
 	}
