@@ -11,14 +11,14 @@ import (
 // Article is one news article. Text never changes once stored, so offsets
 // into it never drift.
 type Article struct {
-	ID     uint64            `json:"id"`
-	Title  string            `json:"title"`
-	Source string            `json:"source,omitempty"`
-	Text   string            `json:"text"`
-	SHA256 string            `json:"sha256"`
-	Added  time.Time         `json:"added"`
-	Status Status            `json:"status"`
-	Meta   map[string]string `json:"meta,omitempty"`
+	ID     uint64    `json:"id"`
+	Title  string    `json:"title"`
+	Source string    `json:"source,omitempty"`
+	Text   string    `json:"text"`
+	SHA256 string    `json:"sha256"`
+	Added  time.Time `json:"added"`
+	Status Status    `json:"status"`
+	Meta   Meta      `json:"meta,omitempty"`
 }
 
 // ArticleSummary is an article without its text, plus its claim count: what

@@ -33,13 +33,13 @@ func TestDuplicateArticle(t *testing.T) {
 
 func TestArticleDefaults(t *testing.T) {
 	s := openTestStore(t)
-	a, _, err := s.AddArticle(Article{Text: "\n  Kremlin Denies Interfering \nbody", Meta: map[string]string{"lang": "en"}})
+	a, _, err := s.AddArticle(Article{Text: "\n  Kremlin Denies Interfering \nbody", Meta: Meta{"lang": MetaString("en")}})
 	if err != nil {
 		t.Fatal(err)
 	}
 	got, err := s.Article(a.ID)
 	if err != nil || got.Title != "Kremlin Denies Interfering" || got.Status != StatusNew || got.Added.IsZero() ||
-		got.SHA256 != HashText(got.Text) || got.Meta["lang"] != "en" {
+		got.SHA256 != HashText(got.Text) || got.Meta.Text("lang") != "en" {
 		t.Errorf("Article(%d) = %+v, %v", a.ID, got, err)
 	}
 	if _, err := s.Article(99); !errors.Is(err, ErrNotFound) {

@@ -5,6 +5,8 @@ import (
 	"io"
 	"os"
 	"time"
+
+	"claimdesk/app/dataset"
 )
 
 // progress draws a one-line counter on a terminal, at most ten times a
@@ -29,6 +31,7 @@ func (p *progress) update(done, total int, what string) {
 	}
 	p.last = time.Now()
 	p.shown = true
+	what = dataset.DisplayName(what)
 	if len(what) > 50 {
 		what = "…" + what[len(what)-49:]
 	}

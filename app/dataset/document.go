@@ -6,6 +6,9 @@ import (
 	"io/fs"
 	"math"
 	"sort"
+	"strconv"
+	"unicode"
+	"unicode/utf8"
 
 	"claimdesk/storage"
 )
@@ -14,7 +17,7 @@ import (
 // (storage.Normalize) and Spans count code points of Text, end exclusive.
 type Document struct {
 	Title, Source, Text string
-	Meta                map[string]string
+	Meta                storage.Meta
 	Spans               []Span
 	// Line is the 1-based line where the record starts in a JSONL or JSON
 	// corpus, 0 for a file that holds one article.
@@ -22,6 +25,10 @@ type Document struct {
 	// Normalization says what normalising the text changed; offsets that
 	// arrived with the file have been moved to match.
 	Normalization storage.Normalization
+	// SpansLeftOut counts the spans the file gives this article that are
+	// not among Spans, each reported as a warning: unreadable, or not
+	// fitting the text.
+	SpansLeftOut int
 }
 
 // Span is a labeled claim of a Document: the code points [Start, End) of
@@ -56,12 +63,25 @@ func (p Problem) String() string { return Location(p.File, p.Line) + ": " + p.Me
 func (p Problem) Error() string { return p.String() }
 
 // Location names a place in the input as "file:line", or "file" for a
-// whole file (line 0).
+// whole file (line 0), the file as DisplayName shows it.
 func Location(file string, line int) string {
 	if line > 0 {
-		return fmt.Sprintf("%s:%d", file, line)
+		return fmt.Sprintf("%s:%d", DisplayName(file), line)
 	}
-	return file
+	return DisplayName(file)
+}
+
+// DisplayName shows a file name on a terminal or a report line: as it is
+// when every character is visible, else quoted with Go escapes ("a\nb",
+// "\x1b[2J"), so a name holding a line break, an escape sequence or a
+// bidi override can neither forge report lines nor drive the terminal.
+func DisplayName(name string) string {
+	for _, r := range name {
+		if r == utf8.RuneError || !unicode.IsGraphic(r) {
+			return strconv.Quote(name)
+		}
+	}
+	return name
 }
 
 // ClaimLeftOut ends every message about a span that is not stored, so the

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"claimdesk/app/segment"
 	"claimdesk/storage"
 )
 
@@ -14,9 +15,10 @@ type draft struct {
 	file, source string
 	line         int
 	title, text  string
-	meta         map[string]string
+	meta         storage.Meta
 	spans        []rawSpan
 	bomConsumed  bool // a byte-order mark was removed while decoding the file
+	spansLeftOut int  // spans the file holds that could not be read
 }
 
 // rawSpan is a span as the file wrote it.
@@ -43,9 +45,15 @@ func (d draft) finish() (Document, []Problem, error) {
 	if strings.TrimSpace(text) == "" {
 		return Document{}, nil, Problem{File: d.file, Line: d.line, Message: "no text"}
 	}
+	if i := strings.IndexByte(text, 0); i >= 0 {
+		// Only a JSON \u0000 gets here: files holding NUL bytes are refused
+		// as binary (checkText), and a text must not differ by its source.
+		return Document{}, nil, Problem{File: d.file, Line: d.line, Message: fmt.Sprintf(
+			"the text holds a NUL character (\\u0000) at character %d; text never holds NUL, so the record is refused", storage.RuneLen(text[:i]))}
+	}
 	doc := Document{
 		Title: cleanTitle(d.title, text), Source: d.source, Text: text,
-		Meta: d.meta, Line: d.line, Normalization: norm,
+		Meta: d.meta, Line: d.line, Normalization: norm, SpansLeftOut: d.spansLeftOut,
 	}
 	if doc.Source == "" {
 		doc.Source = d.file
@@ -60,12 +68,14 @@ func (d draft) finish() (Document, []Problem, error) {
 	}
 	rawLen := utf8.RuneCountInString(d.text)
 	m := newRemap(d.text)
+	var runes []rune // of text, made for the first span
 	converted := make([]int, len(unitNames))
 	seen := make(map[Span]bool, len(d.spans))
 	for _, s := range d.spans {
 		start, end, unit, msg := place(s, d.text, rawLen, m)
 		if msg != "" {
 			warn(s, "%s%s", msg, ClaimLeftOut)
+			doc.SpansLeftOut++
 			continue
 		}
 		span := s.Span
@@ -73,12 +83,19 @@ func (d draft) finish() (Document, []Problem, error) {
 		switch {
 		case span.Start >= span.End:
 			warn(s, "span %d–%d covers only a line end, which normalisation removes%s", s.Start, s.End, ClaimLeftOut)
+			doc.SpansLeftOut++
 		case seen[span]:
 			warn(s, "same span, label and details as an earlier claim; stored once")
 		default:
 			seen[span] = true
 			doc.Spans = append(doc.Spans, span)
 			converted[unit]++
+			if runes == nil {
+				runes = []rune(text)
+			}
+			if how, character := cutCharacter(runes, span); how != "" {
+				warn(s, "span %d–%d %s the character %q (one character of several code points); kept as the file gives it", s.Start, s.End, how, character)
+			}
 		}
 	}
 	for unit := unitUTF16; unit < offsetUnit(len(unitNames)); unit++ {
@@ -88,6 +105,23 @@ func (d draft) finish() (Document, []Problem, error) {
 		}
 	}
 	return doc, problems, nil
+}
+
+// cutCharacter says how a span cuts a character of several code points
+// (e plus a combining accent, 👩‍💻, a flag): "starts inside" or "ends
+// inside" and the character, or "" when it does not. Such a span is kept
+// as the file gives it: the analyst sees where it cuts and can fit it in
+// the window.
+func cutCharacter(text []rune, s Span) (how, character string) {
+	for _, edge := range []struct {
+		at  int
+		how string
+	}{{s.Start, "starts inside"}, {s.End, "ends inside"}} {
+		if !segment.IsGraphemeBoundary(text, edge.at) {
+			return edge.how, string(text[segment.GraphemeStart(text, edge.at):segment.GraphemeEnd(text, edge.at)])
+		}
+	}
+	return "", ""
 }
 
 // cleanTitle puts a title on one line; without one, the text's first line

@@ -72,7 +72,7 @@ func renderParse(docs []Document, problems []Problem, err error) string {
 		}
 		sort.Strings(keys)
 		for _, k := range keys {
-			fmt.Fprintf(&b, "meta %s: %s\n", k, d.Meta[k])
+			fmt.Fprintf(&b, "meta %s: %s\n", k, d.Meta[k]) // as JSON: a string in quotes
 		}
 		fmt.Fprintf(&b, "text (%d code points):\n%s\n", storage.RuneLen(d.Text), d.Text)
 		for _, s := range d.Spans {

@@ -10,7 +10,8 @@ import (
 	readability "codeberg.org/readeck/go-readability/v2"
 	"codeberg.org/readeck/go-readability/v2/render"
 	"golang.org/x/net/html"
-	"golang.org/x/net/html/charset"
+
+	"claimdesk/storage"
 )
 
 // maxHTMLElements keeps the reader-mode scoring, which revisits nodes, to
@@ -18,15 +19,15 @@ import (
 const maxHTMLElements = 100_000
 
 // parseHTML extracts a saved web page's main text and title the way reader
-// modes do. The charset the page declares (byte-order mark, then <meta>) is
-// honoured. The page is only parsed: no script runs and nothing is fetched.
-// The headline opens the text, since headlines carry claims too.
+// modes do, its bytes read in the charset pageEncoding decides. The page is
+// only parsed: no script runs and nothing is fetched. The headline opens
+// the text, since headlines carry claims too.
 func parseHTML(name string, data []byte) (draft, []Problem, error) {
-	enc, _, _ := charset.DetermineEncoding(data, "")
-	bom := hasUTF16BOM(data) || bytes.HasPrefix(data, bomUTF8)
+	enc, encName, encNote := pageEncoding(data)
+	bom := hasBOM(data)
 	decoded, err := enc.NewDecoder().Bytes(data)
 	if err != nil {
-		return draft{}, nil, fmt.Errorf("decoding the page's charset: %w", err)
+		return draft{}, nil, fmt.Errorf("decoding the page's charset %s: %w", encName, err)
 	}
 	decoded = bytes.TrimPrefix(decoded, bomUTF8)
 	if err := checkText(decoded, false); err != nil {
@@ -45,6 +46,9 @@ func parseHTML(name string, data []byte) (draft, []Problem, error) {
 	}
 	body = tidyParagraphs(strings.ReplaceAll(body, "\u00AD", ""))
 	var warnings []Problem
+	if encNote != "" {
+		warnings = append(warnings, Problem{File: name, Warning: true, Message: encNote})
+	}
 	if body == "" {
 		if body = tidyParagraphs(pageText(root)); body == "" {
 			return draft{}, nil, fmt.Errorf("no readable text in the page")
@@ -65,11 +69,11 @@ func parseHTML(name string, data []byte) (draft, []Problem, error) {
 }
 
 // pageMeta keeps what reader mode learned about the article.
-func pageMeta(a readability.Article) map[string]string {
-	meta := map[string]string{}
+func pageMeta(a readability.Article) storage.Meta {
+	meta := storage.Meta{}
 	add := func(key, value string) {
 		if value = strings.TrimSpace(value); value != "" {
-			meta[key] = value
+			meta[key] = storage.MetaString(value)
 		}
 	}
 	add("byline", a.Byline())

@@ -45,3 +45,34 @@ func BenchmarkParseSeedHTML(b *testing.B) {
 		}
 	}
 }
+
+// TestPageEncoding: valid UTF-8 is UTF-8 whatever is declared; otherwise a
+// declaration anywhere in the head counts, a charset written in a script
+// or after the head does not, and a page without one is read as
+// windows-1252 with a word.
+func TestPageEncoding(t *testing.T) {
+	pad := "<head><title>t</title><style>" + strings.Repeat("p{margin:0}", 150) + "</style>"
+	tests := []struct {
+		name, page, want string
+		note             bool
+	}{
+		{"UTF-8, nothing declared", "<p>LONDON — After", "utf-8", false},
+		{"ASCII declared windows-1252", `<meta charset="windows-1252"><p>plain`, "utf-8", false},
+		{"UTF-8 declared late", pad + `<meta charset="UTF-8"></head><p>—`, "utf-8", false},
+		{"UTF-8 under a stale declaration", `<meta charset="iso-8859-1"><p>—`, "utf-8", true},
+		{"windows-1252 declared late", pad + "<meta charset=\"windows-1252\"></head><p>\x97", "windows-1252", false},
+		{"http-equiv", "<meta http-equiv=\"content-type\" content=\"text/html; charset=KOI8-R\"><p>\xf0\xd2\xc9", "koi8-r", false},
+		{"Shift_JIS", "<meta charset=\"Shift_JIS\"><p>\x83\x4e\x83\x8c", "shift_jis", false},
+		{"a charset in a script does not count", "<script>var s='<meta charset=\"koi8-r\">'</script><p>\x97", "windows-1252", true},
+		{"a meta in the body, past HTML's prescan, does not count", pad + "</head><body><meta charset=\"koi8-r\"><p>\x97", "windows-1252", true},
+		{"utf-16 declared in ASCII means UTF-8", "<meta charset=\"utf-16\"><p>\x97", "utf-8", false},
+		{"unknown label", "<meta charset=\"x-klingon\"><p>\x97", "windows-1252", true},
+		{"UTF-16 with its mark", "\xff\xfe<\x00p\x00>\x00", "utf-16le", false},
+	}
+	for _, tt := range tests {
+		_, name, note := pageEncoding([]byte(tt.page))
+		if name != tt.want || (note != "") != tt.note {
+			t.Errorf("%s: %s (note %q), want %s with note %v", tt.name, name, note, tt.want, tt.note)
+		}
+	}
+}

@@ -229,67 +229,119 @@ func isNull(raw json.RawMessage) bool {
 	return len(raw) == 0 || string(raw) == "null"
 }
 
-// flattenMeta turns a JSON object into the store's string map: strings are
-// kept, other values as compact JSON, nulls dropped.
-func flattenMeta(raw json.RawMessage) (map[string]string, bool) {
-	obj, ok := metaObject(raw)
-	return flattenObject(obj), ok
+// readObject decodes a JSON object field by field and names the fields it
+// repeats: encoding/json, like Python's json, keeps the last value of a
+// repeated name without a word. Only an object whose members outnumber its
+// names is read a second time, to find which.
+func readObject(raw []byte) (map[string]json.RawMessage, []string, error) {
+	var fields map[string]json.RawMessage
+	if err := json.Unmarshal(raw, &fields); err != nil {
+		return nil, nil, err
+	}
+	if fields == nil || topLevelMembers(raw) == len(fields) {
+		return fields, nil, nil
+	}
+	return fields, repeatedNames(raw), nil
 }
 
-// metaObject reads a meta object field by field; absent or null gives nil,
-// true, anything but an object false.
-func metaObject(raw json.RawMessage) (map[string]json.RawMessage, bool) {
-	if isNull(raw) {
-		return nil, true
-	}
-	var obj map[string]json.RawMessage
-	if err := json.Unmarshal(raw, &obj); err != nil {
-		return nil, false
-	}
-	return obj, true
-}
-
-// flattenObject is flattenMeta for an object already read; nil stays nil.
-func flattenObject(obj map[string]json.RawMessage) map[string]string {
-	if obj == nil {
-		return nil
-	}
-	meta := make(map[string]string, len(obj))
-	for k, v := range obj {
-		if value, ok := scalarString(v); ok {
-			meta[k] = value
+// topLevelMembers counts the members of a valid JSON object: the colons
+// outside strings at depth 1.
+func topLevelMembers(raw []byte) int {
+	depth, n := 0, 0
+	inString, escaped := false, false
+	for _, c := range raw {
+		switch {
+		case inString:
+			switch {
+			case escaped:
+				escaped = false
+			case c == '\\':
+				escaped = true
+			case c == '"':
+				inString = false
+			}
+		case c == '"':
+			inString = true
+		case c == '{' || c == '[':
+			depth++
+		case c == '}' || c == ']':
+			depth--
+		case c == ':' && depth == 1:
+			n++
 		}
 	}
-	return meta
+	return n
 }
 
-// scalarString renders a JSON value as meta text; false for null.
-func scalarString(v json.RawMessage) (string, bool) {
-	if isNull(v) {
-		return "", false
+// repeatedNames lists, in order of first appearance, the names a valid
+// JSON object gives more than one member.
+func repeatedNames(raw []byte) []string {
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	if _, err := dec.Token(); err != nil {
+		return nil
 	}
-	if s, ok := jsonString(v); ok {
-		return s, true
+	count := map[string]int{}
+	var names []string
+	for dec.More() {
+		tok, err := dec.Token()
+		if err != nil {
+			return names
+		}
+		name, _ := tok.(string)
+		if count[name]++; count[name] == 2 {
+			names = append(names, name)
+		}
+		var skip json.RawMessage
+		if err := dec.Decode(&skip); err != nil {
+			return names
+		}
 	}
-	var b bytes.Buffer
-	if err := json.Compact(&b, v); err != nil {
-		return string(v), true
-	}
-	return b.String(), true
+	return names
 }
 
-// setMeta adds a key unless the record's own meta has it already.
-func setMeta(meta map[string]string, key, value string) map[string]string {
-	if value == "" {
-		return meta
+// loneSurrogates counts the \uD800–\uDFFF escapes of a JSON string that
+// are not half of a surrogate pair. encoding/json, like browsers, turns each
+// into U+FFFD; the file meant a character it never wrote whole.
+func loneSurrogates(raw json.RawMessage) int {
+	lone := 0
+	pendingHigh := false
+	for i := 0; i < len(raw); i++ {
+		if raw[i] != '\\' {
+			lone, pendingHigh = lone+b2i(pendingHigh), false
+			continue
+		}
+		if i+1 < len(raw) && raw[i+1] != 'u' {
+			lone, pendingHigh = lone+b2i(pendingHigh), false
+			i++
+			continue
+		}
+		if i+6 > len(raw) {
+			break
+		}
+		v, err := strconv.ParseUint(string(raw[i+2:i+6]), 16, 16)
+		i += 5
+		switch {
+		case err != nil:
+			lone, pendingHigh = lone+b2i(pendingHigh), false
+		case v >= 0xD800 && v < 0xDC00:
+			lone, pendingHigh = lone+b2i(pendingHigh), true
+		case v >= 0xDC00 && v < 0xE000:
+			if !pendingHigh {
+				lone++
+			}
+			pendingHigh = false
+		default:
+			lone, pendingHigh = lone+b2i(pendingHigh), false
+		}
 	}
-	if meta == nil {
-		meta = map[string]string{}
+	return lone + b2i(pendingHigh)
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
 	}
-	if _, taken := meta[key]; !taken {
-		meta[key] = value
-	}
-	return meta
+	return 0
 }
 
 // jsonErrorMessage describes a decoding error without Go type names.

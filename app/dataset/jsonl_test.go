@@ -2,10 +2,10 @@ package dataset
 
 import (
 	"bufio"
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"io"
-	"maps"
 	"slices"
 	"strings"
 	"testing"
@@ -41,7 +41,7 @@ func TestMetaClaims(t *testing.T) {
 		name     string
 		line     string
 		spans    []Span
-		meta     map[string]string
+		meta     string   // the article meta as JSON
 		warnings []string // in order, each a part of one warning's message
 	}{
 		{
@@ -53,7 +53,7 @@ func TestMetaClaims(t *testing.T) {
 				{Start: 0, End: 19, Label: "denial", Speaker: "Peskov"},
 				{Start: 20, End: 39, Label: "praise", Speaker: "Putin", Target: "Trump", Note: "n | m", Annotator: "ben"},
 			},
-			meta: map[string]string{"article_id": "3", "lang": "en", "id": "3"},
+			meta: `{"article_id":3,"id":3,"lang":"en"}`,
 		},
 		{
 			name: "identical triples take claims in file order",
@@ -64,41 +64,41 @@ func TestMetaClaims(t *testing.T) {
 				{Start: 0, End: 19, Label: "denial", Speaker: "B", Annotator: "desk"},
 				{Start: 0, End: 19, Label: "denial", Annotator: "desk"},
 			},
-			meta: map[string]string{},
+			meta: `{}`,
 		},
 		{
 			name:     "meta claim without triple",
 			line:     `{"text":` + q(text) + `,"label":[[0,19,"denial"]],"meta":{"claims":[{"start":0,"end":19,"label":"praise","speaker":"X"}]}}`,
 			spans:    []Span{{Start: 0, End: 19, Label: "denial"}},
-			meta:     map[string]string{},
+			meta:     `{}`,
 			warnings: []string{`meta.claims[0]: no label triple [0, 19, "praise"] matches this claim; its speaker, target, note and annotator are ignored`},
 		},
 		{
 			name:     "no meta claims left for a second triple",
 			line:     `{"text":` + q(text) + `,"label":[[0,19,"denial"],[0,19,"denial"]],"meta":{"claims":[{"start":0,"end":19,"label":"denial","note":"once"}]}}`,
 			spans:    []Span{{Start: 0, End: 19, Label: "denial", Note: "once"}, {Start: 0, End: 19, Label: "denial"}},
-			meta:     map[string]string{},
+			meta:     `{}`,
 			warnings: nil,
 		},
 		{
 			name:     "claims a string",
 			line:     `{"text":` + q(text) + `,"label":[[0,19,"denial"]],"meta":{"claims":"3"}}`,
 			spans:    []Span{{Start: 0, End: 19, Label: "denial"}},
-			meta:     map[string]string{"claims": "3"},
+			meta:     `{"claims":"3"}`,
 			warnings: []string{`"meta.claims" is "3", not a list of claims`},
 		},
 		{
 			name:     "claims a number",
 			line:     `{"text":` + q(text) + `,"label":[[0,19,"denial"]],"meta":{"claims":2}}`,
 			spans:    []Span{{Start: 0, End: 19, Label: "denial"}},
-			meta:     map[string]string{"claims": "2"},
+			meta:     `{"claims":2}`,
 			warnings: []string{`"meta.claims" is 2, not a list of claims`},
 		},
 		{
 			name:     "claims an object",
 			line:     `{"text":` + q(text) + `,"label":[[0,19,"denial"]],"meta":{"claims":{"start":0,"end":19,"label":"denial"}}}`,
 			spans:    []Span{{Start: 0, End: 19, Label: "denial"}},
-			meta:     map[string]string{"claims": `{"start":0,"end":19,"label":"denial"}`},
+			meta:     `{"claims":{"start":0,"end":19,"label":"denial"}}`,
 			warnings: []string{`kept as article meta`},
 		},
 		{
@@ -107,7 +107,7 @@ func TestMetaClaims(t *testing.T) {
 				`{"start":0,"end":19,"label":["denial"]},{"start":0,"end":19,"label":"denial","target":{}},{"start":0,"end":19,"label":"denial","annotator":1},` +
 				`{"start":0,"end":19,"label":"denial","target":"ok"}]}}`,
 			spans: []Span{{Start: 0, End: 19, Label: "denial", Target: "ok"}},
-			meta:  map[string]string{},
+			meta:  `{}`,
 			warnings: []string{
 				`meta.claims[0]: expected {"start", "end", "label", …}, found true`,
 				`meta.claims[1]: expected {"start", "end", "label", …}, found [0,19,"denial"]`,
@@ -140,8 +140,9 @@ func TestMetaClaims(t *testing.T) {
 			if got := docs[0].Spans; !slices.Equal(got, tt.spans) {
 				t.Errorf("spans\n got %+v\nwant %+v", got, tt.spans)
 			}
-			if got := docs[0].Meta; !maps.Equal(got, tt.meta) {
-				t.Errorf("meta %q, want %q", got, tt.meta)
+			want := cmp.Or(tt.meta, "{}")
+			if got := metaJSON(docs[0].Meta); got != want {
+				t.Errorf("meta %s, want %s", got, want)
 			}
 			checkWarnings(t, problems, tt.warnings)
 		})
@@ -207,7 +208,7 @@ func FuzzMetaClaims(f *testing.F) {
 		if err != nil || len(docs) != 1 {
 			t.Fatalf("err %v, %d documents, want the record", err, len(docs))
 		}
-		if _, ok := docs[0].Meta["claims"]; ok || docs[0].Meta["k"] != "v" {
+		if _, ok := docs[0].Meta["claims"]; ok || docs[0].Meta.Text("k") != "v" {
 			t.Errorf("meta %q, want k=v and no claims", docs[0].Meta)
 		}
 		if m := newRemap(valid(text)); m.pos(start) >= m.pos(end) {
@@ -280,4 +281,17 @@ func BenchmarkParseDoccanoMetaClaims(b *testing.B) {
 			b.Fatal(err, problems)
 		}
 	}
+}
+
+// metaJSON renders an article meta as compact JSON with sorted keys, "{}"
+// when there is none.
+func metaJSON(m storage.Meta) string {
+	if len(m) == 0 {
+		return "{}"
+	}
+	raw, err := json.Marshal(m)
+	if err != nil {
+		return "unmarshalable: " + err.Error()
+	}
+	return string(raw)
 }

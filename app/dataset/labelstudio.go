@@ -3,6 +3,8 @@ package dataset
 import (
 	"encoding/json"
 	"fmt"
+	"maps"
+	"slices"
 	"sort"
 	"strings"
 
@@ -67,18 +69,27 @@ func (b *jsonBatch) taskDraft(name string, line int, raw json.RawMessage) (draft
 	warn := func(msg string) {
 		problems = append(problems, Problem{File: name, Line: line, Message: msg, Warning: true})
 	}
+	if n := loneSurrogates(text); n > 0 {
+		warn(fmt.Sprintf(`"data.text" holds %s (half of a UTF-16 pair, not a character); replaced by U+FFFD`, storage.Plural(n, "lone surrogate escape")))
+	}
 	d.title, _ = jsonString(t.Data["title"])
-	if d.meta, ok = flattenMeta(t.Data["meta"]); !ok {
+	obj, ok := metaObject(t.Data["meta"])
+	if !ok {
 		warn(`"data.meta" is not an object; ignored`)
 	}
-	for k, v := range t.Data {
-		if value, ok := scalarString(v); ok && k != "text" && k != "title" && k != "meta" {
-			d.meta = setMeta(d.meta, k, value)
+	extras := metaAdder{meta: asMeta(obj)}
+	for _, k := range slices.Sorted(maps.Keys(t.Data)) {
+		if k != "text" && k != "title" && k != "meta" {
+			_ = extras.add("data."+k, k, t.Data[k])
 		}
 	}
-	if id, ok := scalarString(t.ID); ok {
-		d.meta = setMeta(d.meta, "id", id)
+	if !isNull(t.ID) {
+		_ = extras.add("id", "id", t.ID)
 	}
+	for _, m := range extras.warnings() {
+		warn(m)
+	}
+	d.meta = extras.meta
 	if len(t.Predictions) > 0 {
 		b.predictions++
 	}
@@ -92,6 +103,7 @@ func (b *jsonBatch) taskDraft(name string, line int, raw json.RawMessage) (draft
 		for _, m := range msgs {
 			warn(m + ClaimLeftOut)
 		}
+		d.spansLeftOut += len(msgs)
 	}
 	return d, problems, nil
 }

@@ -11,6 +11,8 @@ import (
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 	"golang.org/x/net/html"
+
+	"claimdesk/storage"
 )
 
 // markdown parses CommonMark with the GitHub extensions (tables,
@@ -31,7 +33,7 @@ func parseMarkdown(name string, data []byte) (draft, error) {
 	src := []byte(body)
 	root := markdown.Parser().Parse(text.NewReader(src))
 	d := draft{file: name, text: tidyParagraphs(blockText(root, src)), meta: meta, bomConsumed: bom}
-	d.title = meta["title"]
+	d.title = meta.Text("title")
 	return d, nil
 }
 
@@ -166,12 +168,12 @@ func htmlFragmentText(fragment []byte) string {
 // splitFrontMatter separates a leading YAML front matter block ("---" lines
 // around "key: value" lines, as static site generators and note apps write)
 // from a Markdown body. Only flat scalar keys are read; they become meta.
-func splitFrontMatter(src string) (body string, meta map[string]string) {
+func splitFrontMatter(src string) (body string, meta storage.Meta) {
 	rest, ok := cutLine(src, "---")
 	if !ok {
 		return src, nil
 	}
-	meta = map[string]string{}
+	meta = storage.Meta{}
 	for rest != "" {
 		var line string
 		line, rest, _ = strings.Cut(rest, "\n")
@@ -185,7 +187,7 @@ func splitFrontMatter(src string) (body string, meta map[string]string) {
 			continue
 		}
 		if value = unquoteYAML(strings.TrimSpace(value)); value != "" {
-			meta[key] = value
+			meta[key] = storage.MetaString(value)
 		}
 	}
 	return src, nil // never closed: not front matter

@@ -99,6 +99,9 @@ func checkDocuments(t *testing.T, docs []Document) {
 		if strings.TrimSpace(d.Text) == "" {
 			t.Errorf("document %d: empty text", i)
 		}
+		if strings.ContainsRune(d.Text, 0) {
+			t.Errorf("document %d: text holds NUL", i)
+		}
 		n := storage.RuneLen(d.Text)
 		for _, s := range d.Spans {
 			if s.Start < 0 || s.End <= s.Start || s.End > n {

@@ -2,6 +2,7 @@ package export
 
 import (
 	"context"
+	"encoding/json"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -58,7 +59,8 @@ func fixture(t testing.TB) Dataset {
 			Added: fixedTime, Status: status, Source: "fixture"}
 	}
 	a1 := article(1, storage.TitleFromText(seed), seed, storage.StatusDone)
-	a1.Source, a1.Meta = "seeds/000_f91aa925e747fcb2.txt", map[string]string{"lang": "en", "title": "ignored: Claimdesk's title wins"}
+	a1.Source = "seeds/000_f91aa925e747fcb2.txt"
+	a1.Meta = storage.Meta{"lang": storage.MetaString("en"), "words": json.RawMessage(`412`), "title": storage.MetaString("the file's own title, kept beside Claimdesk's")}
 	a2 := article(2, "Emoji, CJK and combining marks", scriptsText, storage.StatusDone)
 	a3 := article(3, `../../etc/passwd: "CON" <b>`, emptyText, storage.StatusNew)
 	a4 := article(4, "Formulas, commas and tabs", formulaText, storage.StatusInProgress)

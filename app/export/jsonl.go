@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"io"
 
+	"claimdesk/app/dataset"
 	"claimdesk/storage"
 )
 
@@ -28,22 +29,22 @@ func claimsJSON(claims []storage.Claim) []claimJSON {
 	return out
 }
 
-// articleMeta is an article's description in a JSON meta object: the
-// article's own meta first, then Claimdesk's fields, which win a clash so
-// that title, source and status always mean what an importer expects.
+// articleMeta is an article's meta object in JSON exports: the article's
+// own meta exactly as its file gave it, and Claimdesk's fields apart under
+// dataset.ClaimdeskMetaKey. Claimdesk's fields are also written at the top
+// of meta where the article's meta does not use the name, for readers that
+// look for meta.title and meta.status there; the article's own value
+// always wins that place, so nothing of it is overwritten.
 func articleMeta(a storage.Article) map[string]any {
-	m := make(map[string]any, len(a.Meta)+4)
+	own := dataset.ClaimdeskMeta{ArticleID: a.ID, Title: a.Title, Status: string(a.Status), Source: a.Source}
+	m := make(map[string]any, len(a.Meta)+5)
+	for k, v := range own.Fields() {
+		m[k] = v
+	}
 	for k, v := range a.Meta {
 		m[k] = v
 	}
-	m["article_id"] = a.ID
-	m["title"] = a.Title
-	m["status"] = string(a.Status)
-	if a.Source != "" {
-		m["source"] = a.Source
-	} else {
-		delete(m, "source")
-	}
+	m[dataset.ClaimdeskMetaKey] = own
 	return m
 }
 

@@ -7,11 +7,15 @@ import (
 	"path/filepath"
 	"reflect"
 	"testing"
+
+	"claimdesk/app/dataset"
 )
 
 // TestDoccanoMetaClaims: doccano's label triples cannot hold who said what,
-// so meta.claims carries every claim in full, beside title, source and
-// status; Claimdesk's own fields win over an article meta of the same name.
+// so meta.claims carries every claim in full, and meta.claimdesk the
+// article's id, title, source and status; the article's own meta is written
+// as given (a number stays a number) and keeps its place where a name
+// clashes with one of Claimdesk's copies at the top of meta.
 func TestDoccanoMetaClaims(t *testing.T) {
 	d := fixture(t)
 	dir, _ := exportTo(t, d, Options{Format: "doccano"})
@@ -29,7 +33,9 @@ func TestDoccanoMetaClaims(t *testing.T) {
 			Label [][3]any
 			Meta  struct {
 				Title, Source, Status, Lang string
+				Words                       json.RawMessage
 				Claims                      []claimJSON
+				Claimdesk                   dataset.ClaimdeskMeta
 			}
 		}
 		if err := json.Unmarshal(sc.Bytes(), &line); err != nil {
@@ -37,7 +43,13 @@ func TestDoccanoMetaClaims(t *testing.T) {
 		}
 		want := d.Docs[i]
 		a := want.Article
-		if line.ID != a.ID || line.Meta.Title != a.Title || line.Meta.Source != a.Source || line.Meta.Status != string(a.Status) || line.Meta.Lang != a.Meta["lang"] {
+		own := dataset.ClaimdeskMeta{ArticleID: a.ID, Title: a.Title, Status: string(a.Status), Source: a.Source}
+		title := a.Title
+		if _, ok := a.Meta["title"]; ok {
+			title = a.Meta.Text("title")
+		}
+		if line.ID != a.ID || line.Meta.Claimdesk != own || line.Meta.Title != title || line.Meta.Source != a.Source ||
+			line.Meta.Status != string(a.Status) || line.Meta.Lang != a.Meta.Text("lang") || string(line.Meta.Words) != string(a.Meta["words"]) {
 			t.Errorf("line %d: id %d meta %+v, want article %+v", i+1, line.ID, line.Meta, a)
 		}
 		if got, want := line.Meta.Claims, claimsJSON(want.Claims); !reflect.DeepEqual(got, want) {

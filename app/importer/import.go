@@ -163,7 +163,7 @@ func (im *job) importDoc(path string, doc dataset.Document) error {
 		log.skip(path, doc, (&storage.DuplicateError{ExistingID: old.ID, ExistingTitle: old.Title}).Error())
 		return nil
 	}
-	claims := im.claims(path, doc)
+	claims := im.claims(path, &doc)
 	article := storage.Article{Title: doc.Title, Source: absSource(doc.Source), Text: doc.Text, Meta: doc.Meta}
 	im.batch.add(storage.ImportItem{Article: article, Claims: claims}, log.await(path, doc))
 	if im.batch.full() {
@@ -174,7 +174,7 @@ func (im *job) importDoc(path string, doc dataset.Document) error {
 
 // claims turns a document's spans into claims under the store's
 // labels; a span whose label cannot be had is reported and left out.
-func (im *job) claims(path string, doc dataset.Document) []storage.Claim {
+func (im *job) claims(path string, doc *dataset.Document) []storage.Claim {
 	claims := make([]storage.Claim, 0, len(doc.Spans))
 	for _, s := range doc.Spans {
 		label, err := im.labels.resolve(s.Label, path)
@@ -182,6 +182,7 @@ func (im *job) claims(path string, doc dataset.Document) []storage.Claim {
 			r := im.current().fixed()
 			r.Warnings = append(r.Warnings, dataset.Problem{File: path, Line: doc.Line, Warning: true,
 				Message: fmt.Sprintf("span %d–%d: %v%s", s.Start, s.End, err, dataset.ClaimLeftOut)})
+			doc.SpansLeftOut++
 			continue
 		}
 		annotator := s.Annotator

@@ -194,7 +194,7 @@ func TestImportMetaClaims(t *testing.T) {
 	if !slices.Equal(got, want) {
 		t.Errorf("stored claims %q, want %q", got, want)
 	}
-	if article, err := store.Article(report.Imported[0].ArticleID); err != nil || article.Meta["claims"] != "" {
+	if article, err := store.Article(report.Imported[0].ArticleID); err != nil || article.Meta["claims"] != nil {
 		t.Errorf("article meta %v (err %v), want no claims key", article.Meta, err)
 	}
 }

@@ -19,6 +19,9 @@ type Report struct {
 	// imported article, labels renamed, text repaired.
 	Warnings      []dataset.Problem
 	CreatedLabels []string
+	// ClaimsLeftOut counts the claims the files gave articles that landed
+	// but that were not stored with them, each named among Warnings.
+	ClaimsLeftOut int
 }
 
 // Imported is an article that landed in the store.
@@ -49,15 +52,27 @@ func (r Report) Claims() int {
 	return n
 }
 
-// HasFailures reports whether anything given could not be imported; the
+// HasFailures reports whether anything given could not be imported, or
+// every claim that came with the imported articles was left out (an import
+// of labeled data that stored none of its labels did not do its job); the
 // command line exits non-zero then.
-func (r Report) HasFailures() bool { return len(r.Failed) > 0 }
+func (r Report) HasFailures() bool { return len(r.Failed) > 0 || r.AllClaimsLeftOut() }
+
+// AllClaimsLeftOut reports whether the imported articles came with claims
+// and none of them was stored.
+func (r Report) AllClaimsLeftOut() bool { return r.ClaimsLeftOut > 0 && r.Claims() == 0 }
 
 // Summary is one line: "3 imported (12 claims), 1 skipped, 2 failed",
 // followed by the number of warnings and new labels when there are any.
 func (r Report) Summary() string {
 	s := fmt.Sprintf("%d imported (%s), %d skipped, %d failed",
 		len(r.Imported), storage.Plural(r.Claims(), "claim"), len(r.Skipped), len(r.Failed))
+	switch n := r.ClaimsLeftOut; {
+	case r.AllClaimsLeftOut():
+		s += ", all " + storage.Plural(n, "claim") + " left out"
+	case n > 0:
+		s += ", " + storage.Plural(n, "claim") + " left out"
+	}
 	if n := len(r.Warnings); n > 0 {
 		s += ", " + storage.Plural(n, "warning")
 	}
@@ -102,4 +117,5 @@ func (r *Report) merge(o Report) {
 	r.Failed = append(r.Failed, o.Failed...)
 	r.Warnings = append(r.Warnings, o.Warnings...)
 	r.CreatedLabels = append(r.CreatedLabels, o.CreatedLabels...)
+	r.ClaimsLeftOut += o.ClaimsLeftOut
 }

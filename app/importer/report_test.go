@@ -1,9 +1,13 @@
 package importer
 
 import (
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 
 	"claimdesk/app/dataset"
+	"claimdesk/storage/storetest"
 )
 
 func TestReportSummary(t *testing.T) {
@@ -48,5 +52,43 @@ new label ORG
 `
 	if got := r.String(); got != want {
 		t.Errorf("String() =\n%s\nwant\n%s", got, want)
+	}
+}
+
+// TestImportReportsWhatChanged: normalising a text is reported on the
+// article's line, and an import whose claims were all left out fails.
+func TestImportReportsWhatChanged(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, content string) string {
+		path := filepath.Join(dir, name)
+		if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return path
+	}
+	crlf := write("crlf.txt", "\ufeffPeskov denied it.\r\nTwice.\r\n")
+	none := write("none.jsonl", `{"text":"Nothing fits here.","label":[[0,99,"denial"],[5,2,"denial"]]}`+"\n")
+	some := write("some.jsonl", `{"text":"One fits here.","label":[[0,3,"denial"],[5,2,"denial"]]}`+"\n")
+	tests := []struct {
+		paths   []string
+		failed  bool
+		summary string
+		warning string
+	}{
+		{[]string{crlf}, false, "1 imported (0 claims), 0 skipped, 0 failed, 1 warning",
+			"crlf.txt: text normalised: byte-order mark removed, 2 CR/CRLF line ends turned into LF"},
+		{[]string{none}, true, "1 imported (0 claims), 0 skipped, 0 failed, all 2 claims left out, 2 warnings",
+			"none.jsonl:1: label[0]: span 0–99"},
+		{[]string{some}, false, "1 imported (1 claim), 0 skipped, 0 failed, 1 claim left out, 1 warning",
+			"some.jsonl:1: label[1]: span 5–2"},
+	}
+	for _, tt := range tests {
+		report, err := Import(storetest.Open(t), tt.paths, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if report.Summary() != tt.summary || report.HasFailures() != tt.failed || !strings.Contains(report.String(), tt.warning) {
+			t.Errorf("report (failed %v, want %v):\n%s\nwant summary %q and a warning %q", report.HasFailures(), tt.failed, report, tt.summary, tt.warning)
+		}
 	}
 }

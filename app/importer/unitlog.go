@@ -41,6 +41,7 @@ type pendingDoc struct {
 	id          uint64
 	storedTitle string
 	claims      int
+	leftOut     int // claims of the file not stored with the article
 }
 
 // errLeftOut marks an article skipped before it reached the store.
@@ -66,7 +67,7 @@ func (u *unitLog) skip(path string, doc dataset.Document, reason string) {
 
 // await records an article handed to the store in a batch.
 func (u *unitLog) await(path string, doc dataset.Document) *pendingDoc {
-	d := &pendingDoc{unit: u, path: path, line: doc.Line, title: doc.Title, norm: doc.Normalization}
+	d := &pendingDoc{unit: u, path: path, line: doc.Line, title: doc.Title, norm: doc.Normalization, leftOut: doc.SpansLeftOut}
 	u.docs = append(u.docs, d)
 	u.waiting++
 	u.parts = append(u.parts, logPart{doc: d})
@@ -124,10 +125,11 @@ func (d *pendingDoc) writeTo(r *Report) {
 	case err != nil:
 		r.Failed = append(r.Failed, dataset.Problem{File: d.path, Line: d.line, Message: err.Error()})
 	default:
-		if n := d.norm.InvalidUTF8; n > 0 {
+		if d.norm.Changed() {
 			r.Warnings = append(r.Warnings, dataset.Problem{File: d.path, Line: d.line, Warning: true,
-				Message: storage.Plural(n, "invalid UTF-8 sequence") + " replaced by U+FFFD"})
+				Message: "text normalised: " + d.norm.String()})
 		}
+		r.ClaimsLeftOut += d.leftOut
 		r.Imported = append(r.Imported, Imported{Path: d.path, Line: d.line, ArticleID: d.id,
 			Title: d.storedTitle, Claims: d.claims, Normalization: d.norm})
 	}
