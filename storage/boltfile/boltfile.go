@@ -7,8 +7,9 @@
 // little of bbolt's on-disk format (go.etcd.io/bbolt internal/common, format
 // version 2) needed to tell a sound file from a damaged one is declared
 // again here and read with plain reads: Preflight before bbolt opens a file,
-// Verify before bbolt's own tx.Check walks one. The package knows nothing of
-// what the file holds.
+// QuickCheck before a file is written, Verify before bbolt's own tx.Check
+// walks one, and Salvage to read, key by key, what a damaged file still
+// holds. The package knows nothing of what the file holds.
 package boltfile
 
 import (
@@ -181,7 +182,14 @@ func quickCheck(r io.ReaderAt, size int64) []error {
 	return append(problems, walkPages(r, l, true)...)
 }
 
+// openSized opens a regular file for reading, and gives its size. The
+// type is checked first: opening a named pipe waits for a writer.
 func openSized(path string) (*os.File, int64, error) {
+	if info, err := os.Stat(path); err != nil {
+		return nil, 0, err
+	} else if !info.Mode().IsRegular() && !info.IsDir() {
+		return nil, 0, refuse("%s, not a regular file", fileKind(info.Mode()))
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, 0, err
