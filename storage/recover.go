@@ -115,10 +115,10 @@ func recoverInto(salvage *boltfile.Salvage, path string) (RecoveryReport, error)
 
 // recovery is one run of Recover.
 type recovery struct {
-	salvage  *boltfile.Salvage
-	report   RecoveryReport
-	texts  map[uint64]string // recovered article id -> text
-	claims map[uint64]bool   // recovered claim ids
+	salvage *boltfile.Salvage
+	report  RecoveryReport
+	texts   map[uint64]string // recovered article id -> text
+	claims  map[uint64]bool   // recovered claim ids
 	// refused are the article and claim ids already named as lost, with why.
 	refusedArticles, refusedClaims map[uint64]bool
 	// listedArticles and listedClaims are what the damaged file's
