@@ -29,13 +29,18 @@ var errRollback = errors.New("rollback")
 func (s *Store) Check() error {
 	var problems []error
 	err := s.frozen(func(tx *bolt.Tx) error {
-		problems = s.checkStructure(tx)
-		if len(problems) > 0 {
+		metas, pages := s.checkStructure(tx)
+		problems = append(metas, pages...)
+		if len(pages) > 0 {
 			// tx.Check and the records would walk into the damage.
 			return nil
 		}
-		for err := range tx.Check() {
-			problems = append(problems, err)
+		if len(metas) == 0 {
+			// bbolt's tx.Check trusts the meta pages' headers; the
+			// cursors over the records do not read them.
+			for err := range tx.Check() {
+				problems = append(problems, err)
+			}
 		}
 		problems = append(problems, checkRecords(tx)...)
 		return nil
@@ -44,7 +49,9 @@ func (s *Store) Check() error {
 		return err
 	}
 	if len(problems) > 0 {
-		return problemList(problems)
+		err := problemList(problems)
+		s.noteDamage(err)
+		return err
 	}
 	return nil
 }
@@ -56,7 +63,8 @@ func (s *Store) frozen(fn func(*bolt.Tx) error) error {
 	if s.readOnly {
 		return s.view(fn)
 	}
-	err := s.update(func(tx *bolt.Tx) error {
+	// Not s.update: a damaged store refuses writes, but must still be checked.
+	err := s.transact(s.db.Update, func(tx *bolt.Tx) error {
 		if err := fn(tx); err != nil {
 			return err
 		}
@@ -71,16 +79,16 @@ func (s *Store) frozen(fn func(*bolt.Tx) error) error {
 // checkStructure walks the pages of the file as the transaction sees
 // them. A write transaction's id is the one it would commit as, so the
 // meta page on disk carries the one before.
-func (s *Store) checkStructure(tx *bolt.Tx) []error {
+func (s *Store) checkStructure(tx *bolt.Tx) (metas, pages []error) {
 	txid := uint64(tx.ID())
 	if tx.Writable() {
 		txid--
 	}
-	problems := boltfile.Verify(s.path, txid)
-	for i, err := range problems {
-		problems[i] = refused(s.path, err)
+	metas, pages = boltfile.Verify(s.path, txid)
+	for i, err := range pages {
+		pages[i] = refused(s.path, err)
 	}
-	return problems
+	return metas, pages
 }
 
 // problemList is what Check found.

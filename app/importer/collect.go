@@ -44,6 +44,9 @@ func collect(paths []string) []unit {
 			add(unit{path: p, failure: dataset.FileProblem(p, err)})
 		case info.IsDir():
 			walkFolder(p, add)
+		case !info.Mode().IsRegular():
+			// Opening a named pipe would wait for a writer, with the store's lock held.
+			add(unit{path: p, failure: dataset.Problem{File: p, Message: "not a regular file (a named pipe, device or socket)"}})
 		default:
 			add(unit{path: p})
 		}

@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 )
 
@@ -41,5 +42,18 @@ func TestCollect(t *testing.T) {
 	want := []string{"a.md", "b.ann", "d.txt", "link.txt", "linkdir skipped", filepath.Join("sub", "c.jsonl"), "nothing.txt failed"}
 	if strings.Join(got, ",") != strings.Join(want, ",") {
 		t.Errorf("collect = %v\nwant %v", got, want)
+	}
+}
+
+// TestCollectRefusesANamedPipe: a named pipe named on the command line fails
+// by its file type; opening it would wait for a writer with the lock held.
+func TestCollectRefusesANamedPipe(t *testing.T) {
+	pipe := filepath.Join(t.TempDir(), "pipe.txt")
+	if err := syscall.Mkfifo(pipe, 0o600); err != nil {
+		t.Skipf("no named pipes here: %v", err)
+	}
+	units := collect([]string{pipe})
+	if len(units) != 1 || units[0].failure == nil || !strings.Contains(units[0].failure.Error(), "not a regular file") {
+		t.Errorf("collect(pipe) = %+v, want a failure: not a regular file", units)
 	}
 }

@@ -7,15 +7,15 @@
 // little of bbolt's on-disk format (go.etcd.io/bbolt internal/common, format
 // version 2) needed to tell a sound file from a damaged one is declared
 // again here and read with plain reads: Preflight before bbolt opens a file,
-// Verify before bbolt's own tx.Check walks one. The package knows nothing of
-// what the file holds.
+// QuickCheck before a file is written, Verify before bbolt's own tx.Check
+// walks one, and Salvage to read, key by key, what a damaged file still
+// holds. The package knows nothing of what the file holds.
 package boltfile
 
 import (
 	"encoding/binary"
 	"errors"
 	"fmt"
-	"hash/fnv"
 	"io"
 	"os"
 )
@@ -49,42 +49,58 @@ func refuse(format string, args ...any) *Refusal {
 }
 
 // Preflight refuses, before bbolt maps it, a file that would crash bbolt or
-// is plainly no bbolt file: not BoltDB at all (an article passed by mistake
-// as a database), both meta pages bad, shorter than its pages (truncated, so
-// bbolt would read past the end of the file), or a freelist bbolt would
-// trust at Open. The error is a *Refusal for what the file's bytes say, and
-// an I/O error otherwise. An absent or empty file is a new database.
+// is plainly no bbolt file: not a regular file (a named pipe would block
+// the reader for ever, holding the lock), not BoltDB at all (an article
+// passed by mistake as a database), both meta pages bad, shorter than its
+// pages (truncated, so bbolt would read past the end of the file), or a
+// freelist bbolt would trust at Open. The error is a *Refusal for what the
+// file is, and an I/O error otherwise. An absent or empty file is a new
+// database.
 func Preflight(path string) error {
-	f, err := os.Open(path)
+	// Stat before opening: opening a named pipe waits for a writer.
+	info, err := os.Stat(path)
 	if errors.Is(err, os.ErrNotExist) {
 		return nil
 	}
 	if err != nil {
 		return fmt.Errorf("open %s: %w", path, err)
 	}
-	defer f.Close()
-	info, err := f.Stat()
-	if err != nil {
-		return fmt.Errorf("open %s: %w", path, err)
-	}
 	if info.IsDir() {
 		return fmt.Errorf("open %s: is a folder, not a database file", path)
+	}
+	if !info.Mode().IsRegular() {
+		return refuse("%s, not a regular file", fileKind(info.Mode()))
 	}
 	if info.Size() == 0 {
 		return nil
 	}
-	head := make([]byte, pageHeaderSize+4)
-	if _, err := f.ReadAt(head, 0); err != nil || order.Uint32(head[pageHeaderSize:]) != boltMagic {
-		return refuse("the file is not a BoltDB database")
-	}
-	l, err := readLayout(f)
+	f, err := os.Open(path)
 	if err != nil {
-		return refuse("damaged: %v", err)
+		return fmt.Errorf("open %s: %w", path, err)
 	}
+	defer f.Close()
+	metas, err := readMetas(f)
+	if err != nil {
+		return err
+	}
+	l := metas.layout()
 	if err := l.fits(info.Size()); err != nil {
 		return err
 	}
 	return checkFreelist(f, l)
+}
+
+// fileKind names what a file that is not a regular file is.
+func fileKind(mode os.FileMode) string {
+	switch {
+	case mode&os.ModeNamedPipe != 0:
+		return "a named pipe (FIFO)"
+	case mode&os.ModeSocket != 0:
+		return "a socket"
+	case mode&os.ModeDevice != 0:
+		return "a device"
+	}
+	return "a special file"
 }
 
 // checkFreelist checks the one page bbolt reads in full at Open. A file
@@ -94,7 +110,7 @@ func Preflight(path string) error {
 func checkFreelist(f io.ReaderAt, l layout) error {
 	var problems []error
 	if l.freelist == noFreelist {
-		problems = walkPages(f, l)
+		problems = walkPages(f, l, false)
 	} else {
 		w := &pageWalker{r: f, l: l, seen: map[uint64]bool{}}
 		w.checkFreelist()
@@ -107,38 +123,86 @@ func checkFreelist(f io.ReaderAt, l layout) error {
 }
 
 // Verify walks every page of the file at path and returns what is wrong
-// with its structure, nothing when it is sound: every page id in range and
-// referenced once (so no cycle can send a reader round for ever), every
-// page of the type its parent expects, every element, key and value inside
-// its page. txid is the transaction whose meta page the walk must find
-// current; the caller holds a transaction during which no other can commit,
-// so the pages on disk stay the ones it sees. Once Verify passes, bbolt's
-// own tx.Check and a cursor over every bucket are safe to run. A file too
-// short for its pages is reported as a *Refusal.
-func Verify(path string, txid uint64) []error {
-	f, err := os.Open(path)
+// with it, nothing when it is sound. metas is what is wrong with the meta
+// pages (as QuickCheck says), pages what is wrong with the pages the
+// current meta page leads to: every page id in range and referenced once
+// (so no cycle can send a reader round for ever), every page of the type
+// its parent expects, every element, key and value inside its page. txid
+// is the transaction whose meta page the walk must find current; the
+// caller holds a transaction during which no other can commit, so the
+// pages on disk stay the ones it sees. Once pages is empty, a cursor over
+// every bucket is safe to run; bbolt's own tx.Check needs metas empty too,
+// since it trusts the meta pages' headers. A file too short for its pages
+// is reported as a *Refusal.
+func Verify(path string, txid uint64) (metas, pages []error) {
+	f, size, err := openSized(path)
+	if err != nil {
+		return nil, []error{err}
+	}
+	defer f.Close()
+	pair, err := readMetas(f)
+	if err != nil {
+		return nil, []error{err}
+	}
+	l := pair.layout()
+	if l.txid != txid {
+		return nil, []error{fmt.Errorf("meta page is at transaction %d, the check at %d", l.txid, txid)}
+	}
+	if err := l.fits(size); err != nil {
+		return pair.problems(), []error{err}
+	}
+	return pair.problems(), walkPages(f, l, false)
+}
+
+// QuickCheck is the part of Verify cheap enough to run at every Open for
+// writing: both meta pages sound and one transaction apart, the freelist,
+// the root bucket and the root page of every bucket in it. bbolt writes
+// through these, so damage there spreads: a bad newest meta page makes
+// bbolt write over the commit it lost, a bad freelist hands out pages in
+// use. Damage deeper in the tree is Verify's to find.
+func QuickCheck(path string) []error {
+	f, size, err := openSized(path)
 	if err != nil {
 		return []error{err}
 	}
 	defer f.Close()
-	info, err := f.Stat()
-	if err != nil {
-		return []error{err}
-	}
-	l, err := readLayout(f)
-	if err != nil {
-		return []error{err}
-	}
-	if l.txid != txid {
-		return []error{fmt.Errorf("meta page is at transaction %d, the check at %d", l.txid, txid)}
-	}
-	if err := l.fits(info.Size()); err != nil {
-		return []error{err}
-	}
-	return walkPages(f, l)
+	return quickCheck(f, size)
 }
 
-// layout is what the current meta page says about the file.
+func quickCheck(r io.ReaderAt, size int64) []error {
+	pair, err := readMetas(r)
+	if err != nil {
+		return []error{err}
+	}
+	problems := pair.problems()
+	l := pair.layout()
+	if err := l.fits(size); err != nil {
+		return append(problems, err)
+	}
+	return append(problems, walkPages(r, l, true)...)
+}
+
+// openSized opens a regular file for reading, and gives its size. The
+// type is checked first: opening a named pipe waits for a writer.
+func openSized(path string) (*os.File, int64, error) {
+	if info, err := os.Stat(path); err != nil {
+		return nil, 0, err
+	} else if !info.Mode().IsRegular() && !info.IsDir() {
+		return nil, 0, refuse("%s, not a regular file", fileKind(info.Mode()))
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, 0, err
+	}
+	info, err := f.Stat()
+	if err != nil {
+		f.Close()
+		return nil, 0, err
+	}
+	return f, info.Size(), nil
+}
+
+// layout is what a meta page says about the file.
 type layout struct {
 	pageSize int
 	root     uint64 // page of the root bucket
@@ -147,57 +211,10 @@ type layout struct {
 	txid     uint64
 }
 
-// readLayout reads both meta pages and picks the valid one with the higher
-// transaction id, as bbolt does. It fails when neither is valid.
+// readLayout is the layout of the meta page bbolt uses.
 func readLayout(f io.ReaderAt) (layout, error) {
-	m0, err0 := readMeta(f, 0, 0)
-	m1, err1 := readMeta(f, 1, m0.pageSize)
-	switch {
-	case err0 != nil && err1 != nil:
-		return layout{}, fmt.Errorf("both meta pages are bad (%v; %v)", err0, err1)
-	case err0 != nil:
-		return m1, nil
-	case err1 != nil || m0.txid >= m1.txid:
-		return m0, nil
-	}
-	return m1, nil
-}
-
-// readMeta reads meta page n (0 or 1). Page 1 sits one page in, so its
-// offset needs page 0's page size, or the system's when page 0 is bad.
-func readMeta(f io.ReaderAt, n, pageSize int) (layout, error) {
-	if pageSize == 0 {
-		pageSize = os.Getpagesize()
-	}
-	buf := make([]byte, pageHeaderSize+metaChecksumAt+8)
-	if _, err := f.ReadAt(buf, int64(n*pageSize)); err != nil {
-		if errors.Is(err, io.EOF) {
-			return layout{}, fmt.Errorf("meta page %d: file too short", n)
-		}
-		return layout{}, fmt.Errorf("meta page %d: %w", n, err)
-	}
-	m := buf[pageHeaderSize:]
-	h := fnv.New64a()
-	h.Write(m[:metaChecksumAt])
-	switch {
-	case order.Uint32(m[0:]) != boltMagic:
-		return layout{}, fmt.Errorf("meta page %d: no BoltDB magic number", n)
-	case order.Uint32(m[4:]) != boltVersion:
-		return layout{}, fmt.Errorf("meta page %d: BoltDB format version %d, not %d", n, order.Uint32(m[4:]), boltVersion)
-	case order.Uint64(m[metaChecksumAt:]) != h.Sum64():
-		return layout{}, fmt.Errorf("meta page %d: checksum mismatch", n)
-	}
-	l := layout{
-		pageSize: int(order.Uint32(m[8:])),
-		root:     order.Uint64(m[16:]),
-		freelist: order.Uint64(m[32:]),
-		hwm:      order.Uint64(m[40:]),
-		txid:     order.Uint64(m[48:]),
-	}
-	if l.pageSize < 1024 || l.pageSize > 1<<16 || l.pageSize&(l.pageSize-1) != 0 {
-		return layout{}, fmt.Errorf("meta page %d: page size %d", n, l.pageSize)
-	}
-	return l, nil
+	p, err := readMetas(f)
+	return p.layout(), err
 }
 
 // fits refuses a layout whose pages a file of size bytes cannot hold, or
@@ -217,21 +234,42 @@ func (l layout) fits(size int64) error {
 }
 
 // pageWalker checks the page structure of a bbolt file by reading it, not
-// mapping it, collecting problems rather than stopping at the first.
+// mapping it, collecting problems rather than stopping at the first, and
+// going on past a bad element or page to the next, so that a salvage gets
+// everything that can still be read.
 type pageWalker struct {
 	r        io.ReaderAt
 	l        layout
 	seen     map[uint64]bool
 	problems []error
+
+	// depth counts the buckets entered below the root bucket.
+	depth int
+	// shallow stops at the root page of each bucket below the root bucket:
+	// QuickCheck.
+	shallow bool
+	// onBucket, when set, is given each bucket of the root bucket instead
+	// of the walk entering it: a salvage's list of buckets.
+	onBucket func(name, header []byte)
+	// visit, when set, is given each key and value of the bucket walked,
+	// and nested buckets are not entered: a salvage of one bucket.
+	visit func(key, value []byte)
 }
 
-// walkPages returns the structural problems of the file, none when sound.
-func walkPages(r io.ReaderAt, l layout) []error {
-	w := &pageWalker{r: r, l: l, seen: map[uint64]bool{0: true, 1: true}}
+// walkPages returns the structural problems of the file, none when sound;
+// shallow walks only as far as QuickCheck does.
+func walkPages(r io.ReaderAt, l layout, shallow bool) []error {
+	w := newWalker(r, l)
+	w.shallow = shallow
 	w.checkFreelist()
 	w.walkTree(l.root, "root bucket")
 	return w.problems
 }
+
+func newWalker(r io.ReaderAt, l layout) *pageWalker {
+	return &pageWalker{r: r, l: l, seen: map[uint64]bool{0: true, 1: true}}
+}
+
 func (w *pageWalker) fail(format string, args ...any) {
 	w.problems = append(w.problems, fmt.Errorf(format, args...))
 }
@@ -272,8 +310,9 @@ func (w *pageWalker) readPage(id uint64, where string) ([]byte, bool) {
 }
 
 // checkFreelist checks that the freelist page holds what its header says
-// and lists only pages in use range. bbolt reads it at Open, so a count
-// gone wild would make it allocate without bound.
+// and lists only pages in use range, each once. bbolt reads it at Open, so
+// a count gone wild would make it allocate without bound, and hands its
+// pages out to writes.
 func (w *pageWalker) checkFreelist() {
 	if w.l.freelist == noFreelist {
 		return
@@ -294,11 +333,18 @@ func (w *pageWalker) checkFreelist() {
 		w.fail("freelist: %d page ids do not fit page %d", count, w.l.freelist)
 		return
 	}
+	free := make(map[uint64]bool, count)
 	for i := range int(count) {
-		if id := order.Uint64(p[at+8*i:]); id < 2 || id >= w.l.hwm {
+		id := order.Uint64(p[at+8*i:])
+		switch {
+		case id < 2 || id >= w.l.hwm:
 			w.fail("freelist: free page %d is outside 2–%d", id, w.l.hwm-1)
 			return
+		case free[id]:
+			w.fail("freelist: page %d is listed twice", id)
+			return
 		}
+		free[id] = true
 	}
 }
 
@@ -329,9 +375,11 @@ func (w *pageWalker) walkBranch(p []byte, id uint64, where string) {
 		pos, ksize := int(order.Uint32(p[e:])), int(order.Uint32(p[e+4:]))
 		if e+pos+ksize > len(p) || ksize == 0 {
 			w.fail("%s: branch page %d element %d: key outside the page", where, id, i)
-			return
+			continue
 		}
-		w.walkTree(order.Uint64(p[e+8:]), where)
+		if !w.shallow || w.depth == 0 {
+			w.walkTree(order.Uint64(p[e+8:]), where)
+		}
 	}
 }
 
@@ -343,22 +391,37 @@ func (w *pageWalker) walkLeaf(p []byte, where string) {
 		return
 	}
 	count := int(order.Uint16(p[10:]))
-	if pageHeaderSize+count*elementSize > len(p) {
+	if fit := (len(p) - pageHeaderSize) / elementSize; count > fit {
 		w.fail("%s: %d elements do not fit", where, count)
-		return
+		count = fit // a salvage reads what there is
 	}
 	for i := range count {
 		e := pageHeaderSize + i*elementSize
 		flags, pos := order.Uint32(p[e:]), int(order.Uint32(p[e+4:]))
 		ksize, vsize := int(order.Uint32(p[e+8:])), int(order.Uint32(p[e+12:]))
-		if e+pos+ksize+vsize > len(p) {
+		if pos < 0 || ksize < 0 || vsize < 0 || e+pos+ksize+vsize > len(p) {
 			w.fail("%s element %d: key or value outside the page", where, i)
-			return
+			continue
 		}
-		if flags&leafIsBucket != 0 {
-			key := p[e+pos : e+pos+ksize]
-			w.walkBucket(p[e+pos+ksize:e+pos+ksize+vsize], fmt.Sprintf("bucket %q", key))
+		key, value := p[e+pos:e+pos+ksize], p[e+pos+ksize:e+pos+ksize+vsize]
+		switch {
+		case flags&leafIsBucket != 0:
+			w.enterBucket(key, value)
+		case w.visit != nil:
+			w.visit(key, value)
 		}
+	}
+}
+
+func (w *pageWalker) enterBucket(name, header []byte) {
+	switch {
+	case w.onBucket != nil && w.depth == 0:
+		w.onBucket(name, header)
+	case w.visit != nil, w.shallow && w.depth > 0:
+	default:
+		w.depth++
+		w.walkBucket(header, fmt.Sprintf("bucket %q", name))
+		w.depth--
 	}
 }
 
