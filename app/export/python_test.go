@@ -25,7 +25,7 @@ func TestPythonOffsets(t *testing.T) {
 	for _, tc := range goldenCases() {
 		t.Run(tc.name, func(t *testing.T) {
 			dir, _ := exportTo(t, d, tc.opts)
-			out, err := exec.Command(python, script, tc.opts.Format, dir, expected).CombinedOutput()
+			out, err := exec.Command(python, script, variant(tc.opts), dir, expected).CombinedOutput()
 			if err != nil {
 				t.Fatalf("python: %v\n%s", err, out)
 			}
@@ -35,6 +35,44 @@ func TestPythonOffsets(t *testing.T) {
 			}
 			if want := spansToCheck(d, tc.opts.Format); got != want {
 				t.Errorf("python checked %d spans, want %d", got, want)
+			}
+		})
+	}
+}
+
+// variant names what check_offsets.py reads: the format, and the option
+// that changes how it counts or lays out.
+func variant(o Options) string {
+	switch {
+	case o.Offsets == OffsetsUTF16:
+		return o.Format + "-utf16"
+	case o.CoNLL == CoNLLTSV:
+		return o.Format + "-tsv"
+	}
+	return o.Format
+}
+
+// TestCoNLLReaders reads the CoNLL export as conlleval and spaCy's convert
+// do (testdata/check_conll.py): conlleval must run on the default layout
+// without -d and on the TSV layout with -d '\t', and find every claim that
+// was written; spaCy must see one document per article.
+func TestCoNLLReaders(t *testing.T) {
+	python := testkit.Python(t)
+	d := fixture(t)
+	script, err := filepath.Abs(filepath.Join("testdata", "check_conll.py"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, layout := range CoNLLLayouts() {
+		t.Run(layout, func(t *testing.T) {
+			dir, res := exportTo(t, d, Options{Format: "conll", CoNLL: layout})
+			if res.Claims == 0 {
+				t.Fatal("the fixture wrote no claim to CoNLL")
+			}
+			out, err := exec.Command(python, script, layout, filepath.Join(dir, "data.conll"),
+				strconv.Itoa(res.Articles), strconv.Itoa(res.Claims)).CombinedOutput()
+			if err != nil || strings.TrimSpace(string(out)) != "ok" {
+				t.Fatalf("python: %v\n%s", err, out)
 			}
 		})
 	}
