@@ -135,3 +135,52 @@ func writeExpected(t *testing.T, d Dataset) string {
 	}
 	return path
 }
+
+// TestLabelStudioTaskIDs reads Label Studio exports as label-studio-converter
+// does (testdata/check_labelstudio.py): every task has an integer id of its
+// own, and an article keeps its id from one export to the next, whether
+// exported alone, with others or in a split.
+func TestLabelStudioTaskIDs(t *testing.T) {
+	python := testkit.Python(t)
+	script, err := filepath.Abs(filepath.Join("testdata", "check_labelstudio.py"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	read := func(d Dataset, opts Options) map[string]uint64 {
+		t.Helper()
+		dir, _ := exportTo(t, d, opts)
+		files, _ := filepath.Glob(filepath.Join(dir, "*.json"))
+		out, err := exec.Command(python, append([]string{script}, files...)...).CombinedOutput()
+		if err != nil {
+			t.Fatalf("python: %v\n%s", err, out)
+		}
+		ids := map[string]uint64{}
+		if err := json.Unmarshal(out, &ids); err != nil {
+			t.Fatalf("python said %q: %v", out, err)
+		}
+		return ids
+	}
+	d := fixture(t)
+	all := read(d, Options{Format: "labelstudio"})
+	if len(all) != len(d.Docs) {
+		t.Fatalf("%d tasks with ids, want %d", len(all), len(d.Docs))
+	}
+	for article, id := range all {
+		if article != strconv.FormatUint(id, 10) {
+			t.Errorf("article %s has task id %d, want its own id", article, id)
+		}
+	}
+	split := read(d, Options{Format: "labelstudio", Split: Split{Train: 50, Dev: 25, Test: 25, Seed: 3}})
+	d.Docs = d.Docs[2:]
+	fewer := read(d, Options{Format: "labelstudio"})
+	for _, again := range []map[string]uint64{split, fewer} {
+		for article, id := range again {
+			if all[article] != id {
+				t.Errorf("article %s: task id %d, %d in the first export", article, id, all[article])
+			}
+		}
+	}
+	if len(split) != len(all) || len(fewer) != len(all)-2 {
+		t.Errorf("%d and %d tasks, want %d and %d", len(split), len(fewer), len(all), len(all)-2)
+	}
+}
