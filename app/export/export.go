@@ -20,6 +20,7 @@ package export
 import (
 	"context"
 	"fmt"
+	"io"
 	"maps"
 	"os"
 	"path/filepath"
@@ -199,24 +200,60 @@ func Write(ctx context.Context, d Dataset, dest string, opts Options) (Result, e
 	if err != nil {
 		return Result{}, err
 	}
-	if err := ctx.Err(); err != nil {
-		return Result{}, fmt.Errorf("export cancelled: %w", err)
-	}
-	out, err := newOutput(root)
+	j, err := startJob(ctx, d, root, base, opts)
 	if err != nil {
 		return Result{}, err
 	}
-	j := &job{ctx: ctx, out: out, base: base, format: f, labels: d.labelsUsed(), opts: opts,
-		progress: opts.Progress, total: len(d.Docs), omitted: map[string]int{}}
 	if err := j.run(partition(d.Docs, opts.Split)); err != nil {
-		out.abort()
+		j.out.abort()
 		return Result{}, err
 	}
-	files, err := out.commit()
+	files, err := j.out.commit()
 	if err != nil {
 		return Result{Files: files}, err
 	}
 	return j.result(files), nil
+}
+
+// WriteTo writes a one-file export to w, such as standard output. The data
+// is staged in the system's temporary folder first, so a failed or
+// cancelled export writes nothing to w; files that go beside the data
+// (Label Studio's labeling configuration) are left out, and Result.Files
+// is empty. Folder formats and split exports need a folder: Write.
+func WriteTo(ctx context.Context, d Dataset, w io.Writer, opts Options) (Result, error) {
+	if err := opts.Validate(); err != nil {
+		return Result{}, err
+	}
+	f, _ := FormatByName(opts.Format)
+	if opts.DestIsFolder() {
+		return Result{}, fmt.Errorf("export: %s writes several files; it needs a folder, not a stream", f.Title)
+	}
+	j, err := startJob(ctx, d, os.TempDir(), "export"+f.Extension, opts)
+	if err != nil {
+		return Result{}, err
+	}
+	defer j.out.abort()
+	if err := j.run(partition(d.Docs, opts.Split)); err != nil {
+		return Result{}, err
+	}
+	if err := j.out.copyTo(w, j.base); err != nil {
+		return Result{}, err
+	}
+	return j.result(nil), nil
+}
+
+// startJob prepares the staging folder in root and the job that fills it.
+func startJob(ctx context.Context, d Dataset, root, base string, opts Options) (*job, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("export cancelled: %w", err)
+	}
+	out, err := newOutput(root)
+	if err != nil {
+		return nil, err
+	}
+	f, _ := FormatByName(opts.Format)
+	return &job{ctx: ctx, out: out, base: base, format: f, labels: d.labelsUsed(), opts: opts,
+		progress: opts.Progress, total: len(d.Docs), omitted: map[string]int{}}, nil
 }
 
 // resolveDest splits dest into the folder files land in and, for a

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -138,6 +139,22 @@ func (o *output) commit() ([]string, error) {
 	syncDir(o.root)
 	o.release()
 	return done, os.RemoveAll(o.stage)
+}
+
+// copyTo copies the staged file rel to w, once every staged file is
+// written and closed. Errors of w are reported as they are: w is the
+// caller's (standard output, a closed pipe).
+func (o *output) copyTo(w io.Writer, rel string) error {
+	if err := o.syncs.wait(); err != nil {
+		return err
+	}
+	f, err := os.Open(filepath.Join(o.staged, filepath.FromSlash(rel)))
+	if err != nil {
+		return fmt.Errorf("export: cannot read back the staged export: %w", err)
+	}
+	defer f.Close()
+	_, err = io.Copy(w, f)
+	return err
 }
 
 // abort throws the staged files away; the destination is left as it was.
