@@ -5,13 +5,16 @@
 //
 // Offsets everywhere are Unicode code points of the stored article text,
 // end exclusive: for every span in every format Python's text[start:end]
-// equals the quote. Collect gathers what to export from a store (filters by
+// equals the quote. The one exception is asked for by name: doccano with
+// OffsetsUTF16, for doccano's editor, which counts as JavaScript does. Collect gathers what to export from a store (filters by
 // label, status and annotator); Write writes it, optionally split into
 // train/dev/test by article, with progress reports and cancellation.
 //
 // Write never leaves a half-written file where a good one was: every file
 // is written in a staging folder inside the destination folder, flushed to
 // disk, and only renamed into place once the whole export has succeeded.
+// Staging folders that killed exports left behind are removed by the next
+// export into the same folder (stale.go).
 //
 // The package knows nothing of Fyne: the window and the command line both
 // drive it.
