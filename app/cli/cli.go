@@ -68,14 +68,14 @@ func Run(env *Env) int {
 		env.Getenv = os.Getenv
 	}
 	args := env.Args
+	if len(args) > 0 && isHelp(args[0]) {
+		printUsage(env.Stdout)
+		return ExitOK
+	}
 	if len(args) == 0 || strings.HasPrefix(args[0], "-") {
 		return finish(env, runWindow(env, args))
 	}
 	name := args[0]
-	if name == "help" {
-		printUsage(env.Stdout)
-		return ExitOK
-	}
 	for _, c := range commands() {
 		if c.name == name {
 			return finish(env, c.run(env, args[1:]))
@@ -103,11 +103,23 @@ func finish(env *Env, err error) int {
 	}
 }
 
+// isHelp tells the ways people ask for the list of commands.
+func isHelp(arg string) bool {
+	switch arg {
+	case "help", "-h", "-help", "--help":
+		return true
+	}
+	return false
+}
+
 // errReported means the command has already told the user what failed.
 var errReported = errors.New("failures reported")
 
 func runWindow(env *Env, args []string) error {
 	fs := newFlagSet(env, "", "[--db PATH]", "Opens the annotation window.")
+	// A flag the window does not know is most likely a command's flag
+	// typed without its command: show every command.
+	fs.Usage = func() { printUsage(fs.Output()) }
 	db := dbFlag(fs)
 	if err := parse(fs, args); err != nil {
 		return err

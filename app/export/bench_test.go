@@ -69,20 +69,21 @@ func runeSlice(text string, start, end int) string {
 }
 
 // BenchmarkWrite exports 100,000 claims over 1,000 articles in every
-// format; bytes/op is the article text, so MB/s is text exported per second.
+// format and option variant (doccano-utf16, conll-tsv); bytes/op is the article text, so MB/s is text exported per second.
 func BenchmarkWrite(b *testing.B) {
 	d := benchDataset()
 	textBytes := 0
 	for _, doc := range d.Docs {
 		textBytes += len(doc.Article.Text)
 	}
-	for _, f := range Formats() {
-		b.Run(f.Name, func(b *testing.B) {
+	for _, opts := range everyVariant() {
+		f, _ := FormatByName(opts.Format)
+		b.Run(variant(opts), func(b *testing.B) {
 			dest := filepath.Join(b.TempDir(), "out"+f.Extension)
 			b.SetBytes(int64(textBytes))
 			b.ReportAllocs()
 			for b.Loop() {
-				res, err := Write(context.Background(), d, dest, Options{Format: f.Name})
+				res, err := Write(context.Background(), d, dest, opts)
 				if err != nil {
 					b.Fatal(err)
 				}

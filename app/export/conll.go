@@ -1,6 +1,7 @@
 package export
 
 import (
+	"cmp"
 	"sort"
 
 	"claimdesk/storage"
@@ -13,26 +14,59 @@ const (
 	conllNoTokenRule = "a claim of white space only has no token to tag"
 )
 
-// writeCoNLL writes a token per line, "token<TAB>B-label", I- inside a
-// claim and O outside, a blank line after every sentence and a
-// "-DOCSTART-<TAB>O" line (CoNLL-2003's document mark, in two columns) before
-// every article. A sentence is never cut inside a claim: tagging tools
-// read each sentence alone, and an I- tag opening a sentence is invalid BIO.
+// CoNLL layouts.
+const (
+	// CoNLL2003 is CoNLL-2003's own layout, the default: four columns
+	// separated by a space — token, part of speech, chunk, tag — with "-X-"
+	// and "O" standing in the two columns Claimdesk does not fill, and
+	// "-DOCSTART- -X- O O" before every article. conlleval reads it
+	// without -d, and needs every line to have as many columns as the
+	// first; spaCy's convert splits documents at exactly that line and
+	// takes the first column as the token and the last as the tag.
+	CoNLL2003 = "conll2003"
+	// CoNLLTSV is two columns separated by a tab, token and tag, with
+	// "-DOCSTART-<TAB>O" before every article: what tab-separated readers
+	// such as pandas and flair's ColumnCorpus take as they are.
+	CoNLLTSV = "tsv"
+)
+
+// conllLayout is how a layout writes a line: the token, then between,
+// then the tag.
+type conllLayout struct {
+	docStart string // the line before every article, line end included
+	between  string
+}
+
+var conllLayouts = map[string]conllLayout{
+	CoNLL2003: {docStart: "-DOCSTART- -X- O O\n", between: " -X- O "},
+	CoNLLTSV:  {docStart: "-DOCSTART-\tO\n", between: "\t"},
+}
+
+// CoNLLLayouts lists the layouts Options.CoNLL takes, the default first.
+func CoNLLLayouts() []string { return []string{CoNLL2003, CoNLLTSV} }
+
+// writeCoNLL writes a token per line in the chosen layout, B- on a claim's
+// first token, I- inside it and O outside, a blank line after every
+// sentence and the layout's document line, then a blank line, before every
+// article. A sentence is never cut inside a claim: tagging tools read each
+// sentence alone, and an I- tag opening a sentence is invalid BIO.
 func writeCoNLL(j *job, p part) error {
+	layout := conllLayouts[cmp.Or(j.opts.CoNLL, CoNLL2003)]
 	return j.writeFile(j.partFile(p), func(w *stagedFile) error {
 		return j.eachDoc(p, func(d Doc, ix *textIndex) error {
 			runes := []rune(d.Article.Text)
 			toks := tokenize(runes)
 			tags := bioTags(j, toks, d.Claims)
 			breaks := sentenceBreaks(sentences(runes), toks, tags)
-			w.WriteString("-DOCSTART-\tO\n\n")
+			w.WriteString(layout.docStart)
+			w.WriteByte('\n')
 			for t, tok := range toks {
 				if breaks[t] {
 					w.WriteByte('\n')
 				}
 				text, _ := ix.slice(tok.start, tok.end)
 				w.WriteString(text)
-				w.WriteByte('\t')
+				w.WriteString(layout.between)
 				w.WriteString(tags[t])
 				if _, err := w.WriteString("\n"); err != nil {
 					return err

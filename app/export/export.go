@@ -5,13 +5,16 @@
 //
 // Offsets everywhere are Unicode code points of the stored article text,
 // end exclusive: for every span in every format Python's text[start:end]
-// equals the quote. Collect gathers what to export from a store (filters by
+// equals the quote. The one exception is asked for by name: doccano with
+// OffsetsUTF16, for doccano's editor, which counts as JavaScript does. Collect gathers what to export from a store (filters by
 // label, status and annotator); Write writes it, optionally split into
 // train/dev/test by article, with progress reports and cancellation.
 //
 // Write never leaves a half-written file where a good one was: every file
 // is written in a staging folder inside the destination folder, flushed to
 // disk, and only renamed into place once the whole export has succeeded.
+// Staging folders that killed exports left behind are removed by the next
+// export into the same folder (stale.go).
 //
 // The package knows nothing of Fyne: the window and the command line both
 // drive it.
@@ -20,11 +23,13 @@ package export
 import (
 	"context"
 	"fmt"
+	"io"
 	"maps"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
+	"unicode/utf16"
 	"unicode/utf8"
 
 	"claimdesk/storage"
@@ -113,9 +118,52 @@ type Options struct {
 	// Split divides articles into train/dev/test; the zero value writes
 	// one dataset.
 	Split Split
+	// Offsets is the unit of doccano's offsets: OffsetsCodePoints (the
+	// default, "" too) or OffsetsUTF16. Other formats take code points only.
+	Offsets string
+	// CoNLL is the layout of CoNLL's lines: CoNLL2003 (the default, "" too)
+	// or CoNLLTSV. Only the conll format takes it.
+	CoNLL string
 	// Progress, when set, is called on Write's goroutine with the number
 	// of articles written so far, first with done == 0.
 	Progress func(done, total int)
+}
+
+// Units of offsets. Code points are Claimdesk's contract and what Python,
+// spaCy, Prodigy, brat and Label Studio count; doccano's web editor counts
+// UTF-16 code units, as JavaScript does, so spans after an emoji or any other
+// character outside the Basic Multilingual Plane land elsewhere there.
+const (
+	OffsetsCodePoints = "codepoints"
+	OffsetsUTF16      = "utf16"
+)
+
+// Validate refuses options Write cannot honour: an unknown format, offsets
+// unit or CoNLL layout, an option the format has no use for, and a bad
+// split. The command line calls it before it opens the store.
+func (o Options) Validate() error {
+	f, err := FormatByName(o.Format)
+	if err != nil {
+		return fmt.Errorf("export: %w", err)
+	}
+	switch o.Offsets {
+	case "", OffsetsCodePoints:
+	case OffsetsUTF16:
+		if f.Name != "doccano" {
+			return fmt.Errorf("export: UTF-16 offsets are for the doccano format only, whose web editor counts them; %s counts code points", f.Title)
+		}
+	default:
+		return fmt.Errorf("export: unknown offsets unit %q (valid: %s, %s)", o.Offsets, OffsetsCodePoints, OffsetsUTF16)
+	}
+	if o.CoNLL != "" {
+		if _, ok := conllLayouts[o.CoNLL]; !ok {
+			return fmt.Errorf("export: unknown CoNLL layout %q (valid: %s)", o.CoNLL, strings.Join(CoNLLLayouts(), ", "))
+		}
+		if f.Name != "conll" {
+			return fmt.Errorf("export: a CoNLL layout is for the conll format only, not %s", f.Title)
+		}
+	}
+	return o.Split.Validate()
 }
 
 // DestIsFolder reports whether Write expects a folder as its destination:
@@ -152,19 +200,13 @@ type Result struct {
 // Cancelling ctx stops the export between articles; the error then wraps
 // ctx.Err().
 func Write(ctx context.Context, d Dataset, dest string, opts Options) (Result, error) {
-	f, err := FormatByName(opts.Format)
-	if err != nil {
-		return Result{}, fmt.Errorf("export: %w", err)
-	}
-	if err := opts.Split.Validate(); err != nil {
+	if err := opts.Validate(); err != nil {
 		return Result{}, err
 	}
+	f, _ := FormatByName(opts.Format)
 	root, base, err := resolveDest(dest, f, opts.Split.Enabled())
 	if err != nil {
 		return Result{}, err
-	}
-	if err := ctx.Err(); err != nil {
-		return Result{}, fmt.Errorf("export cancelled: %w", err)
 	}
 	var swap *folderSwap
 	if replaceable := writers[f.Name].replaceable; replaceable != nil {
@@ -173,23 +215,21 @@ func Write(ctx context.Context, d Dataset, dest string, opts Options) (Result, e
 		}
 		root = swap.fresh
 	}
-	out, err := newOutput(root)
+	j, err := startJob(ctx, d, root, base, opts)
 	if err != nil {
 		if swap != nil {
 			swap.abort()
 		}
 		return Result{}, err
 	}
-	j := &job{ctx: ctx, out: out, base: base, format: f, labels: d.labelsUsed(),
-		progress: opts.Progress, total: len(d.Docs), omitted: map[string]int{}}
 	if err := j.run(partition(d.Docs, opts.Split)); err != nil {
-		out.abort()
+		j.out.abort()
 		if swap != nil {
 			swap.abort()
 		}
 		return Result{}, err
 	}
-	files, err := out.commit()
+	files, err := j.out.commit()
 	if swap != nil {
 		if err != nil {
 			swap.abort()
@@ -201,6 +241,47 @@ func Write(ctx context.Context, d Dataset, dest string, opts Options) (Result, e
 		return Result{Files: files}, err
 	}
 	return j.result(files), nil
+}
+
+// WriteTo writes a one-file export to w, such as standard output. The data
+// is staged in the system's temporary folder first, so a failed or
+// cancelled export writes nothing to w; files that go beside the data
+// (Label Studio's labeling configuration) are left out, and Result.Files
+// is empty. Folder formats and split exports need a folder: Write.
+func WriteTo(ctx context.Context, d Dataset, w io.Writer, opts Options) (Result, error) {
+	if err := opts.Validate(); err != nil {
+		return Result{}, err
+	}
+	f, _ := FormatByName(opts.Format)
+	if opts.DestIsFolder() {
+		return Result{}, fmt.Errorf("export: %s writes several files; it needs a folder, not a stream", f.Title)
+	}
+	j, err := startJob(ctx, d, os.TempDir(), "export"+f.Extension, opts)
+	if err != nil {
+		return Result{}, err
+	}
+	defer j.out.abort()
+	if err := j.run(partition(d.Docs, opts.Split)); err != nil {
+		return Result{}, err
+	}
+	if err := j.out.copyTo(w, j.base); err != nil {
+		return Result{}, err
+	}
+	return j.result(nil), nil
+}
+
+// startJob prepares the staging folder in root and the job that fills it.
+func startJob(ctx context.Context, d Dataset, root, base string, opts Options) (*job, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("export cancelled: %w", err)
+	}
+	out, err := newOutput(root)
+	if err != nil {
+		return nil, err
+	}
+	f, _ := FormatByName(opts.Format)
+	return &job{ctx: ctx, out: out, base: base, format: f, labels: d.labelsUsed(), opts: opts,
+		progress: opts.Progress, total: len(d.Docs), omitted: map[string]int{}}, nil
 }
 
 // resolveDest splits dest into the folder files land in and, for a
@@ -229,6 +310,7 @@ type job struct {
 	out      *output
 	base     string // data file name of a single-file export without split
 	format   Format
+	opts     Options
 	labels   []storage.Label
 	progress func(done, total int)
 	done     int
@@ -371,6 +453,10 @@ type textIndex struct {
 	text  string
 	bytes []int32 // byte offset of every code point, plus the end; nil for ASCII
 	n     int     // length in code points
+	// units is the UTF-16 offset of every code point, plus the end, built on
+	// the first call of utf16At; nil when every code point is one unit.
+	units     []int32
+	unitsMade bool
 }
 
 func newTextIndex(text string) *textIndex {
@@ -403,4 +489,34 @@ func (x *textIndex) slice(start, end int) (string, bool) {
 		return "", false
 	}
 	return x.text[x.byteAt(start):x.byteAt(end)], true
+}
+
+// utf16At is code point r's offset in UTF-16 code units, as JavaScript
+// counts: a code point outside the Basic Multilingual Plane (most emoji,
+// rarer CJK) takes two. r must be in [0, n].
+func (x *textIndex) utf16At(r int) int {
+	if !x.unitsMade {
+		x.units, x.unitsMade = utf16Offsets(x.text, x.n), true
+	}
+	if x.units == nil {
+		return r
+	}
+	return int(x.units[r])
+}
+
+// utf16Offsets is the table utf16At reads; nil when text has no code point
+// that takes two units, which is most texts.
+func utf16Offsets(text string, n int) []int32 {
+	if !strings.ContainsFunc(text, func(r rune) bool { return utf16.RuneLen(r) == 2 }) {
+		return nil
+	}
+	units := make([]int32, 0, n+1)
+	u := int32(0)
+	for _, r := range text {
+		units = append(units, u)
+		// Ranging over a string never yields a surrogate or an invalid rune
+		// (bad bytes come as U+FFFD), so RuneLen is 1 or 2.
+		u += int32(utf16.RuneLen(r))
+	}
+	return append(units, u)
 }

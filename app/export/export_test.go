@@ -32,6 +32,57 @@ func TestFormats(t *testing.T) {
 	}
 }
 
+func TestOptionsValidate(t *testing.T) {
+	tests := []struct {
+		opts Options
+		says string // "" when valid
+	}{
+		{Options{Format: "doccano"}, ""},
+		{Options{Format: "doccano", Offsets: OffsetsUTF16}, ""},
+		{Options{Format: "jsonl", Offsets: OffsetsCodePoints}, ""},
+		{Options{Format: "spans", Offsets: OffsetsUTF16}, "doccano format only"},
+		{Options{Format: "labelstudio", Offsets: OffsetsUTF16}, "doccano format only"},
+		{Options{Format: "doccano", Offsets: "bytes"}, `unknown offsets unit "bytes" (valid: codepoints, utf16)`},
+		{Options{Format: "conll", CoNLL: CoNLL2003}, ""},
+		{Options{Format: "bio", CoNLL: CoNLLTSV}, ""},
+		{Options{Format: "conll", CoNLL: "csv"}, `unknown CoNLL layout "csv" (valid: conll2003, tsv)`},
+		{Options{Format: "csv", CoNLL: CoNLLTSV}, "conll format only"},
+		{Options{Format: "nope"}, "unknown export format"},
+		{Options{Format: "doccano", Split: Split{Train: 90}}, "adds up to 90"},
+	}
+	for _, tc := range tests {
+		err := tc.opts.Validate()
+		if tc.says == "" && err != nil || tc.says != "" && (err == nil || !strings.Contains(err.Error(), tc.says)) {
+			t.Errorf("%+v: err = %v, want %q", tc.opts, err, tc.says)
+		}
+	}
+}
+
+// TestUTF16Offsets: an emoji outside the Basic Multilingual Plane takes two
+// UTF-16 units, as JavaScript's String.length counts; combining marks,
+// CJK and the ZWJ between emoji take one each.
+func TestUTF16Offsets(t *testing.T) {
+	tests := []struct {
+		text string
+		want []int // utf16At of every code point and the end
+	}{
+		{"abc", []int{0, 1, 2, 3}},
+		{"東京e\u0301", []int{0, 1, 2, 3, 4}},
+		{"a👍🏽b", []int{0, 1, 3, 5, 6}},
+		{"👨\u200d👩", []int{0, 2, 3, 5}},
+	}
+	for _, tc := range tests {
+		ix := newTextIndex(tc.text)
+		var got []int
+		for r := 0; r <= ix.runeLen(); r++ {
+			got = append(got, ix.utf16At(r))
+		}
+		if !reflect.DeepEqual(got, tc.want) {
+			t.Errorf("%q: %v, want %v", tc.text, got, tc.want)
+		}
+	}
+}
+
 func TestFormatByName(t *testing.T) {
 	tests := []struct {
 		in, want string

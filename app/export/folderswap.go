@@ -18,12 +18,22 @@ type folderSwap struct {
 	holder string   // hidden folder beside dest: the new folder, then the old one
 	fresh  string   // the new folder, inside holder
 	made   []string // parents of dest that newFolderSwap created, innermost first
+	owner  *os.File // the locked owner file of holder, see stale.go
 }
+
+// previousName is where, inside the holder, the old folder waits between
+// the two renames of commit.
+const previousName = "previous"
 
 // newFolderSwap prepares the new folder for dest. An existing dest must
 // pass replaceable, which refuses a folder holding what the export did not
 // write; a new folder takes the old one's permissions.
 func newFolderSwap(dest string, replaceable func(dir string) error) (*folderSwap, error) {
+	abs, err := filepath.Abs(dest)
+	if err != nil {
+		return nil, fmt.Errorf("export: %s: %w", dest, err)
+	}
+	sweepStaleSwaps(abs, "") // first: it may put dest back
 	info, err := os.Stat(dest)
 	switch {
 	case err == nil && !info.IsDir():
@@ -35,18 +45,18 @@ func newFolderSwap(dest string, replaceable func(dir string) error) (*folderSwap
 	default:
 		info = nil
 	}
-	abs, err := filepath.Abs(dest)
-	if err != nil {
-		return nil, fmt.Errorf("export: %s: %w", dest, err)
-	}
 	parent := filepath.Dir(abs)
 	s := &folderSwap{dest: dest, made: missingDirs(parent)}
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		s.removeMade()
 		return nil, fmt.Errorf("export: cannot create folder %s: %w", dest, unwrapPath(err))
 	}
-	if s.holder, err = os.MkdirTemp(parent, "."+filepath.Base(abs)+".claimdesk-export-*"); err != nil {
+	if s.holder, err = os.MkdirTemp(parent, holderPrefix(abs)+"*"); err != nil {
 		s.removeMade()
+		return nil, fmt.Errorf("export: cannot write in %s: %w", parent, unwrapPath(err))
+	}
+	if s.owner, err = claimStage(s.holder); err != nil {
+		s.abort()
 		return nil, fmt.Errorf("export: cannot write in %s: %w", parent, unwrapPath(err))
 	}
 	s.fresh = filepath.Join(s.holder, filepath.Base(abs))
@@ -69,7 +79,7 @@ func newFolderSwap(dest string, replaceable func(dir string) error) (*folderSwap
 // and returns files (paths in the new folder) as paths under dest. Should
 // the new folder not go into place, the old one is put back.
 func (s *folderSwap) commit(files []string) ([]string, error) {
-	previous := filepath.Join(s.holder, "previous")
+	previous := filepath.Join(s.holder, previousName)
 	_, err := os.Lstat(s.dest)
 	hadOld := err == nil
 	if hadOld {
@@ -94,7 +104,9 @@ func (s *folderSwap) commit(files []string) ([]string, error) {
 		}
 		moved[i] = filepath.Join(s.dest, rel)
 	}
-	if err := os.RemoveAll(s.holder); err != nil {
+	err = os.RemoveAll(s.holder)
+	s.release()
+	if err != nil {
 		return moved, fmt.Errorf("export: %s is written, but the previous folder, moved to %s, could not be removed: %w", s.dest, previous, err)
 	}
 	return moved, nil
@@ -104,7 +116,44 @@ func (s *folderSwap) commit(files []string) ([]string, error) {
 // left as it was.
 func (s *folderSwap) abort() {
 	_ = os.RemoveAll(s.holder)
+	s.release()
 	s.removeMade()
+}
+
+func (s *folderSwap) release() {
+	if s.owner != nil {
+		_ = s.owner.Close()
+		s.owner = nil
+	}
+}
+
+// holderPrefix is the name, before its random part, of the hidden holder
+// folders beside dest (an absolute path).
+func holderPrefix(dest string) string {
+	return "." + filepath.Base(dest) + ".claimdesk-export-"
+}
+
+// sweepStaleSwaps removes the holder folders that killed exports of dest
+// left beside it, except own. One killed between the renames of commit
+// holds the analyst's old folder while dest is missing: that is put back
+// first.
+func sweepStaleSwaps(dest, own string) {
+	parent := filepath.Dir(dest)
+	entries, err := os.ReadDir(parent)
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		holder := filepath.Join(parent, e.Name())
+		if !e.IsDir() || !strings.HasPrefix(e.Name(), holderPrefix(dest)) || holder == own {
+			continue
+		}
+		removeIfStale(holder, func() {
+			if _, err := os.Lstat(dest); os.IsNotExist(err) {
+				_ = os.Rename(filepath.Join(holder, previousName), dest)
+			}
+		})
+	}
 }
 
 func (s *folderSwap) removeMade() {

@@ -10,7 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-	"unicode"
+	"unicode/utf16"
 
 	"claimdesk/app/dataset"
 	"claimdesk/storage"
@@ -39,18 +39,29 @@ func FuzzWrite(f *testing.F) {
 			Article: storage.Article{ID: 1, Title: raw, Text: text, Status: storage.StatusDone},
 			Claims:  []storage.Claim{c},
 		}}}
-		for _, format := range Formats() {
-			dir, res := exportTo(t, d, Options{Format: format.Name})
+		for _, opts := range everyVariant() {
+			dir, res := exportTo(t, d, opts)
 			if res.Claims+res.Omitted != 1 {
-				t.Fatalf("%s: %+v", format.Name, res)
+				t.Fatalf("%+v: %+v", opts, res)
 			}
-			checkReadBack(t, format.Name, dir, d.Docs[0])
+			checkReadBack(t, opts, dir, d.Docs[0])
 		}
 	})
 }
 
-func checkReadBack(t *testing.T, format, dir string, doc Doc) {
+// everyVariant is every format with its default options, and each option
+// that changes what a format writes.
+func everyVariant() []Options {
+	var out []Options
+	for _, f := range Formats() {
+		out = append(out, Options{Format: f.Name})
+	}
+	return append(out, Options{Format: "doccano", Offsets: OffsetsUTF16}, Options{Format: "conll", CoNLL: CoNLLTSV})
+}
+
+func checkReadBack(t *testing.T, opts Options, dir string, doc Doc) {
 	t.Helper()
+	format := opts.Format
 	text, c := doc.Article.Text, doc.Claims[0]
 	read := func(name string) string {
 		data, err := os.ReadFile(filepath.Join(dir, name))
@@ -73,6 +84,13 @@ func checkReadBack(t *testing.T, format, dir string, doc Doc) {
 		}
 		start, _ := line.Label[0][0].(float64)
 		end, _ := line.Label[0][1].(float64)
+		if opts.Offsets == OffsetsUTF16 {
+			units := utf16.Encode([]rune(line.Text))
+			if start < 0 || int(end) > len(units) || start > end || string(utf16.Decode(units[int(start):int(end)])) != c.Quote {
+				t.Fatalf("doccano: UTF-16 units %v-%v are not the quote %q", start, end, c.Quote)
+			}
+			return
+		}
 		sliceIs("text", []rune(line.Text), int(start), int(end))
 	case "spans":
 		var line spansLine
@@ -110,25 +128,34 @@ func checkReadBack(t *testing.T, format, dir string, doc Doc) {
 		}
 		sliceIs("text", []rune(tasks[0].Data.Text), region.Value.Start, region.Value.End)
 	case "conll":
-		checkCoNLLLines(t, read("data.conll"))
+		checkCoNLLLines(t, read("data.conll"), opts.CoNLL)
 	case "brat":
 		checkAnnLines(t, read(docFileStem(doc.Article.ID, doc.Article.Title)+".ann"), runes)
 	}
 }
 
-func checkCoNLLLines(t *testing.T, data string) {
+// checkCoNLLLines checks the line shape every reader relies on: each
+// line is the layout's document line, blank, or a token without white
+// space and a BIO tag in the layout's columns.
+func checkCoNLLLines(t *testing.T, data, layout string) {
 	t.Helper()
+	sep, columns, docStart := " ", 4, "-DOCSTART- -X- O O"
+	if layout == CoNLLTSV {
+		sep, columns, docStart = "\t", 2, "-DOCSTART-\tO"
+	}
 	sc := bufio.NewScanner(strings.NewReader(data))
 	sc.Buffer(nil, 1<<20)
 	for sc.Scan() {
 		line := sc.Text()
-		if line == "" || line == "-DOCSTART-\tO" {
+		if line == "" || line == docStart {
 			continue
 		}
-		token, tag, ok := strings.Cut(line, "\t")
-		if !ok || token == "" || strings.ContainsFunc(token, unicode.IsSpace) || strings.Contains(tag, "\t") ||
+		fields := strings.Split(line, sep)
+		token, tag := fields[0], fields[len(fields)-1]
+		if len(fields) != columns || token == "" || strings.ContainsFunc(token, isColumnSpace) ||
+			(columns == 4 && (fields[1] != "-X-" || fields[2] != "O")) ||
 			(tag != "O" && !strings.HasPrefix(tag, "B-") && !strings.HasPrefix(tag, "I-")) {
-			t.Fatalf("conll: bad line %q", line)
+			t.Fatalf("conll %s: bad line %q", layout, line)
 		}
 	}
 }

@@ -14,13 +14,16 @@ type goldenCase struct {
 	opts Options
 }
 
-// goldenCases are every format on the fixture, plus split exports of a
-// one-file and a folder format.
+// goldenCases are every format on the fixture, the options that change
+// what a format writes, and split exports of one-file and folder formats.
 func goldenCases() []goldenCase {
 	var cases []goldenCase
 	for _, f := range Formats() {
 		cases = append(cases, goldenCase{f.Name, Options{Format: f.Name}})
 	}
+	cases = append(cases,
+		goldenCase{"doccano-utf16", Options{Format: "doccano", Offsets: OffsetsUTF16}},
+		goldenCase{"conll-tsv", Options{Format: "conll", CoNLL: CoNLLTSV}})
 	split := Split{Train: 50, Dev: 25, Test: 25, Seed: 7}
 	for _, name := range []string{"doccano", "brat", "labelstudio"} {
 		cases = append(cases, goldenCase{name + "-split", Options{Format: name, Split: split}})

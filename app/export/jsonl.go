@@ -66,16 +66,34 @@ type doccanoLine struct {
 	Meta  map[string]any `json:"meta"`
 }
 
+// doccanoOffsetsKey names the unit of a UTF-16 export's offsets in its
+// meta, so a program reading the file can tell; a code-point export, the
+// contract, carries no such key.
+const doccanoOffsetsKey = "offsets"
+
+// writeDoccano writes one article a line. With UTF-16 offsets both the
+// label triples and meta.claims count UTF-16 code units: the triples are
+// what doccano shows, and Claimdesk's import pairs each triple with its
+// meta.claims entry by their offsets.
 func writeDoccano(j *job, p part) error {
+	utf16 := j.opts.Offsets == OffsetsUTF16
 	return j.writeFile(j.partFile(p), func(w *stagedFile) error {
 		enc := newJSONL(w)
-		return j.eachDoc(p, func(d Doc, _ *textIndex) error {
-			line := doccanoLine{ID: d.Article.ID, Text: d.Article.Text,
-				Label: make([][3]any, len(d.Claims)), Meta: articleMeta(d.Article)}
-			for i, c := range d.Claims {
+		return j.eachDoc(p, func(d Doc, ix *textIndex) error {
+			claims := claimsJSON(d.Claims)
+			meta := articleMeta(d.Article)
+			delete(meta, doccanoOffsetsKey)
+			if utf16 {
+				meta[doccanoOffsetsKey] = OffsetsUTF16
+				for i := range claims {
+					claims[i].Start, claims[i].End = ix.utf16At(claims[i].Start), ix.utf16At(claims[i].End)
+				}
+			}
+			line := doccanoLine{ID: d.Article.ID, Text: d.Article.Text, Label: make([][3]any, len(claims)), Meta: meta}
+			for i, c := range claims {
 				line.Label[i] = [3]any{c.Start, c.End, c.Label}
 			}
-			line.Meta["claims"] = claimsJSON(d.Claims)
+			line.Meta["claims"] = claims
 			j.claims += len(d.Claims)
 			return enc.Encode(line)
 		})

@@ -17,8 +17,12 @@ const (
 	lsText   = "text"
 )
 
-// lsTask is one article as a Label Studio task with one annotation.
+// lsTask is one article as a Label Studio task with one annotation. Its id
+// is the article's id in the store, so it stays the same from one export to
+// the next, whatever the filter or split; label-studio-converter needs one
+// on every task (it reads task['id']), Label Studio itself keeps its own.
 type lsTask struct {
+	ID          uint64         `json:"id"`
 	Data        lsData         `json:"data"`
 	Annotations []lsAnnotation `json:"annotations"`
 }
@@ -101,6 +105,7 @@ func writeLabelStudio(j *job, p part) error {
 func labelStudioTask(d Doc) lsTask {
 	a := d.Article
 	task := lsTask{
+		ID:   a.ID,
 		Data: lsData{Text: a.Text, Title: a.Title, Source: a.Source, Status: string(a.Status), ArticleID: a.ID},
 		// An article without claims still gets an (empty) annotation: it
 		// was labeled and holds none, the negative example Collect keeps.

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -14,16 +15,29 @@ import (
 // folder (so renames stay on one file system and are atomic) and moves
 // them into place only when everything has been written. Until commit,
 // files that were at the destination stay exactly as they were.
+//
+// The staging folder holds the staged tree under files/ and an owner file
+// whose lock the export holds until the folder is gone; see sweepStale.
 type output struct {
-	root  string   // the folder the files end up in
-	stage string   // the staging folder inside root
-	made  []string // folders newOutput created, innermost first
-	files []string // staged files, relative to root, in the order written
-	syncs syncPool // flushes closed files to disk in the background
+	root   string   // the folder the files end up in
+	stage  string   // the staging folder inside root
+	staged string   // where the staged tree starts inside stage
+	owner  *os.File // the locked owner file of stage
+	made   []string // folders newOutput created, innermost first
+	files  []string // staged files, relative to root, in the order written
+	syncs  syncPool // flushes closed files to disk in the background
 }
 
+// Names inside the destination and the staging folder.
+const (
+	stagePrefix = ".claimdesk-export-"
+	ownerFile   = "owner"
+	stagedDir   = "files"
+)
+
 // newOutput prepares root (creating it when missing) and its staging
-// folder. A root that cannot be written is reported by name.
+// folder, and removes staging folders that killed exports left there. A
+// root that cannot be written is reported by name.
 func newOutput(root string) (*output, error) {
 	if info, err := os.Stat(root); err == nil && !info.IsDir() {
 		return nil, fmt.Errorf("export: %s is a file, not a folder", root)
@@ -33,12 +47,18 @@ func newOutput(root string) (*output, error) {
 		o.removeMade()
 		return nil, fmt.Errorf("export: cannot create folder %s: %w", root, unwrapPath(err))
 	}
-	stage, err := os.MkdirTemp(root, ".claimdesk-export-*")
+	stage, err := os.MkdirTemp(root, stagePrefix+"*")
 	if err != nil {
 		o.removeMade()
 		return nil, fmt.Errorf("export: cannot write in %s: %w", root, unwrapPath(err))
 	}
-	o.stage = stage
+	o.stage, o.staged = stage, filepath.Join(stage, stagedDir)
+	if o.owner, err = claimStage(stage); err != nil {
+		_ = os.RemoveAll(stage)
+		o.removeMade()
+		return nil, fmt.Errorf("export: cannot write in %s: %w", root, unwrapPath(err))
+	}
+	sweepStale(root, stage)
 	return o, nil
 }
 
@@ -71,7 +91,7 @@ func (o *output) removeMade() {
 
 // create opens a staged file at rel (slash-separated, relative to root).
 func (o *output) create(rel string) (*stagedFile, error) {
-	path := filepath.Join(o.stage, filepath.FromSlash(rel))
+	path := filepath.Join(o.staged, filepath.FromSlash(rel))
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return nil, fmt.Errorf("export: cannot write in %s: %w", o.root, unwrapPath(err))
 	}
@@ -110,21 +130,49 @@ func (o *output) commit() ([]string, error) {
 			o.abort()
 			return done, fmt.Errorf("export: cannot create folder %s: %w", filepath.Dir(dst), unwrapPath(err))
 		}
-		if err := os.Rename(filepath.Join(o.stage, filepath.FromSlash(rel)), dst); err != nil {
+		if err := os.Rename(filepath.Join(o.staged, filepath.FromSlash(rel)), dst); err != nil {
 			o.abort()
 			return done, fmt.Errorf("export: cannot move %s into place: %w", dst, unwrapPath(err))
 		}
 		done = append(done, dst)
 	}
 	syncDir(o.root)
+	o.release()
 	return done, os.RemoveAll(o.stage)
+}
+
+// copyTo copies the staged file rel to w, once every staged file is
+// written and closed. Errors of w are reported as they are: w is the
+// caller's (standard output, a closed pipe).
+func (o *output) copyTo(w io.Writer, rel string) error {
+	if err := o.syncs.wait(); err != nil {
+		return err
+	}
+	f, err := os.Open(filepath.Join(o.staged, filepath.FromSlash(rel)))
+	if err != nil {
+		return fmt.Errorf("export: cannot read back the staged export: %w", err)
+	}
+	defer f.Close()
+	_, err = io.Copy(w, f)
+	return err
 }
 
 // abort throws the staged files away; the destination is left as it was.
 func (o *output) abort() {
 	_ = o.syncs.wait() // files still open cannot be removed on every system
+	o.release()
 	_ = os.RemoveAll(o.stage)
 	o.removeMade()
+}
+
+// release lets go of the owner file's lock, once nothing staged is left to
+// move into place: a sweeper that then takes the folder for stale removes
+// only what this export is removing anyway.
+func (o *output) release() {
+	if o.owner != nil {
+		_ = o.owner.Close()
+		o.owner = nil
+	}
 }
 
 // syncDir makes the renames in dir durable where the system allows it.

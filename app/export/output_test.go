@@ -184,3 +184,51 @@ func TestWriteCancelledBeforeStart(t *testing.T) {
 		t.Error("a cancelled export created its folder")
 	}
 }
+
+// TestWriteToStream: a one-file export written to a stream is the file
+// Write would write, and leaves nothing in the temporary folder; a failed
+// one writes nothing to the stream; a folder format is refused.
+func TestWriteToStream(t *testing.T) {
+	tmp := t.TempDir()
+	t.Setenv("TMPDIR", tmp)
+	for _, opts := range []Options{{Format: "doccano", Offsets: OffsetsUTF16}, {Format: "labelstudio"}, {Format: "conll"}, {Format: "csv"}} {
+		dir, want := exportTo(t, fixture(t), opts)
+		f, _ := FormatByName(opts.Format)
+		file, err := os.ReadFile(filepath.Join(dir, "data"+f.Extension))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var b strings.Builder
+		got, err := WriteTo(context.Background(), fixture(t), &b, opts)
+		if err != nil {
+			t.Fatalf("%s: %v", opts.Format, err)
+		}
+		if b.String() != string(file) {
+			t.Errorf("%s: the stream differs from the file", opts.Format)
+		}
+		if got.Articles != want.Articles || got.Claims != want.Claims || len(got.Files) != 0 {
+			t.Errorf("%s: result %+v, the file's %+v", opts.Format, got, want)
+		}
+	}
+	if entries, _ := os.ReadDir(tmp); len(entries) != 0 {
+		t.Errorf("the temporary folder keeps %s", entries[0].Name())
+	}
+
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	var b strings.Builder
+	opts := Options{Format: "spans", Progress: func(done, _ int) {
+		if done == 2 {
+			cancel()
+		}
+	}}
+	if _, err := WriteTo(ctx, fixture(t), &b, opts); !errors.Is(err, context.Canceled) || b.Len() != 0 {
+		t.Errorf("cancelled: err %v, %d bytes written", err, b.Len())
+	}
+	if _, err := WriteTo(context.Background(), fixture(t), &b, Options{Format: "brat"}); err == nil || !strings.Contains(err.Error(), "needs a folder") {
+		t.Errorf("brat to a stream: %v", err)
+	}
+	if entries, _ := os.ReadDir(tmp); len(entries) != 0 {
+		t.Errorf("the temporary folder keeps %s", entries[0].Name())
+	}
+}

@@ -26,7 +26,7 @@ func tokenize(text []rune) []span {
 	for _, w := range segment.Words(text) {
 		start := w.Start
 		for i := w.Start; i <= w.End; i++ {
-			if i == w.End || unicode.IsSpace(text[i]) {
+			if i == w.End || isColumnSpace(text[i]) {
 				if i > start {
 					toks = append(toks, span{start, i})
 				}
@@ -35,6 +35,14 @@ func tokenize(text []rune) []span {
 		}
 	}
 	return toks
+}
+
+// isColumnSpace reports white space as readers of token-per-line files
+// split columns at: Go's unicode.IsSpace, and the four information
+// separators U+001C–U+001F, which Python's str.split (spaCy's convert,
+// conlleval's Python port) takes as white space too.
+func isColumnSpace(r rune) bool {
+	return unicode.IsSpace(r) || r >= 0x1c && r <= 0x1f
 }
 
 // sentences splits text into sentences without their surrounding white

@@ -2,6 +2,8 @@
 points and text[start:end] must equal the stored quote for every span.
 
 usage: check_offsets.py FORMAT EXPORT_DIR EXPECTED_JSON
+FORMAT is a format's name, or doccano-utf16 (offsets in UTF-16 code units, as
+doccano's editor counts them) or conll-tsv.
 EXPECTED_JSON maps article ids to {"text": ..., "claims": [{"start", "end", "quote", "label"}]}.
 Prints the number of spans checked; exits 1 with a message on the first mismatch.
 """
@@ -45,12 +47,35 @@ def jsonl(pattern):
                 yield f"{path}:{n}", json.loads(line)
 
 
+def from_utf16(where, text, units):
+    """The code-point offset of a UTF-16 offset, by Python's own UTF-16
+    codec; an offset that splits a surrogate pair fails to decode."""
+    encoded = text.encode("utf-16-le")
+    if not 0 <= units <= len(encoded) // 2:
+        fail(where, f"UTF-16 offset {units} outside the text of {len(encoded) // 2} units")
+    try:
+        return len(encoded[:2 * units].decode("utf-16-le"))
+    except UnicodeDecodeError:
+        fail(where, f"UTF-16 offset {units} splits a surrogate pair")
+
+
 if fmt == "doccano":
     for where, r in jsonl("*.jsonl"):
+        if "offsets" in r["meta"]:
+            fail(where, "a code-point export names an offsets unit")
         for s, e, label in r["label"]:
             check(where, r["id"], r["text"], s, e, label)
         for c in r["meta"]["claims"]:
             check(where, r["id"], r["text"], c["start"], c["end"], c["label"])
+elif fmt == "doccano-utf16":
+    for where, r in jsonl("*.jsonl"):
+        text = r["text"]
+        if r["meta"].get("offsets") != "utf16":
+            fail(where, f"meta.offsets is {r['meta'].get('offsets')!r}, not 'utf16'")
+        for s, e, label in r["label"] + [[c["start"], c["end"], c["label"]] for c in r["meta"]["claims"]]:
+            q = check(where, r["id"], text, from_utf16(where, text, s), from_utf16(where, text, e), label)
+            if text.encode("utf-16-le")[2 * s:2 * e].decode("utf-16-le") != q:
+                fail(where, f"UTF-16 units {s}-{e} are not the quote {q!r}")
 elif fmt == "spans":
     for where, r in jsonl("*.jsonl"):
         for c in r["spans"]:
@@ -109,16 +134,19 @@ elif fmt == "csv":
             q = check(f"{path} row {n}", aid, expected[aid]["text"], int(row["start"]), int(row["end"]), row["label"])
             if row["quote"] != q:
                 fail(f"{path} row {n}", f"quote cell {row['quote']!r} is not {q!r}")
-elif fmt == "conll":
+elif fmt in ("conll", "conll-tsv"):
+    sep, columns = ("\t", 2) if fmt == "conll-tsv" else (" ", 4)
     docs = []
     for path in sorted(glob.glob(os.path.join(root, "*.conll"))):
         with open(path, encoding="utf-8", newline="") as f:
-            for line in f.read().split("\n"):
-                if line.startswith("-DOCSTART-"):
+            for n, line in enumerate(f.read().split("\n"), 1):
+                fields = line.split(sep)
+                if fields[0] == "-DOCSTART-":
                     docs.append([])
                 elif line:
-                    token, tag = line.split("\t")
-                    docs[-1].append(token)
+                    if len(fields) != columns or fields != line.split():
+                        fail(f"{path}:{n}", f"{line!r} is not {columns} columns split by {sep!r}")
+                    docs[-1].append(fields[0])
     texts = ["".join(expected[k]["text"].split()) for k in sorted(expected)]
     if sorted("".join(d) for d in docs) != sorted(texts):
         fail(root, "tokens do not cover the texts without their white space")
