@@ -158,6 +158,7 @@ func recordDraft(file string, line int, raw []byte) (draft, []Problem, error) {
 		note(`"title" is not a string; ignored`)
 	}
 	meta, exportedTitle, metaClaims, msgs := recordMeta(fields["meta"])
+	utf16 := takeOffsetsUnit(meta)
 	d.meta = meta
 	for _, m := range msgs {
 		note(m)
@@ -190,6 +191,14 @@ func recordDraft(file string, line int, raw []byte) (draft, []Problem, error) {
 	d.meta = extras.meta
 	for _, m := range applyMetaClaims(d.spans, metaClaims) {
 		note(m)
+	}
+	if utf16 {
+		var left []string
+		d.spans, left = spansFromUTF16(d.text, d.spans)
+		for _, m := range left {
+			note(m + ClaimLeftOut)
+		}
+		d.spansLeftOut += len(left)
 	}
 	if answer, _ := jsonString(fields["answer"]); (answer == "reject" || answer == "ignore") && len(d.spans) > 0 {
 		note(fmt.Sprintf(`"answer" is %q: the text is imported without its %s`, answer, storage.Plural(len(d.spans), "span")))
@@ -516,4 +525,41 @@ func applyMetaClaims(spans []rawSpan, claims []metaClaim) (msgs []string) {
 		}
 	}
 	return msgs
+}
+
+// OffsetsMetaKey is the meta field where a doccano export with UTF-16
+// offsets (what doccano's own interface counts) says so, with the value
+// OffsetsUTF16. Code points, the contract, need no mark.
+const (
+	OffsetsMetaKey = "offsets"
+	OffsetsUTF16   = "utf16"
+)
+
+// takeOffsetsUnit reports whether a record's meta marks its offsets as
+// UTF-16 code units, and takes the mark out: it describes the file, not
+// the article.
+func takeOffsetsUnit(meta storage.Meta) bool {
+	unit, ok := jsonString(meta[OffsetsMetaKey])
+	if !ok || unit != OffsetsUTF16 {
+		return false
+	}
+	delete(meta, OffsetsMetaKey)
+	return true
+}
+
+// spansFromUTF16 converts spans counted in UTF-16 code units of text into
+// code points; a span whose offsets split a character or pass the end is
+// left out, and said why.
+func spansFromUTF16(text string, spans []rawSpan) (kept []rawSpan, left []string) {
+	for _, s := range spans {
+		start, okStart := runeOffsetFromUTF16(text, s.Start)
+		end, okEnd := runeOffsetFromUTF16(text, s.End)
+		if !okStart || !okEnd {
+			left = append(left, fmt.Sprintf("span %d–%d in UTF-16 units (meta.offsets) splits a character or passes the end of the text", s.Start, s.End))
+			continue
+		}
+		s.Start, s.End = start, end
+		kept = append(kept, s)
+	}
+	return kept, left
 }

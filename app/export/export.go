@@ -32,6 +32,7 @@ import (
 	"unicode/utf16"
 	"unicode/utf8"
 
+	"claimdesk/app/dataset"
 	"claimdesk/storage"
 )
 
@@ -135,7 +136,7 @@ type Options struct {
 // character outside the Basic Multilingual Plane land elsewhere there.
 const (
 	OffsetsCodePoints = "codepoints"
-	OffsetsUTF16      = "utf16"
+	OffsetsUTF16      = dataset.OffsetsUTF16
 )
 
 // Validate refuses options Write cannot honour: an unknown format, offsets

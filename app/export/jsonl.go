@@ -66,10 +66,6 @@ type doccanoLine struct {
 	Meta  map[string]any `json:"meta"`
 }
 
-// doccanoOffsetsKey names the unit of a UTF-16 export's offsets in its
-// meta, so a program reading the file can tell; a code-point export, the
-// contract, carries no such key.
-const doccanoOffsetsKey = "offsets"
 
 // writeDoccano writes one article a line. With UTF-16 offsets both the
 // label triples and meta.claims count UTF-16 code units: the triples are
@@ -82,9 +78,9 @@ func writeDoccano(j *job, p part) error {
 		return j.eachDoc(p, func(d Doc, ix *textIndex) error {
 			claims := claimsJSON(d.Claims)
 			meta := articleMeta(d.Article)
-			delete(meta, doccanoOffsetsKey)
+			delete(meta, dataset.OffsetsMetaKey)
 			if utf16 {
-				meta[doccanoOffsetsKey] = OffsetsUTF16
+				meta[dataset.OffsetsMetaKey] = OffsetsUTF16
 				for i := range claims {
 					claims[i].Start, claims[i].End = ix.utf16At(claims[i].Start), ix.utf16At(claims[i].End)
 				}

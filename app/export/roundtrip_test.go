@@ -15,6 +15,7 @@ import (
 // carries back besides label and offsets.
 var roundTrips = []struct {
 	format    string
+	offsets   string
 	files     string // glob of the data files, relative to the export
 	extras    bool   // speaker, target and note
 	annotator bool
@@ -24,13 +25,16 @@ var roundTrips = []struct {
 	// doccano's triples carry label and offsets; speaker, target, note and
 	// annotator ride in meta.claims (TestDoccanoMetaClaims), which the
 	// import package pairs with the triples again.
-	{"doccano", "*.jsonl", true, true, true, true},
-	{"spans", "*.jsonl", true, true, true, true},
+	{"doccano", "", "*.jsonl", true, true, true, true},
+	// UTF-16 offsets are marked in meta and counted back to code points:
+	// the fixture has emoji before claims, where the units differ.
+	{"doccano", OffsetsUTF16, "*.jsonl", true, true, true, true},
+	{"spans", "", "*.jsonl", true, true, true, true},
 	// In Label Studio the annotator is whoever completed the annotation,
 	// one of its own users, so the export does not write ours
 	// (labelstudio.go); brat has no place for it.
-	{"labelstudio", "*.json", true, false, true, false},
-	{"brat", "*.ann", true, false, false, false},
+	{"labelstudio", "", "*.json", true, false, true, false},
+	{"brat", "", "*.ann", true, false, false, false},
 }
 
 // TestRoundTrip exports the fixture, parses the files back with the
@@ -42,6 +46,9 @@ func TestRoundTrip(t *testing.T) {
 	for _, rt := range roundTrips {
 		for _, split := range []Split{{}, {Train: 50, Dev: 25, Test: 25, Seed: 11}} {
 			name := rt.format
+			if rt.offsets != "" {
+				name += "-" + rt.offsets
+			}
 			files := rt.files
 			if split.Enabled() {
 				name += "-split"
@@ -50,7 +57,7 @@ func TestRoundTrip(t *testing.T) {
 				}
 			}
 			t.Run(name, func(t *testing.T) {
-				dir, _ := exportTo(t, d, Options{Format: rt.format, Split: split})
+				dir, _ := exportTo(t, d, Options{Format: rt.format, Offsets: rt.offsets, Split: split})
 				docs := parseAll(t, filepath.Join(dir, files))
 				if len(docs) != len(d.Docs) {
 					t.Fatalf("parsed %d articles back, exported %d", len(docs), len(d.Docs))
