@@ -53,6 +53,7 @@ func (s *Store) Check() error {
 		s.noteDamage(err)
 		return err
 	}
+	clearDamageMark(s.path)
 	return nil
 }
 

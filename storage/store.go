@@ -112,6 +112,11 @@ func OpenWith(path string, opts Options) (*Store, error) {
 	if err := boltfile.Preflight(path); err != nil {
 		return nil, refused(path, err)
 	}
+	if !opts.ReadOnly {
+		if problems, marked := markedDamaged(path); marked {
+			return nil, writesRefused(path, problems)
+		}
+	}
 	if opts.ReadOnly {
 		// bbolt would try to write a new database into it and fail with a
 		// bare "bad file descriptor".
@@ -440,8 +445,8 @@ func (s *Store) transact(run func(func(*bolt.Tx) error) error, fn func(*bolt.Tx)
 
 // noteDamage remembers the first damage met, if err is damage.
 func (s *Store) noteDamage(err error) {
-	if errors.Is(err, ErrDamaged) {
-		s.damage.CompareAndSwap(nil, &err)
+	if errors.Is(err, ErrDamaged) && s.damage.CompareAndSwap(nil, &err) {
+		markDamaged(s.path, err)
 	}
 }
 
