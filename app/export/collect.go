@@ -11,6 +11,9 @@ import (
 type Doc struct {
 	Article storage.Article
 	Claims  []storage.Claim
+	// stored counts the claims a Doc of Collect's will have once read; its
+	// Claims stay in the store until then (Dataset.load).
+	stored int
 }
 
 // Dataset is what Write writes: articles with their claims, and the labels
@@ -18,12 +21,16 @@ type Doc struct {
 type Dataset struct {
 	Docs   []Doc
 	Labels []storage.Label
+	// load, when set, reads an article's text and chosen claims as the
+	// export reaches it: Collect leaves both in the store, so an export
+	// holds one article at a time, not the whole store.
+	load func(id uint64) (string, []storage.Claim, error)
 }
 
 // Count returns how many articles and claims the dataset holds.
 func (d Dataset) Count() (articles, claims int) {
 	for _, doc := range d.Docs {
-		claims += len(doc.Claims)
+		claims += len(doc.Claims) + doc.stored
 	}
 	return len(d.Docs), claims
 }
@@ -63,10 +70,13 @@ func Collect(store *storage.Store, f Filter) (Dataset, error) {
 		wanted[l.Name] = true
 	}
 	annotator := strings.TrimSpace(f.Annotator)
-	byArticle := make(map[uint64][]storage.Claim)
-	err = store.ForEachClaim(func(a storage.Claim) error {
-		if wanted[a.Label] && (annotator == "" || strings.EqualFold(strings.TrimSpace(a.Annotator), annotator)) {
-			byArticle[a.ArticleID] = append(byArticle[a.ArticleID], a)
+	chosen := func(c storage.Claim) bool {
+		return wanted[c.Label] && (annotator == "" || strings.EqualFold(strings.TrimSpace(c.Annotator), annotator))
+	}
+	perArticle := make(map[uint64]int)
+	err = store.ForEachClaim(func(c storage.Claim) error {
+		if chosen(c) {
+			perArticle[c.ArticleID]++
 		}
 		return nil
 	})
@@ -78,13 +88,30 @@ func Collect(store *storage.Store, f Filter) (Dataset, error) {
 		if f.OnlyDone && a.Status != storage.StatusDone {
 			return nil
 		}
-		claims := byArticle[a.ID]
-		storage.SortInTextOrder(claims)
-		d.Docs = append(d.Docs, Doc{Article: a, Claims: claims})
+		a.Text = "" // read again when its turn comes: see Dataset.load
+		d.Docs = append(d.Docs, Doc{Article: a, stored: perArticle[a.ID]})
 		return nil
 	})
 	if err != nil {
 		return Dataset{}, fmt.Errorf("export: read articles: %w", err)
+	}
+	d.load = func(id uint64) (string, []storage.Claim, error) {
+		a, err := store.Article(id)
+		if err != nil {
+			return "", nil, fmt.Errorf("export: read article %d: %w", id, err)
+		}
+		all, err := store.Claims(id)
+		if err != nil {
+			return "", nil, fmt.Errorf("export: read the claims of article %d: %w", id, err)
+		}
+		claims := all[:0]
+		for _, c := range all {
+			if chosen(c) {
+				claims = append(claims, c)
+			}
+		}
+		storage.SortInTextOrder(claims)
+		return a.Text, claims, nil
 	}
 	return d, nil
 }

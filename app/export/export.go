@@ -281,7 +281,7 @@ func startJob(ctx context.Context, d Dataset, root, base string, opts Options) (
 		return nil, err
 	}
 	f, _ := FormatByName(opts.Format)
-	return &job{ctx: ctx, out: out, base: base, format: f, labels: d.labelsUsed(), opts: opts,
+	return &job{ctx: ctx, out: out, base: base, format: f, labels: d.labelsUsed(), opts: opts, load: d.load,
 		progress: opts.Progress, total: len(d.Docs), omitted: map[string]int{}}, nil
 }
 
@@ -313,6 +313,7 @@ type job struct {
 	format   Format
 	opts     Options
 	labels   []storage.Label
+	load     func(id uint64) (string, []storage.Claim, error) // see Dataset.load
 	progress func(done, total int)
 	done     int
 	total    int
@@ -359,6 +360,13 @@ func (j *job) eachDoc(p part, fn func(d Doc, ix *textIndex) error) error {
 	for _, d := range p.docs {
 		if err := j.cancelled(); err != nil {
 			return err
+		}
+		if j.load != nil {
+			text, claims, err := j.load(d.Article.ID)
+			if err != nil {
+				return err
+			}
+			d.Article.Text, d.Claims = text, claims // in this copy only, gone with it
 		}
 		ix := newTextIndex(d.Article.Text)
 		if err := checkClaims(d, ix); err != nil {

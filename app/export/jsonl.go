@@ -66,7 +66,6 @@ type doccanoLine struct {
 	Meta  map[string]any `json:"meta"`
 }
 
-
 // writeDoccano writes one article a line. With UTF-16 offsets both the
 // label triples and meta.claims count UTF-16 code units: the triples are
 // what doccano shows, and Claimdesk's import pairs each triple with its

@@ -1,0 +1,79 @@
+package export
+
+import (
+	"context"
+	"path/filepath"
+	"runtime"
+	"runtime/metrics"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"claimdesk/storage"
+)
+
+// BenchmarkExportFromStore exports the 100,000 claims of benchDataset from
+// a real store, as `claimdesk export` does (Collect, then Write), and
+// reports the peak of live heap during the export: with the texts read
+// one article at a time, it is the claims plus one article, not the store.
+func BenchmarkExportFromStore(b *testing.B) {
+	store, err := storage.Open(filepath.Join(b.TempDir(), "bench.db"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer store.Close()
+	var items []storage.ImportItem
+	for _, doc := range benchDataset().Docs {
+		claims := make([]storage.Claim, len(doc.Claims))
+		for i, c := range doc.Claims {
+			c.ID = 0
+			claims[i] = c
+		}
+		items = append(items, storage.ImportItem{Article: storage.Article{Title: doc.Article.Title, Text: doc.Article.Text}, Claims: claims})
+		if len(items) == 100 {
+			if _, err := store.ImportArticles(items); err != nil {
+				b.Fatal(err)
+			}
+			items = items[:0]
+		}
+	}
+	for _, format := range []string{"doccano", "conll"} {
+		b.Run(format, func(b *testing.B) {
+			f, _ := FormatByName(format)
+			dest := filepath.Join(b.TempDir(), "out"+f.Extension)
+			var peak uint64
+			for b.Loop() {
+				runtime.GC()
+				stop := watchHeap(&peak)
+				d, err := Collect(store, Filter{})
+				if err != nil {
+					b.Fatal(err)
+				}
+				if _, err := Write(context.Background(), d, dest, Options{Format: format}); err != nil {
+					b.Fatal(err)
+				}
+				stop()
+			}
+			b.ReportMetric(float64(peak)/(1<<20), "peak-heap-MB")
+		})
+	}
+}
+
+// watchHeap samples the live heap every millisecond into peak until the
+// returned function is called.
+func watchHeap(peak *uint64) (stop func()) {
+	var done atomic.Bool
+	finished := make(chan struct{})
+	sample := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
+	go func() {
+		defer close(finished)
+		for !done.Load() {
+			metrics.Read(sample)
+			if v := sample[0].Value.Uint64(); v > *peak {
+				*peak = v
+			}
+			time.Sleep(time.Millisecond)
+		}
+	}()
+	return func() { done.Store(true); <-finished }
+}
