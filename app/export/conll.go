@@ -54,25 +54,31 @@ func writeCoNLL(j *job, p part) error {
 	layout := conllLayouts[cmp.Or(j.opts.CoNLL, CoNLL2003)]
 	return j.writeFile(j.partFile(p), func(w *stagedFile) error {
 		return j.eachDoc(p, func(d Doc, ix *textIndex) error {
-			runes := []rune(d.Article.Text)
-			toks := tokenize(runes)
-			tags := bioTags(j, toks, d.Claims)
-			breaks := sentenceBreaks(sentences(runes), toks, tags)
 			w.WriteString(layout.docStart)
 			w.WriteByte('\n')
-			for t, tok := range toks {
-				if breaks[t] {
-					w.WriteByte('\n')
-				}
-				text, _ := ix.slice(tok.start, tok.end)
-				w.WriteString(text)
-				w.WriteString(layout.between)
-				w.WriteString(tags[t])
-				if _, err := w.WriteString("\n"); err != nil {
-					return err
+			wrote := false
+			for _, c := range conllChunks(d.Article.Text, d.Claims) {
+				chunk, _ := ix.slice(c.start, c.end)
+				runes := []rune(chunk)
+				toks := tokenize(runes)
+				tags := bioTags(j, toks, c.claims)
+				breaks := sentenceBreaks(sentences(runes), toks, tags)
+				for t, tok := range toks {
+					// A chunk ends at a line break, which ends a sentence.
+					if breaks[t] || t == 0 && wrote {
+						w.WriteByte('\n')
+					}
+					text, _ := ix.slice(c.start+tok.start, c.start+tok.end)
+					w.WriteString(text)
+					w.WriteString(layout.between)
+					w.WriteString(tags[t])
+					if _, err := w.WriteString("\n"); err != nil {
+						return err
+					}
+					wrote = true
 				}
 			}
-			if len(toks) > 0 {
+			if wrote {
 				w.WriteByte('\n')
 			}
 			return nil
@@ -134,4 +140,52 @@ func sentenceBreaks(sents []span, toks []span, tags []string) []bool {
 		breaks[t] = ended && tags[t][0] != 'I'
 	}
 	return breaks
+}
+
+// conllChunk is a stretch of an article tagged on its own, with its
+// claims' offsets counted from the stretch's start.
+type conllChunk struct {
+	start, end int
+	claims     []storage.Claim
+}
+
+// conllChunkRunes is the length from which a stretch is cut at the next
+// line break that no claim crosses: long enough that the cuts cost
+// nothing, short enough that a 50 MiB article is tagged a piece at a time
+// rather than as tens of millions of runes, tokens and tags at once.
+const conllChunkRunes = 1 << 16
+
+// conllChunks cuts text after line breaks no claim crosses. Words and
+// sentences never run over a line break, so each stretch tokenizes, tags
+// and splits into sentences as it would inside the whole text.
+func conllChunks(text string, claims []storage.Claim) []conllChunk {
+	ordered := append([]storage.Claim(nil), claims...)
+	storage.SortInTextOrder(ordered)
+	var chunks []conllChunk
+	start, next, reach := 0, 0, 0 // reach: the furthest end of a claim starting before the cut
+	cut := func(at int) {
+		c := conllChunk{start: start, end: at}
+		for ; next < len(ordered) && ordered[next].Start < at; next++ {
+			claim := ordered[next]
+			claim.Start, claim.End = claim.Start-start, claim.End-start
+			c.claims = append(c.claims, claim)
+		}
+		chunks = append(chunks, c)
+		start = at
+	}
+	k, n := 0, 0
+	for _, r := range text {
+		n++
+		if r != '\n' || n-start < conllChunkRunes {
+			continue
+		}
+		for ; k < len(ordered) && ordered[k].Start < n; k++ {
+			reach = max(reach, ordered[k].End)
+		}
+		if reach <= n {
+			cut(n)
+		}
+	}
+	cut(n)
+	return chunks
 }

@@ -2,9 +2,11 @@ package export
 
 import (
 	"context"
+	"fmt"
 	"path/filepath"
 	"runtime"
 	"runtime/metrics"
+	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -76,4 +78,44 @@ func watchHeap(peak *uint64) (stop func()) {
 		}
 	}()
 	return func() { done.Store(true); <-finished }
+}
+
+// BenchmarkExportHugeArticle writes one 50 MiB article with 10,000 claims
+// as CoNLL and spans, and reports the peak heap: CoNLL tags the article a
+// stretch at a time (conllChunks), so its tokens and tags never exist for
+// the whole text at once.
+func BenchmarkExportHugeArticle(b *testing.B) {
+	var text strings.Builder
+	var claims []storage.Claim
+	pos := 0
+	for text.Len() < 50<<20 {
+		para := fmt.Sprintf("Official %d said in 東京 that the report on Zoe\u0308 was \"absurd\", they said. ", len(claims))
+		para = strings.Repeat(para, 20) + "\n"
+		if len(claims) < 10_000 {
+			claims = append(claims, storage.Claim{ID: uint64(len(claims) + 1), ArticleID: 1, Start: pos + 30, End: pos + 60, Label: "denial"})
+		}
+		text.WriteString(para)
+		pos += storage.RuneLen(para)
+	}
+	article := storage.Article{ID: 1, Title: "Huge", Text: text.String()}
+	for i := range claims {
+		claims[i].Quote, _ = storage.Slice(article.Text, claims[i].Start, claims[i].End)
+	}
+	d := Dataset{Docs: []Doc{{Article: article, Claims: claims}}, Labels: storage.DefaultLabels()}
+	for _, format := range []string{"conll", "spans"} {
+		b.Run(format, func(b *testing.B) {
+			f, _ := FormatByName(format)
+			dest := filepath.Join(b.TempDir(), "out"+f.Extension)
+			var peak uint64
+			for b.Loop() {
+				runtime.GC()
+				stop := watchHeap(&peak)
+				if _, err := Write(context.Background(), d, dest, Options{Format: format}); err != nil {
+					b.Fatal(err)
+				}
+				stop()
+			}
+			b.ReportMetric(float64(peak)/(1<<20), "peak-heap-MB")
+		})
+	}
 }
