@@ -275,7 +275,7 @@ var (
 	bucketHashes   = []byte("article_hashes")
 	bucketLabels   = []byte("labels")
 	bucketMeta     = []byte("meta")
-	allBuckets     = [][]byte{bucketArticles, bucketClaims, bucketIndex, bucketHashes, bucketLabels, bucketMeta}
+	allBuckets     = [][]byte{bucketArticles, bucketClaims, bucketIndex, bucketHashes, bucketLabels, bucketMeta, bucketStatus}
 )
 
 var keySchemaVersion = []byte("schema_version")
@@ -358,13 +358,14 @@ func forEachRecord[T any](s *Store, bucket []byte, fn func(T) error) error {
 
 // SchemaVersion is the layout this build writes. A file with a newer version
 // is refused rather than misread.
-const SchemaVersion = 1
+const SchemaVersion = 2
 
 // migrations[v] upgrades a store from version v to v+1, inside the
 // transaction that opens it, so a failed migration leaves the file as it
 // was. Version 0 is a fresh file, for which the buckets already exist.
 var migrations = map[int]func(tx *bolt.Tx) error{
 	0: func(*bolt.Tx) error { return nil },
+	1: migrateStatusOutOfArticles,
 }
 
 // schemaVersion reads the version a store was written at.
