@@ -64,6 +64,10 @@ var ErrDamaged = errors.New("the database file is damaged")
 // which this build would misread.
 var ErrNewerSchema = errors.New("written by a newer claimdesk")
 
+// ErrNeedsMigration is returned by a read-only Open of a store written at
+// an older schema: opening it once for writing migrates it.
+var ErrNeedsMigration = errors.New("needs migrating")
+
 // ErrInvalid is wrapped by every refusal of bad input (offsets, quotes,
 // labels, names), so callers can tell a user error from a disk failure.
 var ErrInvalid = errors.New("invalid")
@@ -247,7 +251,7 @@ func (s *Store) checkReadable() error {
 		}
 		v, err := schemaVersion(tx, s.path)
 		if err == nil && v != SchemaVersion {
-			err = fmt.Errorf("%s is at schema %d and needs migrating to %d: open it once for writing", s.path, v, SchemaVersion)
+			err = fmt.Errorf("%s is at schema %d and %w to %d: open it once for writing", s.path, v, ErrNeedsMigration, SchemaVersion)
 		}
 		if err == nil && !hasAllBuckets(tx) {
 			err = notClaimdesk(s.path, "a bucket is missing")
