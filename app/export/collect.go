@@ -33,7 +33,10 @@ func (d Dataset) Count() (articles, claims int) {
 type Filter struct {
 	// Labels keeps only claims with these labels; empty keeps all labels.
 	Labels []string
-	// OnlyDone keeps only articles whose status is done.
+	// OnlyDone keeps only articles whose status is done. With Annotator
+	// set it is that annotator's own status, or where they set none the
+	// unnamed analyst's (a store's status from before statuses per
+	// annotator); without, the article's (the status set last, by anyone).
 	OnlyDone bool
 	// Annotator keeps only claims by this annotator (case-insensitive);
 	// empty keeps everyone's.
@@ -73,9 +76,20 @@ func Collect(store *storage.Store, f Filter) (Dataset, error) {
 	if err != nil {
 		return Dataset{}, fmt.Errorf("export: read claims: %w", err)
 	}
+	own, err := statusesOf(store, f.OnlyDone, annotator)
+	if err != nil {
+		return Dataset{}, err
+	}
 	d := Dataset{Labels: labels}
 	err = store.ForEachArticle(func(a storage.Article) error {
-		if f.OnlyDone && a.Status != storage.StatusDone {
+		status, ok := own[a.ID]
+		switch {
+		case own == nil:
+			status = a.Status
+		case !ok:
+			status = storage.StatusNew
+		}
+		if f.OnlyDone && status != storage.StatusDone {
 			return nil
 		}
 		claims := byArticle[a.ID]
@@ -87,6 +101,35 @@ func Collect(store *storage.Store, f Filter) (Dataset, error) {
 		return Dataset{}, fmt.Errorf("export: read articles: %w", err)
 	}
 	return d, nil
+}
+
+// statusesOf is, by article, the status annotator (in any case) set, or
+// the unnamed analyst's where they set none, when OnlyDone asks for one
+// annotator's; nil otherwise.
+func statusesOf(store *storage.Store, onlyDone bool, annotator string) (map[uint64]storage.Status, error) {
+	if !onlyDone || annotator == "" {
+		return nil, nil
+	}
+	statuses, err := store.AllAnnotatorStatuses()
+	if err != nil {
+		return nil, fmt.Errorf("export: read statuses: %w", err)
+	}
+	own := map[uint64]storage.Status{}
+	unnamed := map[uint64]storage.Status{}
+	for _, st := range statuses {
+		switch {
+		case strings.EqualFold(st.Annotator, annotator):
+			own[st.ArticleID] = st.Status
+		case st.Annotator == "":
+			unnamed[st.ArticleID] = st.Status
+		}
+	}
+	for id, st := range unnamed {
+		if _, ok := own[id]; !ok {
+			own[id] = st
+		}
+	}
+	return own, nil
 }
 
 // chooseLabels keeps the store's labels named in names, in the store's

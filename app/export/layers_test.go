@@ -138,3 +138,50 @@ func mustJSON(t *testing.T, v any) string {
 	}
 	return string(b)
 }
+
+// TestCollectDoneByAnnotator: --done with --annotator keeps the articles
+// that annotator marked done, whoever set a status last; where they set
+// none, the unnamed analyst's status decides.
+func TestCollectDoneByAnnotator(t *testing.T) {
+	store := storetest.Open(t)
+	var ids []uint64
+	for _, text := range []string{"Peskov denied it.", "Lavrov praised it.", "Nothing here."} {
+		a, _, err := store.AddArticle(storage.Article{Text: text})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, a.ID)
+	}
+	set := func(id uint64, who string, st storage.Status) {
+		if err := store.SetAnnotatorStatus(id, who, st); err != nil {
+			t.Fatal(err)
+		}
+	}
+	set(ids[0], "alice", storage.StatusDone)
+	set(ids[0], "bob", storage.StatusInProgress) // the article's status is now bob's
+	set(ids[1], "bob", storage.StatusDone)
+	set(ids[2], "", storage.StatusDone)
+	set(ids[2], "alice", storage.StatusInProgress)
+	for _, c := range []struct {
+		filter Filter
+		want   []uint64
+	}{
+		{Filter{OnlyDone: true, Annotator: "Alice"}, []uint64{ids[0]}},
+		{Filter{OnlyDone: true, Annotator: "bob"}, []uint64{ids[1], ids[2]}},
+		{Filter{OnlyDone: true, Annotator: "carol"}, []uint64{ids[2]}},
+		{Filter{OnlyDone: true}, []uint64{ids[1]}}, // ids[2]'s last status is alice's
+		{Filter{Annotator: "alice"}, ids},
+	} {
+		d, err := Collect(store, c.filter)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []uint64
+		for _, doc := range d.Docs {
+			got = append(got, doc.Article.ID)
+		}
+		if mustJSON(t, got) != mustJSON(t, c.want) {
+			t.Errorf("%+v: articles %v, want %v", c.filter, got, c.want)
+		}
+	}
+}
