@@ -223,3 +223,34 @@ func migrateStatusOutOfArticles(tx *bolt.Tx) error {
 	}
 	return nil
 }
+
+// Annotators lists, sorted, every annotator who has a claim or a status in
+// the store ("" for the analyst with no name, when they have one): the
+// layers a window can switch between.
+func (s *Store) Annotators() ([]string, error) {
+	seen := map[string]bool{}
+	err := s.view(func(tx *bolt.Tx) error {
+		type annotatorOnly struct {
+			Annotator string `json:"annotator"`
+		}
+		err := eachRecord(tx.Bucket(bucketClaims), func(c annotatorOnly) error {
+			seen[c.Annotator] = true
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		return eachStatus(tx.Bucket(bucketStatus).Cursor(), nil, func(st AnnotatorStatus) {
+			seen[st.Annotator] = true
+		})
+	})
+	if err != nil {
+		return nil, err
+	}
+	out := make([]string, 0, len(seen))
+	for name := range seen {
+		out = append(out, name)
+	}
+	sort.Strings(out)
+	return out, nil
+}

@@ -228,6 +228,9 @@ func TestImportMergesLayers(t *testing.T) {
 	if !errors.As(results[3].Err, &dup) || dup.ExistingID != 1 {
 		t.Errorf("an item without claims on a stored text: %v, want a DuplicateError", results[3].Err)
 	}
+	if names, err := s.Annotators(); err != nil || strings.Join(names, ",") != "alice,bob" {
+		t.Errorf("Annotators() = %q, %v; want alice, bob", names, err)
+	}
 	claims, _ := s.Claims(1)
 	layers := map[string]int{}
 	for _, c := range claims {
@@ -252,5 +255,43 @@ func TestImportMergesLayers(t *testing.T) {
 	r, _ = s.ImportArticles([]ImportItem{{Article: Article{Text: text}, Claims: []Claim{by("dan", 0, 99, "denial")}}})
 	if !errors.Is(r[0].Err, ErrInvalid) {
 		t.Errorf("a bad span merged: %v", r[0].Err)
+	}
+}
+
+// TestRecoverKeepsStatuses: recovery copies every annotator's status, and
+// a schema 1 store's status, held in the article's record, becomes the
+// unnamed analyst's.
+func TestRecoverKeepsStatuses(t *testing.T) {
+	path := newClosedStore(t)
+	s, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, st := range []AnnotatorStatus{{Annotator: "alice", Status: StatusDone}, {Annotator: "bob", Status: StatusInProgress}} {
+		if err := s.SetAnnotatorStatus(1, st.Annotator, st.Status); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s.Close()
+	raw, _ := os.ReadFile(path)
+	report, got := recoverStore(t, raw)
+	if len(report.Lost) > 0 || got.articles[1].Status != StatusInProgress {
+		t.Errorf("recovered status %q, lost %v", got.articles[1].Status, report.Lost)
+	}
+	recovered := filepath.Join(t.TempDir(), "again.db")
+	if _, err := Recover(path, recovered); err != nil {
+		t.Fatal(err)
+	}
+	r := openCheckedStore(t, recovered)
+	if all, _ := r.AnnotatorStatuses(1); len(all) != 2 || all[0].Annotator != "alice" || all[0].Status != StatusDone {
+		t.Errorf("recovered statuses %+v", all)
+	}
+
+	old := newClosedStore(t)
+	makeSchema1(t, old, StatusDone)
+	raw, _ = os.ReadFile(old)
+	_, got = recoverStore(t, raw)
+	if got.articles[1].Status != StatusDone {
+		t.Errorf("a schema 1 store's status recovered as %q, want done", got.articles[1].Status)
 	}
 }
