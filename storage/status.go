@@ -41,20 +41,30 @@ func statusKey(articleID uint64, annotator string) []byte {
 // surrounding white space ("" is the analyst who gave no name).
 func NormalizeAnnotator(name string) string { return strings.TrimSpace(name) }
 
-// SetAnnotatorStatus records where annotator stands with an article. The
-// article's record is not rewritten.
+// SetAnnotatorStatus records where annotator stands with an article, as
+// of now. The article's record is not rewritten.
 func (s *Store) SetAnnotatorStatus(articleID uint64, annotator string, status Status) error {
-	if !status.Valid() {
-		return invalidf("unknown status %q", status)
+	return s.PutAnnotatorStatus(AnnotatorStatus{ArticleID: articleID, Annotator: annotator, Status: status})
+}
+
+// PutAnnotatorStatus records a status as given, with the time it was set
+// (now when st.Set is zero): for statuses that arrive from elsewhere, such
+// as a team member's, whose time must decide which was set last.
+func (s *Store) PutAnnotatorStatus(st AnnotatorStatus) error {
+	if !st.Status.Valid() {
+		return invalidf("unknown status %q", st.Status)
 	}
-	annotator = NormalizeAnnotator(annotator)
+	if st.Set.IsZero() {
+		st.Set = time.Now()
+	}
+	articleID, annotator := st.ArticleID, NormalizeAnnotator(st.Annotator)
 	var summary ArticleSummary
 	err := s.update(func(tx *bolt.Tx) error {
 		a, err := getArticle(tx, articleID)
 		if err != nil {
 			return err
 		}
-		if err := putStatus(tx, articleID, annotator, statusRecord{Status: status, Set: time.Now().UTC()}); err != nil {
+		if err := putStatus(tx, articleID, annotator, statusRecord{Status: st.Status, Set: st.Set.UTC()}); err != nil {
 			return err
 		}
 		a.Status = summaryStatus(tx, articleID)

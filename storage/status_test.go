@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	bolt "go.etcd.io/bbolt"
 )
@@ -42,6 +43,21 @@ func TestStatusPerAnnotator(t *testing.T) {
 	if err := s.SetAnnotatorStatus(999, "alice", StatusDone); !errors.Is(err, ErrNotFound) {
 		t.Errorf("a missing article: %v, want ErrNotFound", err)
 	}
+	// A status from elsewhere keeps its time: set before the others, it is
+	// not the article's status.
+	early := AnnotatorStatus{ArticleID: other.ID, Annotator: "carol", Status: StatusDone, Set: time.Date(2020, 1, 2, 3, 4, 5, 0, time.UTC)}
+	if err := s.SetAnnotatorStatus(other.ID, "dan", StatusInProgress); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.PutAnnotatorStatus(early); err != nil {
+		t.Fatal(err)
+	}
+	if a, _ := s.Article(other.ID); a.Status != StatusInProgress {
+		t.Errorf("an older status from elsewhere became the article's: %q", a.Status)
+	}
+	if all, _ := s.AnnotatorStatuses(other.ID); len(all) != 2 || !all[0].Set.Equal(early.Set) {
+		t.Errorf("statuses %+v, want carol's with its own time", all)
+	}
 	if err := s.Close(); err != nil {
 		t.Fatal(err)
 	}
@@ -63,20 +79,19 @@ func TestStatusPerAnnotator(t *testing.T) {
 		}
 	}
 	summaries, _ := s.ArticleSummaries()
-	if summaries[0].Status != StatusInProgress || summaries[1].Status != StatusNew {
-		t.Errorf("summaries' statuses %q %q, want in progress, new", summaries[0].Status, summaries[1].Status)
+	if summaries[0].Status != StatusInProgress || summaries[1].Status != StatusInProgress {
+		t.Errorf("summaries' statuses %q %q, want in progress twice", summaries[0].Status, summaries[1].Status)
 	}
 	stats, _ := s.Stats()
-	if stats.StatusByAnnotator["alice"][StatusDone] != 1 || stats.StatusByAnnotator["bob"][StatusDone] != 1 || stats.ArticlesByStatus[StatusNew] != 1 {
+	if stats.StatusByAnnotator["alice"][StatusDone] != 1 || stats.StatusByAnnotator["bob"][StatusDone] != 1 || stats.ArticlesByStatus[StatusInProgress] != 2 {
 		t.Errorf("stats by annotator %v, by status %v", stats.StatusByAnnotator, stats.ArticlesByStatus)
 	}
 	if err := s.DeleteArticle(art.ID); err != nil {
 		t.Fatal(err)
 	}
-	if all, _ := s.AllAnnotatorStatuses(); len(all) != 0 {
-		t.Errorf("statuses of a deleted article stay: %v", all)
+	if all, _ := s.AllAnnotatorStatuses(); len(all) != 2 || all[0].ArticleID != other.ID {
+		t.Errorf("statuses after deleting an article: %v, want only the other article's", all)
 	}
-	_ = other
 }
 
 // TestStatusLeavesArticleRecordAlone: setting a status writes no byte of
