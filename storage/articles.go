@@ -111,7 +111,7 @@ func (s *Store) ArticleSummaries() ([]ArticleSummary, error) {
 	var out []ArticleSummary
 	err := s.view(func(tx *bolt.Tx) error {
 		counts := claimCounts(tx)
-		return eachRecord(tx.Bucket(bucketArticles), func(a Article) error {
+		return eachArticle(tx, func(a Article) error {
 			out = append(out, summarise(a, counts[a.ID]))
 			return nil
 		})
@@ -126,28 +126,34 @@ func (s *Store) ArticleSummaries() ([]ArticleSummary, error) {
 // first error fn returns. fn runs inside a read transaction: it must not
 // write to the store.
 func (s *Store) ForEachArticle(fn func(Article) error) error {
-	return forEachRecord(s, bucketArticles, fn)
+	return s.view(func(tx *bolt.Tx) error {
+		return eachArticle(tx, func(a Article) error { return callback(fn, a) })
+	})
 }
 
-// SetArticleStatus records where the analyst stands with an article.
-func (s *Store) SetArticleStatus(id uint64, status Status) error {
-	if !status.Valid() {
-		return invalidf("unknown status %q", status)
+// eachArticle decodes every article in id order with its Status set.
+func eachArticle(tx *bolt.Tx, fn func(Article) error) error {
+	statuses, err := summaryStatuses(tx)
+	if err != nil {
+		return err
 	}
-	var summary ArticleSummary
-	err := s.update(func(tx *bolt.Tx) error {
-		a, err := getArticle(tx, id)
-		if err != nil {
-			return err
-		}
-		a.Status = status
-		summary = summarise(a, claimCount(tx, id))
-		return putJSON(tx.Bucket(bucketArticles), idKey(id), a)
+	return eachRecord(tx.Bucket(bucketArticles), func(a Article) error {
+		a.Status = statusOr(statuses, a.ID)
+		return fn(a)
 	})
-	if err == nil {
-		s.notify(Change{Kind: ArticleUpdated, Article: summary})
+}
+
+func statusOr(statuses map[uint64]Status, id uint64) Status {
+	if st, ok := statuses[id]; ok {
+		return st
 	}
-	return err
+	return StatusNew
+}
+
+// SetArticleStatus records where the analyst with no name stands with an
+// article: SetAnnotatorStatus for annotator "".
+func (s *Store) SetArticleStatus(id uint64, status Status) error {
+	return s.SetAnnotatorStatus(id, "", status)
 }
 
 // DeleteArticle removes an article and all its claims.
@@ -170,6 +176,9 @@ func (s *Store) DeleteArticle(id uint64) error {
 			}
 		}
 		if err := tx.Bucket(bucketHashes).Delete([]byte(a.SHA256)); err != nil {
+			return err
+		}
+		if err := deleteStatuses(tx, id); err != nil {
 			return err
 		}
 		return tx.Bucket(bucketArticles).Delete(idKey(id))
@@ -221,8 +230,15 @@ func writeArticle(tx *bolt.Tx, a *Article, claims []Claim) error {
 		return err
 	}
 	a.ID = id
-	if err := putJSON(arts, idKey(id), *a); err != nil {
+	if err := putArticleRecord(arts, idKey(id), *a); err != nil {
 		return err
+	}
+	if a.Status != StatusNew {
+		// An article arriving with a status (a team member's, a recovered
+		// one) has it as the analyst with no name's.
+		if err := putStatus(tx, id, "", statusRecord{Status: a.Status, Set: a.Added}); err != nil {
+			return err
+		}
 	}
 	if err := tx.Bucket(bucketHashes).Put([]byte(a.SHA256), idKey(id)); err != nil {
 		return err
@@ -238,6 +254,9 @@ func getArticle(tx *bolt.Tx, id uint64) (Article, error) {
 	ok, err := getJSON(tx.Bucket(bucketArticles), idKey(id), &a)
 	if err == nil && !ok {
 		err = fmt.Errorf("article %d: %w", id, ErrNotFound)
+	}
+	if err == nil {
+		a.Status = summaryStatus(tx, id)
 	}
 	return a, err
 }

@@ -134,6 +134,7 @@ func checkRecords(tx *bolt.Tx) []error {
 		c.fail("no schema version")
 	}
 	c.articles()
+	c.statuses()
 	c.hashes()
 	c.labels()
 	c.claims()
@@ -177,8 +178,30 @@ func (c *recordChecker) articles() {
 			c.fail("article %d: text does not match its hash", a.ID)
 		case !bytes.Equal(c.tx.Bucket(bucketHashes).Get([]byte(a.SHA256)), k):
 			c.fail("article %d: missing from the hash index", a.ID)
-		case !a.Status.Valid():
-			c.fail("article %d: unknown status %q", a.ID, a.Status)
+		case a.Status != "":
+			c.fail("article %d: its record holds status %q, which lives apart since schema 2", a.ID, a.Status)
+		}
+	})
+}
+
+// statuses checks every annotator's status: its key names an article,
+// its record decodes and its status is known.
+func (c *recordChecker) statuses() {
+	c.each(bucketStatus, 0, "status", func(k, v []byte) {
+		if len(k) < 8 {
+			c.fail("status key %x is %d bytes, shorter than an article id", k, len(k))
+			return
+		}
+		id, who := keyID(k[:8]), string(k[8:])
+		var rec statusRecord
+		switch err := decodeJSON(v, &rec); {
+		case err != nil:
+			c.fail("status of %q on article %d: %v", who, id, err)
+		case !rec.Status.Valid():
+			c.fail("status of %q on article %d: unknown status %q", who, id, rec.Status)
+		}
+		if _, ok := c.texts[id]; !ok {
+			c.fail("status of %q on article %d, which does not exist", who, id)
 		}
 	})
 }

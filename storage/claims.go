@@ -374,6 +374,7 @@ func validateClaim(tx *bolt.Tx, art Article, a *Claim) error {
 		return invalidf("quote %q is not the text at %d–%d of article %d, which reads %q", a.Quote, a.Start, a.End, art.ID, quote)
 	}
 	a.Label = strings.TrimSpace(a.Label)
+	a.Annotator = NormalizeAnnotator(a.Annotator)
 	if tx.Bucket(bucketLabels).Get([]byte(a.Label)) == nil {
 		return invalidf("label %q does not exist (labels: %s)", a.Label, labelNames(tx))
 	}

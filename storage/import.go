@@ -12,12 +12,23 @@ type ImportItem struct {
 // ImportResult is what became of one ImportItem. When Err is set, nothing
 // of the item was stored and Article and Claims are zero; Err is then
 // a *DuplicateError (the text is stored already, or came earlier in the
-// same call) or wraps ErrInvalid.
+// same call, and the item brings no claims) or wraps ErrInvalid.
+//
+// An item whose text is stored already but which brings claims is merged:
+// its claims are added to the stored article (Merged, Article is that
+// article as stored), each under its own annotator, so several
+// annotators' files of one article make one article with a layer each.
+// Only a claim exactly like one the article holds — same annotator,
+// start, end and label — is left out, and counted in SkippedClaims.
 type ImportResult struct {
 	Article       Article // as stored: id, hash, title, time and status set
 	Claims        []Claim // as stored, in the item's order
 	Normalization Normalization
+	Merged        bool // the article was stored already; Claims were added to it
+	SkippedClaims int  // claims left out as exact duplicates of stored ones
 	Err           error
+
+	merged ArticleSummary // a merged article after the merge, for listeners
 }
 
 // ImportArticle stores an article and its claims in one transaction:
@@ -60,12 +71,20 @@ func (s *Store) ImportArticles(items []ImportItem) ([]ImportResult, error) {
 			if r.Err != nil {
 				continue
 			}
-			claims, refusal, err := checkArticle(tx, &r.Article, items[i].Claims)
+			claims, refusal, err := checkArticle(tx, r, items[i].Claims)
 			if err != nil {
 				return err
 			}
 			if refusal != nil {
 				r.Article, r.Err = Article{}, refusal
+				continue
+			}
+			if r.Merged {
+				if err := writeNewClaims(tx, claims); err != nil {
+					return err
+				}
+				r.Claims = claims
+				r.merged = summarise(r.Article, claimCount(tx, r.Article.ID))
 				continue
 			}
 			if err := writeArticle(tx, &r.Article, claims); err != nil {
@@ -83,23 +102,70 @@ func (s *Store) ImportArticles(items []ImportItem) ([]ImportResult, error) {
 }
 
 // checkArticle decides, before anything of the item is written, whether it
-// can land: its text is not stored yet (nor earlier in this transaction)
-// and every claim is valid; it returns the claims ready to write. bbolt has
-// no savepoints, so an item must be refused before its first write, never
-// after. It sets a.ID to the id the article will get, so refusals name it
-// as ImportArticle always has. refusal, a *DuplicateError or an ErrInvalid,
-// concerns the item; err, a read that failed, the whole transaction.
-func checkArticle(tx *bolt.Tx, a *Article, claims []Claim) (checked []Claim, refusal, err error) {
+// can land: its text is not stored yet (nor earlier in this transaction),
+// or it is and the item brings claims to add to it (r.Merged), and every
+// claim is valid; it returns the claims ready to write. bbolt has no
+// savepoints, so an item must be refused before its first write, never
+// after. It sets r.Article.ID to the id the article will get, so refusals
+// name it as ImportArticle always has. refusal, a *DuplicateError or an
+// ErrInvalid, concerns the item; err, a read that failed, the whole
+// transaction.
+func checkArticle(tx *bolt.Tx, r *ImportResult, claims []Claim) (checked []Claim, refusal, err error) {
+	a := &r.Article
 	dup, ok, err := articleByHash(tx, a.SHA256)
 	switch {
 	case err != nil:
 		return nil, nil, err
-	case ok:
+	case ok && len(claims) == 0:
 		return nil, &DuplicateError{ExistingID: dup.ID, ExistingTitle: dup.Title}, nil
+	case ok:
+		checked, refusal = checkClaims(tx, dup, claims)
+		if refusal != nil {
+			return nil, refusal, nil
+		}
+		stored, err := claimsOf(tx, dup.ID)
+		if err != nil {
+			return nil, nil, err
+		}
+		r.Article, r.Merged = dup, true
+		checked, r.SkippedClaims = withoutDuplicates(stored, checked)
+		return checked, nil, nil
 	}
 	a.ID = tx.Bucket(bucketArticles).Sequence() + 1
 	checked, refusal = checkClaims(tx, *a, claims)
 	return checked, refusal, nil
+}
+
+// claimIdentity is what makes two claims the same claim of one article:
+// the same annotator marked the same span with the same label. Speaker,
+// target and note are details of it.
+type claimIdentity struct {
+	annotator, label string
+	start, end       int
+}
+
+func identityOf(c Claim) claimIdentity {
+	return claimIdentity{annotator: c.Annotator, label: c.Label, start: c.Start, end: c.End}
+}
+
+// withoutDuplicates drops the claims of fresh that are the same claim as
+// one of stored or one earlier in fresh, and counts them.
+func withoutDuplicates(stored, fresh []Claim) (kept []Claim, skipped int) {
+	seen := make(map[claimIdentity]bool, len(stored)+len(fresh))
+	for _, c := range stored {
+		seen[identityOf(c)] = true
+	}
+	kept = fresh[:0]
+	for _, c := range fresh {
+		id := identityOf(c)
+		if seen[id] {
+			skipped++
+			continue
+		}
+		seen[id] = true
+		kept = append(kept, c)
+	}
+	return kept, skipped
 }
 
 // importChanges lists what listeners hear of an import: each stored
@@ -110,7 +176,11 @@ func importChanges(results []ImportResult) []Change {
 		if r.Err != nil {
 			continue
 		}
-		changes = append(changes, Change{Kind: ArticleAdded, Article: summarise(r.Article, len(r.Claims))})
+		if r.Merged {
+			changes = append(changes, Change{Kind: ArticleUpdated, Article: r.merged})
+		} else {
+			changes = append(changes, Change{Kind: ArticleAdded, Article: summarise(r.Article, len(r.Claims))})
+		}
 		for _, c := range r.Claims {
 			changes = append(changes, Change{Kind: ClaimAdded, Claim: c})
 		}

@@ -3,6 +3,8 @@ package storage
 import (
 	"bytes"
 	"encoding/json"
+
+	bolt "go.etcd.io/bbolt"
 )
 
 // Meta is an article's own description as its file gave it: each value is
@@ -41,19 +43,38 @@ func metaText(raw json.RawMessage) string {
 // Claimdesk reads the article (with every value as text), and the typed
 // values sit beside it in "meta_json". A record without "meta_json" is
 // from before, and its strings are its meta.
+//
+// Since schema 2 the record holds no status (status.go keeps it apart, per
+// annotator); "status" is read from older records, for the migration, and
+// written only when an Article is encoded for anything but the bucket.
 type articleRecord struct {
 	articleFields
 	LegacyMeta map[string]string `json:"meta,omitempty"`
 	TypedMeta  Meta              `json:"meta_json,omitempty"`
+	// RecordStatus shadows articleFields.Status, the shallower field winning.
+	RecordStatus Status `json:"status,omitempty"`
 }
 
 // articleFields is Article without its methods, so the record can embed it
 // without calling Article's own JSON encoding again.
 type articleFields Article
 
-// MarshalJSON writes the record form (articleRecord).
+// MarshalJSON writes the record form (articleRecord), with the status.
 func (a Article) MarshalJSON() ([]byte, error) {
-	rec := articleRecord{articleFields: articleFields(a)}
+	return encodeArticle(a, a.Status)
+}
+
+// putArticleRecord stores an article's record, which holds no status.
+func putArticleRecord(b *bolt.Bucket, key []byte, a Article) error {
+	raw, err := encodeArticle(a, "")
+	if err != nil {
+		return err
+	}
+	return b.Put(key, raw)
+}
+
+func encodeArticle(a Article, status Status) ([]byte, error) {
+	rec := articleRecord{articleFields: articleFields(a), RecordStatus: status}
 	rec.Meta = nil
 	if len(a.Meta) > 0 {
 		rec.TypedMeta = a.Meta
@@ -73,6 +94,7 @@ func (a *Article) UnmarshalJSON(data []byte) error {
 		return err
 	}
 	*a = Article(rec.articleFields)
+	a.Status = rec.RecordStatus
 	a.Meta = rec.TypedMeta
 	if a.Meta == nil && len(rec.LegacyMeta) > 0 {
 		a.Meta = make(Meta, len(rec.LegacyMeta))

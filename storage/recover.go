@@ -135,7 +135,7 @@ func (r *recovery) lose(format string, args ...any) {
 // copyAll fills the new store's transaction: the schema, the labels, the
 // articles, then the claims, which are checked against them.
 func (r *recovery) copyAll(tx *bolt.Tx) error {
-	steps := []func(*bolt.Tx) error{r.schema, r.labels, r.articles, r.claimsOf, r.indexes}
+	steps := []func(*bolt.Tx) error{r.schema, r.labels, r.articles, r.statuses, r.claimsOf, r.indexes}
 	for _, step := range steps {
 		if err := step(tx); err != nil {
 			return err
@@ -224,11 +224,15 @@ func (r *recovery) articles(tx *bolt.Tx) error {
 			r.lose("article %d %q: the same text as article %d", a.ID, OneLine(a.Title), keyID(hashes.Get([]byte(a.SHA256))))
 			return
 		}
-		if !a.Status.Valid() {
+		// A record from before schema 2 carries its status.
+		if a.Status != "" && !a.Status.Valid() {
 			r.lose("article %d: unknown status %q, set to %q", a.ID, a.Status, StatusInProgress)
 			a.Status = StatusInProgress
 		}
-		err := putJSON(arts, k, a)
+		err := putArticleRecord(arts, k, a)
+		if err == nil && a.Status != "" && a.Status != StatusNew {
+			err = putStatus(tx, a.ID, "", statusRecord{Status: a.Status, Set: a.Added})
+		}
 		if err == nil {
 			err = hashes.Put([]byte(a.SHA256), k)
 		}
@@ -246,6 +250,29 @@ func (r *recovery) articles(tx *bolt.Tx) error {
 		return failed
 	}
 	return arts.SetSequence(max(seq, maxID))
+}
+
+// statuses copies every annotator's status on a recovered article.
+func (r *recovery) statuses(tx *bolt.Tx) error {
+	var failed error
+	r.salvage.Each(string(bucketStatus), func(k, v []byte) {
+		var rec statusRecord
+		switch err := decodeJSON(v, &rec); {
+		case len(k) < 8:
+			r.lose("a status key of %d bytes, shorter than an article id: damaged", len(k))
+			return
+		case err != nil || !rec.Status.Valid():
+			r.lose("the status of %q on article %d: damaged", string(k[8:]), keyID(k[:8]))
+			return
+		}
+		if _, ok := r.texts[keyID(k[:8])]; !ok {
+			return // its article is lost, and listed as lost
+		}
+		if err := putStatus(tx, keyID(k[:8]), string(k[8:]), rec); err != nil && failed == nil {
+			failed = err
+		}
+	})
+	return failed
 }
 
 func (r *recovery) claimsOf(tx *bolt.Tx) error {

@@ -9,12 +9,19 @@ type Stats struct {
 	ClaimsByLabel    map[string]int `json:"claims_by_label"`
 	ArticlesByStatus map[Status]int `json:"articles_by_status"`
 	Annotators       map[string]int `json:"claims_by_annotator"`
+	// StatusByAnnotator counts, per annotator, the articles on which they
+	// set a status, by that status; an article an annotator never touched
+	// is new for them and not counted.
+	StatusByAnnotator map[string]map[Status]int `json:"articles_by_annotator_status"`
+	// LabelsByAnnotator counts each annotator's claims per label.
+	LabelsByAnnotator map[string]map[string]int `json:"claims_by_annotator_label"`
 }
 
 // Stats counts articles by status and claims by label and annotator, all
 // from one snapshot of the store.
 func (s *Store) Stats() (Stats, error) {
-	st := Stats{ClaimsByLabel: map[string]int{}, ArticlesByStatus: map[Status]int{}, Annotators: map[string]int{}}
+	st := Stats{ClaimsByLabel: map[string]int{}, ArticlesByStatus: map[Status]int{}, Annotators: map[string]int{},
+		StatusByAnnotator: map[string]map[Status]int{}, LabelsByAnnotator: map[string]map[string]int{}}
 	err := s.view(func(tx *bolt.Tx) error {
 		err := tx.Bucket(bucketLabels).ForEach(func(k, _ []byte) error {
 			st.ClaimsByLabel[string(k)] = 0
@@ -23,22 +30,35 @@ func (s *Store) Stats() (Stats, error) {
 		if err != nil {
 			return err
 		}
-		// Only the status: an Article would copy every article's text.
-		type statusOnly struct {
-			Status Status `json:"status"`
+		statuses, err := summaryStatuses(tx)
+		if err != nil {
+			return err
 		}
-		err = eachRecord(tx.Bucket(bucketArticles), func(a statusOnly) error {
+		// Keys only: decoding an article would copy its text.
+		err = tx.Bucket(bucketArticles).ForEach(func(k, _ []byte) error {
 			st.Articles++
-			st.ArticlesByStatus[a.Status]++
+			st.ArticlesByStatus[statusOr(statuses, keyID(k))]++
 			return nil
 		})
 		if err != nil {
+			return err
+		}
+		if err := eachStatus(tx.Bucket(bucketStatus).Cursor(), nil, func(a AnnotatorStatus) {
+			if st.StatusByAnnotator[a.Annotator] == nil {
+				st.StatusByAnnotator[a.Annotator] = map[Status]int{}
+			}
+			st.StatusByAnnotator[a.Annotator][a.Status]++
+		}); err != nil {
 			return err
 		}
 		return eachRecord(tx.Bucket(bucketClaims), func(a Claim) error {
 			st.Claims++
 			st.ClaimsByLabel[a.Label]++
 			st.Annotators[a.Annotator]++
+			if st.LabelsByAnnotator[a.Annotator] == nil {
+				st.LabelsByAnnotator[a.Annotator] = map[string]int{}
+			}
+			st.LabelsByAnnotator[a.Annotator][a.Label]++
 			return nil
 		})
 	})

@@ -64,6 +64,10 @@ var ErrDamaged = errors.New("the database file is damaged")
 // which this build would misread.
 var ErrNewerSchema = errors.New("written by a newer claimdesk")
 
+// ErrNeedsMigration is returned by a read-only Open of a store written at
+// an older schema: opening it once for writing migrates it.
+var ErrNeedsMigration = errors.New("needs migrating")
+
 // ErrInvalid is wrapped by every refusal of bad input (offsets, quotes,
 // labels, names), so callers can tell a user error from a disk failure.
 var ErrInvalid = errors.New("invalid")
@@ -252,7 +256,7 @@ func (s *Store) checkReadable() error {
 		}
 		v, err := schemaVersion(tx, s.path)
 		if err == nil && v != SchemaVersion {
-			err = fmt.Errorf("%s is at schema %d and needs migrating to %d: open it once for writing", s.path, v, SchemaVersion)
+			err = fmt.Errorf("%s is at schema %d and %w to %d: open it once for writing", s.path, v, ErrNeedsMigration, SchemaVersion)
 		}
 		if err == nil && !hasAllBuckets(tx) {
 			err = notClaimdesk(s.path, "a bucket is missing")
@@ -280,7 +284,7 @@ var (
 	bucketHashes   = []byte("article_hashes")
 	bucketLabels   = []byte("labels")
 	bucketMeta     = []byte("meta")
-	allBuckets     = [][]byte{bucketArticles, bucketClaims, bucketIndex, bucketHashes, bucketLabels, bucketMeta}
+	allBuckets     = [][]byte{bucketArticles, bucketClaims, bucketIndex, bucketHashes, bucketLabels, bucketMeta, bucketStatus}
 )
 
 var keySchemaVersion = []byte("schema_version")
@@ -363,13 +367,14 @@ func forEachRecord[T any](s *Store, bucket []byte, fn func(T) error) error {
 
 // SchemaVersion is the layout this build writes. A file with a newer version
 // is refused rather than misread.
-const SchemaVersion = 1
+const SchemaVersion = 2
 
 // migrations[v] upgrades a store from version v to v+1, inside the
 // transaction that opens it, so a failed migration leaves the file as it
 // was. Version 0 is a fresh file, for which the buckets already exist.
 var migrations = map[int]func(tx *bolt.Tx) error{
 	0: func(*bolt.Tx) error { return nil },
+	1: migrateStatusOutOfArticles,
 }
 
 // schemaVersion reads the version a store was written at.

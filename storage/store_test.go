@@ -2,6 +2,7 @@ package storage
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -157,9 +158,9 @@ func TestNewerSchemaRefused(t *testing.T) {
 	setSchemaVersion(t, path, SchemaVersion+1)
 	for _, readOnly := range []bool{false, true} {
 		_, err := OpenWith(path, Options{ReadOnly: readOnly})
-		wantErr(t, err, ErrNewerSchema, path, "schema 2", "reads up to 1", "update claimdesk")
+		wantErr(t, err, ErrNewerSchema, path, fmt.Sprintf("schema %d", SchemaVersion+1), fmt.Sprintf("reads up to %d", SchemaVersion), "update claimdesk")
 	}
-	if v := readSchemaVersion(t, path); v != "2" {
+	if v := readSchemaVersion(t, path); v != strconv.Itoa(SchemaVersion+1) {
 		t.Errorf("the refused file's version became %q", v)
 	}
 }
@@ -171,7 +172,7 @@ func TestMigrationRuns(t *testing.T) {
 	t.Cleanup(func() { migrations[0] = old })
 
 	_, err := OpenWith(path, Options{ReadOnly: true})
-	wantErr(t, err, nil, "schema 0", "needs migrating to 1", "open it once for writing")
+	wantErr(t, err, nil, "schema 0", fmt.Sprintf("needs migrating to %d", SchemaVersion), "open it once for writing")
 
 	migrations[0] = func(tx *bolt.Tx) error {
 		_ = tx.Bucket(bucketMeta).Put([]byte("migrated"), []byte("yes"))

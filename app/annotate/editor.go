@@ -166,12 +166,13 @@ func (e *Editor) update(id uint64, name string, apply func(*storage.Claim)) (bef
 	return before, saved, true, nil
 }
 
-// markInProgress moves a new article to "in progress" once it gets its
-// first claim; an article marked done stays done.
+// markInProgress moves a new article to "in progress" for the annotator
+// once they make their first claim on it; an article marked done stays
+// done. Neither step reads or writes the article's text.
 func (e *Editor) markInProgress(articleID uint64) error {
-	a, err := e.store.Article(articleID)
-	if err != nil || a.Status != storage.StatusNew {
+	status, err := e.store.AnnotatorStatusOf(articleID, e.Annotator)
+	if err != nil || status != storage.StatusNew {
 		return err
 	}
-	return e.store.SetArticleStatus(articleID, storage.StatusInProgress)
+	return e.store.SetAnnotatorStatus(articleID, e.Annotator, storage.StatusInProgress)
 }

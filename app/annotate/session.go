@@ -366,17 +366,18 @@ func (s *Session) endTyping() {
 	s.editor.EndTyping()
 }
 
-// SetStatus marks the open article new, in progress or done.
+// SetStatus marks the open article new, in progress or done for the
+// session's annotator.
 func (s *Session) SetStatus(status storage.Status) error {
 	defer s.begin()()
 	if s.article.ID == 0 {
 		return ErrNoArticle
 	}
 	s.endTyping()
-	if status == s.article.Status {
+	if mine, err := s.store.AnnotatorStatusOf(s.article.ID, s.Annotator()); err == nil && status == mine {
 		return nil
 	}
-	return s.wrote(s.store.SetArticleStatus(s.article.ID, status))
+	return s.wrote(s.store.SetAnnotatorStatus(s.article.ID, s.Annotator(), status))
 }
 
 // Undo reverts the last change and returns its name ("" when there was

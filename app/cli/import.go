@@ -11,7 +11,7 @@ import (
 func runImport(env *Env, args []string) error {
 	fs := newFlagSet(env, "import", "[flags] FILE|DIR...",
 		"Imports articles and the claims that come with them. Formats: "+strings.Join(dataset.SupportedExtensions(), " ")+
-			".\nFolders are read recursively; duplicates (same text) are skipped. A report goes to stderr;\nthe exit code is 1 if anything failed.")
+			".\nFolders are read recursively. An article whose text is stored already gets the file's claims\nadded under their annotator (a layer each); a claim exactly like a stored one (same annotator,\nspan and label) is skipped and counted, as is an article stored already that brings no claims.\nA report goes to stderr; the exit code is 1 if anything failed.")
 	db := dbFlag(fs)
 	var maps listFlag
 	fs.Var(&maps, "map", "map an incoming label to an existing one, `FROM=TO` (repeatable)")

@@ -3,6 +3,7 @@ package cli
 import (
 	"encoding/json"
 	"fmt"
+	"io"
 	"maps"
 	"slices"
 
@@ -10,7 +11,7 @@ import (
 )
 
 func runStats(env *Env, args []string) error {
-	fs := newFlagSet(env, "stats", "[--json]", "Counts articles by status and claims by label and annotator.")
+	fs := newFlagSet(env, "stats", "[--json]", "Counts articles by status and claims by label; per annotator their claims, the articles\nthey marked done and in progress, and their claims per label.")
 	db := dbFlag(fs)
 	asJSON := fs.Bool("json", false, "print JSON")
 	if err := parse(fs, args); err != nil {
@@ -47,15 +48,35 @@ func printStats(env *Env, st storage.Stats) {
 	for _, name := range slices.Sorted(maps.Keys(st.ClaimsByLabel)) {
 		fmt.Fprintf(w, "  %-16s %d\n", name, st.ClaimsByLabel[name])
 	}
-	if len(st.Annotators) > 0 {
-		fmt.Fprintln(w, "by annotator")
-		for _, name := range slices.Sorted(maps.Keys(st.Annotators)) {
-			shown := name
-			if shown == "" {
-				shown = "(unnamed)"
-			}
-			fmt.Fprintf(w, "  %-16s %d\n", shown, st.Annotators[name])
+	printByAnnotator(w, st)
+}
+
+// printByAnnotator gives each annotator's layer a line: their claims, the
+// articles they marked done and in progress, and their claims per label.
+func printByAnnotator(w io.Writer, st storage.Stats) {
+	names := map[string]bool{}
+	for name := range st.Annotators {
+		names[name] = true
+	}
+	for name := range st.StatusByAnnotator {
+		names[name] = true
+	}
+	if len(names) == 0 {
+		return
+	}
+	fmt.Fprintln(w, "by annotator")
+	for _, name := range slices.Sorted(maps.Keys(names)) {
+		shown := name
+		if shown == "" {
+			shown = "(unnamed)"
 		}
+		statuses := st.StatusByAnnotator[name]
+		fmt.Fprintf(w, "  %-16s %d   done %d   in progress %d", shown, st.Annotators[name], statuses[storage.StatusDone], statuses[storage.StatusInProgress])
+		labels := st.LabelsByAnnotator[name]
+		for _, label := range slices.Sorted(maps.Keys(labels)) {
+			fmt.Fprintf(w, "   %s %d", label, labels[label])
+		}
+		fmt.Fprintln(w)
 	}
 }
 

@@ -55,5 +55,17 @@ func openStoreAt(path string, readOnly bool) (*storage.Store, error) {
 	} else if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return nil, fmt.Errorf("create the folder for %s: %w", path, err)
 	}
-	return storage.OpenWith(path, storage.Options{ReadOnly: readOnly})
+	s, err := storage.OpenWith(path, storage.Options{ReadOnly: readOnly})
+	if readOnly && errors.Is(err, storage.ErrNeedsMigration) {
+		// A store of an older Claimdesk: migrate it (one transaction), then
+		// read it as asked.
+		if s, err = storage.Open(path); err != nil {
+			return nil, err
+		}
+		if err := s.Close(); err != nil {
+			return nil, err
+		}
+		s, err = storage.OpenWith(path, storage.Options{ReadOnly: true})
+	}
+	return s, err
 }

@@ -33,9 +33,12 @@ func parseBratFiles(annPath string, opts BratOptions) ([]Document, []Problem, er
 	if err != nil {
 		return nil, nil, err
 	}
-	if opts.LabelNames == nil {
-		if conf, ok := bratVisualConf(filepath.Dir(annPath)); ok {
+	if conf, ok := bratVisualConf(filepath.Dir(annPath)); ok {
+		if opts.LabelNames == nil {
 			opts.LabelNames = BratLabelNames(conf)
+		}
+		if opts.Annotator == "" {
+			opts.Annotator = BratAnnotator(conf)
 		}
 	}
 	return ParseBratWith(txtPath, annPath, text, ann, opts)
@@ -77,6 +80,10 @@ type BratOptions struct {
 	// LabelNames maps brat types to label names (BratLabelNames); nil
 	// leaves types as they are. ParseFile reads it from visual.conf.
 	LabelNames map[string]string
+	// Annotator is whose claims the pair holds, when a Claimdesk export's
+	// visual.conf names the annotator of its collection (BratAnnotator);
+	// ParseFile reads it from there. brat's files carry no annotator.
+	Annotator string
 }
 
 // DefaultSpeakerRoles and DefaultTargetRoles are the role names of
@@ -258,7 +265,7 @@ func (r *annReader) textBound(n int, fields []string) {
 	if name, ok := r.opts.LabelNames[typ]; ok {
 		label = name
 	}
-	s := &rawSpan{Span: Span{Start: ordered[0][0], End: ordered[len(ordered)-1][1], Label: label}, line: n, ref: id}
+	s := &rawSpan{Span: Span{Start: ordered[0][0], End: ordered[len(ordered)-1][1], Label: label, Annotator: r.opts.Annotator}, line: n, ref: id}
 	if len(frags) > 1 {
 		s.frags = frags
 	}

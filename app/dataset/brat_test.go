@@ -263,3 +263,21 @@ func TestBratFragmentsBratTakes(t *testing.T) {
 		t.Fatalf("ParseFile: %v %v, %d documents", problems, err, len(docs))
 	}
 }
+
+// TestBratAnnotatorLine: the annotator a Claimdesk brat collection's
+// visual.conf names comes back whatever the name holds, and a visual.conf
+// that names none gives "".
+func TestBratAnnotatorLine(t *testing.T) {
+	for _, name := range []string{"alice", "ana@example.org", "Zoë Ünal", "a\nb|c%d", "克里姆林宫", ""} {
+		conf := "# Written by Claimdesk\n" + BratAnnotatorLine(name) + "[labels]\ndenial | denial\n"
+		if got := BratAnnotator(conf); got != name {
+			t.Errorf("BratAnnotator of %q's line = %q", name, got)
+		}
+		if strings.Count(BratAnnotatorLine(name), "\n") != 1 {
+			t.Errorf("the line for %q spans several lines", name)
+		}
+	}
+	if got := BratAnnotator("[labels]\nPER | Person\n"); got != "" {
+		t.Errorf("a visual.conf of another tool names annotator %q", got)
+	}
+}

@@ -45,6 +45,16 @@ func BratType(label string) string {
 	return b.String()
 }
 
+// FoldAccents drops the accents of s (é → e), as BratType does, for other
+// names brat must take, such as an export's per-annotator folders.
+func FoldAccents(s string) string {
+	folded, _, err := transform.String(accentFolder(), s)
+	if err != nil {
+		return s
+	}
+	return folded
+}
+
 // accentFolder decomposes characters and drops the combining marks, so é
 // becomes e; built per call, as a transformer holds state.
 func accentFolder() transform.Transformer {
@@ -143,6 +153,32 @@ func standsFor(typ, label string) bool {
 	}
 	n, ok := strings.CutPrefix(typ, base+"_")
 	return ok && n != "" && strings.Trim(n, "0123456789") == ""
+}
+
+// bratAnnotatorComment starts the comment line in which a Claimdesk brat
+// export's visual.conf names the annotator whose collection the folder is;
+// brat ignores comments. The name is percent-escaped (url.PathEscape), so
+// any name stays on its line.
+const bratAnnotatorComment = "# Claimdesk annotator: "
+
+// BratAnnotatorLine is the visual.conf comment naming a collection's
+// annotator, with its line break.
+func BratAnnotatorLine(annotator string) string {
+	return bratAnnotatorComment + url.PathEscape(annotator) + "\n"
+}
+
+// BratAnnotator is the annotator a visual.conf names (BratAnnotatorLine),
+// or "" when it names none.
+func BratAnnotator(visualConf string) string {
+	for line := range strings.SplitSeq(visualConf, "\n") {
+		if name, ok := strings.CutPrefix(strings.TrimRight(line, "\r"), bratAnnotatorComment); ok {
+			if unescaped, err := url.PathUnescape(name); err == nil {
+				return unescaped
+			}
+			return name
+		}
+	}
+	return ""
 }
 
 // bratVisualConf finds the visual.conf brat would use for a document in

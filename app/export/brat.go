@@ -25,28 +25,99 @@ const bratConfHeader = "# Written by Claimdesk: "
 
 // writeBrat writes a .txt and .ann pair per article, plus annotation.conf
 // and visual.conf, into the destination (or its train/dev/test folder, each
-// with its own configuration, so a set can be copied alone).
+// with its own configuration, so a set can be copied alone). When the
+// export holds the claims of more than one annotator, each annotator gets
+// a collection of their own (bratCollections): brat shows one .ann per
+// text, so layers written into one would be folded together.
 func writeBrat(j *job, p part) error {
-	dir := partDir(p)
 	types := bratTypes(j.labels)
-	if err := writeBratConf(j, dir, types); err != nil {
-		return err
+	collections := bratCollections(j.annotators)
+	for _, c := range collections {
+		if err := writeBratConf(j, path.Join(partDir(p), c.folder), types, c); err != nil {
+			return err
+		}
 	}
 	used := make(map[string]bool, len(p.docs))
 	return j.eachDoc(p, func(d Doc, _ *textIndex) error {
 		stem := uniqueStem(used, docFileStem(d.Article.ID, d.Article.Title))
-		err := j.writeFile(path.Join(dir, stem+".txt"), func(w *stagedFile) error {
-			_, err := w.WriteString(d.Article.Text)
-			return err
-		})
-		if err != nil {
-			return err
+		layers := map[string][]storage.Claim{}
+		for _, l := range layersOf(d.Claims) {
+			layers[l.annotator] = l.claims
 		}
-		return j.writeFile(path.Join(dir, stem+".ann"), func(w *stagedFile) error {
-			_, err := w.WriteString(bratAnn(j, d.Claims, types))
-			return err
-		})
+		for _, c := range collections {
+			claims := d.Claims
+			if c.folder != "" {
+				claims = layers[c.annotator]
+			}
+			if err := writeBratPair(j, path.Join(partDir(p), c.folder, stem), d.Article.Text, claims, types); err != nil {
+				return err
+			}
+		}
+		return nil
 	})
+}
+
+// writeBratPair writes one article's text and standoff as stem.txt and
+// stem.ann.
+func writeBratPair(j *job, stem, text string, claims []storage.Claim, types map[string]string) error {
+	err := j.writeFile(stem+".txt", func(w *stagedFile) error {
+		_, err := w.WriteString(text)
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	return j.writeFile(stem+".ann", func(w *stagedFile) error {
+		_, err := w.WriteString(bratAnn(j, claims, types))
+		return err
+	})
+}
+
+// bratCollection is a folder of a brat export holding one annotator's
+// claims on every article; folder "" is the export's own folder, holding
+// every claim, which is what an export of one annotator (or filtered to
+// one) writes.
+type bratCollection struct {
+	annotator, folder string
+}
+
+// bratCollections names a folder per annotator when there are several:
+// the name in brat-safe letters (bratFolderName), "unnamed" for claims
+// without an annotator, made unique with -2, -3.
+func bratCollections(annotators []string) []bratCollection {
+	if len(annotators) < 2 {
+		return []bratCollection{{folder: ""}}
+	}
+	used := map[string]bool{"train": true, "dev": true, "test": true}
+	out := make([]bratCollection, len(annotators))
+	for i, a := range annotators {
+		out[i] = bratCollection{annotator: a, folder: uniqueStem(used, bratFolderName(a))}
+	}
+	return out
+}
+
+// bratFolderName is an annotator's name as a folder name every file system
+// and brat's URLs take: ASCII letters, digits, '.', '-', '_' and '@' kept,
+// accents dropped (dataset.BratType's rule), anything else '_'; never
+// hidden, never empty.
+func bratFolderName(annotator string) string {
+	if strings.TrimSpace(annotator) == "" {
+		return "unnamed"
+	}
+	var b strings.Builder
+	for _, r := range dataset.FoldAccents(annotator) {
+		switch {
+		case r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z', r >= '0' && r <= '9', r == '-', r == '_', r == '@', r == '.':
+			b.WriteRune(r)
+		default:
+			b.WriteByte('_')
+		}
+	}
+	name := strings.TrimLeft(b.String(), ".")
+	if name == "" {
+		name = "_"
+	}
+	return name
 }
 
 // bratTypes gives every label its brat type (dataset.BratTypes): a
@@ -78,7 +149,7 @@ var bratFolderFiles = map[string]bool{"annotation.conf": true, "visual.conf": tr
 // top or in a train/dev/test folder, says so) and that holds nothing else
 // than what such an export writes, so no analyst's file is deleted with it.
 func bratReplaceable(dir string) error {
-	ours, foreign, err := scanBratFolder(dir, true)
+	ours, foreign, err := scanBratFolder(dir, 0)
 	switch {
 	case err != nil:
 		return fmt.Errorf("export: cannot read folder %s: %w", dir, unwrapPath(err))
@@ -93,8 +164,11 @@ func bratReplaceable(dir string) error {
 }
 
 // scanBratFolder reports whether dir holds an annotation.conf Claimdesk
-// wrote, and names the first entry a brat export does not write.
-func scanBratFolder(dir string, top bool) (ours bool, foreign string, err error) {
+// wrote, and names the first entry a brat export does not write. depth is
+// 0 for the export's folder: it may hold train/dev/test folders and, as
+// they may, a collection per annotator — a folder with an annotation.conf
+// Claimdesk wrote; a collection holds no folder.
+func scanBratFolder(dir string, depth int) (ours bool, foreign string, err error) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		return false, "", err
@@ -103,10 +177,14 @@ func scanBratFolder(dir string, top bool) (ours bool, foreign string, err error)
 		name, path := e.Name(), filepath.Join(dir, e.Name())
 		switch {
 		case isStagingName(name):
-		case e.IsDir() && top && (name == "train" || name == "dev" || name == "test"):
-			sub, f, err := scanBratFolder(path, false)
+		case e.IsDir() && depth < 2:
+			sub, f, err := scanBratFolder(path, depth+1)
 			if err != nil || f != "" {
 				return false, f, err
+			}
+			split := depth == 0 && (name == "train" || name == "dev" || name == "test")
+			if !split && !sub {
+				return false, path, nil
 			}
 			ours = ours || sub
 		case e.Type().IsRegular() && name == "annotation.conf":
@@ -137,8 +215,9 @@ func emptyDir(dir string) bool {
 
 // writeBratConf writes annotation.conf (one entity type per label, every
 // overlap allowed, as claims may overlap) and visual.conf (each type shown
-// under its label's name, in its colour) into dir.
-func writeBratConf(j *job, dir string, types map[string]string) error {
+// under its label's name, in its colour, and a collection's annotator in a
+// comment Claimdesk's import reads back) into dir.
+func writeBratConf(j *job, dir string, types map[string]string, c bratCollection) error {
 	var ann strings.Builder
 	ann.WriteString(bratConfHeader + "one entity type per claim label.\n[entities]\n")
 	for _, l := range j.labels {
@@ -154,7 +233,11 @@ func writeBratConf(j *job, dir string, types map[string]string) error {
 	}
 	var vis strings.Builder
 	vis.WriteString(bratConfHeader + "the names and colours of the claim labels.\n" +
-		"# A label brat cannot take as a type name is shown, and read back by Claimdesk, from [labels].\n[labels]\n")
+		"# A label brat cannot take as a type name is shown, and read back by Claimdesk, from [labels].\n")
+	if c.folder != "" {
+		vis.WriteString(dataset.BratAnnotatorLine(c.annotator))
+	}
+	vis.WriteString("[labels]\n")
 	for _, l := range j.labels {
 		vis.WriteString(types[l.Name] + " | " + dataset.BratVisualLabel(l.Name) + "\n")
 	}

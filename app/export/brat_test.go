@@ -165,7 +165,7 @@ func TestBratOdditiesGolden(t *testing.T) {
 func TestBratOdditiesRoundTrip(t *testing.T) {
 	d := bratOddities(t)
 	dir, _ := exportTo(t, d, Options{Format: "brat"})
-	docs := parseAll(t, filepath.Join(dir, "*.ann"))
+	docs := parseAll(t, dir, ".ann")
 	if len(docs) != 1 {
 		t.Fatalf("%d documents", len(docs))
 	}

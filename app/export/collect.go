@@ -2,6 +2,7 @@ package export
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"claimdesk/storage"
@@ -11,9 +12,11 @@ import (
 type Doc struct {
 	Article storage.Article
 	Claims  []storage.Claim
-	// stored counts the claims a Doc of Collect's will have once read; its
-	// Claims stay in the store until then (Dataset.load).
-	stored int
+	// stored counts the claims a Doc of Collect's will have once read, and
+	// storedBy names their annotators; its Claims stay in the store until
+	// then (Dataset.load).
+	stored   int
+	storedBy []string
 }
 
 // Dataset is what Write writes: articles with their claims, and the labels
@@ -40,7 +43,10 @@ func (d Dataset) Count() (articles, claims int) {
 type Filter struct {
 	// Labels keeps only claims with these labels; empty keeps all labels.
 	Labels []string
-	// OnlyDone keeps only articles whose status is done.
+	// OnlyDone keeps only articles whose status is done. With Annotator
+	// set it is that annotator's own status, or where they set none the
+	// unnamed analyst's (a store's status from before statuses per
+	// annotator); without, the article's (the status set last, by anyone).
 	OnlyDone bool
 	// Annotator keeps only claims by this annotator (case-insensitive);
 	// empty keeps everyone's.
@@ -74,22 +80,37 @@ func Collect(store *storage.Store, f Filter) (Dataset, error) {
 		return wanted[c.Label] && (annotator == "" || strings.EqualFold(strings.TrimSpace(c.Annotator), annotator))
 	}
 	perArticle := make(map[uint64]int)
+	annotators := make(map[uint64][]string)
 	err = store.ForEachClaim(func(c storage.Claim) error {
 		if chosen(c) {
 			perArticle[c.ArticleID]++
+			if names := annotators[c.ArticleID]; !slices.Contains(names, c.Annotator) {
+				annotators[c.ArticleID] = append(names, c.Annotator)
+			}
 		}
 		return nil
 	})
 	if err != nil {
 		return Dataset{}, fmt.Errorf("export: read claims: %w", err)
 	}
+	own, err := statusesOf(store, f.OnlyDone, annotator)
+	if err != nil {
+		return Dataset{}, err
+	}
 	d := Dataset{Labels: labels}
 	err = store.ForEachArticle(func(a storage.Article) error {
-		if f.OnlyDone && a.Status != storage.StatusDone {
+		status, ok := own[a.ID]
+		switch {
+		case own == nil:
+			status = a.Status
+		case !ok:
+			status = storage.StatusNew
+		}
+		if f.OnlyDone && status != storage.StatusDone {
 			return nil
 		}
 		a.Text = "" // read again when its turn comes: see Dataset.load
-		d.Docs = append(d.Docs, Doc{Article: a, stored: perArticle[a.ID]})
+		d.Docs = append(d.Docs, Doc{Article: a, stored: perArticle[a.ID], storedBy: annotators[a.ID]})
 		return nil
 	})
 	if err != nil {
@@ -114,6 +135,35 @@ func Collect(store *storage.Store, f Filter) (Dataset, error) {
 		return a.Text, claims, nil
 	}
 	return d, nil
+}
+
+// statusesOf is, by article, the status annotator (in any case) set, or
+// the unnamed analyst's where they set none, when OnlyDone asks for one
+// annotator's; nil otherwise.
+func statusesOf(store *storage.Store, onlyDone bool, annotator string) (map[uint64]storage.Status, error) {
+	if !onlyDone || annotator == "" {
+		return nil, nil
+	}
+	statuses, err := store.AllAnnotatorStatuses()
+	if err != nil {
+		return nil, fmt.Errorf("export: read statuses: %w", err)
+	}
+	own := map[uint64]storage.Status{}
+	unnamed := map[uint64]storage.Status{}
+	for _, st := range statuses {
+		switch {
+		case strings.EqualFold(st.Annotator, annotator):
+			own[st.ArticleID] = st.Status
+		case st.Annotator == "":
+			unnamed[st.ArticleID] = st.Status
+		}
+	}
+	for id, st := range unnamed {
+		if _, ok := own[id]; !ok {
+			own[id] = st
+		}
+	}
+	return own, nil
 }
 
 // chooseLabels keeps the store's labels named in names, in the store's

@@ -319,6 +319,9 @@ type job struct {
 	total    int
 	claims   int
 	omitted  map[string]int // claims left out, by the rule that left them out
+	// annotators are the names on the export's claims, sorted, the same
+	// for every part of a split ("" for claims without one).
+	annotators []string
 }
 
 func (j *job) run(parts []part) error {
@@ -326,6 +329,7 @@ func (j *job) run(parts []part) error {
 	if !ok {
 		return fmt.Errorf("export: format %q has no writer", j.format.Name)
 	}
+	j.annotators = annotatorsOf(parts)
 	j.report()
 	if w.shared != nil {
 		if err := w.shared(j, len(parts) > 1); err != nil {

@@ -17,7 +17,8 @@ const (
 	lsText   = "text"
 )
 
-// lsTask is one article as a Label Studio task with one annotation. Its id
+// lsTask is one article as a Label Studio task with an annotation per
+// annotator (layers.go). Its id
 // is the article's id in the store, so it stays the same from one export to
 // the next, whatever the filter or split; label-studio-converter needs one
 // on every task (it reads task['id']), Label Studio itself keeps its own.
@@ -35,8 +36,18 @@ type lsData struct {
 	ArticleID uint64 `json:"article_id"`
 }
 
+// lsAnnotation is one annotator's claims on the article. CompletedBy names
+// the annotator the way Label Studio's import matches an annotation to one
+// of its users, by e-mail ({"email": NAME}); the analyst with no name
+// gets none, and Label Studio gives the annotation to whoever imports it.
+// Claimdesk's importer reads the e-mail back as the annotator.
 type lsAnnotation struct {
-	Result []lsResult `json:"result"`
+	CompletedBy *lsUser    `json:"completed_by,omitempty"`
+	Result      []lsResult `json:"result"`
+}
+
+type lsUser struct {
+	Email string `json:"email"`
 }
 
 // lsResult is one region (type "labels") or one per-region text field
@@ -61,7 +72,7 @@ type lsValue struct {
 
 // lsFields are the per-region text fields, in the order the labeling
 // configuration shows them. The annotator is not one: in Label Studio the
-// annotator is whoever completed an annotation, a user of its own, and
+// annotator is whoever completed an annotation (completed_by), and
 // Claimdesk's importer reads only these three fields of a region.
 var lsFields = []struct {
 	name, title string
@@ -107,26 +118,43 @@ func labelStudioTask(d Doc) lsTask {
 	task := lsTask{
 		ID:   a.ID,
 		Data: lsData{Text: a.Text, Title: a.Title, Source: a.Source, Status: string(a.Status), ArticleID: a.ID},
+	}
+	n := 0 // claims numbered across the task, for the ids of claims not stored
+	for _, layer := range layersOf(d.Claims) {
+		ann := lsAnnotation{Result: []lsResult{}}
+		if layer.annotator != "" {
+			ann.CompletedBy = &lsUser{Email: layer.annotator}
+		}
+		for _, c := range layer.claims {
+			n++
+			ann.Result = append(ann.Result, lsRegion(c, n)...)
+		}
+		task.Annotations = append(task.Annotations, ann)
+	}
+	if len(task.Annotations) == 0 {
 		// An article without claims still gets an (empty) annotation: it
 		// was labeled and holds none, the negative example Collect keeps.
-		Annotations: []lsAnnotation{{Result: []lsResult{}}},
-	}
-	for i, c := range d.Claims {
-		id := "c" + strconv.FormatUint(c.ID, 10)
-		if c.ID == 0 {
-			id = "n" + strconv.Itoa(i+1)
-		}
-		res := &task.Annotations[0].Result
-		*res = append(*res, lsResult{ID: id, FromName: lsLabels, ToName: lsText, Type: "labels",
-			Value: lsValue{Start: c.Start, End: c.End, Text: c.Quote, Labels: []string{c.Label}}})
-		for _, f := range lsFields {
-			if v := f.get(c); v != "" {
-				*res = append(*res, lsResult{ID: id, FromName: f.name, ToName: lsText, Type: "textarea",
-					Value: lsValue{Start: c.Start, End: c.End, Text: []string{v}}})
-			}
-		}
+		task.Annotations = []lsAnnotation{{Result: []lsResult{}}}
 	}
 	return task
+}
+
+// lsRegion is one claim as its labels region and its text fields; n
+// numbers a claim that has no id in the store.
+func lsRegion(c storage.Claim, n int) []lsResult {
+	id := "c" + strconv.FormatUint(c.ID, 10)
+	if c.ID == 0 {
+		id = "n" + strconv.Itoa(n)
+	}
+	out := []lsResult{{ID: id, FromName: lsLabels, ToName: lsText, Type: "labels",
+		Value: lsValue{Start: c.Start, End: c.End, Text: c.Quote, Labels: []string{c.Label}}}}
+	for _, f := range lsFields {
+		if v := f.get(c); v != "" {
+			out = append(out, lsResult{ID: id, FromName: f.name, ToName: lsText, Type: "textarea",
+				Value: lsValue{Start: c.Start, End: c.End, Text: []string{v}}})
+		}
+	}
+	return out
 }
 
 // writeLabelStudioConfig writes the labeling configuration the tasks need,

@@ -146,22 +146,30 @@ func fail(r *Report, path string, err error) {
 	r.Failed = append(r.Failed, dataset.FileProblem(path, err))
 }
 
-// importDoc hands one article to the batch, unless its text is in the
-// store or earlier in this import already. The error stops the import.
+// importDoc hands one article to the batch. An article whose text is in
+// the store or earlier in this import already goes too when it brings
+// claims: the store adds them to that article as the file annotator's
+// layer. Without claims it is skipped, there being nothing to add. The
+// error stops the import.
 func (im *job) importDoc(path string, doc dataset.Document) error {
 	log := im.current()
 	where := dataset.Location(path, doc.Line)
 	hash := storage.HashText(doc.Text)
-	if first, ok := im.seen[hash]; ok {
-		log.skip(path, doc, "same text as "+first+" earlier in this import")
-		return nil
+	first, seen := im.seen[hash]
+	if !seen {
+		im.seen[hash] = where
 	}
-	im.seen[hash] = where
-	if old, ok, err := im.store.ArticleByHash(hash); err != nil {
-		return fmt.Errorf("import %s: %w", where, err)
-	} else if ok {
-		log.skip(path, doc, (&storage.DuplicateError{ExistingID: old.ID, ExistingTitle: old.Title}).Error())
-		return nil
+	if len(doc.Spans) == 0 {
+		if seen {
+			log.skip(path, doc, "same text as "+first+" earlier in this import")
+			return nil
+		}
+		if old, ok, err := im.store.ArticleByHash(hash); err != nil {
+			return fmt.Errorf("import %s: %w", where, err)
+		} else if ok {
+			log.skip(path, doc, (&storage.DuplicateError{ExistingID: old.ID, ExistingTitle: old.Title}).Error())
+			return nil
+		}
 	}
 	claims := im.claims(path, &doc)
 	article := storage.Article{Title: doc.Title, Source: absSource(doc.Source), Text: doc.Text, Meta: doc.Meta}

@@ -22,6 +22,9 @@ type Report struct {
 	// ClaimsLeftOut counts the claims the files gave articles that landed
 	// but that were not stored with them, each named among Warnings.
 	ClaimsLeftOut int
+	// DuplicateClaims counts the claims not stored because the article
+	// held exactly that claim already: same annotator, start, end, label.
+	DuplicateClaims int
 }
 
 // Imported is an article that landed in the store.
@@ -32,6 +35,11 @@ type Imported struct {
 	Title         string
 	Claims        int
 	Normalization storage.Normalization
+	// Merged says the text was stored already (or came earlier in the
+	// import) and Claims were added to that article, under their
+	// annotator; DuplicateClaims were exactly like claims it held.
+	Merged          bool
+	DuplicateClaims int
 }
 
 // Skipped is an article or file left out on purpose, mostly because its
@@ -62,11 +70,37 @@ func (r Report) HasFailures() bool { return len(r.Failed) > 0 || r.AllClaimsLeft
 // and none of them was stored.
 func (r Report) AllClaimsLeftOut() bool { return r.ClaimsLeftOut > 0 && r.Claims() == 0 }
 
+// Merged counts the imported articles whose claims went to an article
+// stored already.
+func (r Report) Merged() int {
+	n := 0
+	for _, im := range r.Imported {
+		if im.Merged {
+			n++
+		}
+	}
+	return n
+}
+
 // Summary is one line: "3 imported (12 claims), 1 skipped, 2 failed",
 // followed by the number of warnings and new labels when there are any.
+// Articles whose claims joined a stored article are counted among the
+// imported and named: "3 imported (12 claims; 2 added to stored
+// articles, 1 duplicate claim skipped)".
 func (r Report) Summary() string {
+	var merged []string
+	if n := r.Merged(); n > 0 {
+		merged = append(merged, fmt.Sprintf("%d added to stored articles", n))
+	}
+	if n := r.DuplicateClaims; n > 0 {
+		merged = append(merged, storage.Plural(n, "duplicate claim")+" skipped")
+	}
+	claims := storage.Plural(r.Claims(), "claim")
+	if len(merged) > 0 {
+		claims += "; " + strings.Join(merged, ", ")
+	}
 	s := fmt.Sprintf("%d imported (%s), %d skipped, %d failed",
-		len(r.Imported), storage.Plural(r.Claims(), "claim"), len(r.Skipped), len(r.Failed))
+		len(r.Imported), claims, len(r.Skipped), len(r.Failed))
 	switch n := r.ClaimsLeftOut; {
 	case r.AllClaimsLeftOut():
 		s += ", all " + storage.Plural(n, "claim") + " left out"
@@ -87,6 +121,14 @@ func (r Report) Summary() string {
 func (r Report) String() string {
 	var b strings.Builder
 	for _, im := range r.Imported {
+		if im.Merged {
+			dup := ""
+			if im.DuplicateClaims > 0 {
+				dup = ", " + storage.Plural(im.DuplicateClaims, "duplicate") + " skipped"
+			}
+			fmt.Fprintf(&b, "added     %s: %s to article %d %q, stored already%s\n", dataset.Location(im.Path, im.Line), storage.Plural(im.Claims, "claim"), im.ArticleID, im.Title, dup)
+			continue
+		}
 		fmt.Fprintf(&b, "imported  %s: %q (%s, article %d)\n", dataset.Location(im.Path, im.Line), im.Title, storage.Plural(im.Claims, "claim"), im.ArticleID)
 	}
 	for _, s := range r.Skipped {
@@ -118,4 +160,5 @@ func (r *Report) merge(o Report) {
 	r.Warnings = append(r.Warnings, o.Warnings...)
 	r.CreatedLabels = append(r.CreatedLabels, o.CreatedLabels...)
 	r.ClaimsLeftOut += o.ClaimsLeftOut
+	r.DuplicateClaims += o.DuplicateClaims
 }

@@ -41,7 +41,9 @@ type pendingDoc struct {
 	id          uint64
 	storedTitle string
 	claims      int
-	leftOut     int // claims of the file not stored with the article
+	merged      bool // the claims went to an article stored already
+	duplicates  int  // claims exactly like stored ones, not stored again
+	leftOut     int  // claims of the file not stored with the article
 }
 
 // errLeftOut marks an article skipped before it reached the store.
@@ -78,6 +80,7 @@ func (d *pendingDoc) settle(r storage.ImportResult) {
 	d.settled, d.err = true, r.Err
 	d.unit.waiting--
 	d.id, d.storedTitle, d.claims = r.Article.ID, r.Article.Title, len(r.Claims)
+	d.merged, d.duplicates = r.Merged, r.SkippedClaims
 }
 
 // done reports whether the file's report entries are final.
@@ -130,7 +133,8 @@ func (d *pendingDoc) writeTo(r *Report) {
 				Message: "text normalised: " + d.norm.String()})
 		}
 		r.ClaimsLeftOut += d.leftOut
+		r.DuplicateClaims += d.duplicates
 		r.Imported = append(r.Imported, Imported{Path: d.path, Line: d.line, ArticleID: d.id,
-			Title: d.storedTitle, Claims: d.claims, Normalization: d.norm})
+			Title: d.storedTitle, Claims: d.claims, Normalization: d.norm, Merged: d.merged, DuplicateClaims: d.duplicates})
 	}
 }

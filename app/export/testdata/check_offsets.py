@@ -96,7 +96,7 @@ elif fmt == "labelstudio":
         for i, task in enumerate(tasks):
             where = f"{path} task {i}"
             text, aid = task["data"]["text"], task["data"]["article_id"]
-            for res in task["annotations"][0]["result"]:
+            for res in [r for a in task["annotations"] for r in a["result"]]:
                 v = res["value"]
                 label = v["labels"][0] if res["type"] == "labels" else None
                 q = check(where, aid, text, v["start"], v["end"], label)
