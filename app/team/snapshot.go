@@ -1,0 +1,132 @@
+// Package team measures and settles the work of several annotators on the
+// same articles: their agreement by the definitions in README (agreement.go),
+// the adjudicated gold layer (adjudicate.go) and where each annotator stands
+// (progress.go). It reads the store through a Snapshot and writes only gold
+// claims; it knows nothing of Fyne, so the window and the command line share
+// it and its tests run headless.
+package team
+
+import (
+	"slices"
+	"sort"
+
+	"claimdesk/storage"
+)
+
+// Gold is the annotator name of the adjudicated layer.
+const Gold = "gold"
+
+// Article is what agreement and progress need of an article: no text, only
+// its length in code points (the units kappa counts) and its status.
+type Article struct {
+	ID      uint64
+	Title   string
+	RuneLen int
+	Status  storage.Status
+}
+
+// Snapshot is the store's articles and every annotator's claims, read once
+// so that a report is computed from one consistent picture and never holds
+// a transaction open while it computes.
+type Snapshot struct {
+	articles map[uint64]Article
+	ids      []uint64                              // article ids in ascending order
+	layers   map[string]map[uint64][]storage.Claim // annotator → article → claims in text order
+}
+
+// Load reads the snapshot from the store. A claim whose article is gone by
+// the time claims are read (deleted between the two reads) is left out.
+func Load(store *storage.Store) (*Snapshot, error) {
+	summaries, err := store.ArticleSummaries()
+	if err != nil {
+		return nil, err
+	}
+	var claims []storage.Claim
+	err = store.ForEachClaim(func(c storage.Claim) error {
+		claims = append(claims, c)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return NewSnapshot(summaries, claims), nil
+}
+
+// NewSnapshot builds a snapshot from articles and claims already read.
+func NewSnapshot(articles []storage.ArticleSummary, claims []storage.Claim) *Snapshot {
+	s := &Snapshot{articles: make(map[uint64]Article, len(articles)), layers: map[string]map[uint64][]storage.Claim{}}
+	for _, a := range articles {
+		s.articles[a.ID] = Article{ID: a.ID, Title: a.Title, RuneLen: a.RuneLen, Status: a.Status}
+		s.ids = append(s.ids, a.ID)
+	}
+	slices.Sort(s.ids)
+	for _, c := range claims {
+		if _, ok := s.articles[c.ArticleID]; !ok {
+			continue
+		}
+		layer := s.layers[c.Annotator]
+		if layer == nil {
+			layer = map[uint64][]storage.Claim{}
+			s.layers[c.Annotator] = layer
+		}
+		layer[c.ArticleID] = append(layer[c.ArticleID], c)
+	}
+	for _, layer := range s.layers {
+		for _, cs := range layer {
+			storage.SortInTextOrder(cs)
+		}
+	}
+	return s
+}
+
+// Annotators lists everyone with at least one claim, by name, without the
+// gold layer: gold is the outcome of adjudication, not one more opinion.
+// Claims stored without a name belong to the annotator "".
+func (s *Snapshot) Annotators() []string {
+	var names []string
+	for name := range s.layers {
+		if name != Gold {
+			names = append(names, name)
+		}
+	}
+	sort.Strings(names)
+	return names
+}
+
+// Article returns the article with id.
+func (s *Snapshot) Article(id uint64) (Article, bool) {
+	a, ok := s.articles[id]
+	return a, ok
+}
+
+// Claims returns one annotator's claims in one article, in text order.
+func (s *Snapshot) Claims(annotator string, articleID uint64) []storage.Claim {
+	return s.layers[annotator][articleID]
+}
+
+// hasClaims tells whether the annotator has at least one claim in the
+// article, of any label.
+func (s *Snapshot) hasClaims(annotator string, articleID uint64) bool {
+	return len(s.layers[annotator][articleID]) > 0
+}
+
+// statusFor is where one annotator stands with an article. The store keeps
+// one status per article for now, shared by everyone, so this is the
+// article's status; when the store keeps a status per annotator, this
+// function alone changes.
+func statusFor(a Article, annotator string) storage.Status {
+	_ = annotator
+	return a.Status
+}
+
+// markedDone tells whether the annotator marked the article done.
+func markedDone(a Article, annotator string) bool {
+	return statusFor(a, annotator) == storage.StatusDone
+}
+
+// takesPart tells whether an annotator worked on an article: at least one
+// claim there, or marked it done (an article read and found to hold no
+// claim is an answer too).
+func (s *Snapshot) takesPart(annotator string, a Article) bool {
+	return s.hasClaims(annotator, a.ID) || markedDone(a, annotator)
+}
