@@ -269,3 +269,21 @@ func BenchmarkAgreement(b *testing.B) {
 		}
 	}
 }
+
+func TestKrippendorffWithMissingAnnotators(t *testing.T) {
+	// Article 1 (4 code points): a denial 0–2, b denial 0–1; c takes no
+	// part. Article 2 (2 code points): a denial 0–2, c denial 0–1; b takes
+	// no part. Units of two values each: k=2 at 1:0 and 2:0, k=1 at 1:1 and
+	// 2:1, k=0 at 1:2 and 1:3. n = 12, n₁ = 2·2 + 2·1 = 6, n₀ = 6,
+	// o₁₀ = 2·(1·1)/1 = 2, α = 1 − 11·2/(6·6) = 14/36. No article has all
+	// three, so Fleiss' κ has nothing to count.
+	claims := []storage.Claim{
+		claim("a", 1, 0, 2, "denial"), claim("b", 1, 0, 1, "denial"),
+		claim("a", 2, 0, 2, "denial"), claim("c", 2, 0, 1, "denial"),
+	}
+	r := agreement(t, NewSnapshot([]storage.ArticleSummary{article(1, 4, storage.StatusNew), article(2, 2, storage.StatusNew)}, claims), AgreementOptions{})
+	near(t, "alpha", r.Krippendorff.Value, 14.0/36)
+	if r.Krippendorff.Articles != 2 || r.Fleiss.Articles != 0 || r.Fleiss.Value.Known {
+		t.Errorf("alpha over %d articles, fleiss %+v", r.Krippendorff.Articles, r.Fleiss)
+	}
+}
