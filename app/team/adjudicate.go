@@ -1,7 +1,6 @@
 package team
 
 import (
-	"errors"
 	"fmt"
 	"slices"
 
@@ -113,7 +112,7 @@ func AdjudicateAgreed(store *storage.Store, k int, annotators []string) (AgreedR
 		return AgreedResult{}, err
 	}
 	if k < 1 || k > len(annotators) {
-		return AgreedResult{}, fmt.Errorf("--agreed %d: K must be between 1 and the number of annotators, %d (%s)", k, len(annotators), quoteAll(annotators))
+		return AgreedResult{}, choiceErrorf("--agreed %d: K must be between 1 and the number of annotators, %d (%s)", k, len(annotators), quoteAll(annotators))
 	}
 	res := AgreedResult{Annotators: annotators}
 	var add []storage.Claim
@@ -138,7 +137,17 @@ func AdjudicateAgreed(store *storage.Store, k int, annotators []string) (AgreedR
 	return res, nil
 }
 
-var errGoldIsNoAnnotator = errors.New("gold is what adjudication builds, not one of its annotators")
+var errGoldIsNoAnnotator = &ChoiceError{"gold is what adjudication builds, not one of its annotators"}
+
+// ChoiceError says the annotators, labels or K chosen cannot be measured
+// or adjudicated, and why: the caller's choice is wrong, not the store.
+type ChoiceError struct{ reason string }
+
+func (e *ChoiceError) Error() string { return e.reason }
+
+func choiceErrorf(format string, args ...any) error {
+	return &ChoiceError{fmt.Sprintf(format, args...)}
+}
 
 // chooseAnnotators checks the names given and returns them sorted, each
 // once; none given means everyone with claims except gold. Naming someone
@@ -152,7 +161,7 @@ func chooseAnnotators(snap *Snapshot, names []string) ([]string, error) {
 	names = sortedOnce(names)
 	for _, n := range names {
 		if _, ok := snap.layers[n]; !ok {
-			return nil, fmt.Errorf("no claims by annotator %q (annotators: %s)", n, quoteAll(everyone))
+			return nil, choiceErrorf("no claims by annotator %q (annotators: %s)", n, quoteAll(everyone))
 		}
 	}
 	return names, nil
@@ -320,7 +329,7 @@ func (adj *Adjudication) Reject(key ClaimKey) error {
 // the annotators made, once; it returns how many it copied.
 func (adj *Adjudication) AcceptAgreed(k int) (int, error) {
 	if k < 1 || k > len(adj.annotators) {
-		return 0, fmt.Errorf("agreed by %d: it must be between 1 and the number of annotators, %d", k, len(adj.annotators))
+		return 0, choiceErrorf("agreed by %d: it must be between 1 and the number of annotators, %d", k, len(adj.annotators))
 	}
 	var add []storage.Claim
 	for _, c := range adj.Candidates() {

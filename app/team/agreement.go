@@ -2,7 +2,6 @@ package team
 
 import (
 	"encoding/json"
-	"fmt"
 	"maps"
 	"slices"
 	"strconv"
@@ -238,7 +237,7 @@ func prepareTeam(snap *Snapshot, annotators, labels []string) (*team, error) {
 		return nil, err
 	}
 	if len(annotators) < 2 {
-		return nil, fmt.Errorf("agreement needs two annotators or more, got %s (annotators: %s)", quoteAll(annotators), quoteAll(snap.Annotators()))
+		return nil, choiceErrorf("agreement needs two annotators or more, got %s (annotators: %s)", quoteAll(annotators), quoteAll(snap.Annotators()))
 	}
 	keep := func(string) bool { return true }
 	if len(labels) > 0 {
