@@ -245,31 +245,6 @@ func TestAgreementJSONShape(t *testing.T) {
 	testkit.Golden(t, "testdata/agree.json", append(got, '\n'))
 }
 
-// BenchmarkAgreement measures 1,000 articles of 5,000 code points, 3
-// annotators with 100 claims each per article, 3 labels.
-func BenchmarkAgreement(b *testing.B) {
-	rng := rand.New(rand.NewPCG(1, 2))
-	labels := []string{"denial", "accusation", "praise"}
-	var arts []storage.ArticleSummary
-	var claims []storage.Claim
-	for id := uint64(1); id <= 1000; id++ {
-		arts = append(arts, article(id, 5000, storage.StatusInProgress))
-		for _, name := range []string{"alice", "bob", "carol"} {
-			for range 100 {
-				s := rng.IntN(4900)
-				claims = append(claims, claim(name, id, s, s+1+rng.IntN(99), labels[rng.IntN(3)]))
-			}
-		}
-	}
-	snap := NewSnapshot(arts, claims)
-	b.ResetTimer()
-	for b.Loop() {
-		if _, err := Agreement(snap, AgreementOptions{}); err != nil {
-			b.Fatal(err)
-		}
-	}
-}
-
 func TestKrippendorffWithMissingAnnotators(t *testing.T) {
 	// Article 1 (4 code points): a denial 0–2, b denial 0–1; c takes no
 	// part. Article 2 (2 code points): a denial 0–2, c denial 0–1; b takes

@@ -41,42 +41,59 @@ func Load(store *storage.Store) (*Snapshot, error) {
 	if err != nil {
 		return nil, err
 	}
-	var claims []storage.Claim
+	s := newSnapshot(summaries)
+	// Each claim goes straight into its layer: a list of every claim first
+	// would copy them all again each time it grew.
 	err = store.ForEachClaim(func(c storage.Claim) error {
-		claims = append(claims, c)
+		s.add(c)
 		return nil
 	})
 	if err != nil {
 		return nil, err
 	}
-	return NewSnapshot(summaries, claims), nil
+	s.sort()
+	return s, nil
 }
 
 // NewSnapshot builds a snapshot from articles and claims already read.
 func NewSnapshot(articles []storage.ArticleSummary, claims []storage.Claim) *Snapshot {
+	s := newSnapshot(articles)
+	for _, c := range claims {
+		s.add(c)
+	}
+	s.sort()
+	return s
+}
+
+func newSnapshot(articles []storage.ArticleSummary) *Snapshot {
 	s := &Snapshot{articles: make(map[uint64]Article, len(articles)), layers: map[string]map[uint64][]storage.Claim{}}
 	for _, a := range articles {
 		s.articles[a.ID] = Article{ID: a.ID, Title: a.Title, RuneLen: a.RuneLen, Status: a.Status}
 		s.ids = append(s.ids, a.ID)
 	}
 	slices.Sort(s.ids)
-	for _, c := range claims {
-		if _, ok := s.articles[c.ArticleID]; !ok {
-			continue
-		}
-		layer := s.layers[c.Annotator]
-		if layer == nil {
-			layer = map[uint64][]storage.Claim{}
-			s.layers[c.Annotator] = layer
-		}
-		layer[c.ArticleID] = append(layer[c.ArticleID], c)
+	return s
+}
+
+func (s *Snapshot) add(c storage.Claim) {
+	if _, ok := s.articles[c.ArticleID]; !ok {
+		return
 	}
+	layer := s.layers[c.Annotator]
+	if layer == nil {
+		layer = map[uint64][]storage.Claim{}
+		s.layers[c.Annotator] = layer
+	}
+	layer[c.ArticleID] = append(layer[c.ArticleID], c)
+}
+
+// sort puts every layer's claims of an article in text order.
+func (s *Snapshot) sort() {
 	for _, layer := range s.layers {
 		for _, cs := range layer {
 			storage.SortInTextOrder(cs)
 		}
 	}
-	return s
 }
 
 // Annotators lists everyone with at least one claim, by name, without the
