@@ -296,9 +296,13 @@ func (adj *Adjudication) Edit(c storage.Claim) (storage.Claim, error) {
 		out storage.Claim
 		err error
 	)
+	existing, inGold := adj.goldClaim(KeyOf(c))
 	if c.Annotator == Gold && c.ID != 0 {
+		if inGold && existing.ID != c.ID {
+			return storage.Claim{}, fmt.Errorf("gold holds %s %d–%d already (claim %d): the edit would make it twice", c.Label, c.Start, c.End, existing.ID)
+		}
 		out, err = adj.store.UpdateClaim(c)
-	} else if existing, ok := adj.goldClaim(KeyOf(c)); ok {
+	} else if inGold {
 		return existing, nil
 	} else {
 		out, err = adj.store.AddClaim(goldCopy(c))

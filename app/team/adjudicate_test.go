@@ -173,6 +173,13 @@ func TestAdjudicationAcceptEditRejectAndProgress(t *testing.T) {
 	if err != nil || n != 1 {
 		t.Fatalf("accept agreed: %d %v", n, err)
 	}
+	// Editing a gold claim onto another gold claim would hold it twice.
+	gold := adj.Layer(Gold)
+	moved := gold[1]
+	moved.Start, moved.End, moved.Label = gold[0].Start, gold[0].End, gold[0].Label
+	if _, err := adj.Edit(moved); err == nil {
+		t.Errorf("editing %+v onto %+v gave no error", gold[1], gold[0])
+	}
 	if _, err := adj.Accept(9999); err == nil {
 		t.Error("accepting a claim that is not in the article gave no error")
 	}
