@@ -52,6 +52,8 @@ func commands() []command {
 		{"recover", "copy what a damaged store still holds into a new one", runRecover},
 		{"labels", "list, add, change or remove labels", runLabels},
 		{"delete", "delete articles and their claims", runDelete},
+		{"agree", "agreement between annotators: F1, Cohen's and Fleiss' kappa, Krippendorff's alpha", runAgree},
+		{"adjudicate", "copy claims enough annotators agree on into the gold layer", runAdjudicate},
 	}
 }
 
@@ -147,7 +149,7 @@ func printUsage(w io.Writer) {
 	fmt.Fprintln(w, "\nUsage:\n  claimdesk [--db PATH]              open the window\n  claimdesk COMMAND [flags] [args]")
 	fmt.Fprintln(w, "\nCommands:")
 	for _, c := range commands() {
-		fmt.Fprintf(w, "  %-8s %s\n", c.name, c.summary)
+		fmt.Fprintf(w, "  %-10s %s\n", c.name, c.summary)
 	}
 	fmt.Fprintln(w, "\nEvery command takes --db PATH (or CLAIMDESK_DB); the default is")
 	fmt.Fprintln(w, "$XDG_DATA_HOME/claimdesk/claimdesk.db. `claimdesk COMMAND --help` tells more.")

@@ -43,7 +43,7 @@ func TestImportLayersAndStatsByAnnotator(t *testing.T) {
 	}
 	s.Close()
 	r := claimdesk(t, db, "stats")
-	for _, want := range []string{"articles  1", "claims    2", "alice            1   done 1   in progress 0   denial 1", "bob              1   done 0"} {
+	for _, want := range []string{"articles  1", "claims    2", "alice      1         1     0            1       1", "bob        1         0     1            1       1"} {
 		if !strings.Contains(r.stdout, want) {
 			t.Errorf("stats does not say %q:\n%s", want, r.stdout)
 		}

@@ -3,15 +3,16 @@ package cli
 import (
 	"encoding/json"
 	"fmt"
-	"io"
 	"maps"
 	"slices"
+	"text/tabwriter"
 
+	"claimdesk/app/team"
 	"claimdesk/storage"
 )
 
 func runStats(env *Env, args []string) error {
-	fs := newFlagSet(env, "stats", "[--json]", "Counts articles by status and claims by label; per annotator their claims, the articles\nthey marked done and in progress, and their claims per label.")
+	fs := newFlagSet(env, "stats", "[--json]", "Counts articles by status and claims by label, then each annotator's articles done and in\nprogress and claims per label and per day.")
 	db := dbFlag(fs)
 	asJSON := fs.Bool("json", false, "print JSON")
 	if err := parse(fs, args); err != nil {
@@ -29,13 +30,64 @@ func runStats(env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
+	snap, err := team.Load(store)
+	if err != nil {
+		return err
+	}
+	progress := team.ProgressOf(snap)
 	if *asJSON {
 		enc := json.NewEncoder(env.Stdout)
 		enc.SetIndent("", "  ")
-		return enc.Encode(st)
+		return enc.Encode(statsReport{st, progress})
 	}
 	printStats(env, st)
+	printProgress(env, progress)
 	return nil
+}
+
+// statsReport is what stats --json prints: the store's counts as before,
+// plus each annotator's progress under "by_annotator".
+type statsReport struct {
+	storage.Stats
+	ByAnnotator team.Progress `json:"by_annotator"`
+}
+
+// printProgress tabulates each annotator's articles and claims per label,
+// then their claims per day.
+func printProgress(env *Env, p team.Progress) {
+	if len(p.Annotators) == 0 {
+		return
+	}
+	fmt.Fprintln(env.Stdout, "\nby annotator (an article counts once they made a claim in it or marked it done)")
+	w := tabwriter.NewWriter(env.Stdout, 0, 4, 2, ' ', 0)
+	fmt.Fprint(w, "  annotator\tarticles\tdone\tin progress\tclaims")
+	for _, label := range p.Labels {
+		fmt.Fprintf(w, "\t%s", label)
+	}
+	fmt.Fprintln(w)
+	for _, a := range p.Annotators {
+		fmt.Fprintf(w, "  %s\t%d\t%d\t%d\t%d", annotatorName(a.Annotator), a.Articles, a.Done, a.InProgress, a.Claims)
+		for _, label := range p.Labels {
+			fmt.Fprintf(w, "\t%d", a.ClaimsByLabel[label])
+		}
+		fmt.Fprintln(w)
+	}
+	w.Flush()
+	fmt.Fprintln(env.Stdout, "\nclaims per day (UTC)")
+	w = tabwriter.NewWriter(env.Stdout, 0, 4, 2, ' ', 0)
+	fmt.Fprint(w, "  day")
+	for _, a := range p.Annotators {
+		fmt.Fprintf(w, "\t%s", annotatorName(a.Annotator))
+	}
+	fmt.Fprintln(w)
+	for _, day := range p.Days {
+		fmt.Fprintf(w, "  %s", day)
+		for _, a := range p.Annotators {
+			fmt.Fprintf(w, "\t%d", a.ClaimsByDay[day])
+		}
+		fmt.Fprintln(w)
+	}
+	w.Flush()
 }
 
 func printStats(env *Env, st storage.Stats) {
@@ -47,36 +99,6 @@ func printStats(env *Env, st storage.Stats) {
 	fmt.Fprintf(w, "\nclaims    %d\n", st.Claims)
 	for _, name := range slices.Sorted(maps.Keys(st.ClaimsByLabel)) {
 		fmt.Fprintf(w, "  %-16s %d\n", name, st.ClaimsByLabel[name])
-	}
-	printByAnnotator(w, st)
-}
-
-// printByAnnotator gives each annotator's layer a line: their claims, the
-// articles they marked done and in progress, and their claims per label.
-func printByAnnotator(w io.Writer, st storage.Stats) {
-	names := map[string]bool{}
-	for name := range st.Annotators {
-		names[name] = true
-	}
-	for name := range st.StatusByAnnotator {
-		names[name] = true
-	}
-	if len(names) == 0 {
-		return
-	}
-	fmt.Fprintln(w, "by annotator")
-	for _, name := range slices.Sorted(maps.Keys(names)) {
-		shown := name
-		if shown == "" {
-			shown = "(unnamed)"
-		}
-		statuses := st.StatusByAnnotator[name]
-		fmt.Fprintf(w, "  %-16s %d   done %d   in progress %d", shown, st.Annotators[name], statuses[storage.StatusDone], statuses[storage.StatusInProgress])
-		labels := st.LabelsByAnnotator[name]
-		for _, label := range slices.Sorted(maps.Keys(labels)) {
-			fmt.Fprintf(w, "   %s %d", label, labels[label])
-		}
-		fmt.Fprintln(w)
 	}
 }
 

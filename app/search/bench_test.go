@@ -9,6 +9,8 @@ import (
 	"time"
 
 	"github.com/sahilm/fuzzy"
+
+	"claimdesk/app/testkit"
 )
 
 // benchClaims is the size the issue asks to answer within a frame.
@@ -52,11 +54,11 @@ type keystrokes struct {
 // typeQuery times each keystroke of query through search.
 func (k *keystrokes) typeQuery(query string, search func(typed string)) {
 	for i := range query {
-		cpu0, _ := processCPU()
+		cpu0, _ := testkit.ProcessCPU()
 		start := time.Now()
 		search(query[:i+1])
 		k.wall = append(k.wall, time.Since(start))
-		if cpu1, ok := processCPU(); ok {
+		if cpu1, ok := testkit.ProcessCPU(); ok {
 			k.cpu = append(k.cpu, cpu1-cpu0)
 		}
 	}

@@ -78,6 +78,23 @@ func Python(t testing.TB) string {
 	return ""
 }
 
+// PythonWith returns the path of a python3 that imports module (a Debian
+// package such as python3-nltk, in the Makefile's deps). Missing, it skips
+// the test on a developer's machine but fails it under CI, like Python.
+func PythonWith(t testing.TB, module string) string {
+	t.Helper()
+	py := Python(t)
+	out, err := exec.Command(py, "-c", "import "+module).CombinedOutput()
+	if err == nil {
+		return py
+	}
+	if os.Getenv("CI") != "" {
+		t.Fatalf("%s cannot import %s under CI (make deps installs it): %v\n%s", py, module, err, out)
+	}
+	t.Skipf("%s cannot import %s (%v); this check runs in CI", py, module, err)
+	return ""
+}
+
 //go:embed brat_check.py
 var bratCheck string
 

@@ -1,15 +1,15 @@
 //go:build unix
 
-package search
+package testkit
 
 import (
 	"syscall"
 	"time"
 )
 
-// processCPU is the CPU time this process has used, all threads together:
+// ProcessCPU is the CPU time this process has used, all threads together:
 // unlike wall time, it does not grow while other programs hold the cores.
-func processCPU() (time.Duration, bool) {
+func ProcessCPU() (time.Duration, bool) {
 	var ru syscall.Rusage
 	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
 		return 0, false
