@@ -1,0 +1,131 @@
+package suggest
+
+import (
+	"hash/fnv"
+	"slices"
+)
+
+// Propagation: a quote labelled in one article is proposed wherever the
+// same or nearly the same words appear in another (syndicated news, where
+// agencies' copy is trimmed and reworded a little). Quotes are compared by
+// their word 3-grams ("shingles"): a stretch of the other article that
+// holds at least minShareShared of a labelled quote's shingles, in a run
+// no longer than the quote allows, is proposed with its label, speaker and
+// target.
+const (
+	shingleWords   = 3
+	minShareShared = 0.8
+)
+
+// labelledQuote is a labelled claim as the propagation index keeps it.
+type labelledQuote struct {
+	claimID, articleID       uint64
+	label, speaker, target   string
+	shingles, words          int
+}
+
+// QuoteIndex finds labelled quotes again in other articles.
+type QuoteIndex struct {
+	quotes   []labelledQuote
+	postings map[uint64][]int32 // shingle -> quotes holding it
+}
+
+// NewQuoteIndex indexes the examples' quotes (those of at least
+// shingleWords words; shorter ones repeat by chance).
+func NewQuoteIndex(examples []Example) *QuoteIndex {
+	ix := &QuoteIndex{postings: map[uint64][]int32{}}
+	for _, ex := range examples {
+		ws := wordsOf(ex.Quote)
+		if len(ws) < shingleWords || ex.Label == "" {
+			continue
+		}
+		id := int32(len(ix.quotes))
+		seen := map[uint64]bool{}
+		for i := 0; i+shingleWords <= len(ws); i++ {
+			h := shingle(ws[i : i+shingleWords])
+			if !seen[h] {
+				seen[h] = true
+				ix.postings[h] = append(ix.postings[h], id)
+			}
+		}
+		ix.quotes = append(ix.quotes, labelledQuote{ex.ClaimID, ex.ArticleID, ex.Label, ex.Speaker, ex.Target, len(seen), len(ws)})
+	}
+	return ix
+}
+
+func shingle(ws []string) uint64 {
+	h := fnv.New64a()
+	for _, w := range ws {
+		h.Write([]byte(w))
+		h.Write([]byte{0})
+	}
+	return h.Sum64()
+}
+
+// Find proposes the labelled quotes of other articles found in text.
+func (ix *QuoteIndex) Find(articleID uint64, text []rune) []Candidate {
+	if ix == nil || len(ix.quotes) == 0 {
+		return nil
+	}
+	ws := tokens(text, 0, len(text))
+	var words []word
+	for _, w := range ws {
+		if !w.punct {
+			words = append(words, w)
+		}
+	}
+	folded := make([]string, len(words))
+	for i, w := range words {
+		folded[i] = w.lower
+	}
+	hits := map[int32][]int{} // quote -> positions of its shingles in text
+	for i := 0; i+shingleWords <= len(folded); i++ {
+		for _, q := range ix.postings[shingle(folded[i:i+shingleWords])] {
+			if ix.quotes[q].articleID != articleID {
+				hits[q] = append(hits[q], i)
+			}
+		}
+	}
+	var out []Candidate
+	for q, positions := range hits {
+		lq := ix.quotes[q]
+		if c, ok := bestRun(lq, positions, words, text); ok {
+			out = append(out, c)
+		}
+	}
+	slices.SortFunc(out, func(a, b Candidate) int {
+		if a.Start != b.Start {
+			return a.Start - b.Start
+		}
+		return int(a.FromClaim - b.FromClaim)
+	})
+	return out
+}
+
+// bestRun finds the run of shingle hits that covers the most of the quote
+// with gaps of at most a few words, and turns it into a candidate.
+func bestRun(lq labelledQuote, positions []int, words []word, text []rune) (Candidate, bool) {
+	bestFrom, bestTo, bestN := 0, 0, 0
+	from, n := 0, 1
+	for i := 1; i <= len(positions); i++ {
+		if i < len(positions) && positions[i]-positions[i-1] <= shingleWords {
+			n++
+			continue
+		}
+		if n > bestN {
+			bestFrom, bestTo, bestN = from, i-1, n
+		}
+		from, n = i, 1
+	}
+	share := float64(bestN) / float64(lq.shingles)
+	first, last := positions[bestFrom], positions[bestTo]+shingleWords-1
+	if share < minShareShared || last-first+1 > lq.words+lq.words/4+1 {
+		return Candidate{}, false
+	}
+	start, end := words[first].start, words[last].end
+	return Candidate{
+		Start: start, End: end, Quote: string(text[start:end]),
+		Label: lq.label, Score: min(share, 1), Speaker: lq.speaker, Target: lq.target,
+		Kind: KindPropagated, FromClaim: lq.claimID,
+	}, true
+}
