@@ -53,13 +53,13 @@ const (
 
 // statement is a candidate's structure, found before it is labelled.
 type statement struct {
-	span     segment.Span
-	context  segment.Span // the sentences around it
-	speaker  string
-	target   string
-	cue      string
-	kind     Kind
-	conf     float64
+	span      segment.Span
+	context   segment.Span // the sentences around it
+	speaker   string
+	target    string
+	cue       string
+	kind      Kind
+	conf      float64
 	pronoun   bool // speaker is "he", "she" …, to be resolved
 	continued bool // a quote standing alone: the last speaker's
 }
@@ -416,9 +416,9 @@ func resolvePronoun(s *statement, lastSpeaker string) {
 
 // attributionFound is a cue verb with the speaker and target it names.
 type attributionFound struct {
-	cue, speaker, target string
-	pronoun, hypothetical   bool
-	subjectAfter            bool // "said Peskov"
+	cue, speaker, target  string
+	pronoun, hypothetical bool
+	subjectAfter          bool // "said Peskov"
 }
 
 // attribution finds the cue verb of a zone (the words of a sentence

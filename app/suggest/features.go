@@ -2,9 +2,9 @@ package suggest
 
 import (
 	"cmp"
-	"slices"
 	"hash/fnv"
 	"math"
+	"slices"
 	"strings"
 
 	"claimdesk/app/segment"

@@ -19,9 +19,9 @@ const (
 
 // labelledQuote is a labelled claim as the propagation index keeps it.
 type labelledQuote struct {
-	claimID, articleID       uint64
-	label, speaker, target   string
-	shingles, words          int
+	claimID, articleID     uint64
+	label, speaker, target string
+	shingles, words        int
 }
 
 // QuoteIndex finds labelled quotes again in other articles.
