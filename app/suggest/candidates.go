@@ -79,10 +79,32 @@ func findStatements(ctx context.Context, text []rune, cues *Cues) ([]statement, 
 		for hi < len(text) && text[hi] != '\n' {
 			hi++
 		}
-		out = append(out, paragraphAt(text, lo, hi, cues).statements()...)
+		if mayHoldStatement(text[lo:hi], cues) {
+			out = append(out, paragraphAt(text, lo, hi, cues).statements()...)
+		}
 		lo = hi + 1
 	}
 	return resolveSpeakers(out), nil
+}
+
+// mayHoldStatement reports a line with a quotation mark or a cue verb:
+// only such a line is cut into sentences and words (UAX #29 costs), so
+// that background paragraphs cost a scan.
+func mayHoldStatement(line []rune, cues *Cues) bool {
+	for _, r := range line {
+		if _, ok := closingMark[r]; ok {
+			return true
+		}
+	}
+	found := false
+	forEachWord(line, func(_, _ int, w []byte) {
+		if !found {
+			_, found = cues.Verbs[string(w)]
+			_, multi := cues.multiVerbs[string(w)]
+			found = found || multi
+		}
+	})
+	return found
 }
 
 // resolveSpeakers walks the statements in text order: a pronoun or a

@@ -26,7 +26,9 @@ type Classifier struct {
 // Training settings. priorClaims is the number of claims at which the
 // model and the prior weigh the same; below it the lexicon leads.
 const (
-	epochs       = 12
+	maxEpochs    = 12
+	minEpochs    = 2
+	epochUpdates = 400_000 // passes shrink as claims grow: many claims converge sooner
 	learningRate = 0.5
 	l2           = 1e-5
 	priorClaims  = 30
@@ -58,12 +60,12 @@ func Train(labels []string, examples []Example, cues *Cues) *Classifier {
 	if len(used) == 0 || len(labels) < 2 {
 		return c
 	}
-	raws := make([]map[string]float32, len(used))
+	raws := make([][]feature, len(used))
 	df := map[uint32]int{}
 	for i, ex := range used {
 		raws[i] = rawFeatures(ex, cues)
-		for name := range raws[i] {
-			df[hashFeature(name)]++
+		for _, f := range raws[i] {
+			df[f.index]++
 		}
 	}
 	n := float64(len(used))
@@ -96,7 +98,7 @@ func (c *Classifier) fit(vectors [][]feature, used []Example, index map[string]i
 	}
 	rng := rand.New(rand.NewPCG(trainSeed, trainSeed))
 	probs := make([]float64, k)
-	for range epochs {
+	for range epochsFor(len(used)) {
 		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
 		for _, i := range order {
 			x := vectors[i]
@@ -118,6 +120,12 @@ func (c *Classifier) fit(vectors [][]feature, used []Example, index map[string]i
 			}
 		}
 	}
+}
+
+// epochsFor gives n claims enough passes to converge and no more, so that
+// 100,000 claims retrain in seconds.
+func epochsFor(n int) int {
+	return max(minEpochs, min(maxEpochs, epochUpdates/max(n, 1)))
 }
 
 // probabilities fills probs with the softmax of the model's scores for x.

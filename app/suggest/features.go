@@ -1,22 +1,21 @@
 package suggest
 
 import (
-	"cmp"
-	"hash/fnv"
 	"math"
 	"slices"
-	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"claimdesk/app/segment"
 )
 
 // Example is what the classifier learns from and predicts for: a claim's
-// quote, the sentences around it, its cue verb and its speaker.
+// quote, the paragraph around it, its cue verb and its speaker.
 type Example struct {
 	ArticleID uint64
 	ClaimID   uint64
 	Quote     string
-	Context   string // the sentence(s) around the quote, the quote left out
+	Context   string // the paragraph around the quote, the quote left out
 	Cue       string
 	Speaker   string
 	Label     string // the analyst's label; "" when predicting
@@ -35,45 +34,111 @@ type feature struct {
 	value float32
 }
 
-// rawFeatures names the features of an example, each with its count:
-// words and word pairs of the quote, words of the context, the cue verb,
-// the label the cue verb leans to, the speaker's last name, and negation.
-// Lexicon hits are kept apart (see lexiconHits): they are the prior's
-// evidence, not a word to be weighted by rarity.
-func rawFeatures(ex Example, cues *Cues) map[string]float32 {
-	f := map[string]float32{}
-	quoteWords := wordsOf(ex.Quote)
-	for i, w := range quoteWords {
-		f["q:"+w]++
-		if i > 0 {
-			f["b:"+quoteWords[i-1]+" "+w]++
+// Features are words cut by segment.IsWordRune, the rule per character
+// (as search does): a classifier and a shingle index look at every word of
+// every claim, and a run of word characters is a word enough for them.
+
+// forEachWord calls fn with each word of text, folded to lower case, and
+// its code-point span. folded is reused: copy it to keep it.
+func forEachWord(text []rune, fn func(start, end int, folded []byte)) {
+	var buf []byte
+	start := -1
+	for i := 0; i <= len(text); i++ {
+		if i < len(text) && segment.IsWordRune(text[i]) {
+			if start < 0 {
+				start, buf = i, buf[:0]
+			}
+			buf = utf8.AppendRune(buf, unicode.ToLower(text[i]))
+			continue
 		}
-		if w == "not" || w == "never" || w == "no" || strings.HasSuffix(w, "n't") {
-			f["neg"] = 1
-		}
-	}
-	for _, w := range wordsOf(ex.Context) {
-		f["c:"+w]++
-	}
-	if ex.Cue != "" {
-		f["v:"+ex.Cue] = 1
-		if lean := cues.Verbs[ex.Cue]; lean != "" {
-			f["vl:"+lean] = 1
+		if start >= 0 {
+			fn(start, i, buf)
+			start = -1
 		}
 	}
-	if sp := wordsOf(ex.Speaker); len(sp) > 0 {
-		f["s:"+sp[len(sp)-1]] = 1
-	}
-	return f
 }
 
 // wordsOf returns the folded words of s.
 func wordsOf(s string) []string {
-	runes := []rune(s)
 	var out []string
-	for _, sp := range segment.Words(runes) {
-		if segment.IsWordRune(runes[sp.Start]) {
-			out = append(out, strings.ToLower(string(runes[sp.Start:sp.End])))
+	forEachWord([]rune(s), func(_, _ int, w []byte) { out = append(out, string(w)) })
+	return out
+}
+
+// The kinds of feature, hashed in front of their words.
+const (
+	quoteWord    = 'q'
+	quotePair    = 'b'
+	contextWord  = 'c'
+	cueVerb      = 'v'
+	cueLean      = 'l'
+	speakerName  = 's'
+	quoteNegated = 'n'
+)
+
+// fnv-1a, written out so that hashing a word allocates nothing.
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)
+
+func hashBytes(h uint64, b []byte) uint64 {
+	for _, c := range b {
+		h = (h ^ uint64(c)) * fnvPrime
+	}
+	return h
+}
+
+func hashFeature(kind byte, words ...[]byte) uint32 {
+	h := uint64(fnvOffset)
+	h = (h ^ uint64(kind)) * fnvPrime
+	for _, w := range words {
+		h = hashBytes(h, w)
+		h = (h ^ 0xff) * fnvPrime // no UTF-8 byte is 0xff: words stay apart
+	}
+	return uint32(h & (featureSpace - 1))
+}
+
+// rawFeatures hashes the features of an example, each with its count,
+// ordered by index: words and word pairs of the quote, words of the
+// context, the cue verb, the label the cue verb leans to, the speaker's
+// last name, and negation. Lexicon hits are kept apart (lexiconHits): they
+// are the prior's evidence, not a word to be weighed by rarity.
+func rawFeatures(ex Example, cues *Cues) []feature {
+	var idx []uint32
+	var prev []byte
+	negated := false
+	forEachWord([]rune(ex.Quote), func(_, _ int, w []byte) {
+		idx = append(idx, hashFeature(quoteWord, w))
+		if prev != nil {
+			idx = append(idx, hashFeature(quotePair, prev, w))
+		}
+		prev = append(prev[:0], w...)
+		s := string(w)
+		negated = negated || s == "not" || s == "never" || s == "no" || s == "t" // don't, won't
+	})
+	if negated {
+		idx = append(idx, hashFeature(quoteNegated))
+	}
+	forEachWord([]rune(ex.Context), func(_, _ int, w []byte) { idx = append(idx, hashFeature(contextWord, w)) })
+	if ex.Cue != "" {
+		idx = append(idx, hashFeature(cueVerb, []byte(ex.Cue)))
+		if lean := cues.Verbs[ex.Cue]; lean != "" {
+			idx = append(idx, hashFeature(cueLean, []byte(lean)))
+		}
+	}
+	var last []byte
+	forEachWord([]rune(ex.Speaker), func(_, _ int, w []byte) { last = append(last[:0], w...) })
+	if last != nil {
+		idx = append(idx, hashFeature(speakerName, last))
+	}
+	slices.Sort(idx)
+	out := make([]feature, 0, len(idx))
+	for _, i := range idx {
+		if n := len(out); n > 0 && out[n-1].index == i {
+			out[n-1].value++
+		} else {
+			out = append(out, feature{i, 1})
 		}
 	}
 	return out
@@ -83,37 +148,32 @@ func wordsOf(s string) []string {
 // its context, and adds the lean of the cue verb.
 func lexiconHits(ex Example, cues *Cues) map[string]float64 {
 	hits := map[string]float64{}
-	for _, w := range wordsOf(ex.Quote + " " + ex.Context) {
-		for _, label := range cues.lexicon[w] {
+	count := func(_, _ int, w []byte) {
+		for _, label := range cues.lexicon[string(w)] {
 			hits[label]++
 		}
 	}
+	forEachWord([]rune(ex.Quote), count)
+	forEachWord([]rune(ex.Context), count)
 	if lean := cues.Verbs[ex.Cue]; lean != "" {
 		hits[lean] += 2
 	}
 	return hits
 }
 
-func hashFeature(name string) uint32 {
-	h := fnv.New64a()
-	h.Write([]byte(name))
-	return uint32(h.Sum64() & (featureSpace - 1))
-}
-
-// vectorize weighs raw features by TF-IDF (sublinear term frequency, the
+// vectorize weighs raw counts by TF-IDF (sublinear term frequency, the
 // idf learned in training) and scales the vector to unit length, as the
 // TF-IDF baseline does; features never seen in training count as rare.
-func vectorize(raw map[string]float32, idf map[uint32]float32, maxIDF float32) []feature {
-	out := make([]feature, 0, len(raw))
+func vectorize(raw []feature, idf map[uint32]float32, maxIDF float32) []feature {
+	out := make([]feature, len(raw))
 	var norm float64
-	for name, tf := range raw {
-		i := hashFeature(name)
-		weight, ok := idf[i]
+	for k, f := range raw {
+		weight, ok := idf[f.index]
 		if !ok {
 			weight = maxIDF
 		}
-		v := (1 + float32(math.Log(float64(tf)))) * weight
-		out = append(out, feature{i, v})
+		v := (1 + float32(math.Log(float64(f.value)))) * weight
+		out[k] = feature{f.index, v}
 		norm += float64(v * v)
 	}
 	if norm > 0 {
@@ -122,17 +182,5 @@ func vectorize(raw map[string]float32, idf map[uint32]float32, maxIDF float32) [
 			out[k].value *= scale
 		}
 	}
-	sortFeatures(out)
 	return out
-}
-
-// sortFeatures orders by index, so that a vector's arithmetic, and so the
-// model trained from it, never depends on map order.
-func sortFeatures(fs []feature) {
-	slices.SortFunc(fs, func(a, b feature) int {
-		if c := cmp.Compare(a.index, b.index); c != 0 {
-			return c
-		}
-		return cmp.Compare(a.value, b.value)
-	})
 }

@@ -1,9 +1,6 @@
 package suggest
 
-import (
-	"hash/fnv"
-	"slices"
-)
+import "slices"
 
 // Propagation: a quote labelled in one article is proposed wherever the
 // same or nearly the same words appear in another (syndicated news, where
@@ -35,31 +32,42 @@ type QuoteIndex struct {
 func NewQuoteIndex(examples []Example) *QuoteIndex {
 	ix := &QuoteIndex{postings: map[uint64][]int32{}}
 	for _, ex := range examples {
-		ws := wordsOf(ex.Quote)
-		if len(ws) < shingleWords || ex.Label == "" {
+		if ex.Label == "" {
+			continue
+		}
+		var hashes []uint64
+		forEachWord([]rune(ex.Quote), func(_, _ int, w []byte) { hashes = append(hashes, hashBytes(fnvOffset, w)) })
+		if len(hashes) < shingleWords {
 			continue
 		}
 		id := int32(len(ix.quotes))
 		seen := map[uint64]bool{}
-		for i := 0; i+shingleWords <= len(ws); i++ {
-			h := shingle(ws[i : i+shingleWords])
+		for i := 0; i+shingleWords <= len(hashes); i++ {
+			h := shingle(hashes[i : i+shingleWords])
 			if !seen[h] {
 				seen[h] = true
 				ix.postings[h] = append(ix.postings[h], id)
 			}
 		}
-		ix.quotes = append(ix.quotes, labelledQuote{ex.ClaimID, ex.ArticleID, ex.Label, ex.Speaker, ex.Target, len(seen), len(ws)})
+		ix.quotes = append(ix.quotes, labelledQuote{ex.ClaimID, ex.ArticleID, ex.Label, ex.Speaker, ex.Target, len(seen), len(hashes)})
 	}
 	return ix
 }
 
-func shingle(ws []string) uint64 {
-	h := fnv.New64a()
-	for _, w := range ws {
-		h.Write([]byte(w))
-		h.Write([]byte{0})
+// shingle combines the hashes of consecutive words, in order.
+func shingle(words []uint64) uint64 {
+	h := uint64(fnvOffset)
+	for _, w := range words {
+		h = (h ^ w) * fnvPrime
+		h ^= h >> 29
 	}
-	return h.Sum64()
+	return h
+}
+
+// wordSpan is a word of an article: its span and its hash.
+type wordSpan struct {
+	start, end int
+	hash       uint64
 }
 
 // Find proposes the labelled quotes of other articles found in text.
@@ -67,20 +75,15 @@ func (ix *QuoteIndex) Find(articleID uint64, text []rune) []Candidate {
 	if ix == nil || len(ix.quotes) == 0 {
 		return nil
 	}
-	ws := tokens(text, 0, len(text))
-	var words []word
-	for _, w := range ws {
-		if !w.punct {
-			words = append(words, w)
-		}
-	}
-	folded := make([]string, len(words))
+	var words []wordSpan
+	forEachWord(text, func(start, end int, w []byte) { words = append(words, wordSpan{start, end, hashBytes(fnvOffset, w)}) })
+	hashes := make([]uint64, len(words))
 	for i, w := range words {
-		folded[i] = w.lower
+		hashes[i] = w.hash
 	}
 	hits := map[int32][]int{} // quote -> positions of its shingles in text
-	for i := 0; i+shingleWords <= len(folded); i++ {
-		for _, q := range ix.postings[shingle(folded[i:i+shingleWords])] {
+	for i := 0; i+shingleWords <= len(hashes); i++ {
+		for _, q := range ix.postings[shingle(hashes[i:i+shingleWords])] {
 			if ix.quotes[q].articleID != articleID {
 				hits[q] = append(hits[q], i)
 			}
@@ -88,8 +91,7 @@ func (ix *QuoteIndex) Find(articleID uint64, text []rune) []Candidate {
 	}
 	var out []Candidate
 	for q, positions := range hits {
-		lq := ix.quotes[q]
-		if c, ok := bestRun(lq, positions, words, text); ok {
+		if c, ok := bestRun(ix.quotes[q], positions, words, text); ok {
 			out = append(out, c)
 		}
 	}
@@ -104,7 +106,7 @@ func (ix *QuoteIndex) Find(articleID uint64, text []rune) []Candidate {
 
 // bestRun finds the run of shingle hits that covers the most of the quote
 // with gaps of at most a few words, and turns it into a candidate.
-func bestRun(lq labelledQuote, positions []int, words []word, text []rune) (Candidate, bool) {
+func bestRun(lq labelledQuote, positions []int, words []wordSpan, text []rune) (Candidate, bool) {
 	bestFrom, bestTo, bestN := 0, 0, 0
 	from, n := 0, 1
 	for i := 1; i <= len(positions); i++ {
