@@ -52,6 +52,8 @@ func commands() []command {
 		{"recover", "copy what a damaged store still holds into a new one", runRecover},
 		{"labels", "list, add, change or remove labels", runLabels},
 		{"delete", "delete articles and their claims", runDelete},
+		{"suggest", "propose claims with speaker and label; --evaluate says how good they are", runSuggest},
+		{"classify", "set label and score on every span of a spans JSONL file", runClassify},
 	}
 }
 
