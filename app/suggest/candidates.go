@@ -75,16 +75,42 @@ func findStatements(ctx context.Context, text []rune, cues *Cues) ([]statement, 
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		hi := lo
-		for hi < len(text) && text[hi] != '\n' {
-			hi++
-		}
+		hi := lineEnd(text, lo)
 		if mayHoldStatement(text[lo:hi], cues) {
 			out = append(out, paragraphAt(text, lo, hi, cues).statements()...)
 		}
-		lo = hi + 1
+		lo = hi
+		if lo < len(text) && text[lo] == '\n' {
+			lo++
+		}
 	}
 	return resolveSpeakers(out), nil
+}
+
+// maxLineRunes bounds a paragraph: a text without line breaks (a 50 MiB
+// dump) is read in pieces cut after a sentence's end where one is near, so
+// that the search stays cancellable and its memory small. A statement cut
+// in two is lost; news paragraphs are far shorter.
+const maxLineRunes = 20_000
+
+// lineEnd returns where the paragraph starting at lo ends: at its line
+// break, or where a piece of at most maxLineRunes ends.
+func lineEnd(text []rune, lo int) int {
+	limit := min(len(text), lo+maxLineRunes)
+	for i := lo; i < limit; i++ {
+		if text[i] == '\n' {
+			return i
+		}
+	}
+	if limit == len(text) {
+		return limit
+	}
+	for i := limit - 1; i > lo+maxLineRunes/2; i-- {
+		if strings.ContainsRune(".!?", text[i-1]) && unicode.IsSpace(text[i]) {
+			return i
+		}
+	}
+	return limit
 }
 
 // mayHoldStatement reports a line with a quotation mark or a cue verb:

@@ -148,7 +148,8 @@ func TestSeedArticleCandidates(t *testing.T) {
 }
 
 func TestCandidatesCancelled(t *testing.T) {
-	big := []rune(strings.Repeat("\"We never interfered in anything,\" Peskov said.\n", 200_000)) // ~10 MB
+	// ~10 MB in one line: the search must stop inside a line too.
+	big := []rune(strings.Repeat("\"We never interfered in anything,\" Peskov said. ", 200_000))
 	ctx, cancel := context.WithCancel(context.Background())
 	m := BuildModel([]string{"denial"}, nil, English)
 	done := make(chan error, 1)
@@ -186,4 +187,51 @@ func TestRejectedAndClaimedSpansLeftOut(t *testing.T) {
 	if len(other) != 3 {
 		t.Errorf("a rejection in article 7 hid a candidate of article 8: %+v", other)
 	}
+}
+
+// A text without line breaks is read in pieces cut after sentences: every
+// statement of it is still found, with offsets into the whole text.
+func TestLongLineInPieces(t *testing.T) {
+	const n = 6_000 // 300 KB, pieces of maxLineRunes
+	sentence := "\"We never interfered in anything,\" Peskov said. "
+	text := []rune(strings.Repeat(sentence, n))
+	m := BuildModel([]string{"denial", "praise"}, nil, English)
+	cands, err := m.Candidates(context.Background(), 1, text, nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(cands) != n {
+		t.Fatalf("%d candidates in %d statements", len(cands), n)
+	}
+	for _, c := range cands {
+		if string(text[c.Start:c.End]) != c.Quote || c.Speaker != "Peskov" {
+			t.Fatalf("candidate %+v", c)
+		}
+	}
+}
+
+func FuzzCandidates(f *testing.F) {
+	f.Add("\"We never interfered,\" Peskov said, \"and never will.\"")
+	f.Add("Putin praised Trump as \"a very striking man\".\n\"Moscow avoided it all.\"")
+	f.Add("“«„「\"”»“」 he said, she told. If X would deny?")
+	f.Add(seeds.Articles()[0].Text)
+	labelled := BuildModel([]string{"denial", "praise"}, []Example{
+		{ClaimID: 1, ArticleID: 9, Quote: "we never interfered in anything at all", Label: "denial", Speaker: "Peskov"},
+	}, English)
+	f.Fuzz(func(t *testing.T, s string) {
+		text := []rune(s)
+		cands, err := labelled.Candidates(context.Background(), 1, text, nil, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, c := range cands {
+			if c.Start < 0 || c.End > len(text) || c.Start >= c.End || string(text[c.Start:c.End]) != c.Quote {
+				t.Fatalf("bad candidate %+v in %q", c, s)
+			}
+			if c.Score < 0 || c.Score > 1 {
+				t.Fatalf("score %v", c.Score)
+			}
+		}
+		labelled.Suggest(text, len(text)/3, len(text)/2)
+	})
 }

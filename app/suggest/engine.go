@@ -63,17 +63,24 @@ func (m *Model) Candidates(ctx context.Context, articleID uint64, text []rune, c
 	if err != nil {
 		return nil, err
 	}
+	propagated, err := m.Quotes.Find(ctx, articleID, text)
+	if err != nil {
+		return nil, err
+	}
+	// Propagated quotes carry the analyst's own label and speaker: they win
+	// over the statements found here. Statements never overlap each other.
 	var out []Candidate
-	for _, c := range m.Quotes.Find(articleID, text) {
+	for _, c := range propagated {
 		if !overlapsCandidates(c.Start, c.End, out) {
 			out = append(out, c)
 		}
 	}
+	proposed := len(out)
 	for _, s := range statements {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		if overlapsCandidates(s.span.Start, s.span.End, out) {
+		if overlapsCandidates(s.span.Start, s.span.End, out[:proposed]) {
 			continue
 		}
 		out = append(out, m.label(text, s))

@@ -1,6 +1,9 @@
 package suggest
 
-import "slices"
+import (
+	"context"
+	"slices"
+)
 
 // Propagation: a quote labelled in one article is proposed wherever the
 // same or nearly the same words appear in another (syndicated news, where
@@ -64,34 +67,53 @@ func shingle(words []uint64) uint64 {
 	return h
 }
 
-// wordSpan is a word of an article: its span and its hash.
-type wordSpan struct {
-	start, end int
-	hash       uint64
-}
+// shingleHit is where one of a quote's shingles was found: the word
+// position and the code-point span of its words.
+type shingleHit struct{ pos, start, end int }
 
-// Find proposes the labelled quotes of other articles found in text.
-func (ix *QuoteIndex) Find(articleID uint64, text []rune) []Candidate {
+// Find proposes the labelled quotes of other articles found in text. It
+// keeps only the last few words and the hits, so a long article costs
+// little memory, and returns ctx's error when ctx is done first.
+func (ix *QuoteIndex) Find(ctx context.Context, articleID uint64, text []rune) ([]Candidate, error) {
 	if ix == nil || len(ix.quotes) == 0 {
-		return nil
+		return nil, nil
 	}
-	var words []wordSpan
-	forEachWord(text, func(start, end int, w []byte) { words = append(words, wordSpan{start, end, hashBytes(fnvOffset, w)}) })
-	hashes := make([]uint64, len(words))
-	for i, w := range words {
-		hashes[i] = w.hash
+	var last [shingleWords]struct {
+		start int
+		hash  uint64
 	}
-	hits := map[int32][]int{} // quote -> positions of its shingles in text
-	for i := 0; i+shingleWords <= len(hashes); i++ {
-		for _, q := range ix.postings[shingle(hashes[i:i+shingleWords])] {
+	hits := map[int32][]shingleHit{}
+	pos := 0
+	var err error
+	forEachWord(text, func(start, end int, w []byte) {
+		if err != nil {
+			return
+		}
+		if pos%checkEvery == 0 {
+			err = ctx.Err()
+		}
+		copy(last[:], last[1:])
+		last[shingleWords-1].start, last[shingleWords-1].hash = start, hashBytes(fnvOffset, w)
+		pos++
+		if pos < shingleWords {
+			return
+		}
+		var h [shingleWords]uint64
+		for i := range last {
+			h[i] = last[i].hash
+		}
+		for _, q := range ix.postings[shingle(h[:])] {
 			if ix.quotes[q].articleID != articleID {
-				hits[q] = append(hits[q], i)
+				hits[q] = append(hits[q], shingleHit{pos - shingleWords, last[0].start, end})
 			}
 		}
+	})
+	if err != nil {
+		return nil, err
 	}
 	var out []Candidate
-	for q, positions := range hits {
-		if c, ok := bestRun(ix.quotes[q], positions, words, text); ok {
+	for q, found := range hits {
+		if c, ok := bestRun(ix.quotes[q], found, text); ok {
 			out = append(out, c)
 		}
 	}
@@ -101,16 +123,19 @@ func (ix *QuoteIndex) Find(articleID uint64, text []rune) []Candidate {
 		}
 		return int(a.FromClaim - b.FromClaim)
 	})
-	return out
+	return out, nil
 }
+
+// checkEvery is how many words pass between looks at the context.
+const checkEvery = 4096
 
 // bestRun finds the run of shingle hits that covers the most of the quote
 // with gaps of at most a few words, and turns it into a candidate.
-func bestRun(lq labelledQuote, positions []int, words []wordSpan, text []rune) (Candidate, bool) {
+func bestRun(lq labelledQuote, hits []shingleHit, text []rune) (Candidate, bool) {
 	bestFrom, bestTo, bestN := 0, 0, 0
 	from, n := 0, 1
-	for i := 1; i <= len(positions); i++ {
-		if i < len(positions) && positions[i]-positions[i-1] <= shingleWords {
+	for i := 1; i <= len(hits); i++ {
+		if i < len(hits) && hits[i].pos-hits[i-1].pos <= shingleWords {
 			n++
 			continue
 		}
@@ -120,11 +145,11 @@ func bestRun(lq labelledQuote, positions []int, words []wordSpan, text []rune) (
 		from, n = i, 1
 	}
 	share := float64(bestN) / float64(lq.shingles)
-	first, last := positions[bestFrom], positions[bestTo]+shingleWords-1
-	if share < minShareShared || last-first+1 > lq.words+lq.words/4+1 {
+	first, last := hits[bestFrom], hits[bestTo]
+	if share < minShareShared || last.pos-first.pos+shingleWords > lq.words+lq.words/4+1 {
 		return Candidate{}, false
 	}
-	start, end := words[first].start, words[last].end
+	start, end := first.start, last.end
 	return Candidate{
 		Start: start, End: end, Quote: string(text[start:end]),
 		Label: lq.label, Score: min(share, 1), Speaker: lq.speaker, Target: lq.target,

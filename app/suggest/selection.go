@@ -5,7 +5,7 @@ import "claimdesk/app/segment"
 // contextReach bounds how far the sentence around a selection is looked
 // for, so that a selection in a 50 MiB article with no line breaks costs
 // what one in a short article does.
-const contextReach = 2000
+const contextReach = 600
 
 // describe makes the example for the span [start, end) of text: its quote,
 // its paragraph around it (the reach of a news quote's attribution and of
