@@ -103,10 +103,7 @@ func printCandidates(env *Env, corpus suggest.Corpus, ids []uint64, minScore flo
 		if err != nil {
 			return err
 		}
-		for _, c := range cands {
-			if c.Score < minScore {
-				continue
-			}
+		for _, c := range suggest.Above(cands, minScore) {
 			score := math.Round(c.Score*1000) / 1000
 			if asJSON {
 				if err := enc.Encode(candidateLine{d.ID, c.Start, c.End, c.Quote, c.Label, score, c.Speaker, c.Target}); err != nil {

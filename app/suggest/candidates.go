@@ -38,6 +38,18 @@ const (
 	KindPropagated Kind = "propagated" // a claim labelled elsewhere, syndicated here
 )
 
+// Above returns the candidates scored at least minScore, in order: what
+// "accept all above score S" accepts, as one undoable step.
+func Above(cands []Candidate, minScore float64) []Candidate {
+	var out []Candidate
+	for _, c := range cands {
+		if c.Score >= minScore {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
 // How sure the structure alone makes a candidate, before its label is
 // weighed: an attributed quote is almost surely a statement; a quote that
 // is a paragraph of its own continues the last speaker; reported speech is

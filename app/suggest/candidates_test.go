@@ -235,3 +235,14 @@ func FuzzCandidates(f *testing.F) {
 		labelled.Suggest(text, len(text)/3, len(text)/2)
 	})
 }
+
+func TestAbove(t *testing.T) {
+	cands := []Candidate{{Start: 0, Score: 0.9}, {Start: 5, Score: 0.4}, {Start: 9, Score: 0.5}}
+	got := Above(cands, 0.5)
+	if len(got) != 2 || got[0].Start != 0 || got[1].Start != 9 {
+		t.Errorf("Above 0.5: %+v", got)
+	}
+	if len(Above(cands, 1.1)) != 0 || len(Above(nil, 0)) != 0 {
+		t.Error("Above kept too much")
+	}
+}

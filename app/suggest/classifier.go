@@ -179,8 +179,8 @@ func (c *Classifier) Predict(ex Example) []Scored {
 	return out
 }
 
-// prior turns the lexicon's hits into probabilities: each hit doubles and
-// a half a label's odds. With one label it is certain.
+// prior turns the lexicon's hits into probabilities: each hit multiplies
+// a label's odds by e. With one label it is certain.
 func (c *Classifier) prior(ex Example) []float64 {
 	hits := lexiconHits(ex, c.cues)
 	out := make([]float64, len(c.labels))

@@ -58,13 +58,6 @@ func forEachWord(text []rune, fn func(start, end int, folded []byte)) {
 	}
 }
 
-// wordsOf returns the folded words of s.
-func wordsOf(s string) []string {
-	var out []string
-	forEachWord([]rune(s), func(_, _ int, w []byte) { out = append(out, string(w)) })
-	return out
-}
-
 // The kinds of feature, hashed in front of their words.
 const (
 	quoteWord    = 'q'
