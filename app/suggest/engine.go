@@ -49,7 +49,8 @@ func (m *Model) MemoryBytes() int {
 }
 
 // Suggest ranks the labels for the selection [start, end) of text, most
-// likely first. It reads only the sentences around the selection.
+// likely first, each with its probability; empty only when the store has
+// no labels. It reads only the paragraph around the selection.
 func (m *Model) Suggest(text []rune, start, end int) []Scored {
 	return m.Classifier.Predict(describe(text, start, end, "", m.Cues))
 }
