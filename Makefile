@@ -10,11 +10,12 @@ export LANG := en_US.UTF-8
 # Debian packages: cgo GL/X11 headers for Fyne's GLFW driver, fonts with
 # Arabic and CJK glyphs, Xvfb/xdotool/xwd/ImageMagick for the end-to-end test,
 # tesseract to read the window's text off its screenshots, NLTK to check the
-# agreement coefficients against another implementation, and
-# desktop-file-validate for the menu entry install-check writes.
+# agreement coefficients against another implementation, scikit-learn for
+# suggest's TF-IDF + logistic regression baseline, git for the team folder,
+# and desktop-file-validate for the menu entry install-check writes.
 APT_PACKAGES := gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev \
 	libxinerama-dev libxi-dev libxxf86vm-dev libxkbcommon-dev fonts-dejavu-core fonts-droid-fallback \
-	xvfb xdotool x11-apps imagemagick python3 python3-nltk desktop-file-utils \
+	xvfb xdotool x11-apps imagemagick python3 python3-nltk python3-sklearn git desktop-file-utils \
 	tesseract-ocr tesseract-ocr-eng
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)

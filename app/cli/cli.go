@@ -54,6 +54,8 @@ func commands() []command {
 		{"delete", "delete articles and their claims", runDelete},
 		{"agree", "agreement between annotators: F1, Cohen's and Fleiss' kappa, Krippendorff's alpha", runAgree},
 		{"adjudicate", "copy claims enough annotators agree on into the gold layer", runAdjudicate},
+		{"suggest", "propose claims with speaker and label; --evaluate says how good they are", runSuggest},
+		{"classify", "set label and score on every span of a spans JSONL file", runClassify},
 	}
 }
 

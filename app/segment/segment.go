@@ -2,8 +2,8 @@
 // Unicode UAX #29 through github.com/rivo/uniseg, with the few refinements a
 // labelling tool needs, stated once here. The article view snaps selections
 // with it, export cuts CoNLL tokens with it and search finds word edges with
-// it, so the three never disagree. (Sentences, which only export needs, keep
-// export's own rule there.)
+// it, so the three never disagree. Sentences (UAX #29 with the abbreviation
+// refinement in sentence.go) serve suggest; export keeps its own rule.
 //
 // Offsets follow the product's contract: they count Unicode code points
 // (indexes into a []rune), and a span's end is exclusive.

@@ -1,0 +1,331 @@
+package suggest
+
+import (
+	"context"
+	"slices"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"claimdesk/storage"
+)
+
+// Model is one trained state of the suggestions: the label classifier and
+// the index of labelled quotes for propagation. A Model never changes once
+// built; the engine swaps in a new one atomically, so a frame that holds
+// the old one finishes with it.
+type Model struct {
+	Classifier *Classifier
+	Quotes     *QuoteIndex
+	Cues       *Cues
+	Claims     int           // claims it learned from
+	TrainTime  time.Duration // what building it took
+}
+
+// BuildModel trains a model on examples for labels.
+func BuildModel(labels []string, examples []Example, cues *Cues) *Model {
+	began := time.Now()
+	m := &Model{
+		Classifier: Train(labels, examples, cues),
+		Quotes:     NewQuoteIndex(examples),
+		Cues:       cues,
+		Claims:     len(examples),
+	}
+	m.TrainTime = time.Since(began)
+	return m
+}
+
+// MemoryBytes estimates the model's memory: weights, idf and the quote
+// index's postings.
+func (m *Model) MemoryBytes() int {
+	n := m.Classifier.MemoryBytes()
+	if m.Quotes != nil {
+		n += len(m.Quotes.quotes) * 96
+		for _, p := range m.Quotes.postings {
+			n += 8 + 24 + 4*cap(p)
+		}
+	}
+	return n
+}
+
+// Suggest ranks the labels for the selection [start, end) of text, most
+// likely first, each with its probability; empty only when the store has
+// no labels. It reads only the paragraph around the selection.
+func (m *Model) Suggest(text []rune, start, end int) []Scored {
+	return m.Classifier.Predict(describe(text, start, end, "", m.Cues))
+}
+
+// Candidates finds the claims text most likely holds, in text order:
+// attributed quotes, reported statements and quotes labelled in other
+// articles. Spans that overlap a claim already made, or that the analyst
+// rejected, are left out. It returns ctx's error when ctx is done first.
+func (m *Model) Candidates(ctx context.Context, articleID uint64, text []rune, claims []storage.Claim, rejected Rejections) ([]Candidate, error) {
+	statements, err := findStatements(ctx, text, m.Cues)
+	if err != nil {
+		return nil, err
+	}
+	propagated, err := m.Quotes.Find(ctx, articleID, text)
+	if err != nil {
+		return nil, err
+	}
+	// Propagated quotes carry the analyst's own label and speaker: they win
+	// over the statements found here. Statements never overlap each other.
+	var out []Candidate
+	for _, c := range propagated {
+		if !overlapsCandidates(c.Start, c.End, out) {
+			out = append(out, c)
+		}
+	}
+	proposed := len(out)
+	for _, s := range statements {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		if overlapsCandidates(s.span.Start, s.span.End, out[:proposed]) {
+			continue
+		}
+		out = append(out, m.label(text, s))
+	}
+	kept := out[:0]
+	for _, c := range out {
+		if overlapsClaims(c.Start, c.End, claims) || (rejected != nil && rejected.Rejected(articleID, c.Start, c.End)) {
+			continue
+		}
+		kept = append(kept, c)
+	}
+	slices.SortStableFunc(kept, func(a, b Candidate) int { return a.Start - b.Start })
+	return kept, nil
+}
+
+// label gives a found statement its most likely label; the score weighs
+// how sure the structure is by how sure the label is.
+func (m *Model) label(text []rune, s statement) Candidate {
+	lo, hi := paragraphAround(text, s.span.Start, s.span.End)
+	ex := Example{
+		Quote:   string(text[s.span.Start:s.span.End]),
+		Context: contextOf(text, lo, hi, s.span.Start, s.span.End),
+		Cue:     s.cue, Speaker: s.speaker,
+	}
+	c := Candidate{
+		Start: s.span.Start, End: s.span.End, Quote: ex.Quote,
+		Speaker: s.speaker, Target: s.target, Cue: s.cue, Kind: s.kind, Score: s.conf,
+	}
+	if ranked := m.Classifier.Predict(ex); len(ranked) > 0 {
+		c.Label, c.Score = ranked[0].Label, s.conf*ranked[0].Score
+	}
+	return c
+}
+
+func overlapsCandidates(start, end int, cs []Candidate) bool {
+	for _, c := range cs {
+		if start < c.End && c.Start < end {
+			return true
+		}
+	}
+	return false
+}
+
+func overlapsClaims(start, end int, claims []storage.Claim) bool {
+	for _, c := range claims {
+		if start < c.End && c.Start < end {
+			return true
+		}
+	}
+	return false
+}
+
+// Engine keeps a Model current with the store: it learns every claim once
+// at the start, hears each committed change (Observe), and retrains in its
+// own goroutine (Run), swapping the new model in when it is ready. Reads
+// of the model never wait for training.
+type Engine struct {
+	src        Source
+	cues       *Cues
+	rejections Rejections
+	model      atomic.Pointer[Model]
+	kick       chan struct{}
+
+	mu       sync.Mutex
+	examples map[uint64]Example // by claim id
+	labels   []string
+	pending  []storage.Change
+	onModel  func(*Model)
+}
+
+// NewEngine makes an engine over src with the prior alone until Run has
+// read the store. rejections may be nil.
+func NewEngine(src Source, rejections Rejections, cues *Cues) *Engine {
+	e := &Engine{src: src, cues: cues, rejections: rejections, kick: make(chan struct{}, 1), examples: map[uint64]Example{}}
+	e.model.Store(BuildModel(nil, nil, cues))
+	return e
+}
+
+// Model is the model in use now.
+func (e *Engine) Model() *Model { return e.model.Load() }
+
+// OnModel registers fn to be called, on the engine's goroutine, after each
+// new model is swapped in (the window refreshes its candidates then).
+func (e *Engine) OnModel(fn func(*Model)) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	e.onModel = fn
+}
+
+// Suggest ranks the labels for a selection with the current model.
+func (e *Engine) Suggest(text []rune, start, end int) []Scored {
+	return e.Model().Suggest(text, start, end)
+}
+
+// Candidates finds an article's candidates with the current model,
+// leaving out its claims and the spans rejected in it.
+func (e *Engine) Candidates(ctx context.Context, articleID uint64, text []rune, claims []storage.Claim) ([]Candidate, error) {
+	return e.Model().Candidates(ctx, articleID, text, claims, e.rejections)
+}
+
+// Observe hears a committed change of the store (pass it to
+// storage.Store.OnChange). It only notes the change: reading and training
+// happen on the engine's goroutine.
+func (e *Engine) Observe(c storage.Change) {
+	switch c.Kind {
+	case storage.ClaimAdded, storage.ClaimUpdated, storage.ClaimDeleted, storage.ArticleDeleted, storage.LabelsChanged:
+	default:
+		return
+	}
+	e.mu.Lock()
+	e.pending = append(e.pending, c)
+	e.mu.Unlock()
+	select {
+	case e.kick <- struct{}{}:
+	default:
+	}
+}
+
+// Run reads the store, trains the first model and then retrains after
+// each batch of observed changes, until ctx is done.
+func (e *Engine) Run(ctx context.Context) error {
+	if err := e.Load(); err != nil {
+		return err
+	}
+	for {
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-e.kick:
+			if err := e.Refresh(); err != nil {
+				return err
+			}
+		}
+	}
+}
+
+// Load reads every claim of the store and trains a model on them.
+func (e *Engine) Load() error {
+	corpus, err := LoadCorpus(e.src)
+	if err != nil {
+		return err
+	}
+	e.mu.Lock()
+	e.labels = corpus.Labels
+	for _, ex := range Examples(corpus.Docs, e.cues) {
+		e.examples[ex.ClaimID] = ex
+	}
+	e.mu.Unlock()
+	e.retrain()
+	return nil
+}
+
+// Refresh applies the changes observed since the last training and
+// trains a new model on them. Run calls it; tests call it to step.
+func (e *Engine) Refresh() error {
+	e.mu.Lock()
+	changes := e.pending
+	e.pending = nil
+	e.mu.Unlock()
+	if len(changes) == 0 {
+		return nil
+	}
+	updates := map[uint64]Example{}
+	var deleted []uint64
+	var deletedArticles []uint64
+	labelsChanged := false
+	texts := map[uint64][]rune{}
+	for _, c := range changes {
+		switch c.Kind {
+		case storage.ClaimAdded, storage.ClaimUpdated:
+			text, ok := texts[c.Claim.ArticleID]
+			if !ok {
+				a, err := e.src.Article(c.Claim.ArticleID)
+				if err != nil {
+					continue // deleted since: its ArticleDeleted follows
+				}
+				text = []rune(a.Text)
+				texts[c.Claim.ArticleID] = text
+			}
+			updates[c.Claim.ID] = claimExample(text, c.Claim, e.cues)
+		case storage.ClaimDeleted:
+			delete(updates, c.Claim.ID)
+			deleted = append(deleted, c.Claim.ID)
+		case storage.ArticleDeleted:
+			deletedArticles = append(deletedArticles, c.Article.ID)
+		case storage.LabelsChanged:
+			labelsChanged = true
+		}
+	}
+	var labels []string
+	if labelsChanged {
+		ls, err := e.src.Labels()
+		if err != nil {
+			return err
+		}
+		for _, l := range ls {
+			labels = append(labels, l.Name)
+		}
+	}
+	e.mu.Lock()
+	if labelsChanged {
+		e.labels = labels
+	}
+	for _, id := range deleted {
+		delete(e.examples, id)
+	}
+	for id, ex := range updates {
+		e.examples[id] = ex
+	}
+	for id, ex := range e.examples {
+		if slices.Contains(deletedArticles, ex.ArticleID) {
+			delete(e.examples, id)
+		}
+	}
+	e.mu.Unlock()
+	e.retrain()
+	return nil
+}
+
+// retrain builds a model from the examples now known and swaps it in.
+func (e *Engine) retrain() {
+	e.mu.Lock()
+	labels := slices.Clone(e.labels)
+	examples := make([]Example, 0, len(e.examples))
+	for _, ex := range e.examples {
+		examples = append(examples, ex)
+	}
+	onModel := e.onModel
+	e.mu.Unlock()
+	// Claim order, so that the same claims always train the same model.
+	slices.SortFunc(examples, func(a, b Example) int { return compareIDs(a.ClaimID, b.ClaimID) })
+	m := BuildModel(labels, examples, e.cues)
+	e.model.Store(m)
+	if onModel != nil {
+		onModel(m)
+	}
+}
+
+func compareIDs(a, b uint64) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}

@@ -1,0 +1,197 @@
+package suggest
+
+import (
+	"context"
+	"encoding/json"
+	"strings"
+	"testing"
+	"time"
+
+	"claimdesk/seeds"
+	"claimdesk/storage"
+	"claimdesk/storage/storetest"
+)
+
+func addArticle(t *testing.T, s *storage.Store, title, text string) storage.Article {
+	t.Helper()
+	a, _, err := s.AddArticle(storage.Article{Title: title, Text: text})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a
+}
+
+func candidateHolding(t *testing.T, cands []Candidate, part string) Candidate {
+	t.Helper()
+	for _, c := range cands {
+		if strings.Contains(c.Quote, part) {
+			return c
+		}
+	}
+	t.Fatalf("no candidate holds %q in %+v", part, cands)
+	return Candidate{}
+}
+
+// Accept, reject and propagate as the window does, headless: accepting
+// stores the candidate as a claim with its speaker; the engine learns it
+// after Refresh; the claim and a rejected span are not proposed again;
+// the accepted quote is proposed in a syndicated copy with its label and
+// speaker.
+func TestAcceptRejectPropagate(t *testing.T) {
+	store := storetest.Open(t)
+	seed := addArticle(t, store, "seed", seeds.Articles()[0].Text)
+	rejected := NewRejectedSpans()
+	engine := NewEngine(store, rejected, English)
+	store.OnChange(engine.Observe)
+	if err := engine.Load(); err != nil {
+		t.Fatal(err)
+	}
+	text := []rune(seed.Text)
+	ctx := context.Background()
+	cands, err := engine.Candidates(ctx, seed.ID, text, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	// Enter: accept with the suggested label, speaker and target.
+	accept := candidateHolding(t, cands, "Russia has never interfered")
+	claim, err := store.AddClaim(storage.Claim{
+		ArticleID: seed.ID, Start: accept.Start, End: accept.End, Label: accept.Label,
+		Speaker: accept.Speaker, Target: accept.Target, Origin: storage.OriginSuggested,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if claim.Speaker != "Kremlin spokesman Dmitry Peskov" || claim.Label != "denial" {
+		t.Errorf("accepted claim: %+v", claim)
+	}
+	// Backspace: reject.
+	reject := candidateHolding(t, cands, "the main card of their game")
+	rejected.Reject(seed.ID, reject.Start, reject.End)
+
+	if err := engine.Refresh(); err != nil {
+		t.Fatal(err)
+	}
+	if got := engine.Model().Claims; got != 1 {
+		t.Errorf("model learned from %d claims, want 1", got)
+	}
+	claims, _ := store.Claims(seed.ID)
+	again, _ := engine.Candidates(ctx, seed.ID, text, claims)
+	for _, c := range again {
+		if c.Start == accept.Start || c.Start == reject.Start {
+			t.Errorf("proposed again: %q", c.Quote)
+		}
+	}
+	if len(again) != len(cands)-2 {
+		t.Errorf("%d candidates left of %d", len(again), len(cands))
+	}
+
+	// Propagation: the same statement, syndicated with a word changed.
+	copyText := "Moscow rejects claims\n\nAn agency report on Thursday.\n\n" +
+		"\"President Putin has repeatedly said that Russia has never interfered and does not interfere in internal affairs, especially in the electoral processes of foreign countries,\" a spokesman told journalists.\n"
+	syndicated := addArticle(t, store, "copy", copyText)
+	found, _ := engine.Candidates(ctx, syndicated.ID, []rune(copyText), nil)
+	p := candidateHolding(t, found, "Russia has never interfered")
+	if p.Kind != KindPropagated || p.Label != "denial" || p.Speaker != claim.Speaker || p.FromClaim != claim.ID {
+		t.Errorf("propagated candidate: %+v", p)
+	}
+	if string([]rune(copyText)[p.Start:p.End]) != p.Quote {
+		t.Errorf("propagated quote does not match its offsets: %q", p.Quote)
+	}
+
+	// Deleting the claim forgets it.
+	if _, err := store.DeleteClaim(claim.ID); err != nil {
+		t.Fatal(err)
+	}
+	if err := engine.Refresh(); err != nil {
+		t.Fatal(err)
+	}
+	if got := engine.Model().Claims; got != 0 {
+		t.Errorf("model still learned from %d claims after the delete", got)
+	}
+}
+
+// Run retrains in the background after each change and swaps the model in.
+func TestEngineRetrainsInBackground(t *testing.T) {
+	store := storetest.Open(t)
+	a := addArticle(t, store, "a", "\"We never interfered in anything,\" Peskov said.\n")
+	engine := NewEngine(store, nil, English)
+	store.OnChange(engine.Observe)
+	swapped := make(chan *Model, 8)
+	engine.OnModel(func(m *Model) { swapped <- m })
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- engine.Run(ctx) }()
+	<-swapped // the first model, from Load
+	if _, err := store.AddClaim(storage.Claim{ArticleID: a.ID, Start: 1, End: 32, Label: "denial"}); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case m := <-swapped:
+		if m.Claims != 1 || engine.Model() != m {
+			t.Errorf("swapped model learned from %d claims", m.Claims)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("no model after the new claim")
+	}
+	if err := store.AddLabel(storage.Label{Name: "hedge", Colour: "#CC79A7", Hotkey: "4"}); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case m := <-swapped:
+		if len(m.Classifier.Labels()) != 4 {
+			t.Errorf("labels after adding one: %v", m.Classifier.Labels())
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("no model after the new label")
+	}
+	cancel()
+	if err := <-done; err != context.Canceled {
+		t.Errorf("Run ended with %v", err)
+	}
+}
+
+func TestEmptyStore(t *testing.T) {
+	store := storetest.Open(t)
+	engine := NewEngine(store, nil, English)
+	if err := engine.Load(); err != nil {
+		t.Fatal(err)
+	}
+	got := engine.Suggest([]rune("They denied everything."), 0, 4)
+	if len(got) != 3 {
+		t.Errorf("empty store's suggestion: %v", got)
+	}
+	if got := engine.Suggest(nil, 5, 2); len(got) != 3 {
+		t.Errorf("selection out of an empty text: %v", got)
+	}
+}
+
+func TestRejectedSpansPersist(t *testing.T) {
+	r := NewRejectedSpans()
+	r.Reject(2, 10, 20)
+	r.Reject(1, 5, 6)
+	r.Reject(1, 0, 3)
+	data, err := json.Marshal(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `[{"article_id":1,"start":0,"end":3},{"article_id":1,"start":5,"end":6},{"article_id":2,"start":10,"end":20}]`
+	if string(data) != want {
+		t.Errorf("got %s\nwant %s", data, want)
+	}
+	back := NewRejectedSpans()
+	if err := json.Unmarshal(data, back); err != nil {
+		t.Fatal(err)
+	}
+	if !back.Rejected(2, 10, 20) || back.Rejected(2, 10, 21) {
+		t.Error("round trip lost a span")
+	}
+	back.Forget(2, 10, 20)
+	back.ForgetArticle(1)
+	if back.Rejected(2, 10, 20) || back.Rejected(1, 0, 3) {
+		t.Error("Forget kept a span")
+	}
+	if err := json.Unmarshal([]byte(`{`), back); err == nil {
+		t.Error("broken JSON read")
+	}
+}
