@@ -1,0 +1,205 @@
+package storage
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"strings"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// An annotator's layer is every claim stored under their name. A team
+// folder exchanges layers whole: Layer reads one for writing out, and
+// ReplaceLayer puts a layer read back in place of the store's copy, in one
+// transaction, leaving every other annotator's claims alone.
+
+// LayerArticle is one article of a layer with that layer's claims in it.
+// The article is known by its text's hash (Article.SHA256); its Text is
+// needed only where the store lacks the article and must add it.
+type LayerArticle struct {
+	Article Article
+	Claims  []Claim
+}
+
+// LayerReplacement counts what ReplaceLayer changed. Claims that were
+// already stored as given are kept under their ids, so replacing a layer by
+// itself writes nothing.
+type LayerReplacement struct {
+	ArticlesAdded int
+	ClaimsAdded   int
+	ClaimsRemoved int
+	ClaimsKept    int
+}
+
+// Changed reports whether the replacement changed anything.
+func (r LayerReplacement) Changed() bool {
+	return r.ArticlesAdded+r.ClaimsAdded+r.ClaimsRemoved > 0
+}
+
+// Layer returns every article of the store, in id order and with its text,
+// each with the claims annotator made in it, in text order. Articles where
+// the annotator made none are listed too: a team shares articles before
+// anyone labels them.
+func (s *Store) Layer(annotator string) ([]LayerArticle, error) {
+	annotator = strings.TrimSpace(annotator)
+	if annotator == "" {
+		return nil, invalidf("a layer needs an annotator's name")
+	}
+	var out []LayerArticle
+	err := s.view(func(tx *bolt.Tx) error {
+		byArticle := map[uint64][]Claim{}
+		err := eachLayerClaim(tx, annotator, func(c Claim) {
+			byArticle[c.ArticleID] = append(byArticle[c.ArticleID], c)
+		})
+		if err != nil {
+			return err
+		}
+		return eachRecord(tx.Bucket(bucketArticles), func(a Article) error {
+			claims := byArticle[a.ID]
+			SortInTextOrder(claims)
+			out = append(out, LayerArticle{Article: a, Claims: claims})
+			return nil
+		})
+	})
+	return out, err
+}
+
+// ReplaceLayer makes the store's claims of annotator exactly the given
+// ones, in one transaction: all of it lands or none. An article the store
+// lacks is added from the LayerArticle (its Text must hash to its SHA256);
+// a claim equal to a stored one of the layer (same article, span, label,
+// speaker, target and note) keeps its id; stored claims of the layer not
+// given are removed, in every article. Each claim's Annotator is set to
+// annotator. A refused claim or article names its place and nothing is
+// stored.
+func (s *Store) ReplaceLayer(annotator string, articles []LayerArticle) (LayerReplacement, error) {
+	var (
+		result  LayerReplacement
+		changes []Change
+	)
+	annotator = strings.TrimSpace(annotator)
+	if annotator == "" {
+		return result, invalidf("a layer needs an annotator's name")
+	}
+	err := s.update(func(tx *bolt.Tx) error {
+		result, changes = LayerReplacement{}, nil
+		stored := map[layerKey][]Claim{}
+		err := eachLayerClaim(tx, annotator, func(c Claim) {
+			k := keyOfLayerClaim(c)
+			stored[k] = append(stored[k], c)
+		})
+		if err != nil {
+			return err
+		}
+		for i, la := range articles {
+			art, added, err := layerArticle(tx, la.Article)
+			if err != nil {
+				return fmt.Errorf("article %d of %d: %w", i+1, len(articles), err)
+			}
+			if added {
+				result.ArticlesAdded++
+				changes = append(changes, Change{Kind: ArticleAdded, Article: summarise(art, 0)})
+			}
+			var fresh []Claim
+			for _, c := range la.Claims {
+				c.ArticleID, c.Annotator, c.ID = art.ID, annotator, 0
+				k := keyOfLayerClaim(c)
+				if same := stored[k]; len(same) > 0 {
+					stored[k] = same[1:]
+					result.ClaimsKept++
+					continue
+				}
+				fresh = append(fresh, c)
+			}
+			checked, err := insertClaims(tx, art, fresh)
+			if err != nil {
+				return fmt.Errorf("article %q (%s): %w", art.Title, art.SHA256, err)
+			}
+			result.ClaimsAdded += len(checked)
+			for _, c := range checked {
+				changes = append(changes, Change{Kind: ClaimAdded, Claim: c})
+			}
+		}
+		for _, left := range stored {
+			for _, c := range left {
+				if err := deleteClaimRecord(tx, c); err != nil {
+					return err
+				}
+				result.ClaimsRemoved++
+				changes = append(changes, Change{Kind: ClaimDeleted, Claim: c})
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return LayerReplacement{}, err
+	}
+	s.notify(changes...)
+	return result, nil
+}
+
+// layerKey is what makes two claims of one layer the same claim.
+type layerKey struct {
+	article                      uint64
+	start, end                   int
+	label, speaker, target, note string
+}
+
+func keyOfLayerClaim(c Claim) layerKey {
+	return layerKey{c.ArticleID, c.Start, c.End, strings.TrimSpace(c.Label), c.Speaker, c.Target, c.Note}
+}
+
+// layerArticle finds the article a layer names by hash, or adds it when its
+// text came along; added says which.
+func layerArticle(tx *bolt.Tx, a Article) (Article, bool, error) {
+	hash := a.SHA256
+	if hash == "" && a.Text != "" {
+		hash = HashText(a.Text)
+	}
+	if hash == "" {
+		return Article{}, false, invalidf("an article of a layer has neither text nor hash")
+	}
+	art, ok, err := articleByHash(tx, hash)
+	if err != nil || ok {
+		return art, false, err
+	}
+	if a.Text == "" {
+		return Article{}, false, invalidf("article %s is not in the store and came without its text", hash)
+	}
+	a.ID = 0
+	prepared, _, err := prepareArticle(a, true)
+	if err != nil {
+		return Article{}, false, err
+	}
+	if prepared.SHA256 != hash {
+		return Article{}, false, invalidf("the text given for article %s hashes to %s", hash, prepared.SHA256)
+	}
+	if err := writeArticle(tx, &prepared, nil); err != nil {
+		return Article{}, false, err
+	}
+	return prepared, true, nil
+}
+
+// eachLayerClaim calls fn with every claim of annotator. Records are
+// written by encoding/json, which writes the annotator as
+// "annotator":<its JSON string>, so a record without those bytes is not
+// decoded at all: a layer of 100,000 claims among 300,000 decodes a third
+// of them.
+func eachLayerClaim(tx *bolt.Tx, annotator string, fn func(Claim)) error {
+	name, _ := json.Marshal(annotator) // a string always marshals
+	needle := append([]byte(`"annotator":`), name...)
+	return tx.Bucket(bucketClaims).ForEach(func(_, v []byte) error {
+		if !bytes.Contains(v, needle) {
+			return nil
+		}
+		var c Claim
+		if err := decodeJSON(v, &c); err != nil {
+			return err
+		}
+		if c.Annotator == annotator {
+			fn(c)
+		}
+		return nil
+	})
+}
