@@ -10,10 +10,11 @@ export LANG := en_US.UTF-8
 # Debian packages: cgo GL/X11 headers for Fyne's GLFW driver, fonts with
 # Arabic and CJK glyphs, Xvfb/xdotool/xwd/ImageMagick for the end-to-end test,
 # tesseract to read the window's text off its screenshots, and
-# desktop-file-validate for the menu entry install-check writes.
+# desktop-file-validate for the menu entry install-check writes; git, which
+# team folders that are git work trees are synced with (and their tests).
 APT_PACKAGES := gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev \
 	libxinerama-dev libxi-dev libxxf86vm-dev libxkbcommon-dev fonts-dejavu-core fonts-droid-fallback \
-	xvfb xdotool x11-apps imagemagick python3 desktop-file-utils \
+	xvfb xdotool x11-apps imagemagick python3 git desktop-file-utils \
 	tesseract-ocr tesseract-ocr-eng
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
