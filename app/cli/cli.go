@@ -52,6 +52,7 @@ func commands() []command {
 		{"recover", "copy what a damaged store still holds into a new one", runRecover},
 		{"labels", "list, add, change or remove labels", runLabels},
 		{"delete", "delete articles and their claims", runDelete},
+		{"team", "share layers through a team folder: join, sync, status", runTeam},
 	}
 }
 
