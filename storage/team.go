@@ -18,6 +18,11 @@ type TeamMembership struct {
 	// Imported holds, per other annotator, the hash of the layer file last
 	// read into the store, so an unchanged file is not read again.
 	Imported map[string]string `json:"imported,omitempty"`
+	// WrittenLayer is the LayerFingerprint of this annotator's layer when
+	// it was last written to the folder, and WrittenFile the hash of the
+	// file written: while both still hold, the layer need not be written.
+	WrittenLayer string `json:"written_layer,omitempty"`
+	WrittenFile  string `json:"written_file,omitempty"`
 }
 
 // The team bucket is made the first time a store joins a team, so stores

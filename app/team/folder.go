@@ -176,7 +176,6 @@ func (f *folder) readLayer(name string) (layerFile, string, error) {
 	if err != nil {
 		return layerFile{}, "", &FileError{File: rel, Err: err}
 	}
-	sum := sha256.Sum256(raw)
 	layer, err := decodeLayer(rel, bytes.NewReader(raw))
 	if err != nil {
 		return layerFile{}, "", err
@@ -184,7 +183,22 @@ func (f *folder) readLayer(name string) (layerFile, string, error) {
 	if layer.Annotator != name {
 		return layerFile{}, "", &FileError{File: rel, Line: 1, Err: fmt.Errorf("the layer says it is %q's; a layer file is named after its annotator", layer.Annotator)}
 	}
-	return layer, hex.EncodeToString(sum[:]), nil
+	return layer, hashBytes(raw), nil
+}
+
+// fileHash is the hash of a file of the folder's bytes, "" if it cannot be
+// read.
+func (f *folder) fileHash(rel string) string {
+	raw, err := os.ReadFile(f.abs(rel))
+	if err != nil {
+		return ""
+	}
+	return hashBytes(raw)
+}
+
+func hashBytes(data []byte) string {
+	sum := sha256.Sum256(data)
+	return hex.EncodeToString(sum[:])
 }
 
 // maxName bounds an annotator's name, which is also a file name.

@@ -174,7 +174,7 @@ func syncWith(ctx context.Context, store *storage.Store, progress func(Progress)
 		return report, err
 	}
 	progress(Progress{Step: "writing your layer"})
-	if err := writeOwnLayer(store, f, &report); err != nil {
+	if err := writeOwnLayer(store, f, &m, &report); err != nil {
 		return report, err
 	}
 	if err := ctx.Err(); err != nil {
@@ -204,8 +204,16 @@ func syncWith(ctx context.Context, store *storage.Store, progress func(Progress)
 
 // writeOwnLayer writes the texts of the store's articles the folder lacks,
 // then this annotator's layer: a reader never meets a claim whose text has
-// not been written.
-func writeOwnLayer(store *storage.Store, f *folder, report *Report) error {
+// not been written. A layer unchanged since it was last written, whose
+// file is still the one written, is neither read nor written again.
+func writeOwnLayer(store *storage.Store, f *folder, m *storage.TeamMembership, report *Report) error {
+	fingerprint, err := store.LayerFingerprint(f.annotator)
+	if err != nil {
+		return err
+	}
+	if fingerprint == m.WrittenLayer && f.fileHash(layerPath(f.annotator)) == m.WrittenFile {
+		return nil
+	}
 	articles, err := store.Layer(f.annotator)
 	if err != nil {
 		return err
@@ -223,8 +231,11 @@ func writeOwnLayer(store *storage.Store, f *folder, report *Report) error {
 	if err != nil {
 		return fmt.Errorf("%s's layer: %w", f.annotator, err)
 	}
-	report.Wrote, err = f.writeIfChanged(layerPath(f.annotator), data)
-	return err
+	if report.Wrote, err = f.writeIfChanged(layerPath(f.annotator), data); err != nil {
+		return err
+	}
+	m.WrittenLayer, m.WrittenFile = fingerprint, hashBytes(data)
+	return nil
 }
 
 // readOtherLayers reads each other annotator's layer file that changed
@@ -248,13 +259,13 @@ func readOtherLayers(ctx context.Context, store *storage.Store, f *folder, m *st
 			return err
 		}
 		progress(Progress{Step: "reading " + name + "'s layer", Done: i, Total: len(others)})
+		if hash := f.fileHash(layerPath(name)); hash != "" && hash == m.Imported[name] {
+			report.Layers = append(report.Layers, LayerReport{Annotator: name, Unchanged: true})
+			continue
+		}
 		layer, hash, err := f.readLayer(name)
 		if err != nil {
 			report.Problems = append(report.Problems, err)
-			continue
-		}
-		if m.Imported[name] == hash {
-			report.Layers = append(report.Layers, LayerReport{Annotator: name, Unchanged: true})
 			continue
 		}
 		replaced, err := importLayer(ctx, store, f, layer, &report.LabelsAdded)
