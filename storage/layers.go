@@ -85,7 +85,13 @@ func (s *Store) ReplaceLayer(annotator string, articles []LayerArticle) (LayerRe
 		return result, invalidf("a layer needs an annotator's name")
 	}
 	err := s.update(func(tx *bolt.Tx) error {
-		result, changes = LayerReplacement{}, nil
+		given := 0
+		for _, la := range articles {
+			given += len(la.Claims)
+		}
+		// A layer can be 100,000 claims: growing the list of changes a
+		// claim at a time would copy it over and over.
+		result, changes = LayerReplacement{}, make([]Change, 0, given+len(articles))
 		stored := map[layerKey][]storedLayerClaim{}
 		err := eachLayerClaim(tx, annotator, func(c storedLayerClaim) {
 			k := c.key()

@@ -41,13 +41,16 @@ const (
 type folder struct {
 	dir       string
 	annotator string
-	// writeFile puts data at path atomically; tests make it fail midway.
+	// writeFile puts data at path atomically and durably, writeText
+	// atomically (writeRenamed); tests make them fail midway.
 	writeFile func(path string, data []byte) error
+	writeText func(path string, data []byte) error
 }
 
 func newFolder(dir, annotator string) *folder {
 	f := &folder{dir: dir, annotator: annotator}
 	f.writeFile = func(path string, data []byte) error { return writeAtomic(path, annotator, data) }
+	f.writeText = func(path string, data []byte) error { return writeRenamed(path, annotator, data, false) }
 	return f
 }
 
@@ -85,6 +88,16 @@ func globEscape(s string) string {
 // so that each sweeps only their own: in a shared folder another analyst's
 // may be in the middle of its write.
 func writeAtomic(dest, annotator string, data []byte) error {
+	return writeRenamed(dest, annotator, data, true)
+}
+
+// writeRenamed is writeAtomic, with the syncs to disk left out when durable
+// is false: a kill still leaves the old file or the new one (the data is in
+// the system's cache), and only a power cut can leave a short file. Article
+// texts are written so, a thousand fsyncs being seconds on a slow disk:
+// hasArticle takes a text of the wrong size for a missing one, and the
+// store, which holds every text, writes it again.
+func writeRenamed(dest, annotator string, data []byte, durable bool) error {
 	dir := filepath.Dir(dest)
 	tmp, err := os.CreateTemp(dir, tempPrefix+annotator+"-*")
 	if err != nil {
@@ -92,7 +105,7 @@ func writeAtomic(dest, annotator string, data []byte) error {
 	}
 	name := tmp.Name()
 	_, err = tmp.Write(data)
-	if err == nil {
+	if err == nil && durable {
 		err = tmp.Sync()
 	}
 	if cerr := tmp.Close(); err == nil {
@@ -108,11 +121,19 @@ func writeAtomic(dest, annotator string, data []byte) error {
 		_ = os.Remove(name)
 		return fmt.Errorf("write %s: %w", dest, err)
 	}
+	if durable {
+		syncFolder(dir)
+	}
+	return nil
+}
+
+// syncFolder asks the system to put a folder's entries on disk, so renames
+// into it survive a power cut; where it cannot, nothing is lost but that.
+func syncFolder(dir string) {
 	if d, err := os.Open(dir); err == nil {
 		_ = d.Sync()
 		_ = d.Close()
 	}
-	return nil
 }
 
 // writeIfChanged writes rel unless it holds data already; it reports
@@ -124,10 +145,11 @@ func (f *folder) writeIfChanged(rel string, data []byte) (bool, error) {
 	return true, f.writeFile(f.abs(rel), data)
 }
 
-// hasArticle tells whether the folder holds the text of an article.
-func (f *folder) hasArticle(hash string) bool {
+// hasArticle tells whether the folder holds the text of an article, of
+// the text's size in bytes.
+func (f *folder) hasArticle(hash string, size int) bool {
 	info, err := os.Stat(f.abs(articlePath(hash)))
-	return err == nil && info.Mode().IsRegular()
+	return err == nil && info.Mode().IsRegular() && info.Size() == int64(size)
 }
 
 // readArticle reads an article's text and checks it is the text its name

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -100,7 +102,10 @@ func takeOwnLayer(ctx context.Context, store *storage.Store, f *folder) error {
 	}
 	stored := layerOf(f.annotator, mine)
 	if stored.claims() == 0 {
-		_, err := importLayer(ctx, store, f, layer, nil)
+		items, missing, err := checkLayer(ctx, store, f, layer)
+		if err == nil {
+			_, err = importLayer(store, f.annotator, items, missing, nil)
+		}
 		return err
 	}
 	if !sameClaims(stored, layer) {
@@ -165,7 +170,7 @@ func syncWith(ctx context.Context, store *storage.Store, progress func(Progress)
 	report := Report{Folder: m.Folder, Annotator: m.Annotator, Layers: []LayerReport{}}
 	f := newFolder(m.Folder, m.Annotator)
 	if writeFile != nil {
-		f.writeFile = writeFile
+		f.writeFile, f.writeText = writeFile, writeFile
 	}
 	if info, err := os.Stat(m.Folder); err != nil || !info.IsDir() {
 		return report, fmt.Errorf("the team folder %s is not there (a disk not mounted, a share not connected?): %v", m.Folder, err)
@@ -219,13 +224,16 @@ func writeOwnLayer(store *storage.Store, f *folder, m *storage.TeamMembership, r
 		return err
 	}
 	for _, la := range articles {
-		if f.hasArticle(la.Article.SHA256) {
+		if f.hasArticle(la.Article.SHA256, len(la.Article.Text)) {
 			continue
 		}
-		if err := f.writeFile(f.abs(articlePath(la.Article.SHA256)), []byte(la.Article.Text)); err != nil {
+		if err := f.writeText(f.abs(articlePath(la.Article.SHA256)), []byte(la.Article.Text)); err != nil {
 			return err
 		}
 		report.ArticlesWritten++
+	}
+	if report.ArticlesWritten > 0 {
+		syncFolder(f.abs(articlesFolder))
 	}
 	data, err := layerOf(f.annotator, articles).encode()
 	if err != nil {
@@ -239,74 +247,110 @@ func writeOwnLayer(store *storage.Store, f *folder, m *storage.TeamMembership, r
 }
 
 // readOtherLayers reads each other annotator's layer file that changed
-// since the last sync into the store.
+// since the last sync into the store. Files are read and checked in
+// parallel, as many at once as there are processors, while the store takes
+// the ones already checked, one transaction each, in name order.
 func readOtherLayers(ctx context.Context, store *storage.Store, f *folder, m *storage.TeamMembership, report *Report, progress func(Progress)) error {
 	names, err := f.layerNames()
 	if err != nil {
 		return err
 	}
-	var others []string
-	for _, n := range names {
-		if n != m.Annotator {
-			others = append(others, n)
-		}
-	}
 	if m.Imported == nil {
 		m.Imported = map[string]string{}
 	}
-	for i, name := range others {
-		if err := ctx.Err(); err != nil {
-			return err
+	var pending []*checkedLayer
+	for _, name := range names {
+		if name == m.Annotator {
+			continue
 		}
-		progress(Progress{Step: "reading " + name + "'s layer", Done: i, Total: len(others)})
 		if hash := f.fileHash(layerPath(name)); hash != "" && hash == m.Imported[name] {
 			report.Layers = append(report.Layers, LayerReport{Annotator: name, Unchanged: true})
 			continue
 		}
-		layer, hash, err := f.readLayer(name)
-		if err != nil {
-			report.Problems = append(report.Problems, err)
-			continue
-		}
-		replaced, err := importLayer(ctx, store, f, layer, &report.LabelsAdded)
-		if err != nil {
-			if ctx.Err() != nil {
-				return ctx.Err()
-			}
-			report.Problems = append(report.Problems, err)
-			continue
-		}
-		m.Imported[name] = hash
-		report.Layers = append(report.Layers, LayerReport{Annotator: name, LayerReplacement: replaced})
+		pending = append(pending, &checkedLayer{name: name, ready: make(chan struct{})})
 	}
-	progress(Progress{Step: "done", Done: len(others), Total: len(others)})
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	go checkLayers(ctx, store, f, pending)
+	for i, c := range pending {
+		progress(Progress{Step: "reading " + c.name + "'s layer", Done: i, Total: len(pending)})
+		select {
+		case <-c.ready:
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+		if c.err != nil {
+			report.Problems = append(report.Problems, c.err)
+			continue
+		}
+		replaced, err := importLayer(store, c.name, c.items, c.missing, &report.LabelsAdded)
+		if err != nil {
+			report.Problems = append(report.Problems, err)
+			continue
+		}
+		m.Imported[c.name] = c.hash
+		report.Layers = append(report.Layers, LayerReport{Annotator: c.name, LayerReplacement: replaced})
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	slices.SortFunc(report.Layers, func(a, b LayerReport) int { return strings.Compare(a.Annotator, b.Annotator) })
+	progress(Progress{Step: "done", Done: len(pending), Total: len(pending)})
 	return nil
 }
 
-// importLayer checks a layer file against the articles' texts and puts it
-// in place of the store's copy of that layer, in one transaction. Labels
-// the store lacks are added first (a label is the store's, not a layer's;
-// an extra one harms nothing should the layer then be refused).
-func importLayer(ctx context.Context, store *storage.Store, f *folder, layer layerFile, labelsAdded *[]string) (storage.LayerReplacement, error) {
-	items, missing, err := checkLayer(ctx, store, f, layer)
-	if err != nil {
-		return storage.LayerReplacement{}, err
+// checkedLayer is one layer file read and checked, or why it could not be;
+// ready closes when it is.
+type checkedLayer struct {
+	name    string
+	ready   chan struct{}
+	hash    string
+	items   []storage.LayerArticle
+	missing []string
+	err     error
+}
+
+// checkLayers reads and checks layer files, as many at once as there are
+// processors, closing each one's ready when it is done.
+func checkLayers(ctx context.Context, store *storage.Store, f *folder, layers []*checkedLayer) {
+	slots := make(chan struct{}, runtime.GOMAXPROCS(0))
+	for _, c := range layers {
+		select {
+		case slots <- struct{}{}:
+		case <-ctx.Done():
+			return
+		}
+		go func() {
+			defer func() { <-slots; close(c.ready) }()
+			var layer layerFile
+			layer, c.hash, c.err = f.readLayer(c.name)
+			if c.err == nil {
+				c.items, c.missing, c.err = checkLayer(ctx, store, f, layer)
+			}
+		}()
 	}
+}
+
+// importLayer puts a checked layer in place of the store's copy of it, in
+// one transaction. Labels the store lacks are added first (a label is the
+// store's, not a layer's; an extra one harms nothing should the layer then
+// be refused).
+func importLayer(store *storage.Store, name string, items []storage.LayerArticle, missing []string, labelsAdded *[]string) (storage.LayerReplacement, error) {
 	labels, err := newLabelAdder(store)
 	if err != nil {
 		return storage.LayerReplacement{}, err
 	}
-	for _, name := range missing {
-		if err := labels.add(name); err != nil {
-			return storage.LayerReplacement{}, &FileError{File: layerPath(layer.Annotator), Err: err}
+	for _, label := range missing {
+		if err := labels.add(label); err != nil {
+			return storage.LayerReplacement{}, &FileError{File: layerPath(name), Err: err}
 		}
 	}
 	if labelsAdded != nil {
 		*labelsAdded = append(*labelsAdded, labels.added...)
 	}
-	replaced, err := store.ReplaceLayer(layer.Annotator, items)
+	replaced, err := store.ReplaceLayer(name, items)
 	if err != nil {
-		return replaced, &FileError{File: layerPath(layer.Annotator), Err: err}
+		return replaced, &FileError{File: layerPath(name), Err: err}
 	}
 	return replaced, nil
 }
@@ -335,8 +379,9 @@ func checkLayer(ctx context.Context, store *storage.Store, f *folder, layer laye
 		if err != nil {
 			return nil, nil, &FileError{File: rel, Line: a.Line, Err: err}
 		}
+		offsets := runeOffsets(art.Text)
 		for i, c := range a.Claims {
-			if err := checkSpan(art.Text, c); err != nil {
+			if err := checkSpan(art.Text, offsets, c); err != nil {
 				return nil, nil, &FileError{File: rel, Line: a.ClaimLines[i], Err: err}
 			}
 			label := strings.TrimSpace(c.Label)
@@ -371,16 +416,27 @@ func articleForLayer(store *storage.Store, f *folder, a layerArticle) (storage.A
 
 // checkSpan refuses a claim whose span does not fit the text or whose
 // quote is not the text there, before the store would, so that the refusal
-// can name the claim's line.
-func checkSpan(text string, c storage.Claim) error {
-	quote, ok := storage.Slice(text, c.Start, c.End)
-	switch {
-	case !ok:
-		return fmt.Errorf("span %d–%d does not fit the article's %d characters", c.Start, c.End, storage.RuneLen(text))
-	case c.Quote != "" && c.Quote != quote:
+// can name the claim's line. offsets are the text's runeOffsets.
+func checkSpan(text string, offsets []int, c storage.Claim) error {
+	n := len(offsets) - 1 // code points
+	if c.End > n {
+		return fmt.Errorf("span %d–%d does not fit the article's %d characters", c.Start, c.End, n)
+	}
+	if quote := text[offsets[c.Start]:offsets[c.End]]; c.Quote != "" && c.Quote != quote {
 		return fmt.Errorf("quote %q is not the text at %d–%d, which reads %q", c.Quote, c.Start, c.End, quote)
 	}
 	return nil
+}
+
+// runeOffsets gives the byte offset of every code point of text and of its
+// end, so that a hundred claims of an article are cut from it without
+// walking it a hundred times.
+func runeOffsets(text string) []int {
+	offsets := make([]int, 0, len(text)+1)
+	for i := range text {
+		offsets = append(offsets, i)
+	}
+	return append(offsets, len(text))
 }
 
 // labelAdder adds the labels a layer uses that the store lacks, each in a
@@ -399,7 +455,14 @@ func newLabelAdder(store *storage.Store) (*labelAdder, error) {
 	return &labelAdder{store: store, labels: labels}, nil
 }
 
+// add adds a label unless the store has it (another layer of the same sync
+// may have brought it).
 func (la *labelAdder) add(name string) error {
+	for _, l := range la.labels {
+		if l.Name == name {
+			return nil
+		}
+	}
 	l := storage.Label{Name: name, Colour: storage.NextLabelColour(la.labels), Description: "came with a team layer"}
 	if err := la.store.AddLabel(l); err != nil {
 		return err
