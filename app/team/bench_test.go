@@ -191,3 +191,27 @@ func BenchmarkSyncOneLayerChanged(b *testing.B) {
 	}
 	b.ReportMetric(cpu.Seconds()/float64(b.N), "cpu-s/op")
 }
+
+// BenchmarkSyncNothingChanged is a sync when no layer changed: a
+// fingerprint of ann's stored layer and a hash of each file.
+func BenchmarkSyncNothingChanged(b *testing.B) {
+	db, dir := benchTeam(b)
+	s := copyStore(b, db)
+	defer s.Close()
+	if err := Join(context.Background(), s, dir, "ann"); err != nil {
+		b.Fatal(err)
+	}
+	if _, err := Sync(context.Background(), s, nil); err != nil {
+		b.Fatal(err)
+	}
+	var cpu time.Duration
+	for b.Loop() {
+		before := cpuTime()
+		r, err := Sync(context.Background(), s, nil)
+		cpu += cpuTime() - before
+		if err != nil || r.Wrote || len(r.Layers) != 2 || !r.Layers[0].Unchanged || !r.Layers[1].Unchanged {
+			b.Fatalf("sync: %v %+v", err, r)
+		}
+	}
+	b.ReportMetric(cpu.Seconds()/float64(b.N), "cpu-s/op")
+}
