@@ -16,7 +16,8 @@ type TeamMembership struct {
 	Joined    time.Time `json:"joined"`
 	LastSync  time.Time `json:"last_sync,omitzero"`
 	// Imported holds, per other annotator, the hash of the layer file last
-	// read into the store, so an unchanged file is not read again.
+	// read into the store and the ClaimsFingerprints of the copy it made:
+	// while both hold, the file is not read again.
 	Imported map[string]string `json:"imported,omitempty"`
 	// WrittenLayer is the LayerFingerprint of this annotator's layer when
 	// it was last written to the folder, and WrittenFile the hash of the

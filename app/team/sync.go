@@ -258,12 +258,15 @@ func readOtherLayers(ctx context.Context, store *storage.Store, f *folder, m *st
 	if m.Imported == nil {
 		m.Imported = map[string]string{}
 	}
+	others := slices.DeleteFunc(names, func(n string) bool { return n == m.Annotator })
+	copies, err := store.ClaimsFingerprints(others...)
+	if err != nil {
+		return err
+	}
 	var pending []*checkedLayer
-	for _, name := range names {
-		if name == m.Annotator {
-			continue
-		}
-		if hash := f.fileHash(layerPath(name)); hash != "" && hash == m.Imported[name] {
+	for _, name := range others {
+		// A copy changed here (an import under their name) is replaced too.
+		if hash := f.fileHash(layerPath(name)); hash != "" && hash+" "+copies[name] == m.Imported[name] {
 			report.Layers = append(report.Layers, LayerReport{Annotator: name, Unchanged: true})
 			continue
 		}
@@ -274,6 +277,9 @@ func readOtherLayers(ctx context.Context, store *storage.Store, f *folder, m *st
 	go checkLayers(ctx, store, f, pending)
 	for i, c := range pending {
 		progress(Progress{Step: "reading " + c.name + "'s layer", Done: i, Total: len(pending)})
+		if err := ctx.Err(); err != nil {
+			return err
+		}
 		select {
 		case <-c.ready:
 		case <-ctx.Done():
@@ -288,7 +294,11 @@ func readOtherLayers(ctx context.Context, store *storage.Store, f *folder, m *st
 			report.Problems = append(report.Problems, err)
 			continue
 		}
-		m.Imported[c.name] = c.hash
+		copies, err := store.ClaimsFingerprints(c.name)
+		if err != nil {
+			return err
+		}
+		m.Imported[c.name] = c.hash + " " + copies[c.name]
 		report.Layers = append(report.Layers, LayerReport{Annotator: c.name, LayerReplacement: replaced})
 	}
 	if err := ctx.Err(); err != nil {

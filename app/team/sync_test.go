@@ -405,3 +405,47 @@ func TestTheSameNameInTwoGitStoresIsAConflictThatLosesNothing(t *testing.T) {
 		t.Errorf("the work tree was left mid-rebase:\n%s", status)
 	}
 }
+
+func TestACopyChangedHereIsReplacedAtTheNextSync(t *testing.T) {
+	_, ann, bob := sharedFolder(t)
+	// An import under ann's name into bob's store changes his copy of her
+	// layer; her file did not change, yet the copy is hers again after a sync.
+	bob.label(article, "West", "accusation")
+	c := bob.label(article, "Peskov", "praise")
+	c.Annotator = "ann"
+	if _, err := bob.store.UpdateClaim(c); err != nil {
+		t.Fatal(err)
+	}
+	r := bob.sync()
+	if len(r.Layers) != 1 || r.Layers[0].ClaimsRemoved != 1 {
+		t.Errorf("bob's sync: %+v; want the claim added to ann's copy removed", r.Layers)
+	}
+	if got, want := bob.layer("ann"), ann.layer("ann"); !slices.Equal(got, want) {
+		t.Errorf("bob's copy of ann's layer %v, want %v", got, want)
+	}
+	if r := bob.sync(); !r.Layers[0].Unchanged {
+		t.Errorf("a second sync read ann's layer again: %+v", r.Layers)
+	}
+}
+
+func TestACancelledSyncCompletesNextTime(t *testing.T) {
+	_, ann, bob := sharedFolder(t)
+	ann.label(article, "West", "accusation")
+	ann.sync()
+	ctx, cancel := context.WithCancel(context.Background())
+	_, err := Sync(ctx, bob.store, func(p Progress) {
+		if strings.HasPrefix(p.Step, "reading") {
+			cancel()
+		}
+	})
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("a cancelled sync: %v", err)
+	}
+	if got := bob.layer("ann"); len(got) != 2 {
+		t.Errorf("the cancelled sync changed bob's copy: %v", got)
+	}
+	bob.sync()
+	if got, want := bob.layer("ann"), ann.layer("ann"); !slices.Equal(got, want) {
+		t.Errorf("after the next sync bob sees %v, want %v", got, want)
+	}
+}
