@@ -64,6 +64,18 @@ func runTeamJoin(env *Env, args []string) error {
 		return err
 	}
 	fmt.Fprintf(env.Stdout, "joined %s as %s; `claimdesk team sync` exchanges layers with it\n", m.Folder, m.Annotator)
+	st, err := store.Stats()
+	if err != nil {
+		return err
+	}
+	if n := st.Annotators[""]; n > 0 {
+		verb := "have"
+		if n == 1 {
+			verb = "has"
+		}
+		fmt.Fprintf(env.Stderr, "claimdesk: %s of this store %s no annotator and will not be shared: only claims made as %s are\n",
+			storage.Plural(n, "claim"), verb, m.Annotator)
+	}
 	return nil
 }
 

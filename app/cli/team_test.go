@@ -18,6 +18,13 @@ func TestTeamJoinSyncStatusThroughAFolder(t *testing.T) {
 		t.Fatalf("import: %s", r.stderr)
 	}
 	addClaim(t, ann, "إقرأ هذا الخبر بالعربية", "denial")
+	if r := claimdesk(t, filepath.Join(dir, "other.db"), "import", seedPath); r.code != ExitOK {
+		t.Fatal(r.stderr)
+	}
+	addClaim(t, filepath.Join(dir, "other.db"), "إقرأ هذا الخبر بالعربية", "denial")
+	if r := claimdesk(t, filepath.Join(dir, "other.db"), "team", "join", filepath.Join(dir, "elsewhere"), "--as", "ann"); !strings.Contains(r.stderr, "1 claim of this store has no annotator and will not be shared") {
+		t.Errorf("joining with unnamed claims: %q", r.stderr)
+	}
 	giveClaimsTo(t, ann, "ann")
 
 	if r := claimdesk(t, ann, "team", "join", folder, "--as", "ann"); r.code != ExitOK || !strings.Contains(r.stdout, "joined") {
