@@ -47,7 +47,17 @@ func openGit(ctx context.Context, dir, annotator string) (*gitRepo, error) {
 		return nil, nil
 	}
 	g := &gitRepo{dir: dir}
-	if out, err := g.run(ctx, "rev-parse", "--is-inside-work-tree"); err != nil || out != "true" {
+	top, err := g.run(ctx, "rev-parse", "--show-toplevel")
+	if err != nil {
+		if strings.Contains(err.Error(), "dubious ownership") {
+			return nil, fmt.Errorf("the team folder is a git work tree git will not use: %w", err)
+		}
+		return nil, nil // not in a work tree, or a bare repository
+	}
+	// Only the top of a work tree is the team's: a team folder that happens
+	// to lie inside another repository (a home folder kept in git) must
+	// not have commits made and pushed there.
+	if !sameFolder(top, dir) {
 		return nil, nil
 	}
 	if email, _ := g.run(ctx, "config", "user.email"); email == "" {
@@ -191,4 +201,11 @@ func (g *gitRepo) pull(ctx context.Context, remote, branch string, report *GitRe
 	return errors.New("git pull --rebase met a conflict in " + strings.Join(strings.Fields(conflicts), ", ") +
 		": another store writes the same file, which happens only when two stores sync under the same annotator name. " +
 		"The rebase was aborted and this store's commit kept as it was; nothing was lost. Give one of the stores another name (claimdesk team join DIR --as OTHER) and sync again")
+}
+
+// sameFolder tells whether two paths name the same folder, through links.
+func sameFolder(a, b string) bool {
+	ai, aerr := os.Stat(a)
+	bi, berr := os.Stat(b)
+	return aerr == nil && berr == nil && os.SameFile(ai, bi)
 }

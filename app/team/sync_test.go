@@ -449,3 +449,20 @@ func TestACancelledSyncCompletesNextTime(t *testing.T) {
 		t.Errorf("after the next sync bob sees %v, want %v", got, want)
 	}
 }
+
+func TestAFolderInsideAnotherRepositoryIsNotCommittedTo(t *testing.T) {
+	testkit.Tool(t, "git")
+	withoutGitIdentity(t)
+	t.Setenv("LC_ALL", "C")
+	home := t.TempDir()
+	git(t, home, "init", "--quiet")
+	ann := newAnalyst(t, "ann")
+	ann.importArticle(article)
+	ann.join(filepath.Join(home, "team"))
+	if r := ann.sync(); r.Git != nil {
+		t.Errorf("a team folder inside another repository was synced with git: %+v", r.Git)
+	}
+	if log, _ := exec.Command("git", "-C", home, "log", "--oneline").CombinedOutput(); !strings.Contains(string(log), "does not have any commits") {
+		t.Errorf("the enclosing repository got commits:\n%s", log)
+	}
+}
