@@ -172,8 +172,10 @@ func syncWith(ctx context.Context, store *storage.Store, progress func(Progress)
 	if writeFile != nil {
 		f.writeFile, f.writeText = writeFile, writeFile
 	}
-	if info, err := os.Stat(m.Folder); err != nil || !info.IsDir() {
-		return report, fmt.Errorf("the team folder %s is not there (a disk not mounted, a share not connected?): %v", m.Folder, err)
+	if info, err := os.Stat(m.Folder); err != nil {
+		return report, fmt.Errorf("the team folder is not there (a disk not mounted, a share not connected?): %w", err)
+	} else if !info.IsDir() {
+		return report, fmt.Errorf("the team folder %s is a file, not a folder", m.Folder)
 	}
 	if err := f.prepare(); err != nil {
 		return report, err
