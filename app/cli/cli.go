@@ -56,6 +56,7 @@ func commands() []command {
 		{"adjudicate", "copy claims enough annotators agree on into the gold layer", runAdjudicate},
 		{"suggest", "propose claims with speaker and label; --evaluate says how good they are", runSuggest},
 		{"classify", "set label and score on every span of a spans JSONL file", runClassify},
+		{"team", "share layers through a team folder: join, sync, status", runTeam},
 	}
 }
 

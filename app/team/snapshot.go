@@ -1,9 +1,3 @@
-// Package team measures and settles the work of several annotators on the
-// same articles: their agreement by the definitions in README (agreement.go),
-// the adjudicated gold layer (adjudicate.go) and where each annotator stands
-// (progress.go). It reads the store through a Snapshot and writes only gold
-// claims; it knows nothing of Fyne, so the window and the command line share
-// it and its tests run headless.
 package team
 
 import (

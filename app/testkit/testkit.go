@@ -68,14 +68,22 @@ func Diff(want, got string) string {
 // installed it: a check that silently does not run is no check.
 func Python(t testing.TB) string {
 	t.Helper()
-	path, err := exec.LookPath("python3")
+	return Tool(t, "python3")
+}
+
+// Tool returns the path of a program make test installs (python3, git).
+// Missing, it skips the test on a developer's machine but fails it under
+// CI (CI=true).
+func Tool(t testing.TB, name string) string {
+	t.Helper()
+	path, err := exec.LookPath(name)
 	if err == nil {
 		return path
 	}
 	if os.Getenv("CI") != "" {
-		t.Fatalf("python3 is needed under CI (make test installs it): %v", err)
+		t.Fatalf("%s is needed under CI (make test installs it): %v", name, err)
 	}
-	t.Skipf("python3 not found (%v); this check runs in CI", err)
+	t.Skipf("%s not found (%v); this check runs in CI", name, err)
 	return ""
 }
 

@@ -1,0 +1,485 @@
+package team
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"claimdesk/storage"
+)
+
+// ErrNotJoined is returned by Sync and Status for a store that has joined
+// no team folder.
+var ErrNotJoined = errors.New("this store has joined no team folder: claimdesk team join DIR --as NAME")
+
+// SyncProgress is told to the caller of Sync as it goes: Step says what it is
+// doing, Done of Total how far (both 0 where there is nothing to count).
+type SyncProgress struct {
+	Step  string
+	Done  int
+	Total int
+}
+
+// SyncReport is what a sync did.
+type SyncReport struct {
+	Folder    string `json:"folder"`
+	Annotator string `json:"annotator"`
+	// Wrote tells whether this annotator's layer file changed;
+	// ArticlesWritten counts the article texts the folder lacked.
+	Wrote           bool          `json:"wrote"`
+	ArticlesWritten int           `json:"articles_written"`
+	Git             *GitReport    `json:"git,omitempty"`
+	Layers          []LayerReport `json:"layers"`
+	LabelsAdded     []string      `json:"labels_added,omitempty"`
+	// Problems are the layer files skipped, each named by file and line;
+	// the store keeps its previous copy of those layers.
+	Problems []error `json:"-"`
+}
+
+// LayerReport is what became of one other annotator's layer.
+type LayerReport struct {
+	Annotator string `json:"annotator"`
+	// Unchanged: the file is the one read last time, so it was not read.
+	Unchanged bool `json:"unchanged"`
+	storage.LayerReplacement
+}
+
+// syncing keeps two syncs of one process from running at once (the window
+// syncs on start and after changes): they would race on git's index.
+var syncing sync.Mutex
+
+// Join ties the store to a team folder under an annotator's name, which
+// Sync then uses. dir is made if it does not exist. If the folder holds a
+// layer of that name already and the store none, the store takes it (the
+// same analyst on a new machine); if both hold different claims, Join
+// refuses rather than let the next sync overwrite either.
+func Join(ctx context.Context, store *storage.Store, dir, name string) error {
+	if err := checkName(name); err != nil {
+		return err
+	}
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return fmt.Errorf("team folder %s: %w", dir, err)
+	}
+	if err := os.MkdirAll(abs, 0o755); err != nil {
+		return fmt.Errorf("team folder: %w", err)
+	}
+	f := newFolder(abs, name)
+	if _, err := os.Stat(f.abs(layerPath(name))); err == nil {
+		if err := takeOwnLayer(ctx, store, f); err != nil {
+			return err
+		}
+	}
+	old, _, err := store.TeamMembership()
+	if err != nil {
+		return err
+	}
+	m := storage.TeamMembership{Folder: abs, Annotator: name, Joined: time.Now().UTC()}
+	if old.Folder == abs && old.Annotator == name {
+		m = old
+	}
+	return store.SetTeamMembership(m)
+}
+
+// takeOwnLayer reads the folder's layer of the joining annotator into a
+// store that holds none of their claims, and refuses when the store holds
+// others.
+func takeOwnLayer(ctx context.Context, store *storage.Store, f *folder) error {
+	layer, _, err := f.readLayer(f.annotator)
+	if err != nil {
+		return fmt.Errorf("the folder already holds a layer of %s, which cannot be read: %w", f.annotator, err)
+	}
+	mine, err := store.Layer(f.annotator)
+	if err != nil {
+		return err
+	}
+	stored := layerOf(f.annotator, mine)
+	if stored.claims() == 0 {
+		items, missing, err := checkLayer(ctx, store, f, layer)
+		if err == nil {
+			_, err = importLayer(store, f.annotator, items, missing, nil)
+		}
+		return err
+	}
+	if !sameClaims(stored, layer) {
+		return fmt.Errorf("%s already holds a layer of %s (%s) and this store holds other claims of %s (%s): "+
+			"join under another name (--as), so that neither is overwritten",
+			f.abs(layerPath(f.annotator)), f.annotator, storage.Plural(layer.claims(), "claim"), f.annotator, storage.Plural(stored.claims(), "claim"))
+	}
+	return nil
+}
+
+// sameClaims tells whether two layers hold the same claims.
+func sameClaims(a, b layerFile) bool {
+	count := map[string]int{}
+	key := func(hash string, c storage.Claim) string {
+		return fmt.Sprintf("%s|%d|%d|%q|%q|%q|%q", hash, c.Start, c.End, c.Label, c.Speaker, c.Target, c.Note)
+	}
+	for _, art := range a.Articles {
+		for _, c := range art.Claims {
+			count[key(art.Hash, c)]++
+		}
+	}
+	for _, art := range b.Articles {
+		for _, c := range art.Claims {
+			count[key(art.Hash, c)]--
+		}
+	}
+	for _, n := range count {
+		if n != 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// Sync exchanges layers with the team folder the store joined: it writes
+// this annotator's layer and the texts of articles the folder lacks; in a
+// git work tree it commits them, pulls with rebase and pushes; then it
+// reads every other annotator's layer into the store, each replacing the
+// previous copy whole, adding the articles the store lacks. A layer file
+// that cannot be read whole is skipped and named in Report.Problems, the
+// previous copy kept. ctx cancels it between files and git commands:
+// what was written stays consistent (each file and each layer is replaced
+// whole), and the next sync completes the rest. progress may be nil.
+func Sync(ctx context.Context, store *storage.Store, progress func(SyncProgress)) (SyncReport, error) {
+	syncing.Lock()
+	defer syncing.Unlock()
+	return syncWith(ctx, store, progress, nil)
+}
+
+// syncWith is Sync with the folder's file writer replaceable by tests.
+func syncWith(ctx context.Context, store *storage.Store, progress func(SyncProgress), writeFile func(string, []byte) error) (SyncReport, error) {
+	if progress == nil {
+		progress = func(SyncProgress) {}
+	}
+	m, ok, err := store.TeamMembership()
+	if err != nil {
+		return SyncReport{}, err
+	}
+	if !ok {
+		return SyncReport{}, ErrNotJoined
+	}
+	report := SyncReport{Folder: m.Folder, Annotator: m.Annotator, Layers: []LayerReport{}}
+	f := newFolder(m.Folder, m.Annotator)
+	if writeFile != nil {
+		f.writeFile, f.writeText = writeFile, writeFile
+	}
+	if info, err := os.Stat(m.Folder); err != nil {
+		return report, fmt.Errorf("the team folder is not there (a disk not mounted, a share not connected?): %w", err)
+	} else if !info.IsDir() {
+		return report, fmt.Errorf("the team folder %s is a file, not a folder", m.Folder)
+	}
+	if err := f.prepare(); err != nil {
+		return report, err
+	}
+	progress(SyncProgress{Step: "writing your layer"})
+	if err := writeOwnLayer(store, f, &m, &report); err != nil {
+		return report, err
+	}
+	if err := ctx.Err(); err != nil {
+		return report, err
+	}
+	repo, err := openGit(ctx, m.Folder, m.Annotator)
+	if err != nil {
+		return report, err
+	}
+	if repo != nil {
+		progress(SyncProgress{Step: "exchanging through git"})
+		report.Git = &GitReport{}
+		message := fmt.Sprintf("claimdesk: %s's layer", m.Annotator)
+		if report.Git.Committed, err = repo.commit(ctx, message, layerPath(m.Annotator), articlesFolder); err != nil {
+			return report, err
+		}
+		if err := repo.exchange(ctx, report.Git); err != nil {
+			return report, err
+		}
+	}
+	if err := readOtherLayers(ctx, store, f, &m, &report, progress); err != nil {
+		return report, err
+	}
+	m.LastSync = time.Now().UTC()
+	return report, store.SetTeamMembership(m)
+}
+
+// writeOwnLayer writes the texts of the store's articles the folder lacks,
+// then this annotator's layer: a reader never meets a claim whose text has
+// not been written. A layer unchanged since it was last written, whose
+// file is still the one written, is neither read nor written again.
+func writeOwnLayer(store *storage.Store, f *folder, m *storage.TeamMembership, report *SyncReport) error {
+	fingerprint, err := store.LayerFingerprint(f.annotator)
+	if err != nil {
+		return err
+	}
+	if fingerprint == m.WrittenLayer && f.fileHash(layerPath(f.annotator)) == m.WrittenFile {
+		return nil
+	}
+	articles, err := store.Layer(f.annotator)
+	if err != nil {
+		return err
+	}
+	for _, la := range articles {
+		if f.hasArticle(la.Article.SHA256, len(la.Article.Text)) {
+			continue
+		}
+		if err := f.writeText(f.abs(articlePath(la.Article.SHA256)), []byte(la.Article.Text)); err != nil {
+			return err
+		}
+		report.ArticlesWritten++
+	}
+	if report.ArticlesWritten > 0 {
+		syncFolder(f.abs(articlesFolder))
+	}
+	data, err := layerOf(f.annotator, articles).encode()
+	if err != nil {
+		return fmt.Errorf("%s's layer: %w", f.annotator, err)
+	}
+	if report.Wrote, err = f.writeIfChanged(layerPath(f.annotator), data); err != nil {
+		return err
+	}
+	m.WrittenLayer, m.WrittenFile = fingerprint, hashBytes(data)
+	return nil
+}
+
+// readOtherLayers reads each other annotator's layer file that changed
+// since the last sync into the store. Files are read and checked in
+// parallel, as many at once as there are processors, while the store takes
+// the ones already checked, one transaction each, in name order.
+func readOtherLayers(ctx context.Context, store *storage.Store, f *folder, m *storage.TeamMembership, report *SyncReport, progress func(SyncProgress)) error {
+	names, err := f.layerNames()
+	if err != nil {
+		return err
+	}
+	if m.Imported == nil {
+		m.Imported = map[string]string{}
+	}
+	others := slices.DeleteFunc(names, func(n string) bool { return n == m.Annotator })
+	copies, err := store.ClaimsFingerprints(others...)
+	if err != nil {
+		return err
+	}
+	var pending []*checkedLayer
+	for _, name := range others {
+		// A copy changed here (an import under their name) is replaced too.
+		if hash := f.fileHash(layerPath(name)); hash != "" && hash+" "+copies[name] == m.Imported[name] {
+			report.Layers = append(report.Layers, LayerReport{Annotator: name, Unchanged: true})
+			continue
+		}
+		pending = append(pending, &checkedLayer{name: name, ready: make(chan struct{})})
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	go checkLayers(ctx, store, f, pending)
+	for i, c := range pending {
+		progress(SyncProgress{Step: "reading " + c.name + "'s layer", Done: i, Total: len(pending)})
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		select {
+		case <-c.ready:
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+		if c.err != nil {
+			report.Problems = append(report.Problems, c.err)
+			continue
+		}
+		replaced, err := importLayer(store, c.name, c.items, c.missing, &report.LabelsAdded)
+		if err != nil {
+			report.Problems = append(report.Problems, err)
+			continue
+		}
+		copies, err := store.ClaimsFingerprints(c.name)
+		if err != nil {
+			return err
+		}
+		m.Imported[c.name] = c.hash + " " + copies[c.name]
+		report.Layers = append(report.Layers, LayerReport{Annotator: c.name, LayerReplacement: replaced})
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	slices.SortFunc(report.Layers, func(a, b LayerReport) int { return strings.Compare(a.Annotator, b.Annotator) })
+	progress(SyncProgress{Step: "done", Done: len(pending), Total: len(pending)})
+	return nil
+}
+
+// checkedLayer is one layer file read and checked, or why it could not be;
+// ready closes when it is.
+type checkedLayer struct {
+	name    string
+	ready   chan struct{}
+	hash    string
+	items   []storage.LayerArticle
+	missing []string
+	err     error
+}
+
+// checkLayers reads and checks layer files, as many at once as there are
+// processors, closing each one's ready when it is done.
+func checkLayers(ctx context.Context, store *storage.Store, f *folder, layers []*checkedLayer) {
+	slots := make(chan struct{}, runtime.GOMAXPROCS(0))
+	for _, c := range layers {
+		select {
+		case slots <- struct{}{}:
+		case <-ctx.Done():
+			return
+		}
+		go func() {
+			defer func() { <-slots; close(c.ready) }()
+			var layer layerFile
+			layer, c.hash, c.err = f.readLayer(c.name)
+			if c.err == nil {
+				c.items, c.missing, c.err = checkLayer(ctx, store, f, layer)
+			}
+		}()
+	}
+}
+
+// importLayer puts a checked layer in place of the store's copy of it, in
+// one transaction. Labels the store lacks are added first (a label is the
+// store's, not a layer's; an extra one harms nothing should the layer then
+// be refused).
+func importLayer(store *storage.Store, name string, items []storage.LayerArticle, missing []string, labelsAdded *[]string) (storage.LayerReplacement, error) {
+	labels, err := newLabelAdder(store)
+	if err != nil {
+		return storage.LayerReplacement{}, err
+	}
+	for _, label := range missing {
+		if err := labels.add(label); err != nil {
+			return storage.LayerReplacement{}, &FileError{File: layerPath(name), Err: err}
+		}
+	}
+	if labelsAdded != nil {
+		*labelsAdded = append(*labelsAdded, labels.added...)
+	}
+	replaced, err := store.ReplaceLayer(name, items)
+	if err != nil {
+		return replaced, &FileError{File: layerPath(name), Err: err}
+	}
+	return replaced, nil
+}
+
+// checkLayer checks every claim of a layer file against its article's
+// text, from the store or else from the folder, and returns the layer as
+// the store takes it and the labels it uses that the store lacks. It
+// writes nothing; a problem names the file's line.
+func checkLayer(ctx context.Context, store *storage.Store, f *folder, layer layerFile) ([]storage.LayerArticle, []string, error) {
+	rel := layerPath(layer.Annotator)
+	labels, err := store.Labels()
+	if err != nil {
+		return nil, nil, err
+	}
+	known := map[string]bool{}
+	for _, l := range labels {
+		known[l.Name] = true
+	}
+	var missing []string
+	items := make([]storage.LayerArticle, 0, len(layer.Articles))
+	for _, a := range layer.Articles {
+		if err := ctx.Err(); err != nil {
+			return nil, nil, err
+		}
+		art, err := articleForLayer(store, f, a)
+		if err != nil {
+			return nil, nil, &FileError{File: rel, Line: a.Line, Err: err}
+		}
+		offsets := runeOffsets(art.Text)
+		for i, c := range a.Claims {
+			if err := checkSpan(art.Text, offsets, c); err != nil {
+				return nil, nil, &FileError{File: rel, Line: a.ClaimLines[i], Err: err}
+			}
+			label := strings.TrimSpace(c.Label)
+			if known[label] {
+				continue
+			}
+			if storage.LabelName(label) != label {
+				return nil, nil, &FileError{File: rel, Line: a.ClaimLines[i],
+					Err: fmt.Errorf("label %q is no label name (no white space, at most %d characters)", label, storage.MaxLabelName)}
+			}
+			known[label] = true
+			missing = append(missing, label)
+		}
+		items = append(items, storage.LayerArticle{Article: art, Claims: a.Claims})
+	}
+	return items, missing, nil
+}
+
+// articleForLayer is the stored article a layer names, or, where the store
+// lacks it, the article as the folder has it.
+func articleForLayer(store *storage.Store, f *folder, a layerArticle) (storage.Article, error) {
+	stored, ok, err := store.ArticleByHash(a.Hash)
+	if err != nil || ok {
+		return stored, err
+	}
+	text, err := f.readArticle(a.Hash)
+	if err != nil {
+		return storage.Article{}, err
+	}
+	return storage.Article{Title: a.Title, Source: a.Source, Text: text, SHA256: a.Hash, Added: a.Added, Meta: a.Meta}, nil
+}
+
+// checkSpan refuses a claim whose span does not fit the text or whose
+// quote is not the text there, before the store would, so that the refusal
+// can name the claim's line. offsets are the text's runeOffsets.
+func checkSpan(text string, offsets []int, c storage.Claim) error {
+	n := len(offsets) - 1 // code points
+	if c.End > n {
+		return fmt.Errorf("span %d–%d does not fit the article's %d characters", c.Start, c.End, n)
+	}
+	if quote := text[offsets[c.Start]:offsets[c.End]]; c.Quote != "" && c.Quote != quote {
+		return fmt.Errorf("quote %q is not the text at %d–%d, which reads %q", c.Quote, c.Start, c.End, quote)
+	}
+	return nil
+}
+
+// runeOffsets gives the byte offset of every code point of text and of its
+// end, so that a hundred claims of an article are cut from it without
+// walking it a hundred times.
+func runeOffsets(text string) []int {
+	offsets := make([]int, 0, len(text)+1)
+	for i := range text {
+		offsets = append(offsets, i)
+	}
+	return append(offsets, len(text))
+}
+
+// labelAdder adds the labels a layer uses that the store lacks, each in a
+// colour of its own.
+type labelAdder struct {
+	store  *storage.Store
+	labels []storage.Label
+	added  []string
+}
+
+func newLabelAdder(store *storage.Store) (*labelAdder, error) {
+	labels, err := store.Labels()
+	if err != nil {
+		return nil, err
+	}
+	return &labelAdder{store: store, labels: labels}, nil
+}
+
+// add adds a label unless the store has it (another layer of the same sync
+// may have brought it).
+func (la *labelAdder) add(name string) error {
+	for _, l := range la.labels {
+		if l.Name == name {
+			return nil
+		}
+	}
+	l := storage.Label{Name: name, Colour: storage.NextLabelColour(la.labels), Description: "came with a team layer"}
+	if err := la.store.AddLabel(l); err != nil {
+		return err
+	}
+	la.labels = append(la.labels, l)
+	la.added = append(la.added, name)
+	return nil
+}
