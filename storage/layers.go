@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"hash"
 	"strings"
+	"time"
 
 	bolt "go.etcd.io/bbolt"
 )
@@ -33,11 +34,12 @@ type LayerReplacement struct {
 	ClaimsAdded   int
 	ClaimsRemoved int
 	ClaimsKept    int
+	StatusesSet   int // articles where the layer moved the annotator's status
 }
 
 // Changed reports whether the replacement changed anything.
 func (r LayerReplacement) Changed() bool {
-	return r.ArticlesAdded+r.ClaimsAdded+r.ClaimsRemoved > 0
+	return r.ArticlesAdded+r.ClaimsAdded+r.ClaimsRemoved+r.StatusesSet > 0
 }
 
 // Layer returns every article of the store, in id order and with its text,
@@ -61,6 +63,11 @@ func (s *Store) Layer(annotator string) ([]LayerArticle, error) {
 		return eachRecord(tx.Bucket(bucketArticles), func(a Article) error {
 			claims := byArticle[a.ID]
 			SortInTextOrder(claims)
+			status, err := layerStatus(tx, a.ID, annotator)
+			if err != nil {
+				return err
+			}
+			a.Status = status
 			out = append(out, LayerArticle{Article: a, Claims: claims})
 			return nil
 		})
@@ -109,6 +116,13 @@ func (s *Store) ReplaceLayer(annotator string, articles []LayerArticle) (LayerRe
 			if added {
 				result.ArticlesAdded++
 				changes = append(changes, Change{Kind: ArticleAdded, Article: summarise(art, 0)})
+			}
+			if changed, err := putLayerStatus(tx, art.ID, annotator, la.Article.Status); err != nil {
+				return fmt.Errorf("article %q (%s): %w", art.Title, art.SHA256, err)
+			} else if changed {
+				result.StatusesSet++
+				art.Status = summaryStatus(tx, art.ID)
+				changes = append(changes, Change{Kind: ArticleUpdated, Article: summarise(art, claimCount(tx, art.ID))})
 			}
 			var fresh []Claim
 			for _, c := range la.Claims {
@@ -201,6 +215,15 @@ func (s *Store) LayerFingerprint(annotator string) (string, error) {
 			return err
 		}
 		h.Write([]byte{0})
+		err = tx.Bucket(bucketStatus).ForEach(func(k, v []byte) error {
+			h.Write(k)
+			h.Write(v)
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		h.Write([]byte{0})
 		return tx.Bucket(bucketClaims).ForEach(func(k, v []byte) error {
 			if bytes.Contains(v, needle) {
 				h.Write(k)
@@ -230,6 +253,9 @@ func layerArticle(tx *bolt.Tx, a Article) (Article, bool, error) {
 		return Article{}, false, invalidf("article %s is not in the store and came without its text", hash)
 	}
 	a.ID = 0
+	// The status a layer carries is its annotator's (ReplaceLayer records
+	// it as theirs), not this store's unnamed analyst's.
+	a.Status = StatusNew
 	prepared, _, err := prepareArticle(a, true)
 	if err != nil {
 		return Article{}, false, err
@@ -303,3 +329,40 @@ func annotatorNeedle(annotator string) []byte {
 }
 
 func (c Claim) annotator() string { return c.Annotator }
+
+// layerStatus is where annotator stands with an article, as their layer
+// tells the team: their own status, or, where they set none, the one a
+// store from before statuses per annotator kept for everyone (the
+// unnamed analyst's), else new.
+func layerStatus(tx *bolt.Tx, articleID uint64, annotator string) (Status, error) {
+	for _, name := range []string{annotator, ""} {
+		var rec statusRecord
+		ok, err := getJSON(tx.Bucket(bucketStatus), statusKey(articleID, name), &rec)
+		if err != nil || ok {
+			return rec.Status, err
+		}
+	}
+	return StatusNew, nil
+}
+
+// putLayerStatus records the status a layer gives annotator on an article
+// when it differs from what the store holds, and says whether it did. A
+// layer without a status leaves the stored one.
+func putLayerStatus(tx *bolt.Tx, articleID uint64, annotator string, status Status) (bool, error) {
+	if status == "" {
+		return false, nil
+	}
+	if !status.Valid() {
+		return false, invalidf("unknown status %q", status)
+	}
+	var held statusRecord
+	if ok, err := getJSON(tx.Bucket(bucketStatus), statusKey(articleID, annotator), &held); err != nil || ok && held.Status == status {
+		return false, err
+	}
+	if status == StatusNew {
+		if held, _ := layerStatus(tx, articleID, annotator); held == StatusNew {
+			return false, nil // nothing to record: new is where everyone starts
+		}
+	}
+	return true, putStatus(tx, articleID, annotator, statusRecord{Status: status, Set: time.Now().UTC()})
+}

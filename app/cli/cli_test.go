@@ -172,7 +172,7 @@ func TestStatsSearchCheckLabels(t *testing.T) {
 		t.Errorf("search: %d %q %q", r.code, r.stdout, r.stderr)
 	}
 	r = claimdesk(t, db, "check")
-	if r.code != ExitOK || !strings.Contains(r.stdout, "ok (1 articles, 1 claims)") {
+	if r.code != ExitOK || !strings.Contains(r.stdout, "ok (1 article, 1 claim)") {
 		t.Errorf("check: %q %q", r.stdout, r.stderr)
 	}
 	if r = claimdesk(t, db, "labels", "add", "speculation", "--colour", "#CC79A7", "--hotkey", "4"); r.code != ExitOK {

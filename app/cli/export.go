@@ -106,7 +106,7 @@ func writeExport(env *Env, data export.Dataset, out string, opts export.Options)
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(env.Stderr, "wrote %d articles, %d claims: %s\n", res.Articles, res.Claims, strings.Join(res.Files, ", "))
+	fmt.Fprintf(env.Stderr, "wrote %s, %s: %s\n", storage.Plural(res.Articles, "article"), storage.Plural(res.Claims, "claim"), strings.Join(res.Files, ", "))
 	reportOmitted(env, res)
 	return nil
 }

@@ -120,6 +120,6 @@ func runCheck(env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(env.Stdout, "%s: ok (%d articles, %d claims)\n", store.Path(), st.Articles, st.Claims)
+	fmt.Fprintf(env.Stdout, "%s: ok (%s, %s)\n", store.Path(), storage.Plural(st.Articles, "article"), storage.Plural(st.Claims, "claim"))
 	return nil
 }

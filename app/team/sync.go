@@ -407,6 +407,7 @@ func checkLayer(ctx context.Context, store *storage.Store, f *folder, layer laye
 			known[label] = true
 			missing = append(missing, label)
 		}
+		art.Status = a.Status // the layer's annotator's own, which ReplaceLayer records as theirs
 		items = append(items, storage.LayerArticle{Article: art, Claims: a.Claims})
 	}
 	return items, missing, nil

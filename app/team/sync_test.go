@@ -466,3 +466,42 @@ func TestAFolderInsideAnotherRepositoryIsNotCommittedTo(t *testing.T) {
 		t.Errorf("the enclosing repository got commits:\n%s", log)
 	}
 }
+
+// Each annotator's status of an article travels with their layer: ann's
+// done reaches bob's store as hers, bob's own stays his, and his in
+// progress comes back to ann without touching her done.
+func TestStatusesTravelWithTheirLayer(t *testing.T) {
+	dir := t.TempDir()
+	ann, bob := newAnalyst(t, "ann"), newAnalyst(t, "bob")
+	ann.join(dir)
+	bob.join(dir)
+	ann.importArticle(seedLine)
+	ann.label(seedLine, "Lavrov", "accusation")
+	status := func(a *analyst, of string) storage.Status {
+		t.Helper()
+		st, err := a.store.AnnotatorStatusOf(a.articleOf(seedLine).ID, of)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return st
+	}
+	if err := ann.store.SetAnnotatorStatus(ann.articleOf(seedLine).ID, "ann", storage.StatusDone); err != nil {
+		t.Fatal(err)
+	}
+	ann.sync()
+	bob.sync()
+	if got := status(bob, "ann"); got != storage.StatusDone {
+		t.Errorf("in bob's store ann's status is %q, want done", got)
+	}
+	if got := status(bob, "bob"); got != storage.StatusNew {
+		t.Errorf("ann's done became bob's own: %q", got)
+	}
+	if err := bob.store.SetAnnotatorStatus(bob.articleOf(seedLine).ID, "bob", storage.StatusInProgress); err != nil {
+		t.Fatal(err)
+	}
+	bob.sync()
+	ann.sync()
+	if got, own := status(ann, "bob"), status(ann, "ann"); got != storage.StatusInProgress || own != storage.StatusDone {
+		t.Errorf("in ann's store bob is %q and ann %q, want in progress and done", got, own)
+	}
+}
