@@ -30,17 +30,37 @@ func NewEditor(store *storage.Store) *Editor {
 
 // Create stores a new claim over [start, end) of the article with label.
 func (e *Editor) Create(articleID uint64, start, end int, label string) (storage.Claim, error) {
-	e.EndTyping()
-	a, err := e.store.AddClaim(storage.Claim{
+	return e.CreateAs(articleID, start, end, label, strings.TrimSpace(e.Annotator))
+}
+
+// CreateAs is Create for another annotator's layer: gold, while it is
+// adjudicated.
+func (e *Editor) CreateAs(articleID uint64, start, end int, label, annotator string) (storage.Claim, error) {
+	return e.add(storage.Claim{
 		ArticleID: articleID, Start: start, End: end, Label: label,
-		Annotator: strings.TrimSpace(e.Annotator), Origin: storage.OriginManual,
-	})
+		Annotator: annotator, Origin: storage.OriginManual,
+	}, "label "+label)
+}
+
+// CreateCopy stores a copy of another layer's claim under annotator: span,
+// label, speaker, target, note and origin as they are.
+func (e *Editor) CreateCopy(c storage.Claim, annotator string) (storage.Claim, error) {
+	c.ID, c.Annotator = 0, annotator
+	return e.add(c, "copy claim to "+annotator)
+}
+
+// add stores a new claim as one undo step and moves its article to in
+// progress for the annotator.
+func (e *Editor) add(c storage.Claim, name string) (storage.Claim, error) {
+	e.EndTyping()
+	articleID := c.ArticleID
+	a, err := e.store.AddClaim(c)
 	if err != nil {
 		return a, err
 	}
 	id := a.ID
 	e.history.push(step{
-		name: "label " + label,
+		name: name,
 		undo: func() error { _, err := e.store.DeleteClaim(id); return err },
 		redo: func() error { _, err := e.store.RestoreClaim(a); return err },
 	})

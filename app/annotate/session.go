@@ -51,9 +51,15 @@ type Session struct {
 	labels   []storage.Label
 	articles []storage.ArticleSummary
 	article  storage.Article
-	claims   []storage.Claim
+	claims   []storage.Claim // of all, the layer shown (layers.go)
 	selected uint64
 	text     span // the text selection, in code points
+
+	all   []storage.Claim // every layer's claims of the open article, in text order
+	layer Layer
+	// annotators are those with a claim in the store: the layer switch's
+	// choices, kept as claims arrive rather than read again at each.
+	annotators map[string]bool
 
 	typing  uint64 // the claim whose details are being typed, 0 for none
 	fitting uint64 // the claim last selected, which FitClaim can move
@@ -92,7 +98,7 @@ func NewSession(store *storage.Store, wake func()) (*Session, error) {
 		return s, err
 	}
 	s.labels, s.articles = labels, articles
-	return s, nil
+	return s, s.loadAnnotators()
 }
 
 // OnChange registers fn to hear which aspects changed after each intent or
@@ -159,8 +165,13 @@ func (s *Session) TextSelection() (start, end int, ok bool) {
 // Annotator is the name new claims are stored under.
 func (s *Session) Annotator() string { return s.editor.Annotator }
 
-// SetAnnotator changes the name new claims are stored under.
-func (s *Session) SetAnnotator(name string) { s.editor.Annotator = name }
+// SetAnnotator changes the name new claims are stored under, and so which
+// claims are the analyst's own.
+func (s *Session) SetAnnotator(name string) {
+	defer s.begin()()
+	s.editor.Annotator = name
+	s.showLayer()
+}
 
 // SaveState tells whether every change is stored: saved is when the last
 // write landed, and failure is the last write the store refused for a
@@ -189,8 +200,9 @@ func (s *Session) Open(id uint64) error {
 	if err != nil {
 		return err
 	}
-	s.article, s.claims = a, claims
+	s.article, s.all = a, claims
 	s.selected, s.text, s.fitting = 0, span{}, 0
+	s.showLayer()
 	s.changed |= ArticleOpened | ClaimsChanged | SelectionChanged | StatusChanged
 	return nil
 }
@@ -239,13 +251,14 @@ func (s *Session) ClearSelection() {
 }
 
 // claimWithSpan finds the claim over exactly [start, end), preferring the
-// selected one when several share the span.
+// selected one when several share the span. Only claims the analyst may
+// change count: a hotkey over another's claim makes one of their own.
 func (s *Session) claimWithSpan(start, end int) uint64 {
-	if c, ok := s.Selected(); ok && c.Start == start && c.End == end {
+	if c, ok := s.Selected(); ok && c.Start == start && c.End == end && s.Editable(c) {
 		return c.ID
 	}
 	for _, c := range s.claims {
-		if c.Start == start && c.End == end {
+		if c.Start == start && c.End == end && s.Editable(c) {
 			return c.ID
 		}
 	}
@@ -261,6 +274,9 @@ func (s *Session) ApplyLabel(label string) error {
 	}
 	s.endTyping()
 	if c, ok := s.Selected(); ok {
+		if err := s.readOnly(c); err != nil {
+			return err
+		}
 		if c.Label == label {
 			return nil
 		}
@@ -274,7 +290,10 @@ func (s *Session) ApplyLabel(label string) error {
 	if !ok || start == end {
 		return ErrNoSelection
 	}
-	c, err := s.editor.Create(s.article.ID, start, end, label)
+	if !s.canCreate() {
+		return ErrReadOnlyLayer
+	}
+	c, err := s.editor.CreateAs(s.article.ID, start, end, label, s.author(true))
 	if c.ID != 0 {
 		s.selected, s.fitting = c.ID, c.ID
 		s.changed |= SelectionChanged
@@ -295,7 +314,7 @@ func (s *Session) FitCandidate() (storage.Claim, bool) {
 		return storage.Claim{}, false
 	}
 	c := s.claims[i]
-	if (c.Start == start && c.End == end) || end <= c.Start || start >= c.End {
+	if (c.Start == start && c.End == end) || end <= c.Start || start >= c.End || !s.Editable(c) {
 		return storage.Claim{}, false
 	}
 	return c, true
@@ -331,6 +350,9 @@ func (s *Session) DeleteSelected() error {
 	if !ok {
 		return nil
 	}
+	if err := s.readOnly(c); err != nil {
+		return err
+	}
 	s.endTyping()
 	_, err := s.editor.Delete(c.ID)
 	return s.wrote(err)
@@ -344,7 +366,7 @@ func (s *Session) DeleteSelected() error {
 func (s *Session) EditDetails(speaker, target, note string) {
 	defer s.begin()()
 	c, ok := s.Selected()
-	if !ok {
+	if !ok || !s.Editable(c) {
 		return
 	}
 	s.typing = c.ID
@@ -507,7 +529,7 @@ func (s *Session) apply(c storage.Change) {
 			s.changed |= ArticlesChanged
 		}
 		if c.Article.ID == s.article.ID {
-			s.article, s.claims, s.selected, s.text, s.typing = storage.Article{}, nil, 0, span{}, 0
+			s.article, s.all, s.claims, s.selected, s.text, s.typing = storage.Article{}, nil, nil, 0, span{}, 0
 			s.changed |= ArticleOpened | ClaimsChanged | SelectionChanged | StatusChanged
 		}
 	case storage.ClaimAdded, storage.ClaimUpdated, storage.ClaimDeleted:
@@ -526,23 +548,21 @@ func (s *Session) applyClaim(c storage.Change) {
 	switch c.Kind {
 	case storage.ClaimAdded:
 		s.countClaims(c.Claim.ArticleID, 1)
+		s.noteAnnotator(c.Claim.Annotator)
 	case storage.ClaimDeleted:
 		s.countClaims(c.Claim.ArticleID, -1)
 	}
 	if c.Claim.ArticleID != s.article.ID || s.article.ID == 0 {
 		return
 	}
-	if i := s.ClaimIndex(c.Claim.ID); i >= 0 {
-		s.claims = slices.Delete(s.claims, i, i+1)
+	if i := slices.IndexFunc(s.all, func(have storage.Claim) bool { return have.ID == c.Claim.ID }); i >= 0 {
+		s.all = slices.Delete(s.all, i, i+1)
 	}
 	if c.Kind != storage.ClaimDeleted {
-		s.claims = append(s.claims, c.Claim)
-		storage.SortInTextOrder(s.claims)
-	} else if c.Claim.ID == s.selected {
-		s.selected = 0
-		s.changed |= SelectionChanged
+		s.all = append(s.all, c.Claim)
+		storage.SortInTextOrder(s.all)
 	}
-	s.changed |= ClaimsChanged
+	s.showLayer()
 }
 
 func (s *Session) countClaims(articleID uint64, n int) {
