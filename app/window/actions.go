@@ -40,6 +40,8 @@ func (w *mainWindow) applyLabel(label string) {
 	case errors.Is(err, annotate.ErrNoSelection):
 		w.footer.flash("Select some text first, then press a label's key.")
 	case errors.Is(err, annotate.ErrNoArticle):
+	case errors.Is(err, annotate.ErrReadOnlyClaim), errors.Is(err, annotate.ErrReadOnlyLayer):
+		w.footer.flash(err.Error())
 	case err != nil:
 		w.showError("Labelling the claim", err)
 	default:
@@ -71,7 +73,9 @@ func (w *mainWindow) moveClaimEnd(id uint64) {
 }
 
 func (w *mainWindow) deleteSelected() {
-	if err := w.session.DeleteSelected(); err != nil {
+	if err := w.session.DeleteSelected(); errors.Is(err, annotate.ErrReadOnlyClaim) {
+		w.footer.flash(err.Error())
+	} else if err != nil {
 		w.showError("Deleting the claim", err)
 	}
 }

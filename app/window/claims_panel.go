@@ -53,7 +53,7 @@ func newClaimPanel(w *mainWindow) *claimPanel {
 }
 
 func (p *claimPanel) container() fyne.CanvasObject {
-	top := container.NewVBox(container.NewBorder(nil, nil, p.header, atLeast(140, p.articleStatus)), p.filter)
+	top := container.NewVBox(container.NewBorder(nil, nil, p.header, atLeast(140, p.articleStatus)), p.w.layers.container(), p.filter)
 	return container.NewBorder(top, nil, nil, nil, container.NewStack(p.list, container.NewVBox(p.empty)))
 }
 

@@ -32,6 +32,7 @@ type claimDetails struct {
 	note     *widget.Entry
 	quote    *widget.Label
 	remove   *widget.Button
+	owner    *claimOwner
 	form     *fyne.Container
 	hint     *widget.Label
 	showing  bool // the fields are being filled from the session, not typed
@@ -63,7 +64,8 @@ func newClaimDetails(w *mainWindow) *claimDetails {
 		widget.NewFormItem("Target", d.target),
 		widget.NewFormItem("Note", d.note),
 	)
-	d.form = container.NewVBox(d.quote, form)
+	d.owner = newClaimOwner(w)
+	d.form = container.NewVBox(d.owner.container(), d.quote, form)
 	d.reloadSuggestions()
 	d.show(storage.Claim{}, false)
 	return d
@@ -89,6 +91,7 @@ func (d *claimDetails) show(c storage.Claim, ok bool) {
 		d.form.Refresh()
 		return
 	}
+	d.enable(d.owner.show(c))
 	d.showing = true
 	d.label.Selected = c.Label
 	d.label.Refresh()
@@ -105,6 +108,19 @@ func (d *claimDetails) show(c storage.Claim, ok bool) {
 	d.quote.SetText("“" + c.Quote + "”  " + strconv.Itoa(c.Start) + "–" + strconv.Itoa(c.End))
 	d.hint.Refresh()
 	d.form.Refresh()
+}
+
+// enable lets the analyst change the claim shown, or only read it.
+func (d *claimDetails) enable(editable bool) {
+	d.remove.Hidden = !editable
+	d.remove.Refresh()
+	for _, field := range []fyne.Disableable{d.label, d.speaker, d.target, d.note} {
+		if editable {
+			field.Enable()
+		} else {
+			field.Disable()
+		}
+	}
 }
 
 func (d *claimDetails) refreshLabels() {

@@ -32,6 +32,7 @@ type mainWindow struct {
 	view     *articleview.View
 	toolbar  *labelBar
 	claimsUI *claimPanel
+	layers   *layerSwitch
 	details  *claimDetails
 	footer   *footer
 
@@ -86,6 +87,7 @@ func (w *mainWindow) buildUI() {
 	w.view.OnTypedKey = w.onTypedKey
 	w.articles = newArticlePanel(w)
 	w.toolbar = newLabelBar(w)
+	w.layers = newLayerSwitch(w)
 	w.claimsUI = newClaimPanel(w)
 	w.details = newClaimDetails(w)
 	w.footer = newFooter(w)
@@ -122,6 +124,7 @@ func (w *mainWindow) render(changed annotate.Aspect) {
 	if changed&(annotate.ClaimsChanged|annotate.LabelsChanged) != 0 {
 		w.view.SetHighlights(w.highlights())
 		w.claimsUI.refresh()
+		w.layers.refresh()
 	}
 	if changed&annotate.StatusChanged != 0 {
 		w.claimsUI.refreshStatus()
