@@ -76,6 +76,8 @@ func shortcutTable() []shortcut {
 		{"View", "Zoom in", ctrl(fyne.KeyEqual), func(w *mainWindow) { w.zoom(zoomStep) }},
 		{"View", "Zoom out", ctrl(fyne.KeyMinus), func(w *mainWindow) { w.zoom(1 / zoomStep) }},
 		{"View", "Actual size", ctrl(fyne.Key0), func(w *mainWindow) { w.zoom(0) }},
+		{"Team", "Join team folder…", nil, (*mainWindow).showJoinTeamDialog},
+		{"Team", "Sync now", nil, (*mainWindow).syncNow},
 		{"Help", "Keyboard shortcuts", ctrl(fyne.KeySlash), (*mainWindow).showShortcutSheet},
 	}
 }

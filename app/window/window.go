@@ -35,11 +35,13 @@ type mainWindow struct {
 	layers   *layerSwitch
 	details  *claimDetails
 	footer   *footer
+	team     *teamSync
 
 	palette   *searchPalette // open search palette, if any
 	exporting *exportDialog  // last export dialog opened, for tests
 	labelsUI  *labelsDialog  // last labels dialog opened, for tests
 	opening   *openDialog    // last File > Open dialog, for tests
+	joining   *joinDialog    // last Team > Join dialog, for tests
 
 	// inBackground runs slow work (import, export, indexing) off the UI
 	// goroutine, and after runs f on the UI goroutine once d has passed.
@@ -75,6 +77,8 @@ func newMainWindowWith(a fyne.App, store *storage.Store, m *memory, inBackground
 	}
 	w.startIndexing()
 	w.restorePlace()
+	w.team = newTeamSync(w)
+	w.team.start()
 	return w
 }
 
@@ -220,6 +224,7 @@ func (w *mainWindow) startIndexing() {
 // quit stores a pending edit and the window's place, then ends the app.
 func (w *mainWindow) quit() {
 	w.endTyping()
+	w.team.stop()
 	w.rememberPlace()
 	w.left = true
 	w.app.Quit()

@@ -1,0 +1,121 @@
+package window
+
+import (
+	"context"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"claimdesk/app/team"
+)
+
+// formEntry is an entry of a form dialog that cancels the dialog on Esc
+// and submits it on Enter, as the keyboard does in every other dialog;
+// Fyne's entry keeps both keys to itself while it has the focus.
+type formEntry struct {
+	widget.Entry
+	onEscape func()
+}
+
+func newFormEntry() *formEntry {
+	e := &formEntry{}
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+// TypedKey hands Esc to the dialog.
+func (e *formEntry) TypedKey(ev *fyne.KeyEvent) {
+	if ev.Name == fyne.KeyEscape && e.onEscape != nil {
+		e.onEscape()
+		return
+	}
+	e.Entry.TypedKey(ev)
+}
+
+// joinDialog asks for the team folder and the name to share claims under.
+type joinDialog struct {
+	w      *mainWindow
+	folder *formEntry
+	name   *formEntry
+	dlg    *dialog.FormDialog
+}
+
+// showJoinTeamDialog asks for a team folder and a name, then joins and
+// syncs in the background.
+func (w *mainWindow) showJoinTeamDialog() {
+	j := &joinDialog{w: w, folder: newFormEntry(), name: newFormEntry()}
+	w.joining = j
+	j.folder.SetPlaceHolder("A shared folder or a git clone")
+	j.name.SetPlaceHolder("Your name, as the team knows you")
+	j.name.SetText(w.session.Annotator())
+	if m, joined, err := w.store.TeamMembership(); err == nil && joined {
+		j.folder.SetText(m.Folder)
+		j.name.SetText(m.Annotator)
+	}
+	j.dlg = dialog.NewForm("Join team folder", "Join", "Cancel", []*widget.FormItem{
+		widget.NewFormItem("Folder", j.folder),
+		widget.NewFormItem("Name", j.name),
+	}, j.onAnswered, w.win)
+	for _, e := range []*formEntry{j.folder, j.name} {
+		e.onEscape = j.dlg.Hide
+		e.OnSubmitted = func(string) { j.dlg.Submit() }
+	}
+	j.folder.Validator = func(s string) error { return nonEmpty(s, "the folder") }
+	j.name.Validator = func(s string) error { return nonEmpty(s, "your name") }
+	j.dlg.Resize(fyne.NewSize(560, 200))
+	j.dlg.Show()
+	w.win.Canvas().Focus(j.folder)
+}
+
+func nonEmpty(s, what string) error {
+	if strings.TrimSpace(s) == "" {
+		return errEmpty(what)
+	}
+	return nil
+}
+
+type errEmpty string
+
+func (e errEmpty) Error() string { return "give " + string(e) }
+
+// onAnswered joins in the background, since joining may read a layer the
+// folder holds already, then names the analyst as joined and syncs.
+func (j *joinDialog) onAnswered(ok bool) {
+	w := j.w
+	w.focusText()
+	if !ok {
+		return
+	}
+	folder, name := strings.TrimSpace(j.folder.Text), strings.TrimSpace(j.name.Text)
+	w.footer.hint("Joining " + folder + "…")
+	w.inBackground(func() {
+		err := team.Join(context.Background(), w.store, folder, name)
+		fyne.Do(func() { w.joined(name, err) })
+	})
+}
+
+// joined makes the name the analyst's own, so Mine is the layer the team
+// sees, and syncs at once.
+func (w *mainWindow) joined(name string, err error) {
+	if err != nil {
+		w.footer.hint("")
+		w.showError("Joining the team folder", err)
+		return
+	}
+	w.session.SetAnnotator(name)
+	w.rememberPlace()
+	w.footer.refreshAnnotator()
+	w.team.annotator = name
+	w.team.run(true)
+}
+
+// syncNow syncs with the team folder at once, or says how to join one.
+func (w *mainWindow) syncNow() {
+	if w.team.annotator == "" {
+		w.footer.flash("This store has joined no team folder: Team > Join team folder… first.")
+		return
+	}
+	w.team.run(true)
+}
