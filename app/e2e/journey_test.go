@@ -124,6 +124,8 @@ func journeySteps() []journeyStep {
 		{"Labels…", (*journey).labelsDialog},
 		{"Export dataset…", (*journey).exportDataset},
 		{"Mark as new", (*journey).markNew},
+		{"Join team folder…", (*journey).joinTeamFolder},
+		{"Sync now", (*journey).syncNow},
 		{"Quit", (*journey).quit},
 	}
 }

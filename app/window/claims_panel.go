@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
+	"claimdesk/app/annotate"
 	"claimdesk/app/search"
 	"claimdesk/storage"
 )
@@ -177,7 +178,11 @@ func (p *claimPanel) updateItem(row widget.ListItemID, item fyne.CanvasObject) {
 	first := lines.Objects[0].(*fyne.Container)
 	first.Objects[1].(*widget.Label).SetText(shortLabelName(c.Label)) // leave room for the quote
 	first.Objects[0].(*widget.Label).SetText("“" + storage.OneLine(c.Quote) + "”")
-	lines.Objects[1].(*widget.Label).SetText(speakerLine(c.Speaker, c.Target, c.Note))
+	who := speakerLine(c.Speaker, c.Target, c.Note)
+	if c.Annotator != p.w.session.Annotator() { // whose, where layers mix
+		who += " · " + annotate.AnnotatorName(c.Annotator)
+	}
+	lines.Objects[1].(*widget.Label).SetText(who)
 }
 
 // speakerLine is how a claim's row and a search result say who said it
