@@ -17,6 +17,7 @@ import (
 	"time"
 	"unicode"
 
+	"claimdesk/app/suggest"
 	"claimdesk/storage"
 )
 
@@ -33,6 +34,8 @@ const (
 	StatusChanged                       // the open article's status
 	ArticlesChanged                     // the list: articles added, removed, counted
 	SaveStateChanged                    // stored, being typed, or refused
+	CandidatesChanged                   // the open article's suggested claims, or the current one
+	RejectionsChanged                   // the memory of rejected suggestions
 )
 
 // ErrNoSelection is returned when a label is applied with nothing selected.
@@ -54,6 +57,12 @@ type Session struct {
 	claims   []storage.Claim
 	selected uint64
 	text     span // the text selection, in code points
+
+	candidates []suggest.Candidate
+	current    int    // the candidate Tab walked to, -1 for none
+	suggested  string // the label suggested for the text selection
+	suggester  func(start, end int) string
+	rejections *suggest.RejectedSpans
 
 	typing  uint64 // the claim whose details are being typed, 0 for none
 	fitting uint64 // the claim last selected, which FitClaim can move
@@ -81,7 +90,8 @@ type span struct{ start, end int }
 // fyne.Do). It is called once until the next Sync, however many notices
 // arrive, so a batch import of thousands of claims redraws once.
 func NewSession(store *storage.Store, wake func()) (*Session, error) {
-	s := &Session{store: store, editor: NewEditor(store), wake: wake, Now: time.Now}
+	s := &Session{store: store, editor: NewEditor(store), wake: wake, Now: time.Now, current: -1,
+		rejections: suggest.NewRejectedSpans()}
 	store.OnChange(s.receive)
 	labels, err := store.Labels()
 	if err != nil {
@@ -190,8 +200,9 @@ func (s *Session) Open(id uint64) error {
 		return err
 	}
 	s.article, s.claims = a, claims
-	s.selected, s.text, s.fitting = 0, span{}, 0
-	s.changed |= ArticleOpened | ClaimsChanged | SelectionChanged | StatusChanged
+	s.selected, s.text, s.fitting, s.suggested = 0, span{}, 0, ""
+	s.candidates, s.current = nil, -1
+	s.changed |= ArticleOpened | ClaimsChanged | SelectionChanged | StatusChanged | CandidatesChanged
 	return nil
 }
 
@@ -207,6 +218,8 @@ func (s *Session) SelectClaim(id uint64) {
 		s.selected, s.fitting = id, id
 		s.text = span{s.claims[i].Start, s.claims[i].End}
 	}
+	s.leaveCandidate()
+	s.suggestLabel()
 	s.changed |= SelectionChanged
 }
 
@@ -227,6 +240,8 @@ func (s *Session) SelectText(start, end int) {
 		s.fitting = id
 	}
 	s.selected, s.text = id, span{start, end}
+	s.leaveCandidate()
+	s.suggestLabel()
 	s.changed |= SelectionChanged
 }
 
@@ -234,7 +249,8 @@ func (s *Session) SelectText(start, end int) {
 func (s *Session) ClearSelection() {
 	defer s.begin()()
 	s.endTyping()
-	s.selected, s.text = 0, span{}
+	s.selected, s.text, s.suggested = 0, span{}, ""
+	s.leaveCandidate()
 	s.changed |= SelectionChanged
 }
 
@@ -276,7 +292,7 @@ func (s *Session) ApplyLabel(label string) error {
 	}
 	c, err := s.editor.Create(s.article.ID, start, end, label)
 	if c.ID != 0 {
-		s.selected, s.fitting = c.ID, c.ID
+		s.selected, s.fitting, s.suggested = c.ID, c.ID, ""
 		s.changed |= SelectionChanged
 	}
 	return s.wrote(err)
@@ -502,13 +518,18 @@ func (s *Session) apply(c storage.Change) {
 			s.changed |= StatusChanged
 		}
 	case storage.ArticleDeleted:
+		if s.rejections != nil {
+			s.rejections.ForgetArticle(c.Article.ID)
+			s.changed |= RejectionsChanged
+		}
 		if i := s.articleIndex(c.Article.ID); i >= 0 {
 			s.articles = slices.Delete(s.articles, i, i+1)
 			s.changed |= ArticlesChanged
 		}
 		if c.Article.ID == s.article.ID {
 			s.article, s.claims, s.selected, s.text, s.typing = storage.Article{}, nil, 0, span{}, 0
-			s.changed |= ArticleOpened | ClaimsChanged | SelectionChanged | StatusChanged
+			s.candidates, s.current, s.suggested = nil, -1, ""
+			s.changed |= ArticleOpened | ClaimsChanged | SelectionChanged | StatusChanged | CandidatesChanged
 		}
 	case storage.ClaimAdded, storage.ClaimUpdated, storage.ClaimDeleted:
 		s.applyClaim(c)
@@ -538,6 +559,7 @@ func (s *Session) applyClaim(c storage.Change) {
 	if c.Kind != storage.ClaimDeleted {
 		s.claims = append(s.claims, c.Claim)
 		storage.SortInTextOrder(s.claims)
+		s.dropCandidatesUnder(c.Claim)
 	} else if c.Claim.ID == s.selected {
 		s.selected = 0
 		s.changed |= SelectionChanged
