@@ -75,9 +75,9 @@ type View struct {
 
 	candidates       highlightSet // proposed claims, see SetCandidates
 	currentCandidate uint64       // its ID in candidates, 0 for none
-	selStart   int
-	selEnd     int
-	anchor     [2]int // span the selection grows from on drag or Shift+click
+	selStart         int
+	selEnd           int
+	anchor           [2]int // span the selection grows from on drag or Shift+click
 	// headAtStart is true when Shift+arrows move the selection's start,
 	// after they have carried it back past where it began.
 	headAtStart bool
