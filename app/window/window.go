@@ -1,6 +1,7 @@
 package window
 
 import (
+	"context"
 	"fmt"
 	"image/color"
 	"strings"
@@ -13,6 +14,7 @@ import (
 	"claimdesk/app/annotate"
 	"claimdesk/app/articleview"
 	"claimdesk/app/search"
+	"claimdesk/app/suggest"
 	"claimdesk/storage"
 )
 
@@ -35,6 +37,8 @@ type mainWindow struct {
 	details  *claimDetails
 	footer   *footer
 
+	suggestions *suggestions
+
 	palette   *searchPalette // open search palette, if any
 	exporting *exportDialog  // last export dialog opened, for tests
 	labelsUI  *labelsDialog  // last labels dialog opened, for tests
@@ -50,10 +54,19 @@ type mainWindow struct {
 func newMainWindow(a fyne.App, store *storage.Store, m *memory) *mainWindow {
 	return newMainWindowWith(a, store, m, func(f func()) { go f() }, func(d time.Duration, f func()) {
 		time.AfterFunc(d, func() { fyne.Do(f) })
+	}, func(e *suggest.Engine) {
+		// Trains off the UI goroutine, so the first frame never waits
+		// for it, then retrains after each batch of changes until exit.
+		go func() { _ = e.Run(context.Background()) }()
 	})
 }
 
-func newMainWindowWith(a fyne.App, store *storage.Store, m *memory, inBackground func(func()), after func(time.Duration, func())) *mainWindow {
+// newMainWindowWith is newMainWindow with the ways of running work in the
+// background given: inBackground, after, and learn, which starts the
+// suggestion engine learning from the store.
+func newMainWindowWith(a fyne.App, store *storage.Store, m *memory, inBackground func(func()), after func(time.Duration, func()),
+	learn func(*suggest.Engine),
+) *mainWindow {
 	w := &mainWindow{
 		app:          a,
 		win:          a.NewWindow("Claimdesk"),
@@ -68,11 +81,12 @@ func newMainWindowWith(a fyne.App, store *storage.Store, m *memory, inBackground
 	session.SetAnnotator(m.Annotator)
 	w.buildUI()
 	session.OnChange(w.render)
-	w.render(^annotate.Aspect(0))
+	w.render(^annotate.Aspect(0) &^ annotate.RejectionsChanged) // nothing rejected yet to write
 	if err != nil {
 		w.showReadError("Reading the store", err)
 	}
 	w.startIndexing()
+	w.startSuggestions(learn)
 	w.restorePlace()
 	return w
 }
@@ -84,6 +98,7 @@ func (w *mainWindow) buildUI() {
 	w.view.OnClaimEndDragged = w.moveClaimEnd
 	w.view.OnTypedRune = w.onTypedRune
 	w.view.OnTypedKey = w.onTypedKey
+	w.view.OnCandidateStep = w.stepCandidate
 	w.articles = newArticlePanel(w)
 	w.toolbar = newLabelBar(w)
 	w.claimsUI = newClaimPanel(w)
@@ -114,6 +129,9 @@ func (w *mainWindow) render(changed annotate.Aspect) {
 	if changed&annotate.ArticleOpened != 0 {
 		w.showArticle()
 	}
+	if changed&(annotate.ArticleOpened|annotate.ClaimsChanged) != 0 && w.suggestions != nil {
+		w.suggestions.search()
+	}
 	if changed&annotate.LabelsChanged != 0 {
 		w.toolbar.refreshLabels()
 		w.details.refreshLabels()
@@ -126,7 +144,14 @@ func (w *mainWindow) render(changed annotate.Aspect) {
 	if changed&annotate.StatusChanged != 0 {
 		w.claimsUI.refreshStatus()
 	}
+	if changed&(annotate.CandidatesChanged|annotate.LabelsChanged) != 0 {
+		w.showCandidates()
+	}
+	if changed&annotate.RejectionsChanged != 0 {
+		w.rememberRejections()
+	}
 	if changed&(annotate.SelectionChanged|annotate.ClaimsChanged) != 0 {
+		w.toolbar.markSuggested(s.SuggestedLabel())
 		c, ok := s.Selected()
 		w.view.SetSelectedHighlight(c.ID)
 		if start, end, has := s.TextSelection(); has {
