@@ -55,7 +55,7 @@ func (r *renderer) drawCandidate(li, i int, top float32) {
 	v := r.v
 	c := v.candidates.items[i]
 	current := c.ID == v.currentCandidate
-	colour, width := withAlpha(c.Colour, 0xb0), float32(1)
+	colour, width := withAlpha(c.Colour, r.colours.candidateAlpha), float32(1)
 	if current {
 		colour, width = withAlpha(c.Colour, 0xff), 2
 	}

@@ -6,12 +6,18 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"strconv"
+	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
 
 	"claimdesk/app/annotate"
 	"claimdesk/app/articleview"
 	"claimdesk/app/suggest"
+	"claimdesk/storage"
 )
 
 // suggestions wires app/suggest into the window, as its package comment
@@ -183,4 +189,95 @@ func (w *mainWindow) candidateKey(ev *fyne.KeyEvent) bool {
 		return true
 	}
 	return false
+}
+
+// defaultMinScore is where "accept all above" starts: on the evaluation
+// set, candidates scored this high were claims with that label far more
+// often than not.
+const defaultMinScore = 0.8
+
+// askAcceptAbove asks for a score and accepts every candidate of the open
+// article scored at least that, as one undo step.
+func (w *mainWindow) askAcceptAbove() {
+	entry := widget.NewEntry()
+	entry.SetText(strconv.FormatFloat(defaultMinScore, 'f', 2, 64))
+	count := widget.NewLabel("")
+	minScore := func() (float64, bool) {
+		s, err := strconv.ParseFloat(strings.TrimSpace(strings.ReplaceAll(entry.Text, ",", ".")), 64)
+		return s, err == nil && s >= 0 && s <= 1
+	}
+	recount := func(string) {
+		s, ok := minScore()
+		if !ok {
+			count.SetText("A score is a number from 0 to 1.")
+			return
+		}
+		count.SetText(storage.Plural(len(suggest.Above(w.session.Candidates(), s)), "suggestion") + " in this article")
+	}
+	entry.OnChanged = recount
+	recount(entry.Text)
+	d := dialog.NewForm("Accept suggestions", "Accept", "Cancel", []*widget.FormItem{
+		widget.NewFormItem("Score at least", entry),
+		widget.NewFormItem("", count),
+	}, func(ok bool) {
+		s, valid := minScore()
+		if ok && valid {
+			n, err := w.session.AcceptCandidatesAbove(s)
+			if err != nil {
+				w.showError("Accepting the suggestions", err)
+			} else {
+				w.footer.flash(fmt.Sprintf("Accepted %s (Ctrl+Z takes them back).", storage.Plural(n, "suggestion")))
+			}
+		}
+		w.focusText()
+	}, w.win)
+	entry.OnSubmitted = func(string) { d.Submit() }
+	d.Resize(fyne.NewSize(420, 200))
+	d.Show()
+	w.win.Canvas().Focus(entry)
+}
+
+// evaluationFolds is how many parts the store's articles are split into
+// when the suggestions are measured, as claimdesk suggest --evaluate does.
+const evaluationFolds = 5
+
+// showEvaluation measures how good the suggestions are on this store's
+// own claims, off the UI goroutine, and shows the report; closing the
+// dialog stops a measurement still running.
+func (w *mainWindow) showEvaluation() {
+	report := widget.NewLabelWithStyle("Measuring: each fifth of the articles is suggested for by a model trained on the rest…",
+		fyne.TextAlignLeading, fyne.TextStyle{Monospace: true})
+	report.Wrapping = fyne.TextWrapWord
+	busy := widget.NewProgressBarInfinite()
+	d := dialog.NewCustom("How good are the suggestions?", "Close", container.NewBorder(busy, nil, nil, nil, container.NewScroll(report)), w.win)
+	d.Resize(fyne.NewSize(760, 600))
+	ctx, cancel := context.WithCancel(context.Background())
+	w.dialogKeys(d, true)
+	d.SetOnClosed(cancel)
+	d.Show()
+	w.inBackground(func() {
+		text := evaluationReport(ctx, w.store)
+		fyne.Do(func() {
+			busy.Stop()
+			busy.Hide()
+			report.Wrapping = fyne.TextWrapOff
+			report.SetText(text)
+		})
+	})
+}
+
+// evaluationReport is the text of claimdesk suggest --evaluate for store,
+// or what stopped it.
+func evaluationReport(ctx context.Context, store *storage.Store) string {
+	corpus, err := suggest.LoadCorpus(store)
+	if err != nil {
+		return "Reading the claims failed: " + err.Error()
+	}
+	r, err := suggest.Evaluate(ctx, corpus, evaluationFolds, suggest.English)
+	if err != nil {
+		return "The suggestions could not be measured: " + err.Error()
+	}
+	var b strings.Builder
+	r.WriteText(&b)
+	return b.String()
 }

@@ -118,3 +118,77 @@ func TestASelectionsSuggestedLabelIsMarkedAndEnterAppliesIt(t *testing.T) {
 		t.Errorf("stored %+v", claims)
 	}
 }
+
+// topOverlay is the markup of the dialog shown last.
+func topOverlay(t *testing.T, w *mainWindow) string {
+	t.Helper()
+	overlays := w.win.Canvas().Overlays().List()
+	if len(overlays) == 0 {
+		t.Fatal("no dialog is shown")
+	}
+	return test.RenderObjectToMarkup(overlays[len(overlays)-1])
+}
+
+// Claim > Accept suggestions above a score… counts what the score takes
+// and accepts them all on Enter; one Ctrl+Z takes them all back.
+func TestAcceptAboveAScoreIsOneUndoStep(t *testing.T) {
+	w := newTestWindow(t)
+	want := len(suggestAbove(w, defaultMinScore))
+	if want == 0 || want == len(w.session.Candidates()) {
+		t.Fatalf("%d of %d seed candidates score %.2f or more: the test needs some above and some below", want, len(w.session.Candidates()), defaultMinScore)
+	}
+	w.askAcceptAbove()
+	if !strings.Contains(topOverlay(t, w), storage.Plural(want, "suggestion")) {
+		t.Errorf("the dialog does not count %d suggestions:\n%s", want, topOverlay(t, w))
+	}
+	w.win.Canvas().Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if got := len(storedClaims(t, w)); got != want {
+		t.Fatalf("Enter accepted %d claims, want %d", got, want)
+	}
+	for _, c := range storedClaims(t, w) {
+		if c.Origin != storage.OriginSuggested || c.Speaker == "" {
+			t.Errorf("accepted %+v", c)
+		}
+	}
+	press(w, ctrl(fyne.KeyZ))
+	if got := len(storedClaims(t, w)); got != 0 {
+		t.Errorf("one undo left %d claims", got)
+	}
+}
+
+func suggestAbove(w *mainWindow, score float64) []storage.Claim {
+	var out []storage.Claim
+	for _, c := range w.session.Candidates() {
+		if c.Score >= score {
+			out = append(out, storage.Claim{Start: c.Start})
+		}
+	}
+	return out
+}
+
+// Help > How good are the suggestions? measures them on the store's own
+// claims and shows the report's text.
+func TestTheEvaluationDialogShowsTheReport(t *testing.T) {
+	w := newTestWindow(t)
+	w.session.SetAnnotator("ana")
+	for i := 0; i < 6; i++ {
+		key(w, fyne.KeyTab)
+		key(w, fyne.KeyReturn)
+	}
+	other, _, err := w.store.AddArticle(storage.Article{Text: "Other\n\nThe minister denied every report of a deal."})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := w.store.AddClaim(storage.Claim{ArticleID: other.ID, Start: 7, End: 47, Label: "denial"}); err != nil {
+		t.Fatal(err)
+	}
+	w.showEvaluation()
+	markup := topOverlay(t, w)
+	if !strings.Contains(markup, "accuracy") || strings.Contains(markup, "Measuring") {
+		t.Errorf("the dialog shows no report:\n%s", markup)
+	}
+	w.win.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if n := len(w.win.Canvas().Overlays().List()); n != 0 {
+		t.Errorf("Esc left %d dialogs", n)
+	}
+}
