@@ -43,6 +43,17 @@ func (v *View) stepCandidate() {
 	}
 }
 
+// pastel is a label's colour halfway to white, for the dashes of a
+// candidate that is not current: light enough on a white page to stay in
+// the background, light enough on a dark page to be seen, and in both far
+// paler than the claims' underlines, so a proposal never reads as a claim.
+func pastel(c color.Color) color.Color {
+	const white = 0.55
+	n := color.NRGBAModel.Convert(withAlpha(c, 0xff)).(color.NRGBA)
+	mix := func(v uint8) uint8 { return uint8(float64(v)*(1-white) + 0xff*white) }
+	return color.NRGBA{R: mix(n.R), G: mix(n.G), B: mix(n.B), A: 0xff}
+}
+
 // The dashes of a candidate's outline, in pixels.
 const (
 	dashOn  = 5
@@ -55,7 +66,7 @@ func (r *renderer) drawCandidate(li, i int, top float32) {
 	v := r.v
 	c := v.candidates.items[i]
 	current := c.ID == v.currentCandidate
-	colour, width := withAlpha(c.Colour, r.colours.candidateAlpha), float32(1)
+	colour, width := pastel(c.Colour), float32(1)
 	if current {
 		colour, width = withAlpha(c.Colour, 0xff), 2
 	}

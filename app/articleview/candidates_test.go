@@ -27,7 +27,7 @@ func TestCandidatesAreDashedOutlinesStrongerWhenCurrent(t *testing.T) {
 	v, _ := newTestView(t, seedTitle(text), text, fyne.NewSize(700, 600))
 	start := runeIndex(t, text, "President Putin has repeatedly")
 	blue := color.NRGBA{R: 0, G: 0x72, B: 0xb2, A: 0xff}
-	faint, strong := withAlpha(blue, v.palette().candidateAlpha), withAlpha(blue, 0xff)
+	faint, strong := pastel(blue), withAlpha(blue, 0xff)
 	v.SetCandidates([]Candidate{{Start: start, End: start + 60, Colour: blue}}, -1)
 	dashes := rectsIn(v, faint)
 	if dashes < 10 || rectsIn(v, strong) != 0 {

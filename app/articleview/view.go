@@ -492,9 +492,6 @@ type renderer struct {
 type palette struct {
 	text, selection, scrollBar color.Color
 	fillAlpha                  uint8
-	// candidateAlpha is the strength of a candidate's dashes: about half
-	// the label's colour, so a proposal never reads as a claim.
-	candidateAlpha uint8
 }
 
 func newRenderer(v *View) *renderer {
@@ -542,15 +539,14 @@ func (v *View) palette() palette {
 	th := v.Theme()
 	variant := fyne.CurrentApp().Settings().ThemeVariant()
 	p := palette{
-		text:           th.Color(theme.ColorNameForeground, variant),
-		selection:      th.Color(theme.ColorNameSelection, variant),
-		scrollBar:      th.Color(theme.ColorNameScrollBar, variant),
-		fillAlpha:      0x40,
-		candidateAlpha: 0x78,
+		text:      th.Color(theme.ColorNameForeground, variant),
+		selection: th.Color(theme.ColorNameSelection, variant),
+		scrollBar: th.Color(theme.ColorNameScrollBar, variant),
+		fillAlpha: 0x40,
 	}
 	// On a dark page a translucent fill needs more strength to be seen.
 	if luminance(th.Color(theme.ColorNameBackground, variant)) < 0.5 {
-		p.fillAlpha, p.candidateAlpha = 0x78, 0xa0
+		p.fillAlpha = 0x78
 	}
 	return p
 }

@@ -122,14 +122,21 @@ func (w *mainWindow) showCandidates() {
 		}
 	}
 	w.view.SetCandidates(drawn, current)
+	if !has && w.candidateHint {
+		w.footer.hint("")
+	}
+	w.candidateHint = has
 	if has {
 		w.view.ScrollToOffset(cur.Start)
-		who := ""
-		if cur.Speaker != "" || cur.Target != "" {
-			who = " · " + speakerLine(cur.Speaker, cur.Target, "")
+		// The keys first: a long speaker is what the footer may cut off.
+		what := cur.Label
+		if cur.Speaker != "" {
+			what += " · " + cur.Speaker
 		}
-		w.footer.hint(fmt.Sprintf("Suggested %s%s (%.2f): Enter accepts, a label's key accepts as that label, Backspace rejects, Tab goes on",
-			cur.Label, who, cur.Score))
+		if cur.Target != "" {
+			what += " → " + cur.Target
+		}
+		w.footer.hint(fmt.Sprintf("Enter accepts, Backspace rejects: %s (%.2f)", what, cur.Score))
 	}
 }
 
@@ -199,7 +206,9 @@ const defaultMinScore = 0.8
 // askAcceptAbove asks for a score and accepts every candidate of the open
 // article scored at least that, as one undo step.
 func (w *mainWindow) askAcceptAbove() {
-	entry := widget.NewEntry()
+	var d *dialog.FormDialog
+	entry := &escapingEntry{onEscape: func() { d.Hide() }}
+	entry.ExtendBaseWidget(entry)
 	entry.SetText(strconv.FormatFloat(defaultMinScore, 'f', 2, 64))
 	count := widget.NewLabel("")
 	minScore := func() (float64, bool) {
@@ -216,7 +225,7 @@ func (w *mainWindow) askAcceptAbove() {
 	}
 	entry.OnChanged = recount
 	recount(entry.Text)
-	d := dialog.NewForm("Accept suggestions", "Accept", "Cancel", []*widget.FormItem{
+	d = dialog.NewForm("Accept suggestions", "Accept", "Cancel", []*widget.FormItem{
 		widget.NewFormItem("Score at least", entry),
 		widget.NewFormItem("", count),
 	}, func(ok bool) {
@@ -235,6 +244,22 @@ func (w *mainWindow) askAcceptAbove() {
 	d.Resize(fyne.NewSize(420, 200))
 	d.Show()
 	w.win.Canvas().Focus(entry)
+}
+
+// escapingEntry is an entry that cancels its dialog on Esc: Fyne's entry
+// keeps the key, so the dialog would otherwise not hear it.
+type escapingEntry struct {
+	widget.Entry
+	onEscape func()
+}
+
+// TypedKey is part of fyne.Focusable.
+func (e *escapingEntry) TypedKey(key *fyne.KeyEvent) {
+	if key.Name == fyne.KeyEscape {
+		e.onEscape()
+		return
+	}
+	e.Entry.TypedKey(key)
 }
 
 // evaluationFolds is how many parts the store's articles are split into

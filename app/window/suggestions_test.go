@@ -141,6 +141,11 @@ func TestAcceptAboveAScoreIsOneUndoStep(t *testing.T) {
 	if !strings.Contains(topOverlay(t, w), storage.Plural(want, "suggestion")) {
 		t.Errorf("the dialog does not count %d suggestions:\n%s", want, topOverlay(t, w))
 	}
+	w.win.Canvas().Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if n := len(w.win.Canvas().Overlays().List()); n != 0 || len(storedClaims(t, w)) != 0 {
+		t.Fatalf("Esc left %d dialogs and stored %d claims", n, len(storedClaims(t, w)))
+	}
+	w.askAcceptAbove()
 	w.win.Canvas().Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
 	if got := len(storedClaims(t, w)); got != want {
 		t.Fatalf("Enter accepted %d claims, want %d", got, want)

@@ -37,7 +37,8 @@ type mainWindow struct {
 	details  *claimDetails
 	footer   *footer
 
-	suggestions *suggestions
+	suggestions   *suggestions
+	candidateHint bool // the footer says what the keys do with the current candidate
 
 	palette   *searchPalette // open search palette, if any
 	exporting *exportDialog  // last export dialog opened, for tests
