@@ -60,7 +60,11 @@ func newTestWindowOn(t *testing.T, a fyne.App, store *storage.Store) *mainWindow
 		t.Fatal(err)
 	}
 	w := newMainWindowWith(a, store, remembered, func(f func()) { f() }, func(_ time.Duration, f func()) { *queue = append(*queue, f) },
-		func(e *suggest.Engine) { _ = e.Load() })
+		func(e *suggest.Engine, failed func(error)) {
+			if err := e.Load(); err != nil {
+				failed(err)
+			}
+		})
 	timers[w] = queue
 	t.Cleanup(func() { delete(timers, w) })
 	w.win.Resize(fyne.NewSize(1280, 800))

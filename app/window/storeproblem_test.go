@@ -100,7 +100,7 @@ type openedBy struct {
 
 func (o *openedBy) opened(store *storage.Store) error {
 	w, err := showMainWindow(store, func(s *storage.Store) *mainWindow {
-		return newMainWindowWith(o.a, s, newMemory(""), func(f func()) { f() }, func(time.Duration, func()) {}, func(*suggest.Engine) {})
+		return newMainWindowWith(o.a, s, newMemory(""), func(f func()) { f() }, func(time.Duration, func()) {}, func(*suggest.Engine, func(error)) {})
 	})
 	if err != nil {
 		return err

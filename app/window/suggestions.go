@@ -43,9 +43,10 @@ const largeArticle = 1 << 20
 
 // startSuggestions reads the rejected spans this store remembers, starts
 // the engine with learn (which trains it, and in the running app keeps
-// training it after every change) and asks for the open article's
+// training it after every change, calling failed if reading the store
+// fails) and asks for the open article's
 // candidates whenever a new model is ready.
-func (w *mainWindow) startSuggestions(learn func(*suggest.Engine)) {
+func (w *mainWindow) startSuggestions(learn func(e *suggest.Engine, failed func(error))) {
 	rejected := suggest.NewRejectedSpans()
 	if raw := w.memory.place(w.store.Path()).Rejected; len(raw) > 0 {
 		if err := json.Unmarshal(raw, rejected); err != nil {
@@ -58,7 +59,7 @@ func (w *mainWindow) startSuggestions(learn func(*suggest.Engine)) {
 	w.session.SetSuggester(s.labelFor)
 	w.store.OnChange(s.engine.Observe)
 	s.engine.OnModel(func(*suggest.Model) { fyne.Do(s.search) })
-	learn(s.engine)
+	learn(s.engine, func(err error) { w.showReadError("Learning from the claims for suggestions", err) })
 }
 
 // search finds the open article's candidates in the background, with the

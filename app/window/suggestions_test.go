@@ -197,3 +197,32 @@ func TestTheEvaluationDialogShowsTheReport(t *testing.T) {
 		t.Errorf("Esc left %d dialogs", n)
 	}
 }
+
+// Candidates are searched off the UI goroutine; opening another article
+// cancels the search still running for the last one, whose result is
+// never shown over the new article.
+func TestOpeningAnotherArticleCancelsTheCandidateSearch(t *testing.T) {
+	w := newTestWindow(t)
+	seed := w.session.Article().ID
+	other, _, err := w.store.AddArticle(storage.Article{Text: "Other\n\nThe mayor denied every report of a deal with the builders."})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var queued []func()
+	w.inBackground = func(f func()) { queued = append(queued, f) }
+	w.openArticle(other.ID)
+	w.openArticle(seed)
+	w.openArticle(other.ID)
+	if len(queued) != 3 || len(w.session.Candidates()) != 0 {
+		t.Fatalf("%d searches queued, %d candidates shown before any ran", len(queued), len(w.session.Candidates()))
+	}
+	queued[1]() // the seed article's search, cancelled since
+	if n := len(w.session.Candidates()); n != 0 {
+		t.Fatalf("a cancelled search showed %d candidates", n)
+	}
+	queued[2]()
+	cands := w.session.Candidates()
+	if len(cands) != 1 || cands[0].Speaker != "The mayor" && cands[0].Speaker != "mayor" {
+		t.Errorf("the open article's search gave %+v", cands)
+	}
+}

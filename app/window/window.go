@@ -55,10 +55,14 @@ type mainWindow struct {
 func newMainWindow(a fyne.App, store *storage.Store, m *memory) *mainWindow {
 	return newMainWindowWith(a, store, m, func(f func()) { go f() }, func(d time.Duration, f func()) {
 		time.AfterFunc(d, func() { fyne.Do(f) })
-	}, func(e *suggest.Engine) {
+	}, func(e *suggest.Engine, failed func(error)) {
 		// Trains off the UI goroutine, so the first frame never waits
 		// for it, then retrains after each batch of changes until exit.
-		go func() { _ = e.Run(context.Background()) }()
+		go func() {
+			if err := e.Run(context.Background()); err != nil {
+				fyne.Do(func() { failed(err) })
+			}
+		}()
 	})
 }
 
@@ -66,7 +70,7 @@ func newMainWindow(a fyne.App, store *storage.Store, m *memory) *mainWindow {
 // background given: inBackground, after, and learn, which starts the
 // suggestion engine learning from the store.
 func newMainWindowWith(a fyne.App, store *storage.Store, m *memory, inBackground func(func()), after func(time.Duration, func()),
-	learn func(*suggest.Engine),
+	learn func(e *suggest.Engine, failed func(error)),
 ) *mainWindow {
 	w := &mainWindow{
 		app:          a,
