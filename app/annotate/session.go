@@ -1,8 +1,9 @@
 // Package annotate is the model of an annotation session and the rules the
 // window follows: which article is open, its claims in text order, the
 // selected claim and text, the labels, the list of articles, an edit being
-// typed into, and whether everything is stored. Panels render a Session and send
-// it intents (open, select, label, delete, edit, undo); the store's change
+// typed into, the suggested claims, and whether everything is stored. Panels
+// render a Session and send it intents (open, select, label, delete, edit,
+// accept or reject a suggestion, undo); the store's change
 // notices update it in one place (Sync), whether the change came from the
 // window or from an import running in the background. It knows nothing of
 // Fyne, so every rule is tested without a display.
