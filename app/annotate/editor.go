@@ -196,3 +196,53 @@ func (e *Editor) markInProgress(articleID uint64) error {
 	}
 	return e.store.SetAnnotatorStatus(articleID, e.Annotator, storage.StatusInProgress)
 }
+
+// CreateSuggested stores the claims the analyst accepted from the
+// suggestions, all in one transaction and one undo step, with origin
+// suggested and the editor's annotator.
+func (e *Editor) CreateSuggested(articleID uint64, claims []storage.Claim) ([]storage.Claim, error) {
+	e.EndTyping()
+	for i := range claims {
+		claims[i].ArticleID = articleID
+		claims[i].Annotator = strings.TrimSpace(e.Annotator)
+		claims[i].Origin = storage.OriginSuggested
+	}
+	stored, err := e.store.AddClaims(claims)
+	if err != nil {
+		return nil, err
+	}
+	name := "accept suggestion"
+	if len(stored) > 1 {
+		name = fmt.Sprintf("accept %d suggestions", len(stored))
+	}
+	e.history.push(step{
+		name: name,
+		undo: func() error {
+			for i := len(stored) - 1; i >= 0; i-- {
+				if _, err := e.store.DeleteClaim(stored[i].ID); err != nil {
+					return err
+				}
+			}
+			return nil
+		},
+		redo: func() error {
+			for _, c := range stored {
+				if _, err := e.store.RestoreClaim(c); err != nil {
+					return err
+				}
+			}
+			return nil
+		},
+	})
+	if err := e.markInProgress(articleID); err != nil {
+		return stored, fmt.Errorf("the claims are stored, but the article's status could not be set: %w", err)
+	}
+	return stored, nil
+}
+
+// Remember records a change made outside the store (a rejected
+// suggestion) as an undo step of its own.
+func (e *Editor) Remember(name string, undo, redo func() error) {
+	e.EndTyping()
+	e.history.push(step{name: name, undo: undo, redo: redo})
+}

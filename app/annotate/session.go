@@ -1,8 +1,9 @@
 // Package annotate is the model of an annotation session and the rules the
 // window follows: which article is open, its claims in text order, the
 // selected claim and text, the labels, the list of articles, an edit being
-// typed into, and whether everything is stored. Panels render a Session and send
-// it intents (open, select, label, delete, edit, undo); the store's change
+// typed into, the suggested claims, and whether everything is stored. Panels
+// render a Session and send it intents (open, select, label, delete, edit,
+// accept or reject a suggestion, undo); the store's change
 // notices update it in one place (Sync), whether the change came from the
 // window or from an import running in the background. It knows nothing of
 // Fyne, so every rule is tested without a display.
@@ -17,6 +18,7 @@ import (
 	"time"
 	"unicode"
 
+	"claimdesk/app/suggest"
 	"claimdesk/storage"
 )
 
@@ -26,13 +28,15 @@ type Aspect uint
 
 // The aspects a session reports to its observers.
 const (
-	ArticleOpened    Aspect = 1 << iota // another article is open, or none
-	ClaimsChanged                       // the open article's claims
-	SelectionChanged                    // the selected claim or text
-	LabelsChanged                       // labels added, renamed, recoloured, removed
-	StatusChanged                       // the open article's status
-	ArticlesChanged                     // the list: articles added, removed, counted
-	SaveStateChanged                    // stored, being typed, or refused
+	ArticleOpened     Aspect = 1 << iota // another article is open, or none
+	ClaimsChanged                        // the open article's claims
+	SelectionChanged                     // the selected claim or text
+	LabelsChanged                        // labels added, renamed, recoloured, removed
+	StatusChanged                        // the open article's status
+	ArticlesChanged                      // the list: articles added, removed, counted
+	SaveStateChanged                     // stored, being typed, or refused
+	CandidatesChanged                    // the open article's suggested claims, or the current one
+	RejectionsChanged                    // the memory of rejected suggestions
 )
 
 // ErrNoSelection is returned when a label is applied with nothing selected.
@@ -61,6 +65,12 @@ type Session struct {
 	// choices, kept as claims arrive rather than read again at each.
 	annotators map[string]bool
 
+	candidates []suggest.Candidate
+	current    int    // the candidate Tab walked to, -1 for none
+	suggested  string // the label suggested for the text selection
+	suggester  func(start, end int) string
+	rejections *suggest.RejectedSpans
+
 	typing  uint64 // the claim whose details are being typed, 0 for none
 	fitting uint64 // the claim last selected, which FitClaim can move
 	saved   time.Time
@@ -87,7 +97,8 @@ type span struct{ start, end int }
 // fyne.Do). It is called once until the next Sync, however many notices
 // arrive, so a batch import of thousands of claims redraws once.
 func NewSession(store *storage.Store, wake func()) (*Session, error) {
-	s := &Session{store: store, editor: NewEditor(store), wake: wake, Now: time.Now}
+	s := &Session{store: store, editor: NewEditor(store), wake: wake, Now: time.Now, current: -1,
+		rejections: suggest.NewRejectedSpans()}
 	store.OnChange(s.receive)
 	labels, err := store.Labels()
 	if err != nil {
@@ -201,9 +212,10 @@ func (s *Session) Open(id uint64) error {
 		return err
 	}
 	s.article, s.all = a, claims
-	s.selected, s.text, s.fitting = 0, span{}, 0
+	s.selected, s.text, s.fitting, s.suggested = 0, span{}, 0, ""
+	s.candidates, s.current = nil, -1
 	s.showLayer()
-	s.changed |= ArticleOpened | ClaimsChanged | SelectionChanged | StatusChanged
+	s.changed |= ArticleOpened | ClaimsChanged | SelectionChanged | StatusChanged | CandidatesChanged
 	return nil
 }
 
@@ -219,6 +231,8 @@ func (s *Session) SelectClaim(id uint64) {
 		s.selected, s.fitting = id, id
 		s.text = span{s.claims[i].Start, s.claims[i].End}
 	}
+	s.leaveCandidate()
+	s.suggestLabel()
 	s.changed |= SelectionChanged
 }
 
@@ -239,6 +253,8 @@ func (s *Session) SelectText(start, end int) {
 		s.fitting = id
 	}
 	s.selected, s.text = id, span{start, end}
+	s.leaveCandidate()
+	s.suggestLabel()
 	s.changed |= SelectionChanged
 }
 
@@ -246,7 +262,8 @@ func (s *Session) SelectText(start, end int) {
 func (s *Session) ClearSelection() {
 	defer s.begin()()
 	s.endTyping()
-	s.selected, s.text = 0, span{}
+	s.selected, s.text, s.suggested = 0, span{}, ""
+	s.leaveCandidate()
 	s.changed |= SelectionChanged
 }
 
@@ -295,7 +312,7 @@ func (s *Session) ApplyLabel(label string) error {
 	}
 	c, err := s.editor.CreateAs(s.article.ID, start, end, label, s.author(true))
 	if c.ID != 0 {
-		s.selected, s.fitting = c.ID, c.ID
+		s.selected, s.fitting, s.suggested = c.ID, c.ID, ""
 		s.changed |= SelectionChanged
 	}
 	return s.wrote(err)
@@ -524,13 +541,18 @@ func (s *Session) apply(c storage.Change) {
 			s.changed |= StatusChanged
 		}
 	case storage.ArticleDeleted:
+		if s.rejections != nil {
+			s.rejections.ForgetArticle(c.Article.ID)
+			s.changed |= RejectionsChanged
+		}
 		if i := s.articleIndex(c.Article.ID); i >= 0 {
 			s.articles = slices.Delete(s.articles, i, i+1)
 			s.changed |= ArticlesChanged
 		}
 		if c.Article.ID == s.article.ID {
 			s.article, s.all, s.claims, s.selected, s.text, s.typing = storage.Article{}, nil, nil, 0, span{}, 0
-			s.changed |= ArticleOpened | ClaimsChanged | SelectionChanged | StatusChanged
+			s.candidates, s.current, s.suggested = nil, -1, ""
+			s.changed |= ArticleOpened | ClaimsChanged | SelectionChanged | StatusChanged | CandidatesChanged
 		}
 	case storage.ClaimAdded, storage.ClaimUpdated, storage.ClaimDeleted:
 		s.applyClaim(c)
@@ -561,6 +583,10 @@ func (s *Session) applyClaim(c storage.Change) {
 	if c.Kind != storage.ClaimDeleted {
 		s.all = append(s.all, c.Claim)
 		storage.SortInTextOrder(s.all)
+		s.dropCandidatesUnder(c.Claim)
+	} else if c.Claim.ID == s.selected {
+		s.selected = 0
+		s.changed |= SelectionChanged
 	}
 	s.showLayer()
 }

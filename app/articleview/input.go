@@ -378,6 +378,10 @@ func (v *View) TypedKey(ev *fyne.KeyEvent) {
 			return
 		}
 	}
+	if ev.Name == fyne.KeyTab {
+		v.stepCandidate()
+		return
+	}
 	if ev.Name == fyne.KeyEscape && v.selEnd > v.selStart {
 		before := [2]int{v.selStart, v.selEnd}
 		v.ClearSelection()

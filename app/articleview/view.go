@@ -1,6 +1,7 @@
 // Package articleview is Claimdesk's article reading view: a Fyne widget
 // that lays out a long article itself, draws claims as coloured highlights
-// and lets the analyst select text with character precision.
+// and proposed claims as dashed outlines, and lets the analyst select text
+// with character precision.
 //
 // Stock widgets cannot carry a 1 MB article or colour ranges, so the view
 // wraps the text with cached per-character widths, measures exactly only
@@ -51,9 +52,12 @@ type View struct {
 	// OnTypedRune receives the runes typed while the view has focus.
 	OnTypedRune func(r rune)
 	// OnTypedKey receives the keys the view does not use itself: it keeps
-	// the arrows, PageUp/PageDown, Home/End for scrolling and Esc while a
-	// selection is there to clear.
+	// the arrows, PageUp/PageDown, Home/End for scrolling, Esc while a
+	// selection is there to clear, and Tab while candidates are shown.
 	OnTypedKey func(ev *fyne.KeyEvent)
+	// OnCandidateStep is called on Tab (forward) and Shift+Tab while
+	// candidates are shown.
+	OnCandidateStep func(forward bool)
 	// OnScrolled is called with the new scroll position after the user
 	// scrolls.
 	OnScrolled func(offset float32)
@@ -68,9 +72,12 @@ type View struct {
 
 	highlights highlightSet
 	selectedID uint64
-	selStart   int
-	selEnd     int
-	anchor     [2]int // span the selection grows from on drag or Shift+click
+
+	candidates       highlightSet // proposed claims, see SetCandidates
+	currentCandidate uint64       // its ID in candidates, 0 for none
+	selStart         int
+	selEnd           int
+	anchor           [2]int // span the selection grows from on drag or Shift+click
 	// headAtStart is true when Shift+arrows move the selection's start,
 	// after they have carried it back past where it began.
 	headAtStart bool
@@ -119,6 +126,7 @@ func (v *View) SetDocument(title, text string) {
 	v.headingPara = headingParagraph(v.text, v.paras, title)
 	v.highlights = newHighlightSet(nil, 0)
 	v.selectedID = 0
+	v.candidates, v.currentCandidate = newHighlightSet(nil, 0), 0
 	v.selStart, v.selEnd = 0, 0
 	v.anchor = [2]int{0, 0}
 	v.scrollY = 0
@@ -453,6 +461,7 @@ const (
 	layerFill = iota // claim fills
 	layerSelection
 	layerUnderline // claim underlines, one row per overlap depth
+	layerCandidate // dashed outlines of proposed claims
 	layerText
 	layerOutline // the selected claim, then the scroll bar
 	layerTip
@@ -575,6 +584,9 @@ func (r *renderer) drawLine(li int) {
 	textH := v.met.textH[ln.style]
 	v.highlights.overlapping(ln.start, ln.trim, func(i int) {
 		r.drawHighlight(li, i, top)
+	})
+	v.candidates.overlapping(ln.start, ln.trim, func(i int) {
+		r.drawCandidate(li, i, top)
 	})
 	if v.selEnd > ln.start && v.selStart < ln.trim {
 		r.ivs = v.spanIntervals(li, v.selStart, v.selEnd, r.ivs[:0])

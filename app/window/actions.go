@@ -18,13 +18,24 @@ func (w *mainWindow) onTextSelectionChanged(start, end int) {
 }
 
 func (w *mainWindow) onTypedRune(r rune) {
-	if l, ok := w.session.LabelForHotkey(string(r)); ok {
-		w.applyLabel(l.Name)
+	l, ok := w.session.LabelForHotkey(string(r))
+	if !ok {
+		return
 	}
+	if _, candidate := w.session.CurrentCandidate(); candidate {
+		w.acceptCandidate(l.Name)
+		return
+	}
+	w.applyLabel(l.Name)
 }
 
 func (w *mainWindow) onTypedKey(ev *fyne.KeyEvent) {
+	if w.candidateKey(ev) {
+		return
+	}
 	switch ev.Name {
+	case fyne.KeyReturn, fyne.KeyEnter:
+		w.onEnter()
 	case fyne.KeyDelete, fyne.KeyBackspace:
 		w.deleteSelected()
 	case fyne.KeyEscape:

@@ -17,9 +17,10 @@ import (
 // name) that applies it. The chips wrap into rows, so any number of labels
 // fits the window's width.
 type labelBar struct {
-	w     *mainWindow
-	chips *fyne.Container
-	box   *fyne.Container
+	w         *mainWindow
+	chips     *fyne.Container
+	box       *fyne.Container
+	suggested string // the label marked as suggested for the selection
 }
 
 func newLabelBar(w *mainWindow) *labelBar {
@@ -49,6 +50,27 @@ func (b *labelBar) refreshLabels() {
 	b.chips.Refresh()
 }
 
+// markSuggested shows which label the assistant suggests for the text
+// selection (Enter applies it) as the one chip drawn strong; "" marks
+// none.
+func (b *labelBar) markSuggested(label string) {
+	if label == b.suggested {
+		return
+	}
+	b.suggested = label
+	for _, o := range b.chips.Objects {
+		chip := o.(*fyne.Container).Objects[1].(*labelChip)
+		importance := widget.LowImportance
+		if chip.name == label {
+			importance = widget.HighImportance
+		}
+		if chip.Importance != importance {
+			chip.Importance = importance
+			chip.Refresh()
+		}
+	}
+}
+
 func (b *labelBar) chip(l storage.Label) fyne.CanvasObject {
 	name := l.Name
 	text := shortLabelName(name)
@@ -58,8 +80,11 @@ func (b *labelBar) chip(l storage.Label) fyne.CanvasObject {
 	swatch := canvas.NewRectangle(labelSwatch(l.Colour))
 	swatch.CornerRadius = 3
 	swatch.SetMinSize(fyne.NewSize(14, 14))
-	button := &labelChip{footer: b.w.footer, meaning: labelMeaning(l)}
+	button := &labelChip{footer: b.w.footer, meaning: labelMeaning(l), name: name}
 	button.Text, button.Importance, button.OnTapped = text, widget.LowImportance, func() { b.w.applyLabel(name) }
+	if name == b.suggested {
+		button.Importance = widget.HighImportance
+	}
 	button.ExtendBaseWidget(button)
 	return container.NewHBox(container.NewCenter(swatch), button)
 }
@@ -70,6 +95,7 @@ type labelChip struct {
 	widget.Button
 	footer  *footer
 	meaning string
+	name    string
 }
 
 // MouseIn is part of desktop.Hoverable.

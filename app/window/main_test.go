@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
+	"claimdesk/app/suggest"
 	"claimdesk/seeds"
 	"claimdesk/storage"
 )
@@ -58,7 +59,12 @@ func newTestWindowOn(t *testing.T, a fyne.App, store *storage.Store) *mainWindow
 	if err != nil {
 		t.Fatal(err)
 	}
-	w := newMainWindowWith(a, store, remembered, func(f func()) { f() }, func(_ time.Duration, f func()) { *queue = append(*queue, f) })
+	w := newMainWindowWith(a, store, remembered, func(f func()) { f() }, func(_ time.Duration, f func()) { *queue = append(*queue, f) },
+		func(e *suggest.Engine, failed func(error)) {
+			if err := e.Load(); err != nil {
+				failed(err)
+			}
+		})
 	timers[w] = queue
 	t.Cleanup(func() { delete(timers, w) })
 	w.win.Resize(fyne.NewSize(1280, 800))

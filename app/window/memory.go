@@ -37,6 +37,10 @@ type storePlace struct {
 	LastArticle uint64  `json:"lastArticle"`
 	TopOffset   int     `json:"topOffset"` // the character at the top of the article
 	TopBelow    float32 `json:"topBelow"`  // pixels scrolled past its line, see articleview.Place
+	// Rejected lists the suggested spans the analyst rejected in this
+	// store's articles (suggest.RejectedSpans' JSON), so they are never
+	// proposed again.
+	Rejected json.RawMessage `json:"rejected,omitempty"`
 }
 
 // memoryFile is the name of the memory in the app's own storage folder.

@@ -3,6 +3,7 @@ package window
 import (
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -27,10 +28,10 @@ func TestMemoryComesBackFromItsFile(t *testing.T) {
 	if again.Annotator != "ana" || again.SnapToWords || again.Zoom != 1.21 {
 		t.Errorf("analyst's settings came back as %q, snap %v, zoom %v", again.Annotator, again.SnapToWords, again.Zoom)
 	}
-	if got := *again.place("a.db"); got != (storePlace{Width: 1100, Height: 720, LastArticle: 3, TopOffset: 812}) {
+	if got := *again.place("a.db"); !reflect.DeepEqual(got, storePlace{Width: 1100, Height: 720, LastArticle: 3, TopOffset: 812}) {
 		t.Errorf("the store's place came back as %+v", got)
 	}
-	if got := *again.place("b.db"); got != (storePlace{}) {
+	if got := *again.place("b.db"); !reflect.DeepEqual(got, storePlace{}) {
 		t.Errorf("another store starts at %+v, not afresh", got)
 	}
 	entries, _ := os.ReadDir(filepath.Dir(path))

@@ -73,12 +73,14 @@ func shortcutTable() []shortcut {
 		{"Claim", "Edit speaker", ctrl(fyne.KeyG), func(w *mainWindow) { w.details.focusSpeaker() }},
 		{"Claim", "Fit claim to selection", ctrl(fyne.KeyR), (*mainWindow).fitClaim},
 		{"Claim", "Back to the text", nil, (*mainWindow).focusText},
+		{"Claim", "Accept suggestions above a score…", nil, (*mainWindow).askAcceptAbove},
 		{"View", "Zoom in", ctrl(fyne.KeyEqual), func(w *mainWindow) { w.zoom(zoomStep) }},
 		{"View", "Zoom out", ctrl(fyne.KeyMinus), func(w *mainWindow) { w.zoom(1 / zoomStep) }},
 		{"View", "Actual size", ctrl(fyne.Key0), func(w *mainWindow) { w.zoom(0) }},
 		{"Team", "Join team folder…", nil, (*mainWindow).showJoinTeamDialog},
 		{"Team", "Sync now", nil, (*mainWindow).syncNow},
 		{"Help", "Keyboard shortcuts", ctrl(fyne.KeySlash), (*mainWindow).showShortcutSheet},
+		{"Help", "How good are the suggestions?", nil, (*mainWindow).showEvaluation},
 	}
 }
 
@@ -90,7 +92,9 @@ var keysOnlyInSheet = [][2]string{
 	{"Shift+click", "extend the selection"},
 	{"Shift+← / →", "extend the selection by a character"},
 	{"Ctrl+Shift+← / →", "extend the selection by a word"},
-	{"1 / 2 / 3 …", "label the selection, or relabel the selected claim"},
+	{"1 / 2 / 3 …", "label the selection, or relabel the selected claim (or accept the current suggestion as that label)"},
+	{"Tab / Shift+Tab", "walk the suggested claims (dashed outlines): Enter accepts one with its label, speaker and target, Backspace rejects it for good"},
+	{"Enter", "label the selection with the label marked in the label bar"},
 	{"Click a highlight", "select that claim"},
 	{"Drag an end of the selected claim", "move that end (snaps to words; hold Ctrl for characters); label, speaker and note stay"},
 	{"Rest the pointer on a highlight", "show every claim under it: label · speaker → target · annotator"},

@@ -38,21 +38,42 @@ func Run(path string, open func() (*storage.Store, error), fyneApp []byte) error
 	var w *mainWindow
 	problem := openOrExplain(a, path, open, func(store *storage.Store) (err error) {
 		w, err = showMainWindow(store, func(s *storage.Store) *mainWindow { return newMainWindow(a, s, remembered) })
+		if w != nil {
+			// Fyne 2.7.1's own end can crash the process ("send on closed
+			// channel" from its lifecycle queue racing the loop's last
+			// drain, seen under load): once quit has stored the last edit
+			// and the window's place, the process ends here instead.
+			w.exit = func() {
+				failure := w.finish()
+				if failure != nil {
+					fmt.Fprintf(os.Stderr, "claimdesk: %v\n", failure)
+					os.Exit(1)
+				}
+				os.Exit(0)
+			}
+		}
 		return err
 	})
 	a.Run() // closing and File > Quit flush edits and remember the window's place
 	if w == nil {
 		return problem.err
 	}
-	defer w.store.Close()
 	if !w.left { // Fyne ended the loop itself, on SIGTERM or SIGINT
 		w.rememberPlace()
 	}
-	// Every keystroke is already stored, so whatever ended the loop (File >
-	// Quit, or Fyne itself on SIGTERM and SIGINT) loses nothing typed. A
-	// refused write is the one thing the window could not show once closed:
-	// the command line reports it and exits 1.
+	return w.finish()
+}
+
+// finish closes the store once the window is done with it. Every keystroke
+// is already stored, so whatever ended the window (File > Quit, closing it,
+// SIGTERM) loses nothing typed. A refused write is the one thing the window
+// could not show once closed: it is returned, for the command line to
+// report and exit 1.
+func (w *mainWindow) finish() error {
 	_, failure := w.session.SaveState()
+	if err := w.store.Close(); err != nil && failure == nil {
+		failure = err
+	}
 	return failure
 }
 

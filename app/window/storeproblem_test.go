@@ -1,6 +1,7 @@
 package window
 
 import (
+	"claimdesk/app/suggest"
 	"errors"
 	"io/fs"
 	"os"
@@ -99,7 +100,7 @@ type openedBy struct {
 
 func (o *openedBy) opened(store *storage.Store) error {
 	w, err := showMainWindow(store, func(s *storage.Store) *mainWindow {
-		return newMainWindowWith(o.a, s, newMemory(""), func(f func()) { f() }, func(time.Duration, func()) {})
+		return newMainWindowWith(o.a, s, newMemory(""), func(f func()) { f() }, func(time.Duration, func()) {}, func(*suggest.Engine, func(error)) {})
 	})
 	if err != nil {
 		return err

@@ -1,6 +1,7 @@
 package window
 
 import (
+	"context"
 	"fmt"
 	"image/color"
 	"strings"
@@ -13,6 +14,7 @@ import (
 	"claimdesk/app/annotate"
 	"claimdesk/app/articleview"
 	"claimdesk/app/search"
+	"claimdesk/app/suggest"
 	"claimdesk/storage"
 )
 
@@ -27,6 +29,9 @@ type mainWindow struct {
 	index   *search.Index
 	memory  *memory // what the window comes back to next time
 	left    bool    // the window's place is remembered: it quit
+	// exit, when set, ends the process once quit has stored everything,
+	// instead of handing the end to Fyne (see Run).
+	exit func()
 
 	articles *articlePanel
 	view     *articleview.View
@@ -36,6 +41,9 @@ type mainWindow struct {
 	details  *claimDetails
 	footer   *footer
 	team     *teamSync
+
+	suggestions   *suggestions
+	candidateHint bool // the footer says what the keys do with the current candidate
 
 	palette   *searchPalette // open search palette, if any
 	exporting *exportDialog  // last export dialog opened, for tests
@@ -53,10 +61,23 @@ type mainWindow struct {
 func newMainWindow(a fyne.App, store *storage.Store, m *memory) *mainWindow {
 	return newMainWindowWith(a, store, m, func(f func()) { go f() }, func(d time.Duration, f func()) {
 		time.AfterFunc(d, func() { fyne.Do(f) })
+	}, func(e *suggest.Engine, failed func(error)) {
+		// Trains off the UI goroutine, so the first frame never waits
+		// for it, then retrains after each batch of changes until exit.
+		go func() {
+			if err := e.Run(context.Background()); err != nil {
+				fyne.Do(func() { failed(err) })
+			}
+		}()
 	})
 }
 
-func newMainWindowWith(a fyne.App, store *storage.Store, m *memory, inBackground func(func()), after func(time.Duration, func())) *mainWindow {
+// newMainWindowWith is newMainWindow with the ways of running work in the
+// background given: inBackground, after, and learn, which starts the
+// suggestion engine learning from the store.
+func newMainWindowWith(a fyne.App, store *storage.Store, m *memory, inBackground func(func()), after func(time.Duration, func()),
+	learn func(e *suggest.Engine, failed func(error)),
+) *mainWindow {
 	w := &mainWindow{
 		app:          a,
 		win:          a.NewWindow("Claimdesk"),
@@ -71,11 +92,12 @@ func newMainWindowWith(a fyne.App, store *storage.Store, m *memory, inBackground
 	session.SetAnnotator(m.Annotator)
 	w.buildUI()
 	session.OnChange(w.render)
-	w.render(^annotate.Aspect(0))
+	w.render(^annotate.Aspect(0) &^ annotate.RejectionsChanged) // nothing rejected yet to write
 	if err != nil {
 		w.showReadError("Reading the store", err)
 	}
 	w.startIndexing()
+	w.startSuggestions(learn)
 	w.restorePlace()
 	w.team = newTeamSync(w)
 	w.team.start()
@@ -89,6 +111,7 @@ func (w *mainWindow) buildUI() {
 	w.view.OnClaimEndDragged = w.moveClaimEnd
 	w.view.OnTypedRune = w.onTypedRune
 	w.view.OnTypedKey = w.onTypedKey
+	w.view.OnCandidateStep = w.stepCandidate
 	w.articles = newArticlePanel(w)
 	w.toolbar = newLabelBar(w)
 	w.layers = newLayerSwitch(w)
@@ -120,6 +143,9 @@ func (w *mainWindow) render(changed annotate.Aspect) {
 	if changed&annotate.ArticleOpened != 0 {
 		w.showArticle()
 	}
+	if changed&(annotate.ArticleOpened|annotate.ClaimsChanged) != 0 && w.suggestions != nil {
+		w.suggestions.search()
+	}
 	if changed&annotate.LabelsChanged != 0 {
 		w.toolbar.refreshLabels()
 		w.details.refreshLabels()
@@ -133,7 +159,14 @@ func (w *mainWindow) render(changed annotate.Aspect) {
 	if changed&annotate.StatusChanged != 0 {
 		w.claimsUI.refreshStatus()
 	}
+	if changed&(annotate.CandidatesChanged|annotate.LabelsChanged) != 0 {
+		w.showCandidates()
+	}
+	if changed&annotate.RejectionsChanged != 0 {
+		w.rememberRejections()
+	}
 	if changed&(annotate.SelectionChanged|annotate.ClaimsChanged) != 0 {
+		w.toolbar.markSuggested(s.SuggestedLabel())
 		c, ok := s.Selected()
 		w.view.SetSelectedHighlight(c.ID)
 		if start, end, has := s.TextSelection(); has {
@@ -227,6 +260,10 @@ func (w *mainWindow) quit() {
 	w.team.stop()
 	w.rememberPlace()
 	w.left = true
+	if w.exit != nil {
+		w.exit()
+		return
+	}
 	w.app.Quit()
 }
 
