@@ -199,38 +199,36 @@ func (c storedLayerClaim) key() layerKey {
 func (c storedLayerClaim) annotator() string { return c.Annotator }
 
 // LayerFingerprint is a hash of everything Layer(annotator) returns, taken
-// from the stored bytes without decoding them: every article record and
-// every claim record of the annotator. Equal fingerprints mean the layer
+// from the stored bytes without decoding them: every article record,
+// every status record (the layer carries its annotator's) and every claim
+// record of the annotator. Equal fingerprints mean the layer
 // did not change, so a team sync need not read and write it again.
 func (s *Store) LayerFingerprint(annotator string) (string, error) {
 	h := sha256.New()
 	needle := annotatorNeedle(annotator)
+	every := func([]byte) bool { return true }
 	err := s.view(func(tx *bolt.Tx) error {
-		err := tx.Bucket(bucketArticles).ForEach(func(k, v []byte) error {
-			h.Write(k)
-			h.Write(v)
-			return nil
-		})
-		if err != nil {
-			return err
-		}
-		h.Write([]byte{0})
-		err = tx.Bucket(bucketStatus).ForEach(func(k, v []byte) error {
-			h.Write(k)
-			h.Write(v)
-			return nil
-		})
-		if err != nil {
-			return err
-		}
-		h.Write([]byte{0})
-		return tx.Bucket(bucketClaims).ForEach(func(k, v []byte) error {
-			if bytes.Contains(v, needle) {
-				h.Write(k)
-				h.Write(v)
+		for _, part := range []struct {
+			bucket []byte
+			keep   func(record []byte) bool
+		}{
+			{bucketArticles, every},
+			{bucketStatus, every},
+			{bucketClaims, func(record []byte) bool { return bytes.Contains(record, needle) }},
+		} {
+			err := tx.Bucket(part.bucket).ForEach(func(k, v []byte) error {
+				if part.keep(v) {
+					h.Write(k)
+					h.Write(v)
+				}
+				return nil
+			})
+			if err != nil {
+				return err
 			}
-			return nil
-		})
+			h.Write([]byte{0})
+		}
+		return nil
 	})
 	return hex.EncodeToString(h.Sum(nil)), err
 }
@@ -331,18 +329,10 @@ func annotatorNeedle(annotator string) []byte {
 func (c Claim) annotator() string { return c.Annotator }
 
 // layerStatus is where annotator stands with an article, as their layer
-// tells the team: their own status, or, where they set none, the one a
-// store from before statuses per annotator kept for everyone (the
-// unnamed analyst's), else new.
+// tells the team (Standing).
 func layerStatus(tx *bolt.Tx, articleID uint64, annotator string) (Status, error) {
-	for _, name := range []string{annotator, ""} {
-		var rec statusRecord
-		ok, err := getJSON(tx.Bucket(bucketStatus), statusKey(articleID, name), &rec)
-		if err != nil || ok {
-			return rec.Status, err
-		}
-	}
-	return StatusNew, nil
+	statuses, err := statusesOf(tx, articleID)
+	return Standing(statuses, func(name string) bool { return name == annotator }), err
 }
 
 // putLayerStatus records the status a layer gives annotator on an article

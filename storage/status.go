@@ -164,6 +164,23 @@ func deleteStatuses(tx *bolt.Tx, articleID uint64) error {
 	return nil
 }
 
+// Standing is where an annotator stands with an article, from the statuses
+// set on it: their own, or, where they set none, the one a store from
+// before statuses per annotator kept for everyone (the unnamed analyst's),
+// else new. theirs tells which recorded names are the annotator's.
+func Standing(statuses []AnnotatorStatus, theirs func(name string) bool) Status {
+	standing := StatusNew
+	for _, st := range statuses {
+		switch {
+		case theirs(st.Annotator):
+			return st.Status
+		case st.Annotator == "":
+			standing = st.Status
+		}
+	}
+	return standing
+}
+
 // summaryStatus is Article.Status: the status set last on the article,
 // by whichever annotator (new when nobody set one). For one analyst it is
 // their status; a team reads each annotator's with AnnotatorStatusOf.

@@ -137,9 +137,9 @@ func Collect(store *storage.Store, f Filter) (Dataset, error) {
 	return d, nil
 }
 
-// statusesOf is, by article, the status annotator (in any case) set, or
-// the unnamed analyst's where they set none, when OnlyDone asks for one
-// annotator's; nil otherwise.
+// statusesOf is, by article, where annotator (in any case) stands with it
+// (storage.Standing), when OnlyDone asks for one annotator's; nil
+// otherwise.
 func statusesOf(store *storage.Store, onlyDone bool, annotator string) (map[uint64]storage.Status, error) {
 	if !onlyDone || annotator == "" {
 		return nil, nil
@@ -148,20 +148,14 @@ func statusesOf(store *storage.Store, onlyDone bool, annotator string) (map[uint
 	if err != nil {
 		return nil, fmt.Errorf("export: read statuses: %w", err)
 	}
-	own := map[uint64]storage.Status{}
-	unnamed := map[uint64]storage.Status{}
+	byArticle := map[uint64][]storage.AnnotatorStatus{}
 	for _, st := range statuses {
-		switch {
-		case strings.EqualFold(st.Annotator, annotator):
-			own[st.ArticleID] = st.Status
-		case st.Annotator == "":
-			unnamed[st.ArticleID] = st.Status
-		}
+		byArticle[st.ArticleID] = append(byArticle[st.ArticleID], st)
 	}
-	for id, st := range unnamed {
-		if _, ok := own[id]; !ok {
-			own[id] = st
-		}
+	theirs := func(name string) bool { return strings.EqualFold(name, annotator) }
+	own := make(map[uint64]storage.Status, len(byArticle))
+	for id, set := range byArticle {
+		own[id] = storage.Standing(set, theirs)
 	}
 	return own, nil
 }

@@ -40,25 +40,31 @@ func BenchmarkExportFromStore(b *testing.B) {
 		}
 	}
 	for _, format := range []string{"doccano", "conll"} {
-		b.Run(format, func(b *testing.B) {
-			f, _ := FormatByName(format)
-			dest := filepath.Join(b.TempDir(), "out"+f.Extension)
-			var peak uint64
-			for b.Loop() {
-				runtime.GC()
-				stop := watchHeap(&peak)
-				d, err := Collect(store, Filter{})
-				if err != nil {
-					b.Fatal(err)
-				}
-				if _, err := Write(context.Background(), d, dest, Options{Format: format}); err != nil {
-					b.Fatal(err)
-				}
-				stop()
-			}
-			b.ReportMetric(float64(peak)/(1<<20), "peak-heap-MB")
-		})
+		peakOfExports(b, format, func() (Dataset, error) { return Collect(store, Filter{}) })
 	}
+}
+
+// peakOfExports runs, as a sub-benchmark named for format, an export of
+// the dataset dataset reads, and reports the peak of live heap during it.
+func peakOfExports(b *testing.B, format string, dataset func() (Dataset, error)) {
+	b.Run(format, func(b *testing.B) {
+		f, _ := FormatByName(format)
+		dest := filepath.Join(b.TempDir(), "out"+f.Extension)
+		var peak uint64
+		for b.Loop() {
+			runtime.GC()
+			stop := watchHeap(&peak)
+			d, err := dataset()
+			if err != nil {
+				b.Fatal(err)
+			}
+			if _, err := Write(context.Background(), d, dest, Options{Format: format}); err != nil {
+				b.Fatal(err)
+			}
+			stop()
+		}
+		b.ReportMetric(float64(peak)/(1<<20), "peak-heap-MB")
+	})
 }
 
 // watchHeap samples the live heap every millisecond into peak until the
@@ -103,19 +109,6 @@ func BenchmarkExportHugeArticle(b *testing.B) {
 	}
 	d := Dataset{Docs: []Doc{{Article: article, Claims: claims}}, Labels: storage.DefaultLabels()}
 	for _, format := range []string{"conll", "spans"} {
-		b.Run(format, func(b *testing.B) {
-			f, _ := FormatByName(format)
-			dest := filepath.Join(b.TempDir(), "out"+f.Extension)
-			var peak uint64
-			for b.Loop() {
-				runtime.GC()
-				stop := watchHeap(&peak)
-				if _, err := Write(context.Background(), d, dest, Options{Format: format}); err != nil {
-					b.Fatal(err)
-				}
-				stop()
-			}
-			b.ReportMetric(float64(peak)/(1<<20), "peak-heap-MB")
-		})
+		peakOfExports(b, format, func() (Dataset, error) { return d, nil })
 	}
 }

@@ -17,9 +17,9 @@ type Article struct {
 	Title   string
 	RuneLen int
 	Status  storage.Status
-	// statuses is each annotator's own status of the article, when read
-	// from a store; Status (the last set) stands in without it.
-	statuses map[string]storage.Status
+	// statuses are those set on the article, when read from a store;
+	// Status (the last set) stands in without them.
+	statuses []storage.AnnotatorStatus
 }
 
 // Snapshot is the store's articles and every annotator's claims, read once
@@ -55,10 +55,7 @@ func Load(store *storage.Store) (*Snapshot, error) {
 	}
 	for _, st := range statuses {
 		if a, ok := s.articles[st.ArticleID]; ok {
-			if a.statuses == nil {
-				a.statuses = map[string]storage.Status{}
-			}
-			a.statuses[st.Annotator] = st.Status
+			a.statuses = append(a.statuses, st)
 			s.articles[st.ArticleID] = a
 		}
 	}
@@ -143,15 +140,7 @@ func statusFor(a Article, annotator string) storage.Status {
 	if a.statuses == nil {
 		return a.Status
 	}
-	if st, ok := a.statuses[annotator]; ok {
-		return st
-	}
-	// A store from before statuses per annotator kept one, now the
-	// unnamed analyst's: it stands for whoever set none of their own.
-	if st, ok := a.statuses[""]; ok {
-		return st
-	}
-	return storage.StatusNew
+	return storage.Standing(a.statuses, func(name string) bool { return name == annotator })
 }
 
 // markedDone tells whether the annotator marked the article done.
