@@ -49,11 +49,16 @@ func readText(t *testing.T, shot image.Image, r image.Rectangle) string {
 func hasColour(shot image.Image, r image.Rectangle, c color.RGBA) bool {
 	for y := r.Min.Y; y < r.Max.Y; y++ {
 		for x := r.Min.X; x < r.Max.X; x++ {
-			pr, pg, pb, _ := shot.At(x, y).RGBA()
-			if near(pr>>8, int(c.R)) && near(pg>>8, int(c.G)) && near(pb>>8, int(c.B)) {
+			if isColour(shot.At(x, y), c) {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// isColour reports whether pixel p is within a few steps of c.
+func isColour(p color.Color, c color.RGBA) bool {
+	pr, pg, pb, _ := p.RGBA()
+	return near(pr>>8, int(c.R)) && near(pg>>8, int(c.G)) && near(pb>>8, int(c.B))
 }

@@ -96,10 +96,7 @@ func parseHex(hex string) (color.Color, bool) {
 // primary colour — Open, Save, Yes, Export: the one that goes ahead. Ticked
 // check boxes share the colour, so it is the largest patch of it.
 func primaryButton(img image.Image, r image.Rectangle) (image.Point, bool) {
-	primary := func(p image.Point) bool {
-		r16, g16, b16, _ := img.At(p.X, p.Y).RGBA()
-		return near(r16>>8, 41) && near(g16>>8, 111) && near(b16>>8, 246)
-	}
+	primary := func(p image.Point) bool { return isColour(img.At(p.X, p.Y), primaryColour) }
 	seen := map[image.Point]bool{}
 	var best []image.Point
 	for y := r.Min.Y; y < r.Max.Y; y++ {
