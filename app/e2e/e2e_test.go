@@ -32,7 +32,7 @@ func TestEndToEnd(t *testing.T) {
 
 	x := startXvfb(t)
 	app := startApp(t, bin, db, work, x)
-	win := x.xdotool("search", "--sync", "--onlyvisible", "--name", "Claimdesk")
+	win := x.window("Claimdesk")
 	win = strings.Fields(win)[0]
 	waitTitle(t, x, win, seedTitle)
 	x.xdotool("windowfocus", "--sync", win)
@@ -105,7 +105,7 @@ func TestEndToEnd(t *testing.T) {
 	// Logout or shutdown sends SIGTERM: what was typed a moment before must
 	// be stored before the process ends, not lost with the typing pause.
 	app = startApp(t, bin, db, work, x)
-	win = strings.Fields(x.xdotool("search", "--sync", "--onlyvisible", "--name", "Claimdesk"))[0]
+	win = x.window("Claimdesk")
 	waitTitle(t, x, win, seedTitle)
 	x.xdotool("windowfocus", "--sync", win)
 	time.Sleep(800 * time.Millisecond)
@@ -133,7 +133,7 @@ func TestEndToEnd(t *testing.T) {
 	// Even kill -9 a moment after typing loses nothing: every keystroke is
 	// stored as it is typed.
 	app = startApp(t, bin, db, work, x)
-	win = strings.Fields(x.xdotool("search", "--sync", "--onlyvisible", "--name", "Claimdesk"))[0]
+	win = x.window("Claimdesk")
 	waitTitle(t, x, win, seedTitle)
 	x.xdotool("windowfocus", "--sync", win)
 	time.Sleep(800 * time.Millisecond)

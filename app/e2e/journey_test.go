@@ -200,7 +200,7 @@ func newJourney(t *testing.T) *journey {
 
 	j.x = startXvfb(t)
 	j.app = startApp(t, j.bin, j.db, j.home, j.x)
-	j.win = strings.Fields(j.x.xdotool("search", "--sync", "--onlyvisible", "--name", "Claimdesk"))[0]
+	j.win = j.x.window("Claimdesk")
 	waitTitle(t, j.x, j.win, seedTitle)
 	j.x.xdotool("windowfocus", "--sync", j.win)
 	time.Sleep(time.Second)

@@ -20,7 +20,7 @@ func TestPaletteAndFooterRead(t *testing.T) {
 	cli(t, bin, db, "import", corpus)
 	x := startXvfb(t)
 	app := startApp(t, bin, db, homeDir(t, work, "analyst"), x)
-	win := strings.Fields(x.xdotool("search", "--sync", "--onlyvisible", "--name", "Claimdesk"))[0]
+	win := x.window("Claimdesk")
 	waitTitle(t, x, win, seedTitle)
 	x.xdotool("windowfocus", "--sync", win)
 	time.Sleep(time.Second)

@@ -22,7 +22,7 @@ func TestPanelsUnderRealEvents(t *testing.T) {
 	x := startXvfb(t)
 	home := homeDir(t, work, "analyst")
 	app := startApp(t, bin, db, home, x)
-	win := strings.Fields(x.xdotool("search", "--sync", "--onlyvisible", "--name", "Claimdesk"))[0]
+	win := x.window("Claimdesk")
 	waitTitle(t, x, win, seedTitle)
 	x.xdotool("windowfocus", "--sync", win)
 	time.Sleep(time.Second)
@@ -99,7 +99,7 @@ func TestPanelsUnderRealEvents(t *testing.T) {
 	x.quit(win)
 	waitExit(t, app)
 	app = startApp(t, bin, db, home, x)
-	win = strings.Fields(x.xdotool("search", "--sync", "--onlyvisible", "--name", "Claimdesk"))[0]
+	win = x.window("Claimdesk")
 	waitTitle(t, x, win, seedTitle)
 	time.Sleep(time.Second)
 	if geometry := x.xdotool("getwindowgeometry", win); !strings.Contains(geometry, "1100x720") {

@@ -33,7 +33,7 @@ func TestTwelveLabelsOnASmallScreen(t *testing.T) {
 
 	x := startXvfbSized(t, "1024x700")
 	app := startApp(t, bin, db, work, x)
-	win := strings.Fields(x.xdotool("search", "--sync", "--onlyvisible", "--name", "Claimdesk"))[0]
+	win := x.window("Claimdesk")
 	waitTitle(t, x, win, seedTitle)
 	x.xdotool("windowfocus", "--sync", win)
 	x.xdotool("windowsize", "--sync", win, "1024", "700")

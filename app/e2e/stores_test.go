@@ -5,7 +5,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"strings"
 	"testing"
 	"time"
 )
@@ -18,7 +17,7 @@ func TestStoreThatCannotBeOpened(t *testing.T) {
 	cli(t, bin, db, "import", filepath.Join(repoRoot(t), "seeds", "000_f91aa925e747fcb2.txt"))
 	x := startXvfb(t)
 	holder := startApp(t, bin, db, homeDir(t, work, "holder"), x)
-	main := strings.Fields(x.xdotool("search", "--sync", "--onlyvisible", "--name", "Claimdesk"))[0]
+	main := x.window("Claimdesk")
 	waitTitle(t, x, main, seedTitle)
 
 	second := startApp(t, bin, db, homeDir(t, work, "second"), x)
@@ -37,7 +36,7 @@ func TestStoreThatCannotBeOpened(t *testing.T) {
 	waitExit(t, holder)
 	x.xdotool("windowfocus", "--sync", problem)
 	x.closingKey(problem, "Return")
-	opened := strings.Fields(x.xdotool("search", "--sync", "--onlyvisible", "--name", "Kremlin Denies"))[0]
+	opened := x.window("Kremlin Denies")
 	waitTitle(t, x, opened, seedTitle)
 	x.xdotool("windowfocus", "--sync", opened)
 	x.quit(opened)
@@ -65,7 +64,7 @@ func TestEachStoreKeepsItsPlace(t *testing.T) {
 	run := func(store, wantTitle string, keys ...string) {
 		t.Helper()
 		app := startApp(t, bin, store, home, x)
-		win := strings.Fields(x.xdotool("search", "--sync", "--onlyvisible", "--name", "Claimdesk"))[0]
+		win := x.window("Claimdesk")
 		waitTitle(t, x, win, wantTitle)
 		x.xdotool("windowfocus", "--sync", win)
 		time.Sleep(500 * time.Millisecond)
@@ -93,7 +92,7 @@ func homeDir(t *testing.T, work, name string) string {
 // problemWindow waits for the window that says the store cannot be opened.
 func problemWindow(t *testing.T, x *display) string {
 	t.Helper()
-	return strings.Fields(x.xdotool("search", "--sync", "--onlyvisible", "--name", "the store cannot be opened"))[0]
+	return x.window("the store cannot be opened")
 }
 
 // waitEnd waits for cmd to end and returns how it ended.
@@ -118,7 +117,7 @@ func TestPlaceInTheArticleComesBack(t *testing.T) {
 	home := homeDir(t, work, "analyst")
 	open := func() (*exec.Cmd, string) {
 		app := startApp(t, bin, db, home, x)
-		win := strings.Fields(x.xdotool("search", "--sync", "--onlyvisible", "--name", "Claimdesk"))[0]
+		win := x.window("Claimdesk")
 		waitTitle(t, x, win, seedTitle)
 		x.xdotool("windowfocus", "--sync", win)
 		time.Sleep(time.Second)

@@ -101,6 +101,28 @@ func (d *display) xdotool(args ...string) string {
 	return strings.TrimSpace(string(out))
 }
 
+// windowWait is how long window waits for a window to be shown: far longer
+// than a start-up takes, yet a window that never comes fails the test with
+// the app's log instead of hanging it until go test's own deadline.
+const windowWait = 60 * time.Second
+
+// window waits until a window whose name contains name is shown, and
+// returns its id (the first, should there be several).
+func (d *display) window(name string) string {
+	d.t.Helper()
+	for deadline := time.Now().Add(windowWait); ; time.Sleep(100 * time.Millisecond) {
+		cmd := exec.Command("xdotool", "search", "--onlyvisible", "--name", name)
+		cmd.Env = append(os.Environ(), "DISPLAY="+d.name)
+		// Exit status 1 with no output is "none yet".
+		if out, _ := cmd.Output(); len(strings.Fields(string(out))) > 0 {
+			return strings.Fields(string(out))[0]
+		}
+		if time.Now().After(deadline) {
+			d.t.Fatalf("no window named %q was shown within %v", name, windowWait)
+		}
+	}
+}
+
 // quit presses Ctrl+Q in win.
 func (d *display) quit(win string) {
 	d.t.Helper()
