@@ -38,16 +38,21 @@ func startXvfbSized(t *testing.T, size string) *display {
 			continue
 		}
 		name := fmt.Sprintf(":%d", n)
-		cmd := exec.Command("Xvfb", name, "-screen", "0", size+"x24", "-nolisten", "tcp")
+		// -noreset: by default the server resets whenever its last client
+		// leaves (a readiness probe, the one app of a test quitting), and an
+		// app connecting meanwhile fails with "Failed to open display".
+		cmd := exec.Command("Xvfb", name, "-screen", "0", size+"x24", "-nolisten", "tcp", "-noreset")
 		if err := cmd.Start(); err != nil {
 			t.Fatal(err)
 		}
+		exited := make(chan struct{})
+		go func() { _ = cmd.Wait(); close(exited) }()
 		// SIGTERM lets Xvfb remove its socket and lock file; killed, it
 		// leaves them behind and the display looks taken to the next run.
-		t.Cleanup(func() { _ = cmd.Process.Signal(syscall.SIGTERM); _ = cmd.Wait() })
+		t.Cleanup(func() { _ = cmd.Process.Signal(syscall.SIGTERM); <-exited })
 		d := &display{t: t, name: name}
 		t.Cleanup(d.saving.Wait)
-		if d.waitReady() {
+		if d.waitReady(cmd.Process.Pid, exited) {
 			return d
 		}
 	}
@@ -76,13 +81,25 @@ func displayInUse(n int) bool {
 	return false
 }
 
-// waitReady waits for the server's socket, which appears once it accepts
-// clients.
-func (d *display) waitReady() bool {
-	socket := "/tmp/.X11-unix/X" + strings.TrimPrefix(d.name, ":")
+// waitReady waits until the display is served by our Xvfb, pid, and takes
+// clients. A socket alone is not enough: another server may hold the
+// display (ours then exits, "server is already active"), or be leaving
+// it, and an app started then finds no display and crashes.
+func (d *display) waitReady(pid int, exited <-chan struct{}) bool {
+	n := strings.TrimPrefix(d.name, ":")
 	for range 100 {
-		if _, err := os.Stat(socket); err == nil {
-			return true
+		select {
+		case <-exited:
+			return false
+		default:
+		}
+		raw, err := os.ReadFile("/tmp/.X" + n + "-lock")
+		if err == nil && strings.TrimSpace(string(raw)) == strconv.Itoa(pid) {
+			probe := exec.Command("xdotool", "getdisplaygeometry")
+			probe.Env = append(os.Environ(), "DISPLAY="+d.name)
+			if probe.Run() == nil {
+				return true
+			}
 		}
 		time.Sleep(100 * time.Millisecond)
 	}
@@ -111,16 +128,34 @@ const windowWait = 60 * time.Second
 func (d *display) window(name string) string {
 	d.t.Helper()
 	for deadline := time.Now().Add(windowWait); ; time.Sleep(100 * time.Millisecond) {
-		cmd := exec.Command("xdotool", "search", "--onlyvisible", "--name", name)
-		cmd.Env = append(os.Environ(), "DISPLAY="+d.name)
-		// Exit status 1 with no output is "none yet".
-		if out, _ := cmd.Output(); len(strings.Fields(string(out))) > 0 {
-			return strings.Fields(string(out))[0]
+		if ids := d.windowsNamed(name); len(ids) > 0 {
+			return ids[0]
 		}
 		if time.Now().After(deadline) {
 			d.t.Fatalf("no window named %q was shown within %v", name, windowWait)
 		}
 	}
+}
+
+// windowGone waits until no window whose name contains name is shown. The
+// X server drops an ended process's windows a moment after it ends, and
+// an X client id freed so is given to the next process: a test looking
+// for the next process's window could otherwise find the one just closed.
+func (d *display) windowGone(name string) {
+	d.t.Helper()
+	for deadline := time.Now().Add(windowWait); len(d.windowsNamed(name)) > 0; time.Sleep(100 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			d.t.Fatalf("a window named %q was still shown after %v", name, windowWait)
+		}
+	}
+}
+
+// windowsNamed lists the shown windows whose name contains name.
+func (d *display) windowsNamed(name string) []string {
+	cmd := exec.Command("xdotool", "search", "--onlyvisible", "--name", name)
+	cmd.Env = append(os.Environ(), "DISPLAY="+d.name)
+	out, _ := cmd.Output() // exit status 1 with no output: none
+	return strings.Fields(string(out))
 }
 
 // quit presses Ctrl+Q in win.
