@@ -30,7 +30,9 @@ func TestStoreThatCannotBeOpened(t *testing.T) {
 	}
 	x.windowGone(problemTitle)
 
-	second = startApp(t, bin, db, homeDir(t, work, "second"), x)
+	// A home of its own: Fyne reads preferences.json, which the process
+	// just ended may still be writing (it logs "Preferences load error").
+	second = startApp(t, bin, db, homeDir(t, work, "second-again"), x)
 	problemWindow(t, x) // it found the store in use before the holder leaves
 	x.xdotool("windowfocus", "--sync", main)
 	x.quit(main)
