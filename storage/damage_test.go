@@ -2,6 +2,7 @@ package storage
 
 import (
 	"bytes"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"math/rand/v2"
@@ -287,4 +288,60 @@ func TestOpenSaysWhatAFileIs(t *testing.T) {
 			t.Fatal("Open blocked on a named pipe")
 		}
 	}
+}
+
+// TestBucketNameFlipped flips a bit in the name of each of the store's
+// buckets where the file keeps it: the store then holds a bucket that is
+// not Claimdesk's and lacks one of its own. Opening it for writing must
+// refuse, not "migrate" by creating the lost bucket empty, and a
+// read-only open must say the same; the file stays as it was.
+func TestBucketNameFlipped(t *testing.T) {
+	base, pageSize := smallStore(t)
+	for _, name := range allBuckets {
+		t.Run(string(name), func(t *testing.T) {
+			root := rootPageAt(t, base)
+			at := bytes.Index(base[root:root+pageSize], name)
+			if at < 0 {
+				t.Fatalf("bucket name %q not in the root page", name)
+			}
+			at += root
+			raw := bytes.Clone(base)
+			raw[at+len(name)-1] ^= 0x02
+			path := filepath.Join(t.TempDir(), "flipped.db")
+			if err := os.WriteFile(path, raw, 0o600); err != nil {
+				t.Fatal(err)
+			}
+			for _, readOnly := range []bool{true, false} {
+				s, err := OpenWith(path, Options{ReadOnly: readOnly})
+				if err == nil {
+					s.Close()
+					t.Fatalf("read-only %v: opened a store whose bucket %q lost its name", readOnly, name)
+				}
+				if !errors.Is(err, ErrDamaged) || !strings.Contains(err.Error(), "is not one of Claimdesk's") || !strings.Contains(err.Error(), string(name)) {
+					t.Errorf("read-only %v: %v, want ErrDamaged naming the foreign and the missing bucket", readOnly, err)
+				}
+			}
+			if after, _ := os.ReadFile(path); !bytes.Equal(after, raw) {
+				t.Error("a refused Open changed the file")
+			}
+		})
+	}
+}
+
+// rootPageAt is where, in the file raw, the page of the root bucket (the
+// one naming every other bucket) starts, read from the newer meta page:
+// older copies of it lie in freed pages.
+func rootPageAt(t *testing.T, raw []byte) int {
+	t.Helper()
+	_, pageSize, _ := pagesInUse(t, raw)
+	// A meta page: a 16-byte page header, then magic, version, page size
+	// and flags (4 bytes each), the root bucket's page id (8), its
+	// sequence (8), the freelist's page id (8), the high water mark (8)
+	// and the transaction id (8).
+	const rootAt, txidAt = 32, 80
+	newer := 0
+	if binary.LittleEndian.Uint64(raw[pageSize+txidAt:]) > binary.LittleEndian.Uint64(raw[txidAt:]) {
+		newer = 1
+	}
+	return int(binary.LittleEndian.Uint64(raw[newer*pageSize+rootAt:])) * pageSize
 }

@@ -217,7 +217,10 @@ func (s *Store) initialise() error {
 			return nil
 		}
 		v, err := schemaVersion(tx, s.path)
-		current = err == nil && v == SchemaVersion && hasAllBuckets(tx)
+		if err == nil {
+			err = s.bucketsDamaged(tx, v)
+		}
+		current = err == nil && v == SchemaVersion
 		return err
 	})
 	if err != nil || current {
@@ -226,7 +229,7 @@ func (s *Store) initialise() error {
 	return s.update(func(tx *bolt.Tx) error {
 		fresh := tx.Bucket(bucketMeta) == nil
 		if fresh && hasBuckets(tx) {
-			return notClaimdesk(s.path, "a BoltDB file of another program")
+			return s.withoutMeta(tx)
 		}
 		if !fresh {
 			if _, err := schemaVersion(tx, s.path); err != nil {
@@ -252,14 +255,17 @@ func (s *Store) initialise() error {
 func (s *Store) checkReadable() error {
 	return s.view(func(tx *bolt.Tx) error {
 		if tx.Bucket(bucketMeta) == nil {
+			if hasBuckets(tx) {
+				return s.withoutMeta(tx)
+			}
 			return notClaimdesk(s.path, "no claimdesk schema version")
 		}
 		v, err := schemaVersion(tx, s.path)
+		if err == nil {
+			err = s.bucketsDamaged(tx, v)
+		}
 		if err == nil && v != SchemaVersion {
 			err = fmt.Errorf("%s is at schema %d and %w to %d: open it once for writing", s.path, v, ErrNeedsMigration, SchemaVersion)
-		}
-		if err == nil && !hasAllBuckets(tx) {
-			err = notClaimdesk(s.path, "a bucket is missing")
 		}
 		return err
 	})
@@ -289,13 +295,45 @@ var (
 
 var keySchemaVersion = []byte("schema_version")
 
-func hasAllBuckets(tx *bolt.Tx) bool {
+// withoutMeta words why a file with buckets but no meta bucket is
+// refused: with any of Claimdesk's buckets it is a damaged store (the meta
+// bucket's name lost), else another program's database.
+func (s *Store) withoutMeta(tx *bolt.Tx) error {
 	for _, name := range allBuckets {
-		if tx.Bucket(name) == nil {
-			return false
+		if tx.Bucket(name) != nil {
+			return s.bucketsDamaged(tx, SchemaVersion)
 		}
 	}
-	return true
+	return notClaimdesk(s.path, "a BoltDB file of another program")
+}
+
+// bucketsDamaged refuses a store, at schema version, whose top level holds
+// a bucket that is not Claimdesk's, or lacks one that the version has: a
+// flipped bit in a bucket's name does both. Opening it for writing would
+// otherwise "migrate" it, creating the lost bucket empty over the damage.
+func (s *Store) bucketsDamaged(tx *bolt.Tx, version int) error {
+	known := map[string]bool{string(bucketTeam): true} // made on joining a team
+	for _, name := range allBuckets {
+		known[string(name)] = true
+	}
+	var problems []string
+	_ = tx.ForEach(func(name []byte, _ *bolt.Bucket) error {
+		if !known[string(name)] {
+			problems = append(problems, fmt.Sprintf("a bucket named %q is not one of Claimdesk's", name))
+		}
+		return nil
+	})
+	if version == SchemaVersion || len(problems) > 0 {
+		for _, name := range allBuckets {
+			if tx.Bucket(name) == nil {
+				problems = append(problems, fmt.Sprintf("the bucket %q is missing", name))
+			}
+		}
+	}
+	if len(problems) == 0 {
+		return nil
+	}
+	return writesRefused(s.path, errors.New(strings.Join(problems, "\n")))
 }
 
 func hasBuckets(tx *bolt.Tx) bool {
