@@ -166,14 +166,22 @@ func (d *display) quit(win string) {
 
 // closingKey presses a key that closes win. The app may close the window
 // before xdotool has sent the key's release, which xdotool reports as
-// BadWindow: that is the key working, not a failure.
+// BadWindow: that is the key working, not a failure. The key is then still
+// down in the X server, which repeats it into whichever window gets the
+// focus next: a held Escape closed the next process's problem window the
+// moment the window before it went away. So it is released here.
 func (d *display) closingKey(win, key string) {
 	d.t.Helper()
 	cmd := exec.Command("xdotool", "key", "--window", win, key)
 	cmd.Env = append(os.Environ(), "DISPLAY="+d.name)
-	if out, err := cmd.CombinedOutput(); err != nil && !strings.Contains(string(out), "BadWindow") {
+	out, err := cmd.CombinedOutput()
+	if err == nil {
+		return
+	}
+	if !strings.Contains(string(out), "BadWindow") {
 		d.t.Fatalf("xdotool key %s: %v\n%s", key, err, out)
 	}
+	d.xdotool("keyup", key)
 }
 
 // screenshot captures the whole screen, keeps a PNG under dir for people
