@@ -112,11 +112,13 @@ func TestEndToEnd(t *testing.T) {
 	x.xdotool("windowsize", "--sync", win, "1150", "760") // remembered on SIGTERM too
 	x.xdotool("key", "--window", win, "ctrl+j")           // select the claim
 	x.xdotool("key", "--window", win, "ctrl+g", "Tab")
+	unzoomed := x.grab()
 	x.xdotool("type", "--window", win, "--delay", "30", "Clinton")
 	// Well within the 0.4 s typing pause, so only the flush at the end of
-	// the run can store it; the pause lets the X server hand the window the
-	// typed keys first.
-	time.Sleep(150 * time.Millisecond)
+	// the run can store it; once the zoom pressed after the typing shows,
+	// the window has handled the typed keys (it handles events in order).
+	x.xdotool("key", "--window", win, "ctrl+equal")
+	waitChange(t, x, unzoomed, textArea, "the zoom pressed after typing")
 	if err := app.Process.Signal(syscall.SIGTERM); err != nil {
 		t.Fatal(err)
 	}
@@ -131,15 +133,20 @@ func TestEndToEnd(t *testing.T) {
 	}
 
 	// Even kill -9 a moment after typing loses nothing: every keystroke is
-	// stored as it is typed.
+	// stored as it is typed. The window handles its events in order, so
+	// once the zoom pressed after the typing shows, the typed keys have
+	// been handled too: the kill comes then, well within the typing pause,
+	// however long a loaded machine took to deliver them.
 	app = startApp(t, bin, db, work, x)
 	win = x.window("Claimdesk")
 	waitTitle(t, x, win, seedTitle)
 	x.xdotool("windowfocus", "--sync", win)
 	time.Sleep(800 * time.Millisecond)
 	x.xdotool("key", "--window", win, "ctrl+j", "ctrl+g", "Tab", "End")
+	unzoomed = x.grab()
 	x.xdotool("type", "--window", win, "--delay", "30", " team")
-	time.Sleep(150 * time.Millisecond)
+	x.xdotool("key", "--window", win, "ctrl+equal")
+	waitChange(t, x, unzoomed, textArea, "the zoom pressed after typing")
 	if err := app.Process.Kill(); err != nil {
 		t.Fatal(err)
 	}
