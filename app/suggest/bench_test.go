@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"claimdesk/storage"
 )
 
 // newsText joins the evaluation articles until the text holds n bytes.
@@ -56,6 +58,30 @@ func BenchmarkCandidates100KB(b *testing.B) {
 	cpu0, _ := processCPU()
 	for b.Loop() {
 		if _, err := m.Candidates(context.Background(), 0, text, nil, nil); err != nil {
+			b.Fatal(err)
+		}
+	}
+	reportCPU(b, cpu0)
+}
+
+// The open article's candidates again after one of its claims changed,
+// the model the same (what the window asks at each edit of a claim): the
+// statements found and labelled before are kept, so only the claims are
+// left out again. Compare BenchmarkCandidates100KB, a search from scratch.
+func BenchmarkCandidatesAfterClaimChange100KB(b *testing.B) {
+	text := newsText(b, 100_000)
+	engine := NewEngine(nil, nil, English)
+	engine.model.Store(trainedModel(b))
+	ctx := context.Background()
+	first, err := engine.Candidates(ctx, 1, text, nil)
+	if err != nil || len(first) == 0 {
+		b.Fatalf("%d candidates, %v", len(first), err)
+	}
+	claims := []storage.Claim{{ArticleID: 1, Start: first[0].Start, End: first[0].End}}
+	b.SetBytes(100_000)
+	cpu0, _ := processCPU()
+	for b.Loop() {
+		if _, err := engine.Candidates(ctx, 1, text, claims); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -3,6 +3,7 @@ package suggest
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -194,4 +195,60 @@ func TestRejectedSpansPersist(t *testing.T) {
 	if err := json.Unmarshal([]byte(`{`), back); err == nil {
 		t.Error("broken JSON read")
 	}
+}
+
+// The engine keeps what it found in the last article; whatever changes
+// between calls (its claims, a rejection, a new model, another article
+// and back), it answers exactly what a search from scratch with the model
+// in use answers.
+func TestKeptCandidatesEqualAFreshSearch(t *testing.T) {
+	store := storetest.Open(t)
+	seed := addArticle(t, store, "seed", seeds.Articles()[0].Text)
+	other := addArticle(t, store, "other", "\"We deny everything,\" the ministry said on Monday.\n")
+	rejected := NewRejectedSpans()
+	engine := NewEngine(store, rejected, English)
+	store.OnChange(engine.Observe)
+	if err := engine.Load(); err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	same := func(step string, a storage.Article) []Candidate {
+		t.Helper()
+		claims, err := store.Claims(a.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		text := []rune(a.Text)
+		kept, err := engine.Candidates(ctx, a.ID, text, claims)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fresh, err := engine.Model().Candidates(ctx, a.ID, text, claims, rejected)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, want := fmt.Sprint(kept), fmt.Sprint(fresh); got != want {
+			t.Fatalf("%s: the engine answered\n%s\na fresh search\n%s", step, got, want)
+		}
+		return kept
+	}
+	first := same("first search", seed)
+	if len(first) < 3 {
+		t.Fatalf("the seed article has %d candidates, want several to change", len(first))
+	}
+	c := first[0]
+	if _, err := store.AddClaim(storage.Claim{ArticleID: seed.ID, Start: c.Start, End: c.End, Label: "denial"}); err != nil {
+		t.Fatal(err)
+	}
+	if n := len(same("a claim made, same model", seed)); n != len(first)-1 {
+		t.Errorf("after claiming a candidate %d are left, want %d", n, len(first)-1)
+	}
+	rejected.Reject(seed.ID, first[1].Start, first[1].End)
+	same("a candidate rejected", seed)
+	if err := engine.Refresh(); err != nil {
+		t.Fatal(err)
+	}
+	same("a new model", seed)
+	same("another article", other)
+	same("back to the first", seed)
 }
