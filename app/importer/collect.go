@@ -53,6 +53,9 @@ func collect(paths []string, addressLists bool) []unit {
 		}
 		info, err := os.Stat(p)
 		switch {
+		case err != nil && web.HasScheme(p):
+			_, refused := web.CheckAddress(p)
+			add(unit{path: p, failure: refused})
 		case err != nil:
 			add(unit{path: p, failure: dataset.FileProblem(p, err)})
 		case info.IsDir():

@@ -21,6 +21,23 @@ func IsAddress(s string) bool {
 	return strings.HasPrefix(lower, "http://") || strings.HasPrefix(lower, "https://")
 }
 
+// HasScheme reports whether s starts the way any URL does, with a scheme
+// and "://" ("gopher://", "file://"): named to an import and not an
+// existing file, it is a web address Claimdesk refuses, not a missing file.
+func HasScheme(s string) bool {
+	scheme, _, ok := strings.Cut(strings.TrimSpace(s), "://")
+	if !ok || scheme == "" {
+		return false
+	}
+	for i, r := range scheme {
+		letter := r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z'
+		if !letter && (i == 0 || !(r >= '0' && r <= '9' || r == '+' || r == '-' || r == '.')) {
+			return false
+		}
+	}
+	return true
+}
+
 // CheckAddress parses an address and refuses what Claimdesk does not
 // fetch: schemes other than http and https, and addresses without a host.
 func CheckAddress(address string) (*url.URL, error) {

@@ -117,8 +117,12 @@ func (s Selection) Apply(entries []Entry) (kept []Entry, left []LeftOut) {
 		})
 	}
 	if s.Limit > 0 && len(kept) > s.Limit {
+		limit := fmt.Sprintf("beyond the limit of %d entries", s.Limit)
+		if s.Limit == 1 {
+			limit = "beyond the limit of 1 entry"
+		}
 		for _, e := range kept[s.Limit:] {
-			left = append(left, LeftOut{e, fmt.Sprintf("beyond the limit of %d entries", s.Limit)})
+			left = append(left, LeftOut{e, limit})
 		}
 		kept = kept[:s.Limit]
 	}

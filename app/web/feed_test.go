@@ -28,8 +28,8 @@ func TestSelection(t *testing.T) {
 	}{
 		{Selection{}, "newest middle old", ""},
 		{Selection{Since: day("2026-03-01")}, "newest middle", "old: published 2026-02-27, before the since date 2026-03-01"},
-		{Selection{Limit: 1}, "newest", "middle: beyond the limit of 1 entries|old: beyond the limit of 1 entries"},
-		{Selection{Since: day("2026-02-28"), Limit: 1}, "newest", "old: published 2026-02-27, before the since date 2026-02-28|middle: beyond the limit of 1 entries"},
+		{Selection{Limit: 1}, "newest", "middle: beyond the limit of 1 entry|old: beyond the limit of 1 entry"},
+		{Selection{Since: day("2026-02-28"), Limit: 1}, "newest", "old: published 2026-02-27, before the since date 2026-02-28|middle: beyond the limit of 1 entry"},
 	}
 	for _, tt := range tests {
 		kept, left := tt.sel.Apply(entries)

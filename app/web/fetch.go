@@ -166,7 +166,7 @@ func tooBig(address string, size int64) error {
 	if size < 0 {
 		return fail(address, "the answer is larger than the %d MiB limit for an article", MaxSize>>20)
 	}
-	return fail(address, "the answer is %d MiB (%d bytes), above the %d MiB limit for an article", size>>20, size, MaxSize>>20)
+	return fail(address, "the answer is %d bytes, above the %d MiB limit for an article", size, MaxSize>>20)
 }
 
 func fail(address, format string, args ...any) error {
