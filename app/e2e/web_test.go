@@ -56,14 +56,16 @@ func (j *journey) openAddress() {
 
 // awaitDialog waits until a dialog covers the window (open) or is gone
 // again, failing the step after ten seconds: a window busy learning its
-// suggestions right after start answers a key a second or more late.
+// suggestions right after start answers a key a second or more late. A
+// dialog shades the whole window, so anything under 20,000 pixels changed
+// is no dialog: the suggestions' dashed outlines, drawn whenever their
+// search ends, change a few thousand.
 func (j *journey) awaitDialog(what string, before image.Image, open bool) {
 	j.t.Helper()
 	j.park()
 	state := map[bool]string{true: "open", false: "closed"}[open]
 	if !waitFor(func() bool {
-		n := differing(before, j.shot(what+"-"+state), dialogArea)
-		return open && n >= 20000 || !open && n < 3000
+		return (differing(before, j.shot(what+"-"+state), dialogArea) >= 20000) == open
 	}) {
 		j.errorf("%s is not %s ten seconds after its key", what, state)
 	}
