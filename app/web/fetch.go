@@ -39,10 +39,14 @@ const (
 // can tell what fetched the page and that a person asked for it.
 const UserAgent = "Claimdesk/0.1 (news claim annotation; fetches only pages an analyst imports by hand)"
 
-// Client fetches pages and feeds. The zero value uses DefaultTimeout.
+// Client fetches pages and feeds. The zero value uses DefaultTimeout and
+// MaxSize.
 type Client struct {
 	// Timeout bounds each fetch; 0 means DefaultTimeout.
 	Timeout time.Duration
+	// MaxSize bounds an answer's body; 0 means MaxSize. Tests lower it
+	// rather than stream 50 MiB.
+	MaxSize int64
 }
 
 // Response is what a server sent for an address.
@@ -84,15 +88,19 @@ func (c Client) Fetch(ctx context.Context, address string) (Response, error) {
 	if resp.StatusCode != http.StatusOK {
 		return Response{}, fail(address, "the server answered %s", resp.Status)
 	}
-	if resp.ContentLength > MaxSize {
-		return Response{}, tooBig(address, resp.ContentLength)
+	limit := c.MaxSize
+	if limit <= 0 {
+		limit = MaxSize
 	}
-	body, err := io.ReadAll(io.LimitReader(resp.Body, MaxSize+1))
+	if resp.ContentLength > limit {
+		return Response{}, tooBig(address, resp.ContentLength, limit)
+	}
+	body, err := io.ReadAll(io.LimitReader(resp.Body, limit+1))
 	if err != nil {
 		return Response{}, fetchProblem(address, err, timeout)
 	}
-	if len(body) > MaxSize {
-		return Response{}, tooBig(address, -1)
+	if int64(len(body)) > limit {
+		return Response{}, tooBig(address, -1, limit)
 	}
 	out := Response{Address: address, Final: resp.Request.URL.String(), Body: body}
 	if ct := resp.Header.Get("Content-Type"); ct != "" {
@@ -162,11 +170,20 @@ func hostOf(address string) string {
 	return u.Host
 }
 
-func tooBig(address string, size int64) error {
+// tooBig says an answer is over limit bytes: size of them as the server
+// declared it, or -1 when it did not and the body ran over.
+func tooBig(address string, size, limit int64) error {
 	if size < 0 {
-		return fail(address, "the answer is larger than the %d MiB limit for an article", MaxSize>>20)
+		return fail(address, "the answer is larger than the %s limit for an article", mebibytes(limit))
 	}
-	return fail(address, "the answer is %d bytes, above the %d MiB limit for an article", size, MaxSize>>20)
+	return fail(address, "the answer is %d bytes, above the %s limit for an article", size, mebibytes(limit))
+}
+
+func mebibytes(n int64) string {
+	if n%(1<<20) == 0 {
+		return fmt.Sprintf("%d MiB", n>>20)
+	}
+	return fmt.Sprintf("%d bytes", n)
 }
 
 func fail(address, format string, args ...any) error {
