@@ -9,9 +9,9 @@ import (
 )
 
 func runImport(env *Env, args []string) error {
-	fs := newFlagSet(env, "import", "[flags] FILE|DIR...",
+	fs := newFlagSet(env, "import", "[flags] FILE|DIR|URL...",
 		"Imports articles and the claims that come with them. Formats: "+strings.Join(dataset.SupportedExtensions(), " ")+
-			".\nFolders are read recursively. An article whose text is stored already gets the file's claims\nadded under their annotator (a layer each); a claim exactly like a stored one (same annotator,\nspan and label) is skipped and counted, as is an article stored already that brings no claims.\nA report goes to stderr; the exit code is 1 if anything failed.")
+			".\nFolders are read recursively. An article whose text is stored already gets the file's claims\nadded under their annotator (a layer each); a claim exactly like a stored one (same annotator,\nspan and label) is skipped and counted, as is an article stored already that brings no claims.\n"+webImportHelp+"\nA report goes to stderr; the exit code is 1 if anything failed.")
 	db := dbFlag(fs)
 	var maps listFlag
 	fs.Var(&maps, "map", "map an incoming label to an existing one, `FROM=TO` (repeatable)")
@@ -20,13 +20,18 @@ func runImport(env *Env, args []string) error {
 	fs.Var(&speakerRoles, "speaker-roles", "brat: event roles and relation types whose span is the speaker of the claims linked to it,\n`NAMES` comma-separated (default "+strings.Join(dataset.DefaultSpeakerRoles, ",")+")")
 	fs.Var(&targetRoles, "target-roles", "brat: the same for the target, `NAMES` comma-separated (default "+strings.Join(dataset.DefaultTargetRoles, ",")+")")
 	quiet := fs.Bool("quiet", false, "print only the summary line and failures")
+	webFlags := addWebFlags(fs)
 	if err := parse(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() == 0 {
-		return usageErrorf("import needs at least one FILE or DIR (see claimdesk import --help)")
+		return usageErrorf("import needs at least one FILE, DIR or web address (see claimdesk import --help)")
 	}
 	labelMap, err := parseLabelMap(maps)
+	if err != nil {
+		return err
+	}
+	webOpts, err := webFlags.options()
 	if err != nil {
 		return err
 	}
@@ -42,6 +47,7 @@ func runImport(env *Env, args []string) error {
 		SpeakerRoles: speakerRoles,
 		TargetRoles:  targetRoles,
 		Progress:     bar.update,
+		Web:          webOpts,
 	})
 	bar.done()
 	if err != nil {

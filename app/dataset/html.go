@@ -10,6 +10,7 @@ import (
 	readability "codeberg.org/readeck/go-readability/v2"
 	"codeberg.org/readeck/go-readability/v2/render"
 	"golang.org/x/net/html"
+	"golang.org/x/text/encoding"
 
 	"claimdesk/storage"
 )
@@ -24,6 +25,12 @@ const maxHTMLElements = 100_000
 // the text, since headlines carry claims too.
 func parseHTML(name string, data []byte) (draft, []Problem, error) {
 	enc, encName, encNote := pageEncoding(data)
+	return parseHTMLAs(name, data, enc, encName, encNote)
+}
+
+// parseHTMLAs is parseHTML with the charset decided by the caller: a page
+// fetched from the web has its server's word on it too.
+func parseHTMLAs(name string, data []byte, enc encoding.Encoding, encName, encNote string) (draft, []Problem, error) {
 	bom := hasBOM(data)
 	decoded, err := enc.NewDecoder().Bytes(data)
 	if err != nil {

@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"claimdesk/app/web/webtest"
 	"claimdesk/app/window"
 )
 
@@ -130,6 +131,7 @@ func journeySteps() []journeyStep {
 		{"Mark as new", (*journey).markNew},
 		{"Join team folder…", (*journey).joinTeamFolder},
 		{"Sync now", (*journey).syncNow},
+		{"Open address…", (*journey).openAddress},
 		{"Quit", (*journey).quit},
 	}
 }
@@ -159,10 +161,11 @@ type journey struct {
 	menuAt    map[string]image.Point
 	labels    []label
 	checks    []func(*storeState)
-	statusNew image.Image // the status select showing "new"
-	unzoomed  image.Image // the article at its actual size
-	details1  image.Image // the editor showing the first claim
-	details2  image.Image // the editor showing the second claim
+	statusNew image.Image     // the status select showing "new"
+	unzoomed  image.Image     // the article at its actual size
+	details1  image.Image     // the editor showing the first claim
+	details2  image.Image     // the editor showing the second claim
+	site      *webtest.Server // the local site Open address… fetches from
 }
 
 func newJourney(t *testing.T) *journey {

@@ -20,6 +20,7 @@ type storedArticle struct {
 	Meta struct {
 		Title  string
 		Status string
+		Source string
 		Claims []storedClaim
 	}
 }

@@ -29,7 +29,7 @@ func TestCollect(t *testing.T) {
 	}
 	t.Chdir(dir)
 	var got []string
-	for _, u := range collect([]string{".", "b.txt", "a.md", "nothing.txt"}) {
+	for _, u := range collect([]string{".", "b.txt", "a.md", "nothing.txt"}, false) {
 		s := u.path
 		switch {
 		case u.failure != nil:
@@ -52,7 +52,7 @@ func TestCollectRefusesANamedPipe(t *testing.T) {
 	if err := syscall.Mkfifo(pipe, 0o600); err != nil {
 		t.Skipf("no named pipes here: %v", err)
 	}
-	units := collect([]string{pipe})
+	units := collect([]string{pipe}, false)
 	if len(units) != 1 || units[0].failure == nil || !strings.Contains(units[0].failure.Error(), "not a regular file") {
 		t.Errorf("collect(pipe) = %+v, want a failure: not a regular file", units)
 	}

@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"claimdesk/app/dataset"
+	"claimdesk/app/web"
 	"claimdesk/storage"
 )
 
@@ -31,8 +32,11 @@ type Options struct {
 	SpeakerRoles, TargetRoles []string
 	// Progress, when set, is called with done 0 before the first file and
 	// after every file, on the goroutine that runs Import. A brat pair
-	// counts as one file.
+	// counts as one file, a web address as one, and each entry of a feed
+	// as one more, so total grows when a feed has been read.
 	Progress func(done, total int, path string)
+	// Web says how web addresses among the paths are fetched and read.
+	Web WebOptions
 }
 
 // Import reads files and folders (recursively) and stores every article
@@ -58,14 +62,16 @@ func importBatched(store *storage.Store, paths []string, opts Options, limits ba
 		return Report{}, err
 	}
 	im.labels = labels
-	units := collect(paths)
-	im.total = len(units)
+	im.units = collect(paths, opts.Web.AddressLists)
+	im.total = len(im.units)
 	if opts.Progress != nil {
-		opts.Progress(0, len(units), "")
+		opts.Progress(0, len(im.units), "")
 	}
-	for i, u := range units {
+	// A feed adds its entries after itself, so units grows as it is walked.
+	for i := 0; i < len(im.units); i++ {
+		u := im.units[i]
 		im.queue = append(im.queue, &unitLog{path: u.path, index: i + 1})
-		if err := im.importUnit(u); err != nil {
+		if err := im.importUnit(i, u); err != nil {
 			return im.abort(err)
 		}
 		if err := im.endUnit(); err != nil {
@@ -86,6 +92,8 @@ type job struct {
 	labels *labelResolver
 	seen   map[string]string // text hash -> where it was first seen
 	report Report
+	units  []unit     // what to import; feeds add their entries
+	web    *webState  // what web imports have learned, made when first needed
 	total  int        // files to import, for progress
 	batch  batch      // articles waiting for their transaction
 	queue  []*unitLog // files whose report entries wait for a batch
@@ -94,9 +102,13 @@ type job struct {
 // current is the log of the file being imported.
 func (im *job) current() *unitLog { return im.queue[len(im.queue)-1] }
 
-func (im *job) importUnit(u unit) error {
+func (im *job) importUnit(i int, u unit) error {
 	log := im.current()
 	switch {
+	case u.entry != nil:
+		return im.importEntry(u)
+	case u.address != "":
+		return im.importAddress(i, u)
 	case u.failure != nil:
 		fail(log.fixed(), u.path, u.failure)
 		return nil
@@ -207,6 +219,9 @@ func (im *job) claims(path string, doc *dataset.Document) []storage.Claim {
 // so the article still says where it came from when the import was given a
 // relative path.
 func absSource(source string) string {
+	if web.IsAddress(source) {
+		return source
+	}
 	file, line := source, ""
 	if i := strings.LastIndexByte(source, ':'); i > 0 && isDigits(source[i+1:]) {
 		file, line = source[:i], source[i:]

@@ -124,11 +124,21 @@ func (w *mainWindow) showImportFolderDialog() {
 	d.Show()
 }
 
+// onDropped imports dropped files, link files (.url, .webloc) and links
+// dragged from a browser; plain text dropped is not delivered by Fyne.
 func (w *mainWindow) onDropped(_ fyne.Position, uris []fyne.URI) {
 	var paths []string
 	for _, u := range uris {
-		if u.Scheme() == "file" {
-			paths = append(paths, u.Path())
+		switch {
+		case u.Scheme() == "http" || u.Scheme() == "https":
+			paths = append(paths, u.String())
+		case u.Scheme() != "file":
+		default:
+			if address, ok := droppedAddress(u.Path()); ok {
+				paths = append(paths, address)
+			} else {
+				paths = append(paths, u.Path())
+			}
 		}
 	}
 	if len(paths) > 0 {
@@ -140,12 +150,19 @@ func (w *mainWindow) onDropped(_ fyne.Position, uris []fyne.URI) {
 // the report. With openFirst the first imported article is opened, as File
 // > Open promises.
 func (w *mainWindow) importPaths(paths []string, openFirst bool) {
+	w.importWith(paths, openFirst, importer.WebOptions{})
+}
+
+// importWith is importPaths with the web addresses among paths fetched and
+// read as webOpts says.
+func (w *mainWindow) importWith(paths []string, openFirst bool, webOpts importer.WebOptions) {
 	bar := widget.NewProgressBar()
 	current := &widget.Label{Truncation: fyne.TextTruncateEllipsis}
 	progress := dialog.NewCustomWithoutButtons("Importing…", container.NewVBox(bar, current), w.win)
 	progress.Resize(fyne.NewSize(480, 120))
 	progress.Show()
 	opts := importer.Options{
+		Web:       webOpts,
 		Annotator: w.session.Annotator(),
 		Progress: func(done, total int, path string) {
 			fyne.Do(func() {

@@ -54,6 +54,7 @@ func shortcutTable() []shortcut {
 	return []shortcut{
 		{"File", "Open article…", ctrl(fyne.KeyO), (*mainWindow).showOpenDialog},
 		{"File", "Import folder…", ctrlShift(fyne.KeyO), (*mainWindow).showImportFolderDialog},
+		{"File", "Open address…", ctrlShift(fyne.KeyU), (*mainWindow).showAddressDialog},
 		{"File", "Export dataset…", ctrl(fyne.KeyE), (*mainWindow).showExportDialog},
 		{"File", "Quit", ctrl(fyne.KeyQ), (*mainWindow).quit},
 		{"Edit", "Undo", ctrl(fyne.KeyZ), (*mainWindow).undo},
