@@ -44,7 +44,7 @@ type command struct {
 
 func commands() []command {
 	return []command{
-		{"import", "import articles: .txt .md .html JSONL brat Label Studio, files or folders", runImport},
+		{"import", "import articles: .txt .md .html .pdf .docx JSONL brat Label Studio, files or folders", runImport},
 		{"export", "write a labeled dataset (doccano, spans, labelstudio, brat, conll, csv, claims)", runExport},
 		{"search", "fuzzy search over every claim", runSearch},
 		{"stats", "count articles and claims per label", runStats},
