@@ -30,19 +30,15 @@ func parseDocx(name string, data []byte) (draft, []Problem, error) {
 	if bytes.HasPrefix(data, oleSignature) {
 		return draft{}, nil, errors.New("not a .docx: the file is a Compound File — a password-protected Word document or an old .doc renamed; save it from Word as an unprotected .docx")
 	}
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	pkg, err := openOfficeZip(data, "a Word document")
 	if err != nil {
-		return draft{}, nil, fmt.Errorf("not a Word document: not a readable zip archive, as a .docx is (damaged or cut off?): %w", err)
-	}
-	pkg := docxPackage{files: map[string]*zip.File{}}
-	for _, f := range zr.File {
-		pkg.files[strings.TrimPrefix(f.Name, "/")] = f
+		return draft{}, nil, err
 	}
 	body := pkg.mainPart()
 	if pkg.files[body] == nil {
 		return draft{}, nil, fmt.Errorf("not a Word document: the archive has no %s", body)
 	}
-	w := docxWalker{pkg: &pkg, headingStyles: map[string]bool{}, notes: map[string]*docxNotes{}}
+	w := docxWalker{pkg: pkg, headingStyles: map[string]bool{}, notes: map[string]*docxNotes{}}
 	if err := pkg.walk(path.Join(path.Dir(body), "styles.xml"), w.readStyles, false); err != nil {
 		return draft{}, nil, err
 	}
@@ -88,12 +84,26 @@ func parseDocx(name string, data []byte) (draft, []Problem, error) {
 // and the old binary .doc.
 var oleSignature = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
 
-// docxPackage is the archive's parts by name.
-type docxPackage struct{ files map[string]*zip.File }
+// officeZip is the parts of an office document's zip archive (a .docx or
+// an .odt) by name.
+type officeZip struct{ files map[string]*zip.File }
+
+// openOfficeZip opens the archive; kind names the format in messages.
+func openOfficeZip(data []byte, kind string) (*officeZip, error) {
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return nil, fmt.Errorf("not %s: not a readable zip archive, as such a file is (damaged or cut off?): %w", kind, err)
+	}
+	z := &officeZip{files: map[string]*zip.File{}}
+	for _, f := range zr.File {
+		z.files[strings.TrimPrefix(f.Name, "/")] = f
+	}
+	return z, nil
+}
 
 // mainPart is where the package's relationships put the document's body,
 // word/document.xml in every file Word writes.
-func (p *docxPackage) mainPart() string {
+func (p *officeZip) mainPart() string {
 	main := "word/document.xml"
 	_ = p.walk("_rels/.rels", func(d *xml.Decoder) error {
 		for {
@@ -113,7 +123,7 @@ func (p *docxPackage) mainPart() string {
 
 // walk runs read over a part's XML. A missing part is an error only when
 // required; what read returns names the part and the place in it.
-func (p *docxPackage) walk(name string, read func(*xml.Decoder) error, required bool) error {
+func (p *officeZip) walk(name string, read func(*xml.Decoder) error, required bool) error {
 	f := p.files[name]
 	if f == nil {
 		if required {
@@ -169,7 +179,7 @@ func (n *docxNotes) mark(id string) string {
 // docxWalker reads the body: a stack of the paragraphs, table cells and
 // rows open at the current element.
 type docxWalker struct {
-	pkg           *docxPackage
+	pkg           *officeZip
 	headingStyles map[string]bool
 	notes         map[string]*docxNotes
 }
@@ -202,7 +212,7 @@ func (w *docxWalker) readStyles(d *xml.Decoder) error {
 
 // docxBlock is text being gathered: a paragraph, a table cell or row.
 type docxBlock struct {
-	kind    string // "p", "tc", "tr", "tbl", "txbxContent"
+	kind    string // "p", "tc", "tr", "tbl", "txbxContent", "note-body", "note"
 	text    strings.Builder
 	parts   []string
 	heading bool
@@ -286,7 +296,7 @@ func (w *docxWalker) readBody(d *xml.Decoder, out *docxBody) error {
 			case "p", "tc", "tr", "tbl", "txbxContent":
 				b := stack[len(stack)-1]
 				stack = stack[:len(stack)-1]
-				w.close(b, top, emit)
+				closeBlock(b, top, emit)
 			}
 		}
 	}
@@ -297,7 +307,7 @@ func (w *docxWalker) readBody(d *xml.Decoder, out *docxBody) error {
 // tab), a row to its table (a line each); a table, or a paragraph in no
 // cell, becomes a paragraph of the article, and a table in a cell part of
 // the cell.
-func (w *docxWalker) close(b *docxBlock, outer func(kinds ...string) *docxBlock, emit func(string, bool)) {
+func closeBlock(b *docxBlock, outer func(kinds ...string) *docxBlock, emit func(string, bool)) {
 	add := func(to *docxBlock, text string) {
 		if to != nil && text != "" {
 			to.parts = append(to.parts, text)
@@ -306,7 +316,9 @@ func (w *docxWalker) close(b *docxBlock, outer func(kinds ...string) *docxBlock,
 	switch b.kind {
 	case "p":
 		text := strings.TrimSpace(b.text.String())
-		if cell := outer("tc", "txbxContent"); cell != nil && cell.kind == "tc" {
+		// A text box's paragraphs are the article's; a note's (in an
+		// .odt) gather like a cell's.
+		if cell := outer("tc", "txbxContent", "note-body"); cell != nil && cell.kind != "txbxContent" {
 			add(cell, text)
 		} else {
 			emit(text, b.heading)
@@ -380,16 +392,35 @@ func (w *docxWalker) readNotes(d *xml.Decoder, notes *docxNotes, out *docxBody) 
 // docxCore is what the core properties say of the document.
 type docxCore struct{ title, creator string }
 
+// read takes the first title and creator wherever they sit: at the top
+// of a .docx's core properties, in the office:meta of an .odt's meta.xml.
 func (c *docxCore) read(d *xml.Decoder) error {
-	var v struct {
-		Title   string `xml:"title"`
-		Creator string `xml:"creator"`
+	for {
+		tok, err := d.Token()
+		if err != nil {
+			return err
+		}
+		se, ok := tok.(xml.StartElement)
+		if !ok {
+			continue
+		}
+		var field *string
+		switch se.Name.Local {
+		case "title":
+			field = &c.title
+		case "creator", "initial-creator":
+			field = &c.creator
+		default:
+			continue
+		}
+		text, err := elementText(d)
+		if err != nil {
+			return err
+		}
+		if *field == "" {
+			*field = strings.TrimSpace(text)
+		}
 	}
-	if err := d.Decode(&v); err != nil {
-		return err
-	}
-	c.title, c.creator = strings.TrimSpace(v.Title), strings.TrimSpace(v.Creator)
-	return nil
 }
 
 func attr(se xml.StartElement, local string) string {

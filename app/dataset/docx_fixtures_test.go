@@ -20,6 +20,7 @@ const wordNS = `xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006
 	`xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" ` +
 	`xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"`
 
+// docxFixtures holds the .docx fixtures and the .odt one, both zips of XML.
 var docxFixtures = map[string]map[string]string{
 	// A report with a core title, a heading, a run broken mid-word, a tab,
 	// tracked changes, a table, a text box (with the fallback copy Word
@@ -53,6 +54,27 @@ var docxFixtures = map[string]map[string]string{
 <w:endnote w:id="1"><w:p><w:r><w:endnoteRef/></w:r><w:r><w:t xml:space="preserve"> The inspectorate's report of 2023.</w:t></w:r></w:p></w:endnote>
 </w:endnotes>`,
 	},
+	// The report as LibreOffice writes it: a heading, white space that
+	// collapses and <text:s/> that does not, a list, a comment, tracked
+	// deletions, a table, a text box, a footnote and an endnote.
+	"odt_report.odt": {
+		"mimetype":              "application/vnd.oasis.opendocument.text",
+		"META-INF/manifest.xml": `<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.text"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>`,
+		"meta.xml":              `<office:document-meta ` + odfNS + `><office:meta><meta:initial-creator>Desk</meta:initial-creator><dc:title>Port inquiry notes</dc:title><dc:creator>Press office</dc:creator></office:meta></office:document-meta>`,
+		"content.xml": `<?xml version="1.0" encoding="UTF-8"?>
+<office:document-content ` + odfNS + `><office:body><office:text>
+<text:tracked-changes><text:changed-region text:id="ct1"><text:deletion><text:p>never</text:p></text:deletion></text:changed-region></text:tracked-changes>
+<text:sequence-decls><text:sequence-decl text:display-outline-level="0" text:name="Table"/></text:sequence-decls>
+<text:h text:outline-level="1">Inquiry into the
+   harbour tender</text:h>
+<text:p text:style-name="P1">The minister <text:span text:style-name="T1">denied</text:span> any payment.<text:note text:id="ftn1" text:note-class="footnote"><text:note-citation>1</text:note-citation><text:note-body><text:p>Hearing of 4 March.</text:p></text:note-body></text:note> Two<text:s text:c="2"/>spaces<text:tab/>and a tab.<office:annotation><dc:creator>Ed</dc:creator><text:p>Check this.</text:p></office:annotation></text:p>
+<text:p>The committee <text:change text:change-id="ct1"/>praised the inspectorate.<text:note text:id="edn1" text:note-class="endnote"><text:note-citation>i</text:note-citation><text:note-body><text:p>Report of 2023.</text:p><text:p>Page 4.</text:p></text:note-body></text:note><text:line-break/>A second line.</text:p>
+<text:list><text:list-item><text:p>First point.</text:p></text:list-item><text:list-item><text:p>Second point.</text:p></text:list-item></text:list>
+<table:table table:name="Claims"><table:table-column/><table:table-row><table:table-cell><text:p>Speaker</text:p></table:table-cell><table:table-cell><text:p>Claim</text:p></table:table-cell></table:table-row>
+<table:table-row><table:table-cell><text:p>Minister</text:p></table:table-cell><table:table-cell><text:p>No payment.</text:p></table:table-cell></table:table-row></table:table>
+<text:p><draw:frame><draw:text-box><text:p>Box: 2,000 jobs.</text:p></draw:text-box></draw:frame>The end.</text:p>
+</office:text></office:body></office:document-content>`,
+	},
 	// No title in the core properties: the first heading is the title,
 	// its style known by its name though its id is German.
 	"docx_heading.docx": {
@@ -66,6 +88,13 @@ var docxFixtures = map[string]map[string]string{
 </w:body></w:document>`,
 	},
 }
+
+const odfNS = `xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" ` +
+	`xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" ` +
+	`xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" ` +
+	`xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0" ` +
+	`xmlns:dc="http://purl.org/dc/elements/1.1/" ` +
+	`xmlns:meta="urn:oasis:names:tc:opendocument:xmlns:meta:1.0"`
 
 const contentTypes = `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>`
 

@@ -99,3 +99,50 @@ func FuzzDocxBody(f *testing.F) {
 		}
 	})
 }
+
+// TestODTRefusedWithReason: the OpenDocument reader's refusals.
+func TestODTRefusedWithReason(t *testing.T) {
+	odt := func(name, content string) []byte {
+		parts := maps.Clone(docxFixtures["odt_report.odt"])
+		if content == "" {
+			delete(parts, name)
+		} else {
+			parts[name] = content
+		}
+		return zipParts(t, parts)
+	}
+	cases := []struct {
+		name string
+		data []byte
+		want string
+	}{
+		{"locked.odt", odt("META-INF/manifest.xml", `<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"><manifest:file-entry manifest:full-path="content.xml"><manifest:encryption-data/></manifest:file-entry></manifest:manifest>`), "password-protected"},
+		{"nocontent.odt", odt("content.xml", ""), "has no content.xml"},
+		{"broken.odt", odt("content.xml", "<office:document-content "+odfNS+">\n<text:p>cut"), "content.xml line 2"},
+		{"cut.odt", readFixture(t, "odt_report.odt")[:200], "not an OpenDocument text: not a readable zip archive"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			docs, _, err := ParseBytes(c.name, c.data)
+			if err == nil || len(docs) > 0 {
+				t.Fatalf("got %d documents and error %v, want a refusal", len(docs), err)
+			}
+			if msg := err.Error(); !strings.HasPrefix(msg, c.name+": ") || !strings.Contains(msg, c.want) {
+				t.Errorf("message %q, want it to name %s and say %q", msg, c.name, c.want)
+			}
+		})
+	}
+}
+
+// FuzzODTBody fuzzes an .odt's content.xml inside a sound archive.
+func FuzzODTBody(f *testing.F) {
+	f.Add(docxFixtures["odt_report.odt"]["content.xml"])
+	f.Fuzz(func(t *testing.T, body string) {
+		parts := maps.Clone(docxFixtures["odt_report.odt"])
+		parts["content.xml"] = body
+		docs, _, err := ParseBytes("fuzz.odt", zipParts(t, parts))
+		if err == nil {
+			checkDocuments(t, docs)
+		}
+	})
+}

@@ -34,7 +34,7 @@ func maxFileSize(f format) int64 {
 	switch f {
 	case formatJSONL, formatJSON:
 		return MaxCorpusFileSize
-	case formatPDF, formatWord:
+	case formatPDF, formatWord, formatODT:
 		return MaxDocumentFileSize
 	}
 	return MaxArticleFileSize

@@ -22,9 +22,10 @@ const (
 	formatBrat
 	formatPDF
 	formatWord
+	formatODT
 )
 
-var formatNames = [...]string{"unknown", "text", "Markdown", "HTML", "JSONL", "JSON", "brat", "PDF", "Word"}
+var formatNames = [...]string{"unknown", "text", "Markdown", "HTML", "JSONL", "JSON", "brat", "PDF", "Word", "OpenDocument"}
 
 func (f format) String() string { return formatNames[f] }
 
@@ -39,6 +40,7 @@ var formatsByExt = map[string]format{
 	".ann":      formatBrat,
 	".pdf":      formatPDF,
 	".docx":     formatWord,
+	".odt":      formatODT,
 }
 
 func formatOf(name string) format {
@@ -164,6 +166,8 @@ func parseFormat(name string, f format, r io.Reader) ([]Document, []Problem, err
 		d, warn, err = parsePDF(name, data)
 	case formatWord:
 		d, warn, err = parseDocx(name, data)
+	case formatODT:
+		d, warn, err = parseODT(name, data)
 	}
 	if err != nil {
 		return nil, nil, FileProblem(name, err)
