@@ -16,7 +16,9 @@ import (
 )
 
 // parsePDF makes an article of a PDF's text layer, which poppler gives
-// page by page in reading order with hyphenation at line ends undone.
+// page by page in reading order with hyphenation at line ends undone. The
+// title is the metadata's, else the first heading (the first words set
+// larger than the body), else the first line.
 // Running headers and footers — the lines that repeat at the top or
 // bottom of the pages, page numbers among them — are left out; the lines
 // of a paragraph are joined into one, paragraphs kept apart by a blank
@@ -55,7 +57,13 @@ func parsePDF(name string, data []byte) (draft, []Problem, error) {
 		warnings = append(warnings, Problem{File: name, Warning: true, Message: "left out as running headers, footers or page numbers: " + shortList(dropped)})
 	}
 	meta := storage.Meta{"pages": []byte(strconv.Itoa(len(doc.Pages)))}
-	return draft{file: name, title: usableTitle(doc.Title), text: text, meta: meta}, warnings, nil
+	title := usableTitle(doc.Title)
+	if title == "" && doc.Heading != "" && strings.Contains(strings.Join(strings.Fields(text), " "), doc.Heading) {
+		// Only a heading the text holds as it is: right-to-left words come
+		// from poppler in the order they are placed, not read.
+		title = doc.Heading
+	}
+	return draft{file: name, title: title, text: text, meta: meta}, warnings, nil
 }
 
 // pdfTailSize is how far from its end a PDF's %%EOF marker may sit:
@@ -234,16 +242,26 @@ func joinLines(lines []string) string {
 	for i, l := range lines {
 		if i > 0 {
 			prev := b.String()
-			if strings.HasSuffix(prev, "-") && len(prev) > 1 && isLetterBefore(prev) && startsLower(l) {
+			last, _ := utf8.DecodeLastRuneInString(prev)
+			first, _ := utf8.DecodeRuneInString(l)
+			switch {
+			case strings.HasSuffix(prev, "-") && len(prev) > 1 && isLetterBefore(prev) && startsLower(l):
 				b.Reset()
 				b.WriteString(strings.TrimSuffix(prev, "-"))
-			} else {
+			case isSpacelessScript(last) && isSpacelessScript(first):
+				// Chinese and Japanese put no space between words, so a
+				// line break inside a sentence is no space either.
+			default:
 				b.WriteByte(' ')
 			}
 		}
 		b.WriteString(l)
 	}
 	return b.String()
+}
+
+func isSpacelessScript(r rune) bool {
+	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana) || unicode.Is(unicode.Po, r) && r >= 0x3000 && r < 0x3040
 }
 
 func isLetterBefore(s string) bool {

@@ -109,13 +109,16 @@ func columnsPDF(t *testing.T) []byte {
 	return fixtureBytes(t, pdf)
 }
 
-// headingPDF has no title in its metadata: its first heading, set larger,
-// is the title. Its paragraphs flow down the page.
+// headingPDF has no title in its metadata: its first heading, set larger
+// over two lines below a small kicker, is the title. Its paragraphs flow
+// down the page.
 func headingPDF(t *testing.T) []byte {
 	pdf := newFixturePDF()
 	pdf.AddPage()
+	pdf.SetFont("Helvetica", "", 9)
+	pdf.MultiCell(170, 5, "PRESS REVIEW", "", "L", false)
 	pdf.SetFont("Helvetica", "B", 18)
-	pdf.MultiCell(170, 9, "Ministry denies payments to port official", "", "L", false)
+	pdf.MultiCell(120, 9, "Ministry denies payments to port official", "", "L", false)
 	pdf.Ln(4)
 	pdf.SetFont("Helvetica", "", 11)
 	for _, para := range rulingParagraphs[:2] {

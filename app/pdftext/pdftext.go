@@ -36,6 +36,10 @@ var ErrDamaged = errors.New("the PDF is damaged")
 type Document struct {
 	// Title is the title in the document's metadata, "" when it has none.
 	Title string
+	// Heading is the first words of the first page set clearly larger
+	// than its body text, "" when there are none. Words come in the order
+	// they are placed, which for right-to-left text is not reading order.
+	Heading string
 	// Pages hold each page's text, lines ending in "\n", a blank line
 	// between blocks.
 	Pages []string
@@ -63,7 +67,10 @@ func Read(data []byte) (Document, error) {
 		return Document{}, openError(status, takeString(reason))
 	}
 	defer C.pdf_close(doc)
-	out := Document{Title: strings.TrimSpace(takeString(C.pdf_title(doc)))}
+	out := Document{
+		Title:   strings.TrimSpace(takeString(C.pdf_title(doc))),
+		Heading: strings.TrimSpace(takeString(C.pdf_first_heading(doc))),
+	}
 	n := int(C.pdf_pages(doc))
 	out.Pages = make([]string, n)
 	for i := range out.Pages {

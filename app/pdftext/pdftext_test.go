@@ -75,3 +75,19 @@ func TestReadConcurrently(t *testing.T) {
 	}
 	wg.Wait()
 }
+
+func TestReadFirstHeading(t *testing.T) {
+	for name, want := range map[string]string{
+		"pdf_heading.pdf": "Ministry denies payments to port official", // two lines at 18 pt under a 9 pt kicker
+		"pdf_columns.pdf": "",                                          // nothing larger than the body
+		"pdf_scanned.pdf": "",
+	} {
+		doc, err := Read(fixture(t, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if doc.Heading != want {
+			t.Errorf("%s: heading %q, want %q", name, doc.Heading, want)
+		}
+	}
+}

@@ -1,7 +1,9 @@
 #include "poppler.h"
 
+#include <cmath>
 #include <cstdlib>
 #include <cstring>
+#include <map>
 #include <memory>
 #include <string>
 
@@ -69,4 +71,43 @@ char *pdf_page_text(pdf_doc *doc, int page) {
 		return nullptr;
 	}
 	return copy(utf8(p->text(poppler::rectf(), poppler::page::non_raw_non_physical_layout)));
+}
+
+char *pdf_first_heading(pdf_doc *doc) {
+	if (doc->doc->pages() < 1) {
+		return copy("");
+	}
+	std::unique_ptr<poppler::page> p(doc->doc->create_page(0));
+	if (!p) {
+		return copy("");
+	}
+	std::vector<poppler::text_box> words = p->text_list(poppler::page::text_list_include_font);
+	// The body's size is the one most characters are set in.
+	std::map<long, size_t> chars;
+	for (const auto &w : words) {
+		chars[std::lround(w.get_font_size() * 10)] += w.text().size();
+	}
+	long body = 0;
+	size_t most = 0;
+	for (const auto &c : chars) {
+		if (c.second > most) {
+			body = c.first, most = c.second;
+		}
+	}
+	std::string heading;
+	for (size_t i = 0; i < words.size(); i++) {
+		if (std::lround(words[i].get_font_size() * 10) < body * 1.15) {
+			if (!heading.empty()) {
+				break;
+			}
+			continue;
+		}
+		heading += utf8(words[i].text());
+		bool next_line = i + 1 < words.size() &&
+			std::fabs(words[i + 1].bbox().top() - words[i].bbox().top()) > words[i].bbox().height() / 2;
+		if (words[i].has_space_after() || next_line) {
+			heading += ' ';
+		}
+	}
+	return copy(heading);
 }

@@ -21,6 +21,9 @@ char *pdf_title(pdf_doc *doc);
 // pdf_page_text is a page's text as pdftotext writes it: in reading
 // order, hyphenation at line ends undone, a blank line between blocks.
 char *pdf_page_text(pdf_doc *doc, int page);
+// pdf_first_heading is the first run of words on the first page set
+// clearly larger than most of its text, "" when there is none.
+char *pdf_first_heading(pdf_doc *doc);
 
 #ifdef __cplusplus
 }
