@@ -187,7 +187,7 @@ func pdfParagraphs(pages [][]string) []string {
 			usual := usualLength(block)
 			for i, line := range block {
 				cur = append(cur, line)
-				if i+1 < len(block) && utf8.RuneCountInString(line) < usual*7/10 && !startsLower(block[i+1]) {
+				if i+1 < len(block) && endsParagraph(line, block[i+1], usual) {
 					flush()
 				}
 			}
@@ -195,6 +195,35 @@ func pdfParagraphs(pages [][]string) []string {
 		}
 	}
 	return paras
+}
+
+// endsParagraph reports whether line ends its paragraph, seen the line
+// after it: it is clearly shorter than the block's usual line and what
+// follows does not start in lower case, or the writing direction turns
+// (an Arabic paragraph, then a line of English), which a paragraph does
+// not do at a line break.
+func endsParagraph(line, next string, usual int) bool {
+	if utf8.RuneCountInString(line) < usual*7/10 && !startsLower(next) {
+		return true
+	}
+	d, nd := lineDirection(line), lineDirection(next)
+	return d != 0 && nd != 0 && d != nd
+}
+
+// lineDirection is the direction of a line's first letter: 1 right to
+// left (Arabic, Hebrew, Syriac, Thaana, N'Ko), -1 left to right, 0 when
+// it has no letter.
+func lineDirection(s string) int {
+	for _, r := range s {
+		if !unicode.IsLetter(r) {
+			continue
+		}
+		if unicode.In(r, unicode.Arabic, unicode.Hebrew, unicode.Syriac, unicode.Thaana, unicode.Nko) {
+			return 1
+		}
+		return -1
+	}
+	return 0
 }
 
 // splitBlocks cuts a page's lines at the empty ones.

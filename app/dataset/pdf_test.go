@@ -142,6 +142,7 @@ func TestPDFParagraphs(t *testing.T) {
 			{"The hearing closed."},
 			{"a lower-case start after a full stop is a new paragraph."},
 		}, "The hearing closed.\n\na lower-case start after a full stop is a new paragraph."},
+		{"a turn of direction ends a paragraph", [][]string{{"نفى المتحدث باسم الوزارة أي دفع للمسؤول.", "واتهم الوزير الشركة بتضليل اللجنة.", "Translated by the newsroom."}}, "نفى المتحدث باسم الوزارة أي دفع للمسؤول. واتهم الوزير الشركة بتضليل اللجنة.\n\nTranslated by the newsroom."},
 		{"Chinese lines join without a space", [][]string{{"外交部发言人否认了", "这一报道。"}}, "外交部发言人否认了这一报道。"},
 		{"hyphen of a compound kept", [][]string{{"A well-", "Known case."}}, "A well- Known case."},
 	}
