@@ -24,6 +24,9 @@ import (
 // of a paragraph are joined into one, paragraphs kept apart by a blank
 // line, a paragraph that runs on over a page break made whole again.
 func parsePDF(name string, data []byte) (draft, []Problem, error) {
+	if !bytes.Contains(data[:min(len(data), pdfTailSize)], []byte("%PDF-")) {
+		return draft{}, nil, errors.New("not a PDF: the file does not begin with %PDF- (another kind of file named .pdf?)")
+	}
 	if !bytes.Contains(data[max(0, len(data)-pdfTailSize):], []byte("%%EOF")) {
 		return draft{}, nil, errors.New("the PDF ends early (no %%EOF marker at its end): it was cut off while downloading or copying")
 	}
@@ -66,8 +69,9 @@ func parsePDF(name string, data []byte) (draft, []Problem, error) {
 	return draft{file: name, title: title, text: text, meta: meta}, warnings, nil
 }
 
-// pdfTailSize is how far from its end a PDF's %%EOF marker may sit:
-// writers add a line break, some a little padding.
+// pdfTailSize is how far from its end a PDF's %%EOF marker may sit, and
+// from its start its %PDF- header: writers add a line break, some a
+// little padding or a byte-order mark before.
 const pdfTailSize = 1024
 
 // pdfPageLines splits a page into lines, "" where poppler ends a block.

@@ -30,7 +30,8 @@ func TestPDFRefusedWithReason(t *testing.T) {
 		want string
 	}{
 		{"cut.pdf", columns[:len(columns)/2], "ends early (no %%EOF marker"},
-		{"garbage.pdf", []byte("this is no PDF at all\n%%EOF\n"), "the PDF is damaged"},
+		{"garbage.pdf", []byte("this is no PDF at all\n%%EOF\n"), "not a PDF: the file does not begin with %PDF-"},
+		{"noobjects.pdf", []byte("%PDF-1.4\nnothing else\n%%EOF\n"), "the PDF is damaged: Couldn't read xref table"},
 		{"noxref.pdf", append(columns[:len(columns)-400:len(columns)-400], []byte("\n%%EOF\n")...), "the PDF is damaged"},
 		{"scan.pdf", readFixture(t, "pdf_scanned.pdf"), "no text layer on its page"},
 		{"locked.pdf", readFixture(t, "pdf_encrypted.pdf"), "encrypted: it opens only with a password"},

@@ -90,7 +90,7 @@ func openError(status C.int, reason string) error {
 	if reason == "" {
 		return fmt.Errorf("%w: poppler cannot open it", ErrDamaged)
 	}
-	return fmt.Errorf("%w: %s", ErrDamaged, strings.TrimSuffix(reason, "."))
+	return fmt.Errorf("%w: %s", ErrDamaged, strings.TrimSuffix(strings.TrimPrefix(reason, "error: "), "."))
 }
 
 // takeString copies a string the C side allocated and frees it.
