@@ -12,11 +12,13 @@ export LANG := en_US.UTF-8
 # tesseract to read the window's text off its screenshots, NLTK to check the
 # agreement coefficients against another implementation, scikit-learn for
 # suggest's TF-IDF + logistic regression baseline, git for the team folder,
-# and desktop-file-validate for the menu entry install-check writes.
+# desktop-file-validate for the menu entry install-check writes, poppler's
+# C++ library (and g++ to build against it) to read PDFs, and pdftotext to
+# check that reading against poppler's own tool.
 APT_PACKAGES := gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev \
 	libxinerama-dev libxi-dev libxxf86vm-dev libxkbcommon-dev fonts-dejavu-core fonts-droid-fallback \
 	xvfb xdotool x11-apps imagemagick python3 python3-nltk python3-sklearn git desktop-file-utils \
-	tesseract-ocr tesseract-ocr-eng
+	tesseract-ocr tesseract-ocr-eng g++ libpoppler-cpp-dev poppler-utils
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 

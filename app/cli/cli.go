@@ -44,7 +44,7 @@ type command struct {
 
 func commands() []command {
 	return []command{
-		{"import", "import articles: .txt .md .html JSONL brat Label Studio, files or folders, web addresses and news feeds", runImport},
+		{"import", "import articles: .txt .md .html .pdf .docx .odt JSONL brat Label Studio, files or folders, web addresses and news feeds", runImport},
 		{"export", "write a labeled dataset (doccano, spans, labelstudio, brat, conll, csv, claims)", runExport},
 		{"search", "fuzzy search over every claim", runSearch},
 		{"stats", "count articles and claims per label", runStats},

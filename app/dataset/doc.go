@@ -1,5 +1,6 @@
-// Package dataset reads the files analysts collect: plain text, Markdown and
-// saved web pages, and annotated corpora in the forms NLP tools write —
+// Package dataset reads the files analysts collect: plain text, Markdown,
+// saved web pages, PDF (through package pdftext), Word and OpenDocument
+// text, and annotated corpora in the forms NLP tools write —
 // JSONL in doccano or Prodigy/spaCy form, Label Studio JSON task exports and
 // brat standoff pairs. ParseFile, ParseBytes and ParseBrat turn one file into
 // Documents whose text is already normalised the way the store keeps it and

@@ -18,6 +18,10 @@ const (
 	// MaxRecordSize bounds one JSONL line, which is one article with its
 	// spans: the same as an article file.
 	MaxRecordSize = MaxArticleFileSize
+	// MaxDocumentFileSize bounds a PDF or Word file: one article, but
+	// photographs and embedded fonts make such files far bigger than
+	// their text. They are read whole into memory.
+	MaxDocumentFileSize = 200 << 20
 )
 
 // sniffSize is how much of a corpus is checked for binary content before
@@ -27,8 +31,11 @@ const sniffSize = 8 << 10
 
 // maxFileSize is the limit for a file of the given format.
 func maxFileSize(f format) int64 {
-	if f == formatJSONL || f == formatJSON {
+	switch f {
+	case formatJSONL, formatJSON:
 		return MaxCorpusFileSize
+	case formatPDF, formatWord, formatODT:
+		return MaxDocumentFileSize
 	}
 	return MaxArticleFileSize
 }
@@ -60,4 +67,14 @@ func humanSize(n int64) string {
 		return fmt.Sprintf("%d %ciB", int64(value), prefix[i])
 	}
 	return fmt.Sprintf("%.1f %ciB", value, prefix[i])
+}
+
+// checkExtractedText bounds the text taken out of a PDF or Word file by
+// the limit of an article file: a document may be bigger than its text,
+// never its text bigger than an article.
+func checkExtractedText(text string) error {
+	if len(text) > MaxArticleFileSize {
+		return fmt.Errorf("its text is %s, above the %s limit for an article", humanSize(int64(len(text))), humanSize(MaxArticleFileSize))
+	}
+	return nil
 }

@@ -20,9 +20,12 @@ const (
 	formatJSONL
 	formatJSON
 	formatBrat
+	formatPDF
+	formatWord
+	formatODT
 )
 
-var formatNames = [...]string{"unknown", "text", "Markdown", "HTML", "JSONL", "JSON", "brat"}
+var formatNames = [...]string{"unknown", "text", "Markdown", "HTML", "JSONL", "JSON", "brat", "PDF", "Word", "OpenDocument"}
 
 func (f format) String() string { return formatNames[f] }
 
@@ -35,6 +38,9 @@ var formatsByExt = map[string]format{
 	".jsonl":    formatJSONL,
 	".json":     formatJSON,
 	".ann":      formatBrat,
+	".pdf":      formatPDF,
+	".docx":     formatWord,
+	".odt":      formatODT,
 }
 
 func formatOf(name string) format {
@@ -141,7 +147,7 @@ func parseFormat(name string, f format, r io.Reader) ([]Document, []Problem, err
 	case formatJSON:
 		return parseJSONFile(name, r)
 	}
-	data, err := readLimited(r, MaxArticleFileSize)
+	data, err := readLimited(r, maxFileSize(f))
 	if err != nil {
 		return nil, nil, FileProblem(name, err)
 	}
@@ -156,6 +162,12 @@ func parseFormat(name string, f format, r io.Reader) ([]Document, []Problem, err
 		d, err = parseMarkdown(name, data)
 	case formatHTML:
 		d, warn, err = parseHTML(name, data)
+	case formatPDF:
+		d, warn, err = parsePDF(name, data)
+	case formatWord:
+		d, warn, err = parseDocx(name, data)
+	case formatODT:
+		d, warn, err = parseODT(name, data)
 	}
 	if err != nil {
 		return nil, nil, FileProblem(name, err)

@@ -112,7 +112,7 @@ func TestImportProgressFollowsCommits(t *testing.T) {
 // them, while what was decided without the store stays in it.
 func TestImportStoreFailureReportsNothingUncommitted(t *testing.T) {
 	dir := articleFolder(t, 3)
-	if err := os.WriteFile(filepath.Join(dir, "notes.pdf"), []byte("%PDF"), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(dir, "notes.xlsx"), []byte("%PDF"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	path := filepath.Join(t.TempDir(), "claims.db")
@@ -133,7 +133,7 @@ func TestImportStoreFailureReportsNothingUncommitted(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "0000.txt to ") || !strings.Contains(err.Error(), "(3 articles)") {
 		t.Fatalf("err = %v, want the batch's articles named", err)
 	}
-	if len(report.Imported) != 0 || len(report.Skipped) != 1 || report.Skipped[0].Reason != skipReason("notes.pdf") {
+	if len(report.Imported) != 0 || len(report.Skipped) != 1 || report.Skipped[0].Reason != skipReason("notes.xlsx") {
 		t.Errorf("report after a failed commit:\n%s", report)
 	}
 	if progressed != 0 {

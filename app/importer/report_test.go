@@ -37,14 +37,14 @@ func TestReportSummary(t *testing.T) {
 func TestReportString(t *testing.T) {
 	r := Report{
 		Imported:      []Imported{{Path: "a.jsonl", Line: 3, ArticleID: 7, Title: "T", Claims: 2}},
-		Skipped:       []Skipped{{Path: "b.txt", Title: "B", Reason: "same text"}, {Path: "c.pdf", Reason: "not a format"}},
+		Skipped:       []Skipped{{Path: "b.txt", Title: "B", Reason: "same text"}, {Path: "c.xlsx", Reason: "not a format"}},
 		Failed:        []dataset.Problem{{File: "d.jsonl", Line: 4, Message: "invalid JSON"}},
 		Warnings:      []dataset.Problem{{File: "e.ann", Line: 2, Message: "T1: does not fit", Warning: true}},
 		CreatedLabels: []string{"ORG"},
 	}
 	want := `imported  a.jsonl:3: "T" (2 claims, article 7)
 skipped   b.txt: "B": same text
-skipped   c.pdf: not a format
+skipped   c.xlsx: not a format
 failed    d.jsonl:4: invalid JSON
 warning   e.ann:2: T1: does not fit
 new label ORG
