@@ -35,6 +35,7 @@ type agreementDialog struct {
 	busy    *widget.ProgressBarInfinite
 	summary *widget.Label
 	body    fyne.CanvasObject
+	content *fyne.Container
 
 	matrix     *escapingTable
 	perLabel   *escapingTable
@@ -86,15 +87,15 @@ func (a *agreementDialog) build() {
 	pairs := container.NewBorder(container.NewBorder(nil, nil, heading("Pairs"), a.measure), nil, nil, nil, a.matrix)
 	labels := container.NewBorder(heading("Per label"), nil, nil, nil, a.perLabel)
 	top := container.NewHSplit(pairs, labels)
-	top.Offset = 0.4
+	top.Offset = 0.36
 	articles := container.NewBorder(heading("Articles, worst first: click one, or Enter, to open it with every layer shown"), nil, nil, nil, a.perArticle)
 	split := container.NewVSplit(top, articles)
-	split.Offset = 0.42
+	split.Offset = 0.5
 	a.body = split
 	head := container.NewVBox(a.filters, a.busy, a.state, a.summary)
-	content := container.NewBorder(head, nil, nil, nil, a.body)
+	a.content = container.NewBorder(head, nil, nil, nil, a.body)
 
-	a.dlg = dialog.NewCustomWithoutButtons("Agreement", content, w.win)
+	a.dlg = dialog.NewCustomWithoutButtons("Agreement", a.content, w.win)
 	a.dlg.SetButtons([]fyne.CanvasObject{newEscapingButton("Close", hide)})
 	w.dialogKeys(a.dlg, false)
 	// A 1,024×700 screen leaves the window about this much.
@@ -122,6 +123,7 @@ func (a *agreementDialog) setState(message string, busy bool) {
 		a.summary.Hide()
 		a.body.Hide()
 	}
+	a.content.Refresh() // shown and hidden parts laid out anew
 }
 
 // loaded offers the annotators and labels as filters, or says plainly
@@ -233,6 +235,7 @@ func (a *agreementDialog) show(r team.Report, err error) {
 	a.summary.SetText(summaryText(r))
 	a.summary.Show()
 	a.body.Show()
+	a.content.Refresh()
 	for _, t := range []*escapingTable{a.matrix, a.perLabel, a.perArticle} {
 		t.UnselectAll()
 		t.Refresh()
@@ -275,9 +278,9 @@ func (a *agreementDialog) newMatrix(onEscape func()) *escapingTable {
 			o.(*widget.Label).SetText(annotate.AnnotatorName(a.report.Annotators[i]))
 		}
 	}
-	t.SetColumnWidth(-1, 120) // the names
+	t.SetColumnWidth(-1, 110) // the names
 	for i := range 64 {
-		t.SetColumnWidth(i, 110)
+		t.SetColumnWidth(i, 100)
 	}
 	return t
 }
@@ -341,11 +344,9 @@ func (a *agreementDialog) newLabelTable(onEscape func()) *escapingTable {
 			o.(*widget.Label).SetText(labelColumns[id.Col-1])
 		}
 	}
-	t.SetColumnWidth(0, 140)
-	for i := range labelColumns {
-		t.SetColumnWidth(i+1, 88)
+	for i, width := range []float32{110, 56, 80, 96, 88, 80, 84} { // the label, then labelColumns
+		t.SetColumnWidth(i, width)
 	}
-	t.SetColumnWidth(1, 56)
 	return t
 }
 

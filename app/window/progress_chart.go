@@ -48,12 +48,15 @@ func newChart(title string, st chartStyle) *plot.Plot {
 	p := plot.New()
 	p.Title.Text = title
 	p.Title.TextStyle.Color = st.Foreground
+	p.Title.TextStyle.Font.Variant = "Sans" // as the window's text, not gonum's serif
 	p.BackgroundColor = st.Background
 	for _, ax := range []*plot.Axis{&p.X, &p.Y} {
 		ax.Color = st.Foreground
 		ax.Label.TextStyle.Color = st.Foreground
+		ax.Label.TextStyle.Font.Variant = "Sans"
 		ax.Tick.Color = st.Foreground
 		ax.Tick.Label.Color = st.Foreground
+		ax.Tick.Label.Font.Variant = "Sans"
 	}
 	return p
 }
@@ -77,6 +80,36 @@ func (countTicks) Ticks(lo, hi float64) []plot.Tick {
 		if t.Value == math.Trunc(t.Value) {
 			out = append(out, t)
 		}
+	}
+	return out
+}
+
+// dayTicks marks whole days (UTC, in Unix seconds) on a time axis: each
+// day named, or over a long span every few days, at most about eight names.
+type dayTicks struct{}
+
+// Ticks is part of plot.Ticker.
+func (dayTicks) Ticks(lo, hi float64) []plot.Tick {
+	const day = 24 * 60 * 60
+	first := math.Ceil(lo/day) * day
+	n := int((hi-first)/day) + 1
+	step := max(1, (n+7)/8)
+	format := "Jan 2"
+	if n > 300 {
+		format = "Jan 2006"
+	}
+	var out []plot.Tick
+	for i := 0; i < n; i++ {
+		v := first + float64(i)*day
+		named := i%step == 0
+		if !named && n > 100 {
+			continue // a mark a day would be a smear
+		}
+		t := plot.Tick{Value: v}
+		if named {
+			t.Label = time.Unix(int64(v), 0).UTC().Format(format)
+		}
+		out = append(out, t)
 	}
 	return out
 }
@@ -166,7 +199,7 @@ func daysChart(progress team.Progress, width, height float32, st chartStyle) (im
 	p := newChart("Claims per day (UTC)", st)
 	p.Y.Tick.Marker = countTicks{}
 	p.Y.Min = 0
-	p.X.Tick.Marker = plot.TimeTicks{Format: "Jan 2", Time: plot.UTCUnixTime}
+	p.X.Tick.Marker = dayTicks{}
 	days, err := dayRange(progress.Days)
 	if err != nil {
 		return nil, err
@@ -189,8 +222,8 @@ func daysChart(progress team.Progress, width, height float32, st chartStyle) (im
 	}
 	if len(days) > 0 {
 		// Half a day either side, so a single day is not a zero-width axis.
-		p.X.Min = float64(days[0].Add(-12*time.Hour).Unix())
-		p.X.Max = float64(days[len(days)-1].Add(12*time.Hour).Unix())
+		p.X.Min = float64(days[0].Add(-12 * time.Hour).Unix())
+		p.X.Max = float64(days[len(days)-1].Add(12 * time.Hour).Unix())
 	}
 	return render(p, width, height, st), nil
 }

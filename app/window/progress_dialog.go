@@ -26,7 +26,9 @@ type progressDialog struct {
 	state    *widget.Label
 	busy     *widget.ProgressBarInfinite
 	charts   *fyne.Container
+	content  *fyne.Container
 	progress team.Progress
+	images   []image.Image // the charts shown: articles, labels, days
 }
 
 // The charts' sizes in Fyne units: two side by side above the per-day
@@ -34,7 +36,7 @@ type progressDialog struct {
 const (
 	smallChartWidth = 460
 	wideChartWidth  = 930
-	chartHeight     = 215
+	chartHeight     = 185
 )
 
 // showProgress is Team > Progress….
@@ -45,8 +47,8 @@ func (w *mainWindow) openProgress() *progressDialog {
 	p := &progressDialog{w: w, state: widget.NewLabel("Counting every annotator's articles and claims…"), busy: widget.NewProgressBarInfinite()}
 	p.state.Wrapping = fyne.TextWrapWord
 	p.charts = container.NewVBox()
-	content := container.NewBorder(container.NewVBox(p.busy, p.state), nil, nil, nil, container.NewVScroll(p.charts))
-	p.dlg = dialog.NewCustomWithoutButtons("Progress", content, w.win)
+	p.content = container.NewBorder(container.NewVBox(p.busy, p.state), nil, nil, nil, container.NewVScroll(p.charts))
+	p.dlg = dialog.NewCustomWithoutButtons("Progress", p.content, w.win)
 	p.dlg.SetButtons([]fyne.CanvasObject{newEscapingButton("Close", p.dlg.Hide)})
 	w.dialogKeys(p.dlg, true)
 	p.dlg.Resize(fyne.NewSize(980, 620))
@@ -67,7 +69,7 @@ func (w *mainWindow) chartStyle() chartStyle {
 	}
 	return chartStyle{
 		Foreground: theme.Color(theme.ColorNameForeground),
-		Background: theme.Color(theme.ColorNameBackground),
+		Background: theme.Color(theme.ColorNameOverlayBackground), // a dialog's
 		Grid:       theme.Color(theme.ColorNameSeparator),
 		Done:       theme.Color(theme.ColorNameSuccess),
 		InProgress: theme.Color(theme.ColorNameWarning),
@@ -108,7 +110,8 @@ func drawProgress(w *mainWindow, st chartStyle) (team.Progress, []image.Image, e
 func (p *progressDialog) show(progress team.Progress, images []image.Image, err error) {
 	p.busy.Stop()
 	p.busy.Hide()
-	p.progress = progress
+	defer p.content.Refresh() // lays the head out again without the bar
+	p.progress, p.images = progress, images
 	switch {
 	case err != nil:
 		p.state.SetText("Counting failed: " + err.Error())
@@ -117,6 +120,7 @@ func (p *progressDialog) show(progress team.Progress, images []image.Image, err 
 		p.state.SetText("No annotator has made a claim or marked an article done in this store yet.")
 		return
 	}
+	p.state.Wrapping = fyne.TextWrapOff // one line: wrapped, a VBox gives it room for several
 	p.state.SetText(progressSummary(progress))
 	st := p.w.chartStyle()
 	var annotators, labels []legendEntry
