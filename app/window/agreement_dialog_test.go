@@ -287,3 +287,29 @@ func TestAgreementDialogClosesOnEscapeWhereverTheFocusIs(t *testing.T) {
 		}
 	}
 }
+
+func TestAgreementDialogIsWalkedWithTab(t *testing.T) {
+	w := newTestWindow(t)
+	twoAnnotators(t, w)
+	a := w.openAgreement()
+	reached := map[fyne.Focusable]bool{}
+	for range 40 {
+		w.win.Canvas().FocusNext()
+		reached[w.win.Canvas().Focused()] = true
+	}
+	for name, f := range map[string]fyne.Focusable{"the first annotator's tick": a.annotators[0], "the last label's tick": a.labels[len(a.labels)-1],
+		"the measure select": a.measure, "the matrix": a.matrix, "the label table": a.perLabel, "the article table": a.perArticle} {
+		if !reached[f] {
+			t.Errorf("Tab never reaches %s", name)
+		}
+	}
+	// Space on a tick, as on any check box, filters at once.
+	w.win.Canvas().Focus(a.labels[0])
+	a.labels[0].TypedRune(' ')
+	if a.labels[0].Checked {
+		t.Fatal("Space did not untick the label")
+	}
+	if got, want := shownJSON(t, a), agreeJSON(t, w.store, team.AgreementOptions{Labels: []string{"accusation", "praise"}}); got != want {
+		t.Errorf("unticked by keyboard, the dialog shows\n%s\nwant\n%s", got, want)
+	}
+}
