@@ -75,7 +75,7 @@ func (j *journey) agreement() {
 	}
 	j.later(func(*storeState) {
 		var r struct {
-			Mean   map[string]*float64 `json:"mean"`
+			Mean   map[string]*float64      `json:"mean"`
 			Alpha  struct{ Value *float64 } `json:"krippendorff_alpha"`
 			Fleiss struct{ Value *float64 } `json:"fleiss_kappa"`
 		}
