@@ -20,6 +20,7 @@ var (
 	agreementMultiLine = image.Rect(165, 252, 1120, 274)
 	firstArticleRow    = image.Pt(300, 562)
 	layerSelect        = image.Rect(1030, 72, 1275, 104)
+	firstLayerChoice   = image.Pt(1150, 126) // Mine, in the Layer select's open list
 	progressSummary    = image.Rect(165, 150, 1120, 178)
 	articlesChart      = image.Rect(174, 185, 634, 370)
 	labelsChart        = image.Rect(646, 185, 1106, 370)
@@ -56,8 +57,20 @@ func (j *journey) agreementNumbers() (mean, multi []string) {
 // opens it with every layer shown.
 func (j *journey) agreement() {
 	j.calm()
+	// Mine first, so that the dialog must switch the layer to Everyone.
+	j.click(layerSelect.Min.X+120, layerSelect.Min.Y+16)
+	time.Sleep(pause)
+	j.shot("layers")
+	j.click(firstLayerChoice.X, firstLayerChoice.Y)
+	j.park()
+	time.Sleep(pause)
+	if read := readText(j.t, j.shot("mine"), layerSelect); !strings.Contains(read, "Mine") {
+		j.errorf("the Layer select shows %q after choosing Mine", read)
+	}
 	j.invoke("Previous article")
 	waitTitle(j.t, j.x, j.win, seedTitle)
+	j.park()
+	time.Sleep(pause)
 	before := j.shot("before")
 	j.invoke("Agreement…")
 	j.dialogOpened("the agreement dialog", before)
