@@ -27,6 +27,7 @@ type progressDialog struct {
 	busy     *widget.ProgressBarInfinite
 	charts   *fyne.Container
 	content  *fyne.Container
+	style    chartStyle
 	progress team.Progress
 	images   []image.Image // the charts shown: articles, labels, days
 }
@@ -53,9 +54,10 @@ func (w *mainWindow) openProgress() *progressDialog {
 	w.dialogKeys(p.dlg, true)
 	p.dlg.Resize(fyne.NewSize(980, 620))
 	p.dlg.Show()
-	st := w.chartStyle()
+	p.style = w.chartStyle()
+	st := p.style
 	w.inBackground(func() {
-		progress, images, err := drawProgress(w, st)
+		progress, images, err := drawProgress(w.store, st)
 		fyne.Do(func() { p.show(progress, images, err) })
 	})
 	return p
@@ -83,9 +85,10 @@ func (w *mainWindow) chartStyle() chartStyle {
 	}
 }
 
-// drawProgress counts and draws the three charts.
-func drawProgress(w *mainWindow, st chartStyle) (team.Progress, []image.Image, error) {
-	snap, err := team.Load(w.store)
+// drawProgress counts and draws the three charts; it runs off the UI
+// goroutine, so it is given the store and the theme, not the window.
+func drawProgress(store *storage.Store, st chartStyle) (team.Progress, []image.Image, error) {
+	snap, err := team.Load(store)
 	if err != nil {
 		return team.Progress{}, nil, err
 	}
@@ -122,7 +125,7 @@ func (p *progressDialog) show(progress team.Progress, images []image.Image, err 
 	}
 	p.state.Wrapping = fyne.TextWrapOff // one line: wrapped, a VBox gives it room for several
 	p.state.SetText(progressSummary(progress))
-	st := p.w.chartStyle()
+	st := p.style
 	var annotators, labels []legendEntry
 	for i, a := range progress.Annotators {
 		annotators = append(annotators, legendEntry{annotate.AnnotatorName(a.Annotator), annotatorColour(i)})
