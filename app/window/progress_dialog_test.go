@@ -188,3 +188,22 @@ func TestProgressDialogOnAStoreWithoutAnnotators(t *testing.T) {
 		t.Errorf("an empty store's progress says %q with %d charts", p.state.Text, len(p.charts.Objects))
 	}
 }
+
+func TestProgressDialogCountsOffTheUIGoroutine(t *testing.T) {
+	w := newTestWindow(t)
+	twoAnnotators(t, w)
+	var queued []func()
+	w.inBackground = func(f func()) { queued = append(queued, f) }
+	p := w.openProgress()
+	if !p.busy.Visible() || len(p.charts.Objects) != 0 || len(queued) != 1 {
+		t.Fatalf("before counting the dialog shows %d charts, busy %v, %d jobs queued", len(p.charts.Objects), p.busy.Visible(), len(queued))
+	}
+	queued[0]()
+	if p.busy.Visible() || len(p.images) != 3 || len(p.charts.Objects) != 2 {
+		t.Errorf("once counted: busy %v, %d charts in %d rows", p.busy.Visible(), len(p.images), len(p.charts.Objects))
+	}
+	p.dlg.Hide()
+	if w.dialogOpen() {
+		t.Error("Close left the progress dialog open")
+	}
+}
