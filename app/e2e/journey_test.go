@@ -131,6 +131,8 @@ func journeySteps() []journeyStep {
 		{"Mark as new", (*journey).markNew},
 		{"Join team folder…", (*journey).joinTeamFolder},
 		{"Sync now", (*journey).syncNow},
+		{"Agreement…", (*journey).agreement},
+		{"Progress…", (*journey).progress},
 		{"Open address…", (*journey).openAddress},
 		{"Quit", (*journey).quit},
 	}

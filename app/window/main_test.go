@@ -46,7 +46,7 @@ func newTestWindow(t *testing.T) *mainWindow {
 
 // newTestWindowOn opens another window on the same app and store, as a
 // restart would.
-func newTestWindowOn(t *testing.T, a fyne.App, store *storage.Store) *mainWindow {
+func newTestWindowOn(t testing.TB, a fyne.App, store *storage.Store) *mainWindow {
 	t.Helper()
 	queue := &[]func(){}
 	path, ok := memoryFiles[a]

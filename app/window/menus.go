@@ -80,6 +80,8 @@ func shortcutTable() []shortcut {
 		{"View", "Actual size", ctrl(fyne.Key0), func(w *mainWindow) { w.zoom(0) }},
 		{"Team", "Join team folder…", nil, (*mainWindow).showJoinTeamDialog},
 		{"Team", "Sync now", nil, (*mainWindow).syncNow},
+		{"Team", "Agreement…", nil, (*mainWindow).showAgreement},
+		{"Team", "Progress…", nil, (*mainWindow).showProgress},
 		{"Help", "Keyboard shortcuts", ctrl(fyne.KeySlash), (*mainWindow).showShortcutSheet},
 		{"Help", "How good are the suggestions?", nil, (*mainWindow).showEvaluation},
 	}
