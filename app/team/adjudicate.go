@@ -100,6 +100,9 @@ type AgreedResult struct {
 // target and note come from the first annotator, by name, who made it.
 // All claims land in one transaction or none does.
 func AdjudicateAgreed(store *storage.Store, k int, annotators []string) (AgreedResult, error) {
+	if err := checkMayWriteGold(store); err != nil {
+		return AgreedResult{}, err
+	}
 	snap, err := Load(store)
 	if err != nil {
 		return AgreedResult{}, err
@@ -135,6 +138,18 @@ func AdjudicateAgreed(store *storage.Store, k int, annotators []string) (AgreedR
 	}
 	res.Added = len(add)
 	return res, nil
+}
+
+// checkMayWriteGold refuses to build gold in a store that reads the team's
+// gold from its folder: the next sync would replace what was built.
+func checkMayWriteGold(store *storage.Store) error {
+	m, joined, err := store.TeamMembership()
+	if err != nil || !joined || m.Adjudicator {
+		return err
+	}
+	return choiceErrorf("this store reads the team's gold from %s, as %s, who does not adjudicate: its gold is a read-only copy of %s, "+
+		"replaced at each sync. Join with --adjudicator (in the window: Team > Join team folder…, I adjudicate) to write gold",
+		m.Folder, m.Annotator, layerPath(Gold))
 }
 
 var errGoldIsNoAnnotator = &ChoiceError{"gold is what adjudication builds, not one of its annotators"}
@@ -195,6 +210,9 @@ type Adjudication struct {
 // OpenAdjudication reads an article's layers for adjudication. No
 // annotators means everyone with a claim in the store except gold.
 func OpenAdjudication(store *storage.Store, articleID uint64, annotators []string) (*Adjudication, error) {
+	if err := checkMayWriteGold(store); err != nil {
+		return nil, err
+	}
 	adj := &Adjudication{store: store, rejected: map[ClaimKey]bool{}}
 	if err := adj.reload(articleID); err != nil {
 		return nil, err
