@@ -34,6 +34,10 @@ type Candidate struct {
 	InGold bool
 	// Rejected is true when the adjudicator rejected it.
 	Rejected bool
+	// Open is true for a disagreement still to decide: not every
+	// annotator made it, gold holds neither it nor an edit of it, and it
+	// was not rejected. DisagreementsLeft counts them.
+	Open bool
 }
 
 // candidates groups the annotators' claims of one article by key, in
@@ -77,9 +81,9 @@ func candidates(snap *Snapshot, annotators []string, articleID uint64) []Candida
 	return out
 }
 
-// goldCopy is the gold claim made from an annotator's claim: the same span,
+// GoldCopy is the gold claim made from an annotator's claim: the same span,
 // label, speaker, target and note, under the annotator gold.
-func goldCopy(c storage.Claim) storage.Claim {
+func GoldCopy(c storage.Claim) storage.Claim {
 	return storage.Claim{
 		ArticleID: c.ArticleID, Start: c.Start, End: c.End, Quote: c.Quote, Label: c.Label,
 		Speaker: c.Speaker, Target: c.Target, Note: c.Note, Annotator: Gold, Origin: c.Origin,
@@ -130,7 +134,7 @@ func AdjudicateAgreed(store *storage.Store, k int, annotators []string) (AgreedR
 				res.InGold++
 				continue
 			}
-			add = append(add, goldCopy(c.Claims[0]))
+			add = append(add, GoldCopy(c.Claims[0]))
 		}
 	}
 	if _, err := store.AddClaims(add); err != nil {
@@ -265,10 +269,14 @@ func (adj *Adjudication) Layer(annotator string) []storage.Claim {
 // order, with who made it and what gold holds.
 func (adj *Adjudication) Candidates() []Candidate {
 	gold := goldKeys(adj.snap, adj.article.ID)
+	edits := layersByLabel(adj.Layer(Gold), func(string) bool { return true })
 	out := candidates(adj.snap, adj.annotators, adj.article.ID)
 	for i := range out {
-		out[i].InGold = gold[out[i].ClaimKey]
-		out[i].Rejected = adj.rejected[out[i].ClaimKey]
+		c := &out[i]
+		c.InGold = gold[c.ClaimKey]
+		c.Rejected = adj.rejected[c.ClaimKey]
+		edited := edits[c.Label] != nil && overlapping([]span{{c.Start, c.End}}, edits[c.Label].union) > 0
+		c.Open = !c.Agreed && !c.InGold && !c.Rejected && !edited
 	}
 	return out
 }
@@ -278,18 +286,47 @@ func (adj *Adjudication) Candidates() []Candidate {
 // claim of the same label sharing a code point with it), and it was not
 // rejected.
 func (adj *Adjudication) DisagreementsLeft() int {
-	gold := layersByLabel(adj.Layer(Gold), func(string) bool { return true })
 	left := 0
 	for _, c := range adj.Candidates() {
-		if c.Agreed || c.InGold || c.Rejected {
-			continue
+		if c.Open {
+			left++
 		}
-		if g := gold[c.Label]; g != nil && overlapping([]span{{c.Start, c.End}}, g.union) > 0 {
-			continue
-		}
-		left++
 	}
 	return left
+}
+
+// Reload reads the article's claims again, after a change made elsewhere
+// (an undo, an edit in the window); rejections stay.
+func (adj *Adjudication) Reload() error { return adj.reload(adj.article.ID) }
+
+// SetRejected records a decision against a claim, or takes it back,
+// without touching gold: for a caller that removes the gold copy itself,
+// as an undoable step.
+func (adj *Adjudication) SetRejected(key ClaimKey, rejected bool) {
+	if rejected {
+		adj.rejected[key] = true
+	} else {
+		delete(adj.rejected, key)
+	}
+}
+
+// GoldClaim is gold's claim of a key, if gold holds it.
+func (adj *Adjudication) GoldClaim(key ClaimKey) (storage.Claim, bool) { return adj.goldClaim(key) }
+
+// AgreedToAccept lists the gold copies AcceptAgreed(k) would store: one of
+// every claim of the article at least k annotators made that gold lacks
+// and that was not rejected.
+func (adj *Adjudication) AgreedToAccept(k int) ([]storage.Claim, error) {
+	if k < 1 || k > len(adj.annotators) {
+		return nil, choiceErrorf("agreed by %d: it must be between 1 and the number of annotators, %d", k, len(adj.annotators))
+	}
+	var add []storage.Claim
+	for _, c := range adj.Candidates() {
+		if len(c.Annotators) >= k && !c.InGold && !c.Rejected {
+			add = append(add, GoldCopy(c.Claims[0]))
+		}
+	}
+	return add, nil
 }
 
 // Accept copies one annotator's claim into gold as it is. A claim gold
@@ -323,7 +360,7 @@ func (adj *Adjudication) Edit(c storage.Claim) (storage.Claim, error) {
 	} else if inGold {
 		return existing, nil
 	} else {
-		out, err = adj.store.AddClaim(goldCopy(c))
+		out, err = adj.store.AddClaim(GoldCopy(c))
 	}
 	if err != nil {
 		return storage.Claim{}, err
@@ -350,14 +387,9 @@ func (adj *Adjudication) Reject(key ClaimKey) error {
 // AcceptAgreed copies into gold every claim of the article at least k of
 // the annotators made, once; it returns how many it copied.
 func (adj *Adjudication) AcceptAgreed(k int) (int, error) {
-	if k < 1 || k > len(adj.annotators) {
-		return 0, choiceErrorf("agreed by %d: it must be between 1 and the number of annotators, %d", k, len(adj.annotators))
-	}
-	var add []storage.Claim
-	for _, c := range adj.Candidates() {
-		if len(c.Annotators) >= k && !c.InGold && !c.Rejected {
-			add = append(add, goldCopy(c.Claims[0]))
-		}
+	add, err := adj.AgreedToAccept(k)
+	if err != nil {
+		return 0, err
 	}
 	if _, err := adj.store.AddClaims(add); err != nil {
 		return 0, err
