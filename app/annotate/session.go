@@ -28,16 +28,16 @@ type Aspect uint
 
 // The aspects a session reports to its observers.
 const (
-	ArticleOpened     Aspect = 1 << iota // another article is open, or none
-	ClaimsChanged                        // the open article's claims
-	SelectionChanged                     // the selected claim or text
-	LabelsChanged                        // labels added, renamed, recoloured, removed
-	StatusChanged                        // the open article's status
-	ArticlesChanged                      // the list: articles added, removed, counted
-	SaveStateChanged                     // stored, being typed, or refused
-	CandidatesChanged                    // the open article's suggested claims, or the current one
-	RejectionsChanged                    // the memory of rejected suggestions
-	AdjudicationChanged                  // adjudicating began or ended, or its candidates or decisions changed
+	ArticleOpened       Aspect = 1 << iota // another article is open, or none
+	ClaimsChanged                          // the open article's claims
+	SelectionChanged                       // the selected claim or text
+	LabelsChanged                          // labels added, renamed, recoloured, removed
+	StatusChanged                          // the open article's status
+	ArticlesChanged                        // the list: articles added, removed, counted
+	SaveStateChanged                       // stored, being typed, or refused
+	CandidatesChanged                      // the open article's suggested claims, or the current one
+	RejectionsChanged                      // the memory of rejected suggestions
+	AdjudicationChanged                    // adjudicating began or ended, or its candidates or decisions changed
 )
 
 // ErrNoSelection is returned when a label is applied with nothing selected.
