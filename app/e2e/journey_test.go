@@ -130,6 +130,12 @@ func journeySteps() []journeyStep {
 		{"Mark as new", (*journey).markNew},
 		{"Join team folder…", (*journey).joinTeamFolder},
 		{"Sync now", (*journey).syncNow},
+		{"Adjudicate…", (*journey).adjudicate},
+		{"Next disagreement", (*journey).nextDisagreement},
+		{"Accept into gold", (*journey).acceptIntoGold},
+		{"Previous disagreement", (*journey).previousDisagreement},
+		{"Reject claim", (*journey).rejectClaim},
+		{"Accept all agreed", (*journey).acceptAllAgreed},
 		{"Quit", (*journey).quit},
 	}
 }

@@ -52,7 +52,7 @@ func newAdjudicationPanel(w *mainWindow) *adjudicationPanel {
 	title := widget.NewLabelWithStyle("Adjudicating", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	done := &widget.Button{Text: "Done", Icon: theme.ConfirmIcon(), OnTapped: w.stopAdjudicating}
 	acceptAll := &widget.Button{Text: "Accept all agreed", OnTapped: w.acceptAgreed}
-	agreed := container.NewBorder(nil, nil, widget.NewLabel("Agreed by ≥"), acceptAll, p.agreedBy)
+	agreed := container.NewVBox(container.NewBorder(nil, nil, widget.NewLabel("Agreed by at least"), nil, p.agreedBy), acceptAll)
 	keys := &widget.Label{Text: "Ctrl+N / Ctrl+P next / previous disagreement · Ctrl+Shift+A accept · Ctrl+Shift+X reject",
 		Importance: widget.LowImportance, Wrapping: fyne.TextWrapWord}
 	header := container.NewVBox(container.NewBorder(nil, nil, title, done), p.progress, p.who, agreed, widget.NewSeparator())
@@ -274,13 +274,27 @@ func (w *mainWindow) showAdjudicating() {
 		w.articlesColumn.Show()
 	}
 	if on != wasOn && w.outer != nil {
-		// The lanes need room: the panel takes what the centre can spare.
-		if on {
-			w.outer.SetOffset(0.36)
-		} else {
-			w.outer.SetOffset(0.2)
-		}
+		w.outer.SetOffset(leftColumnShare(w.outer.Size().Width, on))
 	}
+}
+
+// The articles' column takes a fifth of the window; the adjudication
+// panel needs room for its lanes and takes what the text and the claims'
+// column can spare, up to adjudicationWidth.
+const (
+	articlesShare      = 0.2
+	adjudicationWidth  = 380
+	centreAndClaimsMin = 420 + 250 + 30 // their atLeast widths and the dividers
+)
+
+// leftColumnShare is the share of the window's width the left column
+// takes, with the adjudication panel in it or the articles.
+func leftColumnShare(width float32, adjudicating bool) float64 {
+	if !adjudicating || width <= 0 {
+		return articlesShare
+	}
+	left := min(adjudicationWidth, width-centreAndClaimsMin)
+	return max(articlesShare, float64(left/width))
 }
 
 func (w *mainWindow) stepDisagreement(forward bool) {

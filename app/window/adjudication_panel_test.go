@@ -72,6 +72,9 @@ func TestAdjudicatingInTheWindowWithKeys(t *testing.T) {
 	if w.session.Layer().Name() != "gold" {
 		t.Errorf("the text shows %s while adjudicating, want gold", w.session.Layer().Name())
 	}
+	if min := p.box.MinSize().Width; min > 1024-centreAndClaimsMin {
+		t.Errorf("the panel needs %.0f pixels; at 1,024 the window has %d to spare", min, 1024-centreAndClaimsMin)
+	}
 	if p.progress.Text != "2 disagreements left" || len(p.cands) != 3 {
 		t.Fatalf("progress %q, %d rows", p.progress.Text, len(p.cands))
 	}

@@ -132,7 +132,7 @@ func (w *mainWindow) buildUI() {
 	inner := container.NewHSplit(centre, atLeast(250, claimsAndEditor))
 	inner.Offset = 0.7
 	w.outer = container.NewHSplit(atLeast(200, container.NewStack(w.articlesColumn, w.adjudication.container())), inner)
-	w.outer.Offset = 0.2
+	w.outer.Offset = articlesShare
 	w.win.SetContent(container.NewBorder(nil, w.footer.container(), nil, nil, w.outer))
 	w.win.SetMainMenu(w.buildMenu())
 	w.registerShortcuts()
