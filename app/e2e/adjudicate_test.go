@@ -151,12 +151,30 @@ func menuItems(t *testing.T, shot image.Image) map[string]image.Point {
 // The journey's steps of adjudication, on the second article, where Ana
 // and bob both have claims after the team folder's steps.
 
-// adjudicate opens Team > Adjudicate… from the menu bar: the articles'
-// column becomes the adjudication panel, and the text shows gold (still
-// empty, so bob's and Ana's highlights go).
+// adjudicate joins the team folder again as its adjudicator (the join
+// dialog's I adjudicate, ticked with the keyboard: a member who does not
+// adjudicate is refused), then opens Team > Adjudicate… from the menu bar:
+// the articles' column becomes the adjudication panel, and the text shows
+// gold.
 func (j *journey) adjudicate() {
 	j.calm()
 	before := j.shot("before")
+	j.invoke("Join team folder…")
+	j.dialogOpened("the join dialog", before)
+	j.key("Tab", "Tab", "space") // from the folder, past the name, to I adjudicate
+	time.Sleep(pause)
+	j.shot("ticked")
+	j.key("shift+Tab", "Return")
+	if !j.closed(before, "joined") {
+		j.errorf("Enter did not join again and close the dialog")
+	}
+	j.later(func(*storeState) {
+		if status := cli(j.t, j.bin, j.db, "team", "status"); !strings.Contains(status, "you adjudicate") {
+			j.errorf("joining with I adjudicate ticked did not make Ana the adjudicator:\n%s", status)
+		}
+	})
+	j.calm()
+	before = j.shot("before-adjudicate")
 	j.invoke("Adjudicate…")
 	j.park()
 	time.Sleep(pause)

@@ -3,6 +3,7 @@ package window
 import (
 	"image/png"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -190,4 +191,38 @@ func findButton(t *testing.T, o fyne.CanvasObject, text string) *widget.Button {
 		t.Fatalf("no button %q", text)
 	}
 	return found
+}
+
+// TestJoiningAsAdjudicatorLetsTheWindowAdjudicate: I adjudicate, ticked in
+// the join dialog, makes the store the team's adjudicator, which may build
+// gold and whose sync writes claims/gold.jsonl.
+func TestJoiningAsAdjudicatorLetsTheWindowAdjudicate(t *testing.T) {
+	w := newTestWindow(t)
+	twoAnnotators(t, w)
+	dir := filepath.Join(t.TempDir(), "team")
+	j := openJoinDialog(t, w)
+	test.Type(j.folder, dir)
+	j.name.SetText("")
+	test.Type(j.name, "ana")
+	test.Tap(j.adjudicate)
+	j.name.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if m, _, _ := w.store.TeamMembership(); !m.Adjudicator {
+		t.Fatalf("joined with I adjudicate ticked, the membership is %+v", m)
+	}
+	runCommand(t, w, "Adjudicate…")
+	if !w.session.Adjudicating() {
+		t.Fatal("the adjudicator may not adjudicate")
+	}
+	p := w.adjudication
+	p.agreedBy.SetSelected("1")
+	runCommand(t, w, "Accept all agreed")
+	w.syncNow()
+	raw, err := os.ReadFile(filepath.Join(dir, "claims", "gold.jsonl"))
+	if err != nil || !strings.Contains(string(raw), `"written_by":"ana"`) || strings.Count(string(raw), `"kind":"claim"`) != 3 {
+		t.Errorf("the gold file after Sync now: %v\n%s", err, raw)
+	}
+	// Joining again shows the choice as it is.
+	if j := openJoinDialog(t, w); !j.adjudicate.Checked {
+		t.Error("the join dialog forgot that this store adjudicates")
+	}
 }
