@@ -84,9 +84,7 @@ func (s *Session) Adjudication() *team.Adjudication {
 		}
 		s.adj.byArticle[s.article.ID] = adj
 	} else if s.adj.stale {
-		if err := adj.Reload(); err != nil {
-			s.failure = err
-		}
+		adj.Use(s.all) // current: the store's notices came in before
 	}
 	s.adj.stale = false
 	return adj

@@ -299,6 +299,16 @@ func (adj *Adjudication) DisagreementsLeft() int {
 // (an undo, an edit in the window); rejections stay.
 func (adj *Adjudication) Reload() error { return adj.reload(adj.article.ID) }
 
+// Use takes the article's claims as the caller holds them, in place of
+// reading the store again: the window's session keeps them current as the
+// store tells of each change, and reading and decoding them is most of
+// what a reload costs. Claims of other articles are ignored.
+func (adj *Adjudication) Use(claims []storage.Claim) {
+	a := adj.article
+	summary := storage.ArticleSummary{ID: a.ID, Title: a.Title, Status: a.Status, RuneLen: a.RuneLen}
+	adj.snap = NewSnapshot([]storage.ArticleSummary{summary}, slices.DeleteFunc(slices.Clone(claims), func(c storage.Claim) bool { return c.ArticleID != a.ID }))
+}
+
 // SetRejected records a decision against a claim, or takes it back,
 // without touching gold: for a caller that removes the gold copy itself,
 // as an undoable step.
