@@ -170,12 +170,6 @@ func (f *folder) readArticle(hash string) (string, error) {
 	return text, nil
 }
 
-// layerNames lists the annotators whose layer files the folder holds, sorted.
-func (f *folder) layerNames() ([]string, error) {
-	names, _, err := f.layerFiles()
-	return names, err
-}
-
 // layerFiles lists the annotators whose layer files the folder holds and,
 // apart, the conflict copies a synced folder made of layer files, both
 // sorted. A conflict copy is never read as a layer: its header names the
