@@ -223,13 +223,25 @@ func (j *journey) acceptIntoGold() {
 func (j *journey) rejectClaim() { j.adjudicationKey("Reject claim") }
 
 // acceptAllAgreed clicks Team > Accept all agreed: the footer tells how
-// many claims gold took.
+// many claims gold took. Then the panel's Done gives the column back to
+// the articles, for the steps after.
 func (j *journey) acceptAllAgreed() {
 	before := j.shot("before")
 	j.invoke("Accept all agreed")
 	j.park()
 	time.Sleep(pause)
-	if n := differing(before, j.shot("after"), footerArea); n < 100 {
+	after := j.shot("after")
+	if n := differing(before, after, footerArea); n < 100 {
 		j.errorf("Accept all agreed told nothing in the footer (%d pixels changed)", n)
 	}
+	j.click(adjudicationDone.X, adjudicationDone.Y)
+	j.park()
+	time.Sleep(pause)
+	if n := differing(after, j.shot("done"), articleList); n < 5000 {
+		j.errorf("the panel's Done did not give the column back to the articles (%d pixels changed)", n)
+	}
 }
+
+// adjudicationDone is the panel's Done button at 1,280×800, where the
+// panel is 380 pixels wide (measured from screenshots).
+var adjudicationDone = image.Pt(343, 49)
