@@ -135,7 +135,7 @@ func (r *recovery) lose(format string, args ...any) {
 // copyAll fills the new store's transaction: the schema, the labels, the
 // articles, then the claims, which are checked against them.
 func (r *recovery) copyAll(tx *bolt.Tx) error {
-	steps := []func(*bolt.Tx) error{r.schema, r.labels, r.articles, r.statuses, r.claimsOf, r.indexes}
+	steps := []func(*bolt.Tx) error{r.schema, r.labels, r.articles, r.statuses, r.claimsOf, r.indexes, r.team}
 	for _, step := range steps {
 		if err := step(tx); err != nil {
 			return err
@@ -378,4 +378,28 @@ func (r *recovery) listUnrecovered() {
 			r.lose("claim %d of article %d is lost", pair[1], pair[0])
 		}
 	}
+}
+
+// team copies the store's team membership, so that a recovered store still
+// syncs with its team folder under the same name. The fingerprints of what
+// was last written and read go with it: where recovery lost claims, they no
+// longer match, and the next sync writes and reads those layers again.
+func (r *recovery) team(tx *bolt.Tx) error {
+	var failed error
+	r.salvage.Each(string(bucketTeam), func(k, v []byte) {
+		if string(k) != string(keyTeamMembership) {
+			return
+		}
+		var m TeamMembership
+		if err := decodeJSON(v, &m); err != nil || m.Folder == "" || m.Annotator == "" {
+			r.lose("the team membership: damaged; join the team folder again (claimdesk team join)")
+			return
+		}
+		b, err := tx.CreateBucketIfNotExists(bucketTeam)
+		if err == nil {
+			err = putJSON(b, keyTeamMembership, m)
+		}
+		failed = err
+	})
+	return failed
 }

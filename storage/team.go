@@ -24,6 +24,16 @@ type TeamMembership struct {
 	// file written: while both still hold, the layer need not be written.
 	WrittenLayer string `json:"written_layer,omitempty"`
 	WrittenFile  string `json:"written_file,omitempty"`
+	// Adjudicator: this member writes the team's gold layer,
+	// claims/gold.jsonl; WrittenGold and WrittenGoldFile are for it what
+	// WrittenLayer and WrittenFile are for the member's own layer.
+	Adjudicator     bool   `json:"adjudicator,omitempty"`
+	WrittenGold     string `json:"written_gold,omitempty"`
+	WrittenGoldFile string `json:"written_gold_file,omitempty"`
+	// Conflicts are the conflict copies a synced folder made (Syncthing's
+	// NAME.sync-conflict-….jsonl) that a sync has reported already: each
+	// is reported once.
+	Conflicts []string `json:"conflicts,omitempty"`
 }
 
 // The team bucket is made the first time a store joins a team, so stores

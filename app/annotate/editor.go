@@ -207,13 +207,27 @@ func (e *Editor) CreateSuggested(articleID uint64, claims []storage.Claim) ([]st
 		claims[i].Annotator = strings.TrimSpace(e.Annotator)
 		claims[i].Origin = storage.OriginSuggested
 	}
-	stored, err := e.store.AddClaims(claims)
+	name := "accept suggestion"
+	if len(claims) > 1 {
+		name = fmt.Sprintf("accept %d suggestions", len(claims))
+	}
+	stored, err := e.AddAll(name, claims)
 	if err != nil {
 		return nil, err
 	}
-	name := "accept suggestion"
-	if len(stored) > 1 {
-		name = fmt.Sprintf("accept %d suggestions", len(stored))
+	if err := e.markInProgress(articleID); err != nil {
+		return stored, fmt.Errorf("the claims are stored, but the article's status could not be set: %w", err)
+	}
+	return stored, nil
+}
+
+// AddAll stores claims as they are, all in one transaction and one undo
+// step called name.
+func (e *Editor) AddAll(name string, claims []storage.Claim) ([]storage.Claim, error) {
+	e.EndTyping()
+	stored, err := e.store.AddClaims(claims)
+	if err != nil {
+		return nil, err
 	}
 	e.history.push(step{
 		name: name,
@@ -234,9 +248,6 @@ func (e *Editor) CreateSuggested(articleID uint64, claims []storage.Claim) ([]st
 			return nil
 		},
 	})
-	if err := e.markInProgress(articleID); err != nil {
-		return stored, fmt.Errorf("the claims are stored, but the article's status could not be set: %w", err)
-	}
 	return stored, nil
 }
 

@@ -67,6 +67,11 @@ var ErrReadOnlyClaim = errors.New("this claim is in another annotator's layer: C
 // and vanish from view at once.
 var ErrReadOnlyLayer = errors.New("this layer is another annotator's: switch to Mine or Everyone to add claims")
 
+// ErrGoldReadOnly is returned when a claim is made in the gold layer while
+// not adjudicating: gold is built in one place, where its disagreements
+// are counted.
+var ErrGoldReadOnly = errors.New("gold is built while adjudicating: Team > Adjudicate…, or switch to Mine or Everyone to add claims")
+
 // Layer is the layer shown.
 func (s *Session) Layer() Layer { return s.layer }
 
@@ -103,14 +108,13 @@ func (s *Session) LayerChoices() []Layer {
 
 // Editable reports whether the analyst may change c: their own claims,
 // claims stored without a name (this store's alone, as a team sync does not
-// share them), and gold while the gold layer is shown, which is where it
-// is adjudicated.
+// share them), and gold while adjudicating, which is where it is built.
 func (s *Session) Editable(c storage.Claim) bool {
 	switch c.Annotator {
 	case s.author(false), "":
 		return true
 	case team.Gold:
-		return s.layer == GoldLayer
+		return s.adj != nil
 	}
 	return false
 }
@@ -168,10 +172,11 @@ func (s *Session) selectVisible(id uint64) {
 	}
 }
 
-// author is the annotator new claims are stored under: gold while the gold
-// layer is shown (when adjudicating is true), else the analyst's name.
-func (s *Session) author(adjudicating bool) string {
-	if adjudicating && s.layer == GoldLayer {
+// author is the annotator new claims are stored under: gold while
+// adjudicating with the gold layer shown (when forGold is true), else the
+// analyst's name.
+func (s *Session) author(forGold bool) string {
+	if forGold && s.adj != nil && s.layer == GoldLayer {
 		return team.Gold
 	}
 	return strings.TrimSpace(s.editor.Annotator)
@@ -179,7 +184,7 @@ func (s *Session) author(adjudicating bool) string {
 
 // canCreate reports whether a claim made now would show in the layer.
 func (s *Session) canCreate() bool {
-	return s.layer.kind != layerNamed || s.layer == GoldLayer || s.layer.annotator == s.author(false)
+	return s.layer.kind != layerNamed || (s.layer == GoldLayer && s.adj != nil) || s.layer.annotator == s.author(false)
 }
 
 // inLayer reports whether the layer shown holds c.

@@ -154,7 +154,7 @@ func TestCopyToMineCopiesOnceAndUndoes(t *testing.T) {
 	}
 }
 
-func TestGoldIsEditedInTheGoldLayer(t *testing.T) {
+func TestGoldIsEditedOnlyWhileAdjudicating(t *testing.T) {
 	s, _, made := withLayers(t)
 	s.SetLayer(AnnotatorLayer("bob"))
 	s.SelectText(7, 13)
@@ -162,6 +162,16 @@ func TestGoldIsEditedInTheGoldLayer(t *testing.T) {
 		t.Errorf("labelling in bob's layer: %v", err)
 	}
 	s.SetLayer(GoldLayer)
+	s.SelectText(7, 13)
+	if err := s.ApplyLabel("denial"); !errors.Is(err, ErrGoldReadOnly) {
+		t.Errorf("labelling in the gold layer while not adjudicating: %v", err)
+	}
+	if s.Editable(made["gold"]) {
+		t.Error("gold is editable while not adjudicating")
+	}
+	if err := s.StartAdjudicating(); err != nil {
+		t.Fatal(err)
+	}
 	s.SelectText(7, 13)
 	if err := s.ApplyLabel("denial"); err != nil {
 		t.Fatal(err)
@@ -175,6 +185,10 @@ func TestGoldIsEditedInTheGoldLayer(t *testing.T) {
 	}
 	if s.CopyTarget() != "gold" {
 		t.Errorf("copies go to %q in the gold layer", s.CopyTarget())
+	}
+	s.StopAdjudicating()
+	if s.Layer() != GoldLayer || s.Editable(made["gold"]) {
+		t.Errorf("after adjudicating: layer %s, gold editable %v; want the gold layer shown before, read-only", s.Layer().Name(), s.Editable(made["gold"]))
 	}
 }
 

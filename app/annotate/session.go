@@ -28,15 +28,16 @@ type Aspect uint
 
 // The aspects a session reports to its observers.
 const (
-	ArticleOpened     Aspect = 1 << iota // another article is open, or none
-	ClaimsChanged                        // the open article's claims
-	SelectionChanged                     // the selected claim or text
-	LabelsChanged                        // labels added, renamed, recoloured, removed
-	StatusChanged                        // the open article's status
-	ArticlesChanged                      // the list: articles added, removed, counted
-	SaveStateChanged                     // stored, being typed, or refused
-	CandidatesChanged                    // the open article's suggested claims, or the current one
-	RejectionsChanged                    // the memory of rejected suggestions
+	ArticleOpened       Aspect = 1 << iota // another article is open, or none
+	ClaimsChanged                          // the open article's claims
+	SelectionChanged                       // the selected claim or text
+	LabelsChanged                          // labels added, renamed, recoloured, removed
+	StatusChanged                          // the open article's status
+	ArticlesChanged                        // the list: articles added, removed, counted
+	SaveStateChanged                       // stored, being typed, or refused
+	CandidatesChanged                      // the open article's suggested claims, or the current one
+	RejectionsChanged                      // the memory of rejected suggestions
+	AdjudicationChanged                    // adjudicating began or ended, or its candidates or decisions changed
 )
 
 // ErrNoSelection is returned when a label is applied with nothing selected.
@@ -64,6 +65,7 @@ type Session struct {
 	// annotators are those with a claim in the store: the layer switch's
 	// choices, kept as claims arrive rather than read again at each.
 	annotators map[string]bool
+	adj        *adjudication // while building gold (adjudication.go)
 
 	candidates []suggest.Candidate
 	current    int    // the candidate Tab walked to, -1 for none
@@ -215,6 +217,7 @@ func (s *Session) Open(id uint64) error {
 	s.selected, s.text, s.fitting, s.suggested = 0, span{}, 0, ""
 	s.candidates, s.current = nil, -1
 	s.showLayer()
+	s.followAdjudication()
 	s.changed |= ArticleOpened | ClaimsChanged | SelectionChanged | StatusChanged | CandidatesChanged
 	return nil
 }
@@ -308,6 +311,9 @@ func (s *Session) ApplyLabel(label string) error {
 		return ErrNoSelection
 	}
 	if !s.canCreate() {
+		if s.layer == GoldLayer {
+			return ErrGoldReadOnly
+		}
 		return ErrReadOnlyLayer
 	}
 	c, err := s.editor.CreateAs(s.article.ID, start, end, label, s.author(true))
@@ -577,6 +583,7 @@ func (s *Session) applyClaim(c storage.Change) {
 	if c.Claim.ArticleID != s.article.ID || s.article.ID == 0 {
 		return
 	}
+	s.adjudicationChanged()
 	if i := slices.IndexFunc(s.all, func(have storage.Claim) bool { return have.ID == c.Claim.ID }); i >= 0 {
 		s.all = slices.Delete(s.all, i, i+1)
 	}

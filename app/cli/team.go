@@ -17,10 +17,11 @@ import (
 // runTeam is `claimdesk team join|sync|status`: several analysts on the
 // same articles through a shared folder (app/team).
 func runTeam(env *Env, args []string) error {
-	const usage = "join DIR --as NAME | sync [--json] | status [--json]"
+	const usage = "join DIR --as NAME [--adjudicator] | sync [--json] | status [--json]"
 	if len(args) == 0 || isHelp(args[0]) {
 		fmt.Fprintf(env.Stderr, "Usage: claimdesk team %s\n\n"+
-			"  join DIR --as NAME  tie this store to a team folder (git work tree, Syncthing, a share) as NAME\n"+
+			"  join DIR --as NAME  tie this store to a team folder (git work tree, Syncthing, a share) as NAME;\n"+
+			"                      --adjudicator: this store writes the team's gold layer\n"+
 			"  sync                write your layer into the folder, read every other layer from it\n"+
 			"  status              annotators, last sync, articles and claims per annotator\n", usage)
 		if len(args) == 0 {
@@ -43,6 +44,7 @@ func runTeamJoin(env *Env, args []string) error {
 	fs := newFlagSet(env, "team join", "DIR --as NAME", "Ties this store to the team folder DIR under the annotator name NAME;\n`claimdesk team sync` then exchanges layers with it, with no flags.")
 	db := dbFlag(fs)
 	as := fs.String("as", "", "the annotator `name` this store's claims are shared under")
+	adjudicator := fs.Bool("adjudicator", false, "this store writes the team's gold layer (claims/gold.jsonl); the others read it")
 	if err := parse(fs, args); err != nil {
 		return err
 	}
@@ -56,7 +58,7 @@ func runTeamJoin(env *Env, args []string) error {
 	defer store.Close()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	if err := team.Join(ctx, store, fs.Arg(0), *as); err != nil {
+	if err := team.Join(ctx, store, fs.Arg(0), *as, *adjudicator); err != nil {
 		return err
 	}
 	m, _, err := store.TeamMembership()
@@ -64,6 +66,9 @@ func runTeamJoin(env *Env, args []string) error {
 		return err
 	}
 	fmt.Fprintf(env.Stdout, "joined %s as %s; `claimdesk team sync` exchanges layers with it\n", m.Folder, m.Annotator)
+	if m.Adjudicator {
+		fmt.Fprintf(env.Stdout, "you adjudicate: your gold layer goes to the folder, and the others read it\n")
+	}
 	st, err := store.Stats()
 	if err != nil {
 		return err
@@ -112,6 +117,9 @@ func runTeamSync(env *Env, args []string) error {
 	for _, p := range report.Problems {
 		fmt.Fprintf(env.Stderr, "claimdesk: skipped %v (the store keeps its previous copy of that layer)\n", p)
 	}
+	for _, c := range report.Conflicts {
+		fmt.Fprintf(env.Stderr, "claimdesk: %s is a conflict copy the synced folder made: it is not read; compare it with the layer it copies, then delete it (told once; team status lists it)\n", c)
+	}
 	if len(report.Problems) > 0 {
 		return errReported
 	}
@@ -149,6 +157,11 @@ func printSync(w io.Writer, r team.SyncReport) {
 		fmt.Fprintf(w, "  wrote %s\n", storage.Plural(r.ArticlesWritten, "article text"))
 	default:
 		fmt.Fprintln(w, "  your layer is unchanged")
+	}
+	if r.WroteGold {
+		fmt.Fprintln(w, "  wrote the gold layer")
+	} else if r.Adjudicator {
+		fmt.Fprintln(w, "  the gold layer is unchanged")
 	}
 	if g := r.Git; g != nil {
 		var did []string
@@ -213,6 +226,9 @@ func printTeamStatus(w io.Writer, st team.TeamStatus) {
 		kind = "a git work tree"
 	}
 	fmt.Fprintf(w, "%s as %s (%s)\n", st.Folder, st.Annotator, kind)
+	if st.Adjudicator {
+		fmt.Fprintln(w, "you adjudicate: this store writes the gold layer")
+	}
 	if st.LastSync.IsZero() {
 		fmt.Fprintln(w, "never synced: claimdesk team sync")
 	} else {
@@ -233,5 +249,8 @@ func printTeamStatus(w io.Writer, st team.TeamStatus) {
 			fmt.Fprintf(w, "   cannot be read: %s", a.Problem)
 		}
 		fmt.Fprintln(w)
+	}
+	for _, c := range st.Conflicts {
+		fmt.Fprintf(w, "conflict copy, not read: %s (compare it with the layer it copies, then delete it)\n", c)
 	}
 }

@@ -122,3 +122,54 @@ func giveClaimsTo(t *testing.T, db, annotator string) {
 		}
 	}
 }
+
+// TestTeamGoldThroughAFolder: the member who joined --adjudicator writes
+// gold to the folder; another reads it and may not adjudicate (exit 2).
+func TestTeamGoldThroughAFolder(t *testing.T) {
+	dir := t.TempDir()
+	folder := filepath.Join(dir, "team")
+	ann, carl := filepath.Join(dir, "ann.db"), filepath.Join(dir, "carl.db")
+	if r := claimdesk(t, ann, "import", seedPath); r.code != ExitOK {
+		t.Fatal(r.stderr)
+	}
+	addClaim(t, ann, "إقرأ هذا الخبر بالعربية", "denial")
+	giveClaimsTo(t, ann, "ann")
+	for _, step := range [][]string{{"team", "join", folder, "--as", "ann"}, {"team", "sync"}} {
+		if r := claimdesk(t, ann, step...); r.code != ExitOK {
+			t.Fatalf("ann %v: %s", step, r.stderr)
+		}
+	}
+	if r := claimdesk(t, carl, "team", "join", folder, "--as", "carl", "--adjudicator"); r.code != ExitOK || !strings.Contains(r.stdout, "you adjudicate") {
+		t.Fatalf("carl joins as adjudicator: %d %s %s", r.code, r.stdout, r.stderr)
+	}
+	for _, step := range [][]string{{"team", "sync"}, {"adjudicate", "--agreed", "1"}} {
+		if r := claimdesk(t, carl, step...); r.code != ExitOK {
+			t.Fatalf("carl %v: %s", step, r.stderr)
+		}
+	}
+	if r := claimdesk(t, carl, "team", "sync"); r.code != ExitOK || !strings.Contains(r.stdout, "wrote the gold layer") {
+		t.Errorf("carl syncs gold: %d %s %s", r.code, r.stdout, r.stderr)
+	}
+	if r := claimdesk(t, ann, "team", "sync"); r.code != ExitOK {
+		t.Fatal(r.stderr)
+	}
+	if r := claimdesk(t, ann, "export", "--format", "csv", "--annotator", "gold"); r.code != ExitOK || !strings.Contains(r.stdout, "إقرأ هذا الخبر بالعربية") {
+		t.Errorf("ann exports the gold she read: %d %s %s", r.code, r.stdout, r.stderr)
+	}
+	if r := claimdesk(t, ann, "adjudicate", "--agreed", "1"); r.code != ExitUsage || !strings.Contains(r.stderr, "--adjudicator") {
+		t.Errorf("ann, who does not adjudicate, adjudicates: %d %s", r.code, r.stderr)
+	}
+	conflict := filepath.Join(folder, "claims", "carl.sync-conflict-20260101-120000-ABCDEFG.jsonl")
+	if err := os.WriteFile(conflict, []byte("{}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if r := claimdesk(t, ann, "team", "sync"); r.code != ExitOK || !strings.Contains(r.stderr, "carl.sync-conflict-20260101-120000-ABCDEFG.jsonl is a conflict copy") {
+		t.Errorf("the first sync after a conflict copy: %d %s", r.code, r.stderr)
+	}
+	if r := claimdesk(t, ann, "team", "sync"); strings.Contains(r.stderr, "conflict") {
+		t.Errorf("the conflict copy is told again: %s", r.stderr)
+	}
+	if r := claimdesk(t, ann, "team", "status"); !strings.Contains(r.stdout, "conflict copy, not read: claims/carl.sync-conflict") {
+		t.Errorf("status does not list the conflict copy: %s", r.stdout)
+	}
+}

@@ -133,6 +133,12 @@ func journeySteps() []journeyStep {
 		{"Sync now", (*journey).syncNow},
 		{"Agreement…", (*journey).agreement},
 		{"Progress…", (*journey).progress},
+		{"Adjudicate…", (*journey).adjudicate},
+		{"Next disagreement", (*journey).nextDisagreement},
+		{"Accept into gold", (*journey).acceptIntoGold},
+		{"Previous disagreement", (*journey).previousDisagreement},
+		{"Reject claim", (*journey).rejectClaim},
+		{"Accept all agreed", (*journey).acceptAllAgreed},
 		{"Open address…", (*journey).openAddress},
 		{"Quit", (*journey).quit},
 	}

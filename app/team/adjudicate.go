@@ -34,6 +34,10 @@ type Candidate struct {
 	InGold bool
 	// Rejected is true when the adjudicator rejected it.
 	Rejected bool
+	// Open is true for a disagreement still to decide: not every
+	// annotator made it, gold holds neither it nor an edit of it, and it
+	// was not rejected. DisagreementsLeft counts them.
+	Open bool
 }
 
 // candidates groups the annotators' claims of one article by key, in
@@ -77,9 +81,9 @@ func candidates(snap *Snapshot, annotators []string, articleID uint64) []Candida
 	return out
 }
 
-// goldCopy is the gold claim made from an annotator's claim: the same span,
+// GoldCopy is the gold claim made from an annotator's claim: the same span,
 // label, speaker, target and note, under the annotator gold.
-func goldCopy(c storage.Claim) storage.Claim {
+func GoldCopy(c storage.Claim) storage.Claim {
 	return storage.Claim{
 		ArticleID: c.ArticleID, Start: c.Start, End: c.End, Quote: c.Quote, Label: c.Label,
 		Speaker: c.Speaker, Target: c.Target, Note: c.Note, Annotator: Gold, Origin: c.Origin,
@@ -100,6 +104,9 @@ type AgreedResult struct {
 // target and note come from the first annotator, by name, who made it.
 // All claims land in one transaction or none does.
 func AdjudicateAgreed(store *storage.Store, k int, annotators []string) (AgreedResult, error) {
+	if err := checkMayWriteGold(store); err != nil {
+		return AgreedResult{}, err
+	}
 	snap, err := Load(store)
 	if err != nil {
 		return AgreedResult{}, err
@@ -127,7 +134,7 @@ func AdjudicateAgreed(store *storage.Store, k int, annotators []string) (AgreedR
 				res.InGold++
 				continue
 			}
-			add = append(add, goldCopy(c.Claims[0]))
+			add = append(add, GoldCopy(c.Claims[0]))
 		}
 	}
 	if _, err := store.AddClaims(add); err != nil {
@@ -135,6 +142,18 @@ func AdjudicateAgreed(store *storage.Store, k int, annotators []string) (AgreedR
 	}
 	res.Added = len(add)
 	return res, nil
+}
+
+// checkMayWriteGold refuses to build gold in a store that reads the team's
+// gold from its folder: the next sync would replace what was built.
+func checkMayWriteGold(store *storage.Store) error {
+	m, joined, err := store.TeamMembership()
+	if err != nil || !joined || m.Adjudicator {
+		return err
+	}
+	return choiceErrorf("this store reads the team's gold from %s, as %s, who does not adjudicate: its gold is a read-only copy of %s, "+
+		"replaced at each sync. Join with --adjudicator (in the window: Team > Join team folder…, I adjudicate) to write gold",
+		m.Folder, m.Annotator, layerPath(Gold))
 }
 
 var errGoldIsNoAnnotator = &ChoiceError{"gold is what adjudication builds, not one of its annotators"}
@@ -195,6 +214,9 @@ type Adjudication struct {
 // OpenAdjudication reads an article's layers for adjudication. No
 // annotators means everyone with a claim in the store except gold.
 func OpenAdjudication(store *storage.Store, articleID uint64, annotators []string) (*Adjudication, error) {
+	if err := checkMayWriteGold(store); err != nil {
+		return nil, err
+	}
 	adj := &Adjudication{store: store, rejected: map[ClaimKey]bool{}}
 	if err := adj.reload(articleID); err != nil {
 		return nil, err
@@ -247,10 +269,14 @@ func (adj *Adjudication) Layer(annotator string) []storage.Claim {
 // order, with who made it and what gold holds.
 func (adj *Adjudication) Candidates() []Candidate {
 	gold := goldKeys(adj.snap, adj.article.ID)
+	edits := layersByLabel(adj.Layer(Gold), func(string) bool { return true })
 	out := candidates(adj.snap, adj.annotators, adj.article.ID)
 	for i := range out {
-		out[i].InGold = gold[out[i].ClaimKey]
-		out[i].Rejected = adj.rejected[out[i].ClaimKey]
+		c := &out[i]
+		c.InGold = gold[c.ClaimKey]
+		c.Rejected = adj.rejected[c.ClaimKey]
+		edited := edits[c.Label] != nil && overlapping([]span{{c.Start, c.End}}, edits[c.Label].union) > 0
+		c.Open = !c.Agreed && !c.InGold && !c.Rejected && !edited
 	}
 	return out
 }
@@ -260,18 +286,57 @@ func (adj *Adjudication) Candidates() []Candidate {
 // claim of the same label sharing a code point with it), and it was not
 // rejected.
 func (adj *Adjudication) DisagreementsLeft() int {
-	gold := layersByLabel(adj.Layer(Gold), func(string) bool { return true })
 	left := 0
 	for _, c := range adj.Candidates() {
-		if c.Agreed || c.InGold || c.Rejected {
-			continue
+		if c.Open {
+			left++
 		}
-		if g := gold[c.Label]; g != nil && overlapping([]span{{c.Start, c.End}}, g.union) > 0 {
-			continue
-		}
-		left++
 	}
 	return left
+}
+
+// Reload reads the article's claims again, after a change made elsewhere
+// (an undo, an edit in the window); rejections stay.
+func (adj *Adjudication) Reload() error { return adj.reload(adj.article.ID) }
+
+// Use takes the article's claims as the caller holds them, in place of
+// reading the store again: the window's session keeps them current as the
+// store tells of each change, and reading and decoding them is most of
+// what a reload costs. Claims of other articles are ignored.
+func (adj *Adjudication) Use(claims []storage.Claim) {
+	a := adj.article
+	summary := storage.ArticleSummary{ID: a.ID, Title: a.Title, Status: a.Status, RuneLen: a.RuneLen}
+	adj.snap = NewSnapshot([]storage.ArticleSummary{summary}, slices.DeleteFunc(slices.Clone(claims), func(c storage.Claim) bool { return c.ArticleID != a.ID }))
+}
+
+// SetRejected records a decision against a claim, or takes it back,
+// without touching gold: for a caller that removes the gold copy itself,
+// as an undoable step.
+func (adj *Adjudication) SetRejected(key ClaimKey, rejected bool) {
+	if rejected {
+		adj.rejected[key] = true
+	} else {
+		delete(adj.rejected, key)
+	}
+}
+
+// GoldClaim is gold's claim of a key, if gold holds it.
+func (adj *Adjudication) GoldClaim(key ClaimKey) (storage.Claim, bool) { return adj.goldClaim(key) }
+
+// AgreedToAccept lists the gold copies AcceptAgreed(k) would store: one of
+// every claim of the article at least k annotators made that gold lacks
+// and that was not rejected.
+func (adj *Adjudication) AgreedToAccept(k int) ([]storage.Claim, error) {
+	if k < 1 || k > len(adj.annotators) {
+		return nil, choiceErrorf("agreed by %d: it must be between 1 and the number of annotators, %d", k, len(adj.annotators))
+	}
+	var add []storage.Claim
+	for _, c := range adj.Candidates() {
+		if len(c.Annotators) >= k && !c.InGold && !c.Rejected {
+			add = append(add, GoldCopy(c.Claims[0]))
+		}
+	}
+	return add, nil
 }
 
 // Accept copies one annotator's claim into gold as it is. A claim gold
@@ -305,7 +370,7 @@ func (adj *Adjudication) Edit(c storage.Claim) (storage.Claim, error) {
 	} else if inGold {
 		return existing, nil
 	} else {
-		out, err = adj.store.AddClaim(goldCopy(c))
+		out, err = adj.store.AddClaim(GoldCopy(c))
 	}
 	if err != nil {
 		return storage.Claim{}, err
@@ -332,14 +397,9 @@ func (adj *Adjudication) Reject(key ClaimKey) error {
 // AcceptAgreed copies into gold every claim of the article at least k of
 // the annotators made, once; it returns how many it copied.
 func (adj *Adjudication) AcceptAgreed(k int) (int, error) {
-	if k < 1 || k > len(adj.annotators) {
-		return 0, choiceErrorf("agreed by %d: it must be between 1 and the number of annotators, %d", k, len(adj.annotators))
-	}
-	var add []storage.Claim
-	for _, c := range adj.Candidates() {
-		if len(c.Annotators) >= k && !c.InGold && !c.Rejected {
-			add = append(add, goldCopy(c.Claims[0]))
-		}
+	add, err := adj.AgreedToAccept(k)
+	if err != nil {
+		return 0, err
 	}
 	if _, err := adj.store.AddClaims(add); err != nil {
 		return 0, err

@@ -170,24 +170,39 @@ func (f *folder) readArticle(hash string) (string, error) {
 	return text, nil
 }
 
-// layerNames lists the annotators whose layer files the folder holds, sorted.
-func (f *folder) layerNames() ([]string, error) {
+// layerFiles lists the annotators whose layer files the folder holds and,
+// apart, the conflict copies a synced folder made of layer files, both
+// sorted. A conflict copy is never read as a layer: its header names the
+// annotator of the file it copies, and which of the two is right is for a
+// person to decide.
+func (f *folder) layerFiles() (names, conflicts []string, err error) {
 	entries, err := os.ReadDir(f.abs(claimsFolder))
 	if errors.Is(err, fs.ErrNotExist) {
-		return nil, nil
+		return nil, nil, nil
 	}
 	if err != nil {
-		return nil, fmt.Errorf("team folder: %w", err)
+		return nil, nil, fmt.Errorf("team folder: %w", err)
 	}
-	var names []string
 	for _, e := range entries {
 		name, ok := strings.CutSuffix(e.Name(), layerExt)
-		if ok && e.Type().IsRegular() && checkName(name) == nil {
+		switch {
+		case !ok || !e.Type().IsRegular():
+		case isConflictCopy(name):
+			conflicts = append(conflicts, path.Join(claimsFolder, e.Name()))
+		case checkName(name) == nil:
 			names = append(names, name)
 		}
 	}
 	slices.Sort(names)
-	return names, nil
+	slices.Sort(conflicts)
+	return names, conflicts, nil
+}
+
+// isConflictCopy tells a conflict copy by its name: Syncthing's
+// NAME.sync-conflict-DATE-TIME-DEVICE, or Dropbox's and Nextcloud's
+// "NAME (… conflicted copy …)".
+func isConflictCopy(name string) bool {
+	return strings.Contains(name, ".sync-conflict-") || strings.Contains(name, "conflicted copy")
 }
 
 // readLayer reads one annotator's layer file and returns it with the hash

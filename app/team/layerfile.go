@@ -34,6 +34,7 @@ type layerRecord struct {
 	Kind      string         `json:"kind"`
 	Format    int            `json:"format,omitempty"`
 	Annotator string         `json:"annotator,omitempty"`
+	WrittenBy string         `json:"written_by,omitempty"`
 	Article   string         `json:"article,omitempty"`
 	Title     string         `json:"title,omitempty"`
 	Source    string         `json:"source,omitempty"`
@@ -71,6 +72,9 @@ type layerArticle struct {
 // layerFile is a whole layer file as read or to be written.
 type layerFile struct {
 	Annotator string
+	// WrittenBy names the member who wrote the gold layer, the team's
+	// adjudicator; an annotator's own layer leaves it out.
+	WrittenBy string
 	Articles  []layerArticle
 }
 
@@ -121,7 +125,7 @@ func (f layerFile) encode() ([]byte, error) {
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false) // quotes stay readable in a diff: <, > and & as they are
-	if err := enc.Encode(layerRecord{Kind: "layer", Format: layerFormat, Annotator: f.Annotator}); err != nil {
+	if err := enc.Encode(layerRecord{Kind: "layer", Format: layerFormat, Annotator: f.Annotator, WrittenBy: f.WrittenBy}); err != nil {
 		return nil, err
 	}
 	for _, a := range f.Articles {
@@ -205,7 +209,7 @@ func decodeLayer(name string, r io.Reader) (layerFile, error) {
 			if rec.Format > layerFormat || rec.Format < 1 {
 				return layerFile{}, wrong("layer format %d; this claimdesk reads up to %d: update claimdesk", rec.Format, layerFormat)
 			}
-			f.Annotator = rec.Annotator
+			f.Annotator, f.WrittenBy = rec.Annotator, rec.WrittenBy
 			continue
 		}
 		if !sha256Hex.MatchString(rec.Article) {

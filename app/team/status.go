@@ -19,13 +19,20 @@ type TeamStatus struct {
 	Joined     time.Time         `json:"joined"`
 	LastSync   time.Time         `json:"last_sync,omitzero"`
 	Annotators []AnnotatorStatus `json:"annotators"`
+	// Adjudicator: this member writes the gold layer.
+	Adjudicator bool `json:"adjudicator"`
+	// Conflicts are the conflict copies of layer files in the folder
+	// (Syncthing's claims/NAME.sync-conflict-….jsonl): never read, listed
+	// until someone compares and deletes them.
+	Conflicts []string `json:"conflicts"`
 }
 
 // AnnotatorStatus is one annotator's layer: in the folder (articles they
 // labelled or marked done, claims) and in this store.
 type AnnotatorStatus struct {
 	Name string `json:"name"`
-	// You: the layer this store writes.
+	// You: a layer this store writes (its own, and gold where it
+	// adjudicates).
 	You bool `json:"you"`
 	// InFolder: the folder holds a readable layer file; the counts below
 	// are of it.
@@ -48,7 +55,7 @@ func Status(ctx context.Context, store *storage.Store) (TeamStatus, error) {
 	if !ok {
 		return TeamStatus{}, ErrNotJoined
 	}
-	st := TeamStatus{Folder: m.Folder, Annotator: m.Annotator, Joined: m.Joined, LastSync: m.LastSync}
+	st := TeamStatus{Folder: m.Folder, Annotator: m.Annotator, Joined: m.Joined, LastSync: m.LastSync, Adjudicator: m.Adjudicator, Conflicts: []string{}}
 	if _, err := os.Stat(m.Folder); err == nil {
 		repo, err := openGit(ctx, m.Folder, m.Annotator)
 		if err != nil {
@@ -61,16 +68,17 @@ func Status(ctx context.Context, store *storage.Store) (TeamStatus, error) {
 		return st, err
 	}
 	f := newFolder(m.Folder, m.Annotator)
-	names, err := f.layerNames()
+	names, conflicts, err := f.layerFiles()
 	if err != nil {
 		return st, err
 	}
+	st.Conflicts = append(st.Conflicts, conflicts...)
 	byName := map[string]*AnnotatorStatus{}
 	add := func(name string) *AnnotatorStatus {
 		if a, ok := byName[name]; ok {
 			return a
 		}
-		a := &AnnotatorStatus{Name: name, You: name == m.Annotator, ClaimsHere: stats.Annotators[name]}
+		a := &AnnotatorStatus{Name: name, You: name == m.Annotator || (m.Adjudicator && name == Gold), ClaimsHere: stats.Annotators[name]}
 		byName[name] = a
 		return a
 	}
@@ -78,7 +86,7 @@ func Status(ctx context.Context, store *storage.Store) (TeamStatus, error) {
 	for _, name := range names {
 		a := add(name)
 		layer, _, err := f.readLayer(name)
-		if err == nil && name != m.Annotator {
+		if err == nil && !byName[name].You {
 			_, _, err = checkLayer(ctx, store, f, layer)
 		}
 		if err != nil {

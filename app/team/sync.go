@@ -33,11 +33,19 @@ type SyncReport struct {
 	Annotator string `json:"annotator"`
 	// Wrote tells whether this annotator's layer file changed;
 	// ArticlesWritten counts the article texts the folder lacked.
-	Wrote           bool          `json:"wrote"`
-	ArticlesWritten int           `json:"articles_written"`
-	Git             *GitReport    `json:"git,omitempty"`
-	Layers          []LayerReport `json:"layers"`
-	LabelsAdded     []string      `json:"labels_added,omitempty"`
+	Wrote           bool `json:"wrote"`
+	ArticlesWritten int  `json:"articles_written"`
+	// Adjudicator: this member writes the gold layer; WroteGold tells
+	// whether claims/gold.jsonl changed.
+	Adjudicator bool `json:"adjudicator,omitempty"`
+	WroteGold   bool `json:"wrote_gold,omitempty"`
+	// Conflicts are the conflict copies of layer files that appeared since
+	// the last sync (Syncthing's claims/NAME.sync-conflict-….jsonl), each
+	// reported once; team status lists every one still there.
+	Conflicts   []string      `json:"conflicts,omitempty"`
+	Git         *GitReport    `json:"git,omitempty"`
+	Layers      []LayerReport `json:"layers"`
+	LabelsAdded []string      `json:"labels_added,omitempty"`
 	// Problems are the layer files skipped, each named by file and line;
 	// the store keeps its previous copy of those layers.
 	Problems []error `json:"-"`
@@ -60,9 +68,18 @@ var syncing sync.Mutex
 // layer of that name already and the store none, the store takes it (the
 // same analyst on a new machine); if both hold different claims, Join
 // refuses rather than let the next sync overwrite either.
-func Join(ctx context.Context, store *storage.Store, dir, name string) error {
+//
+// adjudicator makes this member the one who writes the team's gold layer,
+// claims/gold.jsonl; the others read it, read-only. An adjudicator taking
+// over a folder's gold takes its claims as its layer of its own is taken;
+// a member who does not adjudicate may not bring gold claims the folder's
+// gold would replace.
+func Join(ctx context.Context, store *storage.Store, dir, name string, adjudicator bool) error {
 	if err := checkName(name); err != nil {
 		return err
+	}
+	if name == Gold {
+		return fmt.Errorf("annotator name %q: gold is the adjudicated layer's name; join --adjudicator to write it", name)
 	}
 	abs, err := filepath.Abs(dir)
 	if err != nil {
@@ -71,47 +88,86 @@ func Join(ctx context.Context, store *storage.Store, dir, name string) error {
 	if err := os.MkdirAll(abs, 0o755); err != nil {
 		return fmt.Errorf("team folder: %w", err)
 	}
-	f := newFolder(abs, name)
-	if _, err := os.Stat(f.abs(layerPath(name))); err == nil {
-		if err := takeOwnLayer(ctx, store, f); err != nil {
-			return err
-		}
-	}
 	old, _, err := store.TeamMembership()
 	if err != nil {
 		return err
+	}
+	f := newFolder(abs, name)
+	if _, err := os.Stat(f.abs(layerPath(name))); err == nil {
+		if err := takeLayer(ctx, store, f, name, "join under another name (--as), so that neither is overwritten"); err != nil {
+			return err
+		}
 	}
 	m := storage.TeamMembership{Folder: abs, Annotator: name, Joined: time.Now().UTC()}
 	if old.Folder == abs && old.Annotator == name {
 		m = old
 	}
+	goldFile := f.fileHash(layerPath(Gold))
+	switch {
+	case adjudicator && goldFile != "" && goldFile != m.WrittenGoldFile:
+		if err := takeLayer(ctx, store, f, Gold, "export this store's gold first (claimdesk export --annotator gold), or adjudicate in a store without gold claims"); err != nil {
+			return err
+		}
+		// The file taken is the one this store may overwrite: its next
+		// sync writes gold under this member's name.
+		m.WrittenGold, m.WrittenGoldFile = "", goldFile
+	case !adjudicator && !(old.Folder == abs && !old.Adjudicator):
+		if err := checkGoldKept(store, f); err != nil {
+			return err
+		}
+	}
+	m.Adjudicator = adjudicator
 	return store.SetTeamMembership(m)
 }
 
-// takeOwnLayer reads the folder's layer of the joining annotator into a
-// store that holds none of their claims, and refuses when the store holds
-// others.
-func takeOwnLayer(ctx context.Context, store *storage.Store, f *folder) error {
-	layer, _, err := f.readLayer(f.annotator)
-	if err != nil {
-		return fmt.Errorf("the folder already holds a layer of %s, which cannot be read: %w", f.annotator, err)
-	}
-	mine, err := store.Layer(f.annotator)
+// checkGoldKept refuses a member who does not adjudicate when the store
+// holds gold claims the folder's gold would replace at the next sync.
+func checkGoldKept(store *storage.Store, f *folder) error {
+	mine, err := store.Layer(Gold)
 	if err != nil {
 		return err
 	}
-	stored := layerOf(f.annotator, mine)
+	stored := layerOf(Gold, mine)
+	if stored.claims() == 0 {
+		return nil
+	}
+	layer := layerFile{Annotator: Gold}
+	if _, err := os.Stat(f.abs(layerPath(Gold))); err == nil {
+		if layer, _, err = f.readLayer(Gold); err != nil {
+			return err
+		}
+	}
+	if !sameClaims(stored, layer) {
+		return fmt.Errorf("this store holds %s of gold, which the team's gold (%s, written by its adjudicator) would replace at the next sync: "+
+			"join with --adjudicator to write gold, or export this store's gold first (claimdesk export --annotator gold)",
+			storage.Plural(stored.claims(), "claim"), layerPath(Gold))
+	}
+	return nil
+}
+
+// takeLayer reads the folder's layer of name into a store that holds none
+// of its claims, and refuses, saying what to do instead, when the store
+// holds others.
+func takeLayer(ctx context.Context, store *storage.Store, f *folder, name, instead string) error {
+	layer, _, err := f.readLayer(name)
+	if err != nil {
+		return fmt.Errorf("the folder already holds a layer of %s, which cannot be read: %w", name, err)
+	}
+	mine, err := store.Layer(name)
+	if err != nil {
+		return err
+	}
+	stored := layerOf(name, mine)
 	if stored.claims() == 0 {
 		items, missing, err := checkLayer(ctx, store, f, layer)
 		if err == nil {
-			_, err = importLayer(store, f.annotator, items, missing, nil)
+			_, err = importLayer(store, name, items, missing, nil)
 		}
 		return err
 	}
 	if !sameClaims(stored, layer) {
-		return fmt.Errorf("%s already holds a layer of %s (%s) and this store holds other claims of %s (%s): "+
-			"join under another name (--as), so that neither is overwritten",
-			f.abs(layerPath(f.annotator)), f.annotator, storage.Plural(layer.claims(), "claim"), f.annotator, storage.Plural(stored.claims(), "claim"))
+		return fmt.Errorf("%s already holds a layer of %s (%s) and this store holds other claims of %s (%s): %s",
+			f.abs(layerPath(name)), name, storage.Plural(layer.claims(), "claim"), name, storage.Plural(stored.claims(), "claim"), instead)
 	}
 	return nil
 }
@@ -184,6 +240,17 @@ func syncWith(ctx context.Context, store *storage.Store, progress func(SyncProgr
 	if err := writeOwnLayer(store, f, &m, &report); err != nil {
 		return report, err
 	}
+	ownFiles := []string{layerPath(m.Annotator), articlesFolder}
+	if report.Adjudicator = m.Adjudicator; m.Adjudicator {
+		progress(SyncProgress{Step: "writing the gold layer"})
+		if err := writeGoldLayer(store, f, &m, &report); err != nil {
+			if !isFileError(err) {
+				return report, err
+			}
+			report.Problems = append(report.Problems, err)
+		}
+		ownFiles = append(ownFiles, layerPath(Gold))
+	}
 	if err := ctx.Err(); err != nil {
 		return report, err
 	}
@@ -195,7 +262,7 @@ func syncWith(ctx context.Context, store *storage.Store, progress func(SyncProgr
 		progress(SyncProgress{Step: "exchanging through git"})
 		report.Git = &GitReport{}
 		message := fmt.Sprintf("claimdesk: %s's layer", m.Annotator)
-		if report.Git.Committed, err = repo.commit(ctx, message, layerPath(m.Annotator), articlesFolder); err != nil {
+		if report.Git.Committed, err = repo.commit(ctx, message, ownFiles...); err != nil {
 			return report, err
 		}
 		if err := repo.exchange(ctx, report.Git); err != nil {
@@ -214,38 +281,103 @@ func syncWith(ctx context.Context, store *storage.Store, progress func(SyncProgr
 // not been written. A layer unchanged since it was last written, whose
 // file is still the one written, is neither read nor written again.
 func writeOwnLayer(store *storage.Store, f *folder, m *storage.TeamMembership, report *SyncReport) error {
-	fingerprint, err := store.LayerFingerprint(f.annotator)
+	wrote, err := writeLayer(store, f, layerWrite{name: f.annotator, fingerprint: &m.WrittenLayer, file: &m.WrittenFile}, report)
+	report.Wrote = wrote
+	return err
+}
+
+// layerWrite is one layer a member writes to the folder, with where the
+// membership keeps what was last written of it.
+type layerWrite struct {
+	name, writtenBy   string
+	fingerprint, file *string
+}
+
+// writeLayer writes a layer's article texts the folder lacks, then the
+// layer file, unless both the layer and its file are as last written.
+func writeLayer(store *storage.Store, f *folder, lw layerWrite, report *SyncReport) (bool, error) {
+	fingerprint, err := store.LayerFingerprint(lw.name)
 	if err != nil {
-		return err
+		return false, err
 	}
-	if fingerprint == m.WrittenLayer && f.fileHash(layerPath(f.annotator)) == m.WrittenFile {
-		return nil
+	if fingerprint == *lw.fingerprint && f.fileHash(layerPath(lw.name)) == *lw.file {
+		return false, nil
 	}
-	articles, err := store.Layer(f.annotator)
+	articles, err := store.Layer(lw.name)
 	if err != nil {
-		return err
+		return false, err
 	}
+	written := 0
 	for _, la := range articles {
 		if f.hasArticle(la.Article.SHA256, len(la.Article.Text)) {
 			continue
 		}
 		if err := f.writeText(f.abs(articlePath(la.Article.SHA256)), []byte(la.Article.Text)); err != nil {
+			return false, err
+		}
+		written++
+	}
+	if written > 0 {
+		syncFolder(f.abs(articlesFolder))
+		report.ArticlesWritten += written
+	}
+	layer := layerOf(lw.name, articles)
+	layer.WrittenBy = lw.writtenBy
+	data, err := layer.encode()
+	if err != nil {
+		return false, fmt.Errorf("%s's layer: %w", lw.name, err)
+	}
+	wrote, err := f.writeIfChanged(layerPath(lw.name), data)
+	if err != nil {
+		return wrote, err
+	}
+	*lw.fingerprint, *lw.file = fingerprint, hashBytes(data)
+	return wrote, nil
+}
+
+// writeGoldLayer writes the gold layer, claims/gold.jsonl, which the
+// team's adjudicator alone writes: its header names who. A gold file
+// another member wrote since this store last wrote or took it is left
+// alone and reported: two adjudicators would overwrite each other's work.
+func writeGoldLayer(store *storage.Store, f *folder, m *storage.TeamMembership, report *SyncReport) error {
+	if hash := f.fileHash(layerPath(Gold)); hash != "" && hash != m.WrittenGoldFile {
+		layer, _, err := f.readLayer(Gold)
+		if err != nil {
 			return err
 		}
-		report.ArticlesWritten++
+		if layer.WrittenBy != m.Annotator {
+			return &FileError{File: layerPath(Gold), Line: 1, Err: fmt.Errorf("written by %s, not by you: a team has one adjudicator. "+
+				"Join again without --adjudicator to read their gold, or with it to take the file over", writerName(layer.WrittenBy))}
+		}
 	}
-	if report.ArticlesWritten > 0 {
-		syncFolder(f.abs(articlesFolder))
+	wrote, err := writeLayer(store, f, layerWrite{name: Gold, writtenBy: m.Annotator, fingerprint: &m.WrittenGold, file: &m.WrittenGoldFile}, report)
+	report.WroteGold = wrote
+	return err
+}
+
+// writerName is who wrote a gold file, as messages say it.
+func writerName(by string) string {
+	if by == "" {
+		return "someone else (the file names nobody)"
 	}
-	data, err := layerOf(f.annotator, articles).encode()
-	if err != nil {
-		return fmt.Errorf("%s's layer: %w", f.annotator, err)
+	return by
+}
+
+func isFileError(err error) bool {
+	var fe *FileError
+	return errors.As(err, &fe)
+}
+
+// noteConflicts puts in the report the conflict copies that appeared since
+// the last sync, and remembers every one still there, so each is reported
+// once.
+func noteConflicts(conflicts []string, m *storage.TeamMembership, report *SyncReport) {
+	for _, c := range conflicts {
+		if !slices.Contains(m.Conflicts, c) {
+			report.Conflicts = append(report.Conflicts, c)
+		}
 	}
-	if report.Wrote, err = f.writeIfChanged(layerPath(f.annotator), data); err != nil {
-		return err
-	}
-	m.WrittenLayer, m.WrittenFile = fingerprint, hashBytes(data)
-	return nil
+	m.Conflicts = conflicts
 }
 
 // readOtherLayers reads each other annotator's layer file that changed
@@ -253,14 +385,17 @@ func writeOwnLayer(store *storage.Store, f *folder, m *storage.TeamMembership, r
 // parallel, as many at once as there are processors, while the store takes
 // the ones already checked, one transaction each, in name order.
 func readOtherLayers(ctx context.Context, store *storage.Store, f *folder, m *storage.TeamMembership, report *SyncReport, progress func(SyncProgress)) error {
-	names, err := f.layerNames()
+	names, conflicts, err := f.layerFiles()
 	if err != nil {
 		return err
 	}
+	noteConflicts(conflicts, m, report)
 	if m.Imported == nil {
 		m.Imported = map[string]string{}
 	}
-	others := slices.DeleteFunc(names, func(n string) bool { return n == m.Annotator })
+	// The layers this store writes are not read back: its own, and gold
+	// where it adjudicates.
+	others := slices.DeleteFunc(names, func(n string) bool { return n == m.Annotator || (m.Adjudicator && n == Gold) })
 	copies, err := store.ClaimsFingerprints(others...)
 	if err != nil {
 		return err

@@ -130,7 +130,7 @@ func BenchmarkFirstSync(b *testing.B) {
 	for b.Loop() {
 		b.StopTimer()
 		s := copyStore(b, db)
-		if err := Join(context.Background(), s, dir, "ann"); err != nil {
+		if err := Join(context.Background(), s, dir, "ann", false); err != nil {
 			b.Fatal(err)
 		}
 		_ = os.RemoveAll(filepath.Join(dir, articlesFolder))
@@ -155,7 +155,7 @@ func BenchmarkSyncOneLayerChanged(b *testing.B) {
 	db, dir := benchTeam(b)
 	s := copyStore(b, db)
 	defer s.Close()
-	if err := Join(context.Background(), s, dir, "ann"); err != nil {
+	if err := Join(context.Background(), s, dir, "ann", false); err != nil {
 		b.Fatal(err)
 	}
 	if _, err := Sync(context.Background(), s, nil); err != nil {
@@ -197,7 +197,7 @@ func BenchmarkSyncNothingChanged(b *testing.B) {
 	db, dir := benchTeam(b)
 	s := copyStore(b, db)
 	defer s.Close()
-	if err := Join(context.Background(), s, dir, "ann"); err != nil {
+	if err := Join(context.Background(), s, dir, "ann", false); err != nil {
 		b.Fatal(err)
 	}
 	if _, err := Sync(context.Background(), s, nil); err != nil {

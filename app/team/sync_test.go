@@ -23,6 +23,8 @@ type analyst struct {
 	t     *testing.T
 	name  string
 	store *storage.Store
+	// adjudicator: the analyst joins as the team's adjudicator.
+	adjudicator bool
 }
 
 func newAnalyst(t *testing.T, name string) *analyst {
@@ -31,7 +33,7 @@ func newAnalyst(t *testing.T, name string) *analyst {
 
 func (a *analyst) join(dir string) {
 	a.t.Helper()
-	if err := Join(context.Background(), a.store, dir, a.name); err != nil {
+	if err := Join(context.Background(), a.store, dir, a.name, a.adjudicator); err != nil {
 		a.t.Fatalf("%s joins: %v", a.name, err)
 	}
 }
@@ -359,7 +361,7 @@ func TestJoinTakesOwnLayerOrRefusesToOverwriteIt(t *testing.T) {
 	other := newAnalyst(t, "ann")
 	other.importArticle(seedLine)
 	other.label(seedLine, "West", "accusation")
-	err := Join(context.Background(), other.store, dir, "ann")
+	err := Join(context.Background(), other.store, dir, "ann", false)
 	if err == nil || !strings.Contains(err.Error(), "join under another name") {
 		t.Errorf("joining over another store's layer: %v", err)
 	}
@@ -368,7 +370,7 @@ func TestJoinTakesOwnLayerOrRefusesToOverwriteIt(t *testing.T) {
 	}
 
 	for _, name := range []string{"", " ann", "../x", "a/b", ".hidden", "tab\there"} {
-		if err := Join(context.Background(), other.store, dir, name); err == nil {
+		if err := Join(context.Background(), other.store, dir, name, false); err == nil {
 			t.Errorf("the name %q was taken", name)
 		}
 	}

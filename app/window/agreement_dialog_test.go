@@ -15,7 +15,7 @@ import (
 // twoAnnotators stores two articles that ana and bob both labelled: on the
 // first they agree on "Officials" and disagree on the rest, on the second
 // bob labelled one word ana left. It returns the articles' ids.
-func twoAnnotators(t *testing.T, w *mainWindow) (first, second uint64) {
+func agreementBetweenTwo(t *testing.T, w *mainWindow) (first, second uint64) {
 	t.Helper()
 	add := func(title, text string) uint64 {
 		a, _, err := w.store.AddArticle(storage.Article{Title: title, Text: text})
@@ -88,7 +88,7 @@ func cellText(t *testing.T, table *escapingTable, row, col int) string {
 
 func TestAgreementDialogShowsWhatAgreePrints(t *testing.T) {
 	w := newTestWindow(t)
-	twoAnnotators(t, w)
+	agreementBetweenTwo(t, w)
 	a := w.openAgreement()
 	if !w.dialogOpen() {
 		t.Fatal("Team > Agreement… opened no dialog")
@@ -143,7 +143,7 @@ func TestAgreementDialogShowsWhatAgreePrints(t *testing.T) {
 
 func TestAgreementDialogFiltersAsTheCommandLine(t *testing.T) {
 	w := newTestWindow(t)
-	twoAnnotators(t, w)
+	agreementBetweenTwo(t, w)
 	a := w.openAgreement()
 	for _, c := range a.labels {
 		if c.Text != "denial" {
@@ -175,7 +175,7 @@ func TestAgreementDialogFiltersAsTheCommandLine(t *testing.T) {
 
 func TestAgreementDialogComputesOffTheUIGoroutine(t *testing.T) {
 	w := newTestWindow(t)
-	twoAnnotators(t, w)
+	agreementBetweenTwo(t, w)
 	var queued []func()
 	w.inBackground = func(f func()) { queued = append(queued, f) }
 	a := w.openAgreement()
@@ -235,7 +235,7 @@ func TestAgreementDialogOpensAnArticleWithEveryLayer(t *testing.T) {
 	for _, how := range []string{"click", "Enter"} {
 		t.Run(how, func(t *testing.T) {
 			w := newTestWindow(t)
-			twoAnnotators(t, w)
+			agreementBetweenTwo(t, w)
 			w.session.SetAnnotator("ana")
 			w.session.SetLayer(w.session.LayerChoices()[0]) // Mine
 			a := w.openAgreement()
@@ -264,7 +264,7 @@ func TestAgreementDialogOpensAnArticleWithEveryLayer(t *testing.T) {
 
 func TestAgreementDialogClosesOnEscapeWhereverTheFocusIs(t *testing.T) {
 	w := newTestWindow(t)
-	twoAnnotators(t, w)
+	agreementBetweenTwo(t, w)
 	for _, focus := range []func(a *agreementDialog) fyne.Focusable{
 		func(*agreementDialog) fyne.Focusable { return nil },
 		func(a *agreementDialog) fyne.Focusable { return a.annotators[0] },
@@ -290,7 +290,7 @@ func TestAgreementDialogClosesOnEscapeWhereverTheFocusIs(t *testing.T) {
 
 func TestAgreementDialogIsWalkedWithTab(t *testing.T) {
 	w := newTestWindow(t)
-	twoAnnotators(t, w)
+	agreementBetweenTwo(t, w)
 	a := w.openAgreement()
 	reached := map[fyne.Focusable]bool{}
 	for range 40 {

@@ -82,6 +82,12 @@ func shortcutTable() []shortcut {
 		{"Team", "Sync now", nil, (*mainWindow).syncNow},
 		{"Team", "Agreement…", nil, (*mainWindow).showAgreement},
 		{"Team", "Progress…", nil, (*mainWindow).showProgress},
+		{"Team", "Adjudicate…", nil, (*mainWindow).startAdjudicating},
+		{"Team", "Next disagreement", ctrl(fyne.KeyN), func(w *mainWindow) { w.stepDisagreement(true) }},
+		{"Team", "Previous disagreement", ctrl(fyne.KeyP), func(w *mainWindow) { w.stepDisagreement(false) }},
+		{"Team", "Accept into gold", ctrlShift(fyne.KeyA), (*mainWindow).acceptIntoGold},
+		{"Team", "Reject claim", ctrlShift(fyne.KeyX), (*mainWindow).rejectFromGold},
+		{"Team", "Accept all agreed", nil, (*mainWindow).acceptAgreed},
 		{"Help", "Keyboard shortcuts", ctrl(fyne.KeySlash), (*mainWindow).showShortcutSheet},
 		{"Help", "How good are the suggestions?", nil, (*mainWindow).showEvaluation},
 	}

@@ -34,7 +34,7 @@ func near16(a, b uint32) bool { return int(a>>8)-int(b>>8) <= 6 && int(b>>8)-int
 
 func TestProgressDialogChartsWhatStatsCounts(t *testing.T) {
 	w := newTestWindow(t)
-	first, _ := twoAnnotators(t, w)
+	first, _ := agreementBetweenTwo(t, w)
 	if err := w.store.SetAnnotatorStatus(first, "ana", storage.StatusDone); err != nil {
 		t.Fatal(err)
 	}
@@ -191,7 +191,7 @@ func TestProgressDialogOnAStoreWithoutAnnotators(t *testing.T) {
 
 func TestProgressDialogCountsOffTheUIGoroutine(t *testing.T) {
 	w := newTestWindow(t)
-	twoAnnotators(t, w)
+	agreementBetweenTwo(t, w)
 	var queued []func()
 	w.inBackground = func(f func()) { queued = append(queued, f) }
 	p := w.openProgress()

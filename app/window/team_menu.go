@@ -39,13 +39,17 @@ type joinDialog struct {
 	w      *mainWindow
 	folder *formEntry
 	name   *formEntry
-	dlg    *dialog.FormDialog
+	// adjudicate makes this store the team's adjudicator, the one that
+	// writes the gold layer.
+	adjudicate *widget.Check
+	dlg        *dialog.FormDialog
 }
 
 // showJoinTeamDialog asks for a team folder and a name, then joins and
 // syncs in the background.
 func (w *mainWindow) showJoinTeamDialog() {
-	j := &joinDialog{w: w, folder: newFormEntry(), name: newFormEntry()}
+	j := &joinDialog{w: w, folder: newFormEntry(), name: newFormEntry(),
+		adjudicate: widget.NewCheck("I adjudicate: my gold layer goes to the folder", nil)}
 	w.joining = j
 	j.folder.SetPlaceHolder("A shared folder or a git clone")
 	j.name.SetPlaceHolder("Your name, as the team knows you")
@@ -53,10 +57,12 @@ func (w *mainWindow) showJoinTeamDialog() {
 	if m, joined, err := w.store.TeamMembership(); err == nil && joined {
 		j.folder.SetText(m.Folder)
 		j.name.SetText(m.Annotator)
+		j.adjudicate.SetChecked(m.Adjudicator)
 	}
 	j.dlg = dialog.NewForm("Join team folder", "Join", "Cancel", []*widget.FormItem{
 		widget.NewFormItem("Folder", j.folder),
 		widget.NewFormItem("Name", j.name),
+		widget.NewFormItem("Gold", j.adjudicate),
 	}, j.onAnswered, w.win)
 	for _, e := range []*formEntry{j.folder, j.name} {
 		e.onEscape = j.dlg.Hide
@@ -64,7 +70,7 @@ func (w *mainWindow) showJoinTeamDialog() {
 	}
 	j.folder.Validator = func(s string) error { return nonEmpty(s, "the folder") }
 	j.name.Validator = func(s string) error { return nonEmpty(s, "your name") }
-	j.dlg.Resize(fyne.NewSize(560, 200))
+	j.dlg.Resize(fyne.NewSize(560, 240))
 	j.dlg.Show()
 	w.win.Canvas().Focus(j.folder)
 }
@@ -89,9 +95,10 @@ func (j *joinDialog) onAnswered(ok bool) {
 		return
 	}
 	folder, name := strings.TrimSpace(j.folder.Text), strings.TrimSpace(j.name.Text)
+	adjudicator := j.adjudicate.Checked
 	w.footer.hint("Joining " + folder + "…")
 	w.inBackground(func() {
-		err := team.Join(context.Background(), w.store, folder, name)
+		err := team.Join(context.Background(), w.store, folder, name, adjudicator)
 		fyne.Do(func() { w.joined(name, err) })
 	})
 }

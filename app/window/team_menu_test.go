@@ -53,7 +53,7 @@ func bobsLayer(t *testing.T, w *mainWindow, dir string) {
 	if _, err := bob.AddClaim(storage.Claim{ArticleID: art.ID, Start: i, End: i + 6, Label: "denial", Annotator: "bob"}); err != nil {
 		t.Fatal(err)
 	}
-	if err := team.Join(context.Background(), bob, dir, "bob"); err != nil {
+	if err := team.Join(context.Background(), bob, dir, "bob", false); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := team.Sync(context.Background(), bob, nil); err != nil {

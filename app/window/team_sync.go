@@ -151,6 +151,12 @@ func syncSummary(r team.SyncReport) string {
 	if r.Wrote {
 		line += "; your layer written"
 	}
+	if r.WroteGold {
+		line += "; gold written"
+	}
+	if len(r.Conflicts) > 0 {
+		line += fmt.Sprintf("; new conflict copy, not read: %s (compare, then delete it)", r.Conflicts[0])
+	}
 	return line
 }
 

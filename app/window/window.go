@@ -41,6 +41,11 @@ type mainWindow struct {
 	details  *claimDetails
 	footer   *footer
 	team     *teamSync
+	// adjudication takes the articles' column while gold is built; outer
+	// is the split whose left side they share.
+	adjudication   *adjudicationPanel
+	articlesColumn fyne.CanvasObject
+	outer          *container.Split
 
 	suggestions   *suggestions
 	candidateHint bool // the footer says what the keys do with the current candidate
@@ -119,15 +124,17 @@ func (w *mainWindow) buildUI() {
 	w.claimsUI = newClaimPanel(w)
 	w.details = newClaimDetails(w)
 	w.footer = newFooter(w)
+	w.adjudication = newAdjudicationPanel(w)
+	w.articlesColumn = w.articles.container()
 
 	centre := atLeast(420, container.NewBorder(w.toolbar.container(), nil, nil, nil, w.view))
 	claimsAndEditor := container.NewVSplit(w.claimsUI.container(), w.details.container())
 	claimsAndEditor.Offset = 0.55
 	inner := container.NewHSplit(centre, atLeast(250, claimsAndEditor))
 	inner.Offset = 0.7
-	outer := container.NewHSplit(atLeast(200, w.articles.container()), inner)
-	outer.Offset = 0.2
-	w.win.SetContent(container.NewBorder(nil, w.footer.container(), nil, nil, outer))
+	w.outer = container.NewHSplit(atLeast(200, container.NewStack(w.articlesColumn, w.adjudication.container())), inner)
+	w.outer.Offset = articlesShare
+	w.win.SetContent(container.NewBorder(nil, w.footer.container(), nil, nil, w.outer))
 	w.win.SetMainMenu(w.buildMenu())
 	w.registerShortcuts()
 	w.win.SetOnDropped(w.onDropped)
@@ -162,6 +169,9 @@ func (w *mainWindow) render(changed annotate.Aspect) {
 	}
 	if changed&(annotate.CandidatesChanged|annotate.LabelsChanged) != 0 {
 		w.showCandidates()
+	}
+	if changed&(annotate.AdjudicationChanged|annotate.ArticleOpened|annotate.LabelsChanged) != 0 && (s.Adjudicating() || !w.adjudication.box.Hidden) {
+		w.showAdjudicating()
 	}
 	if changed&annotate.RejectionsChanged != 0 {
 		w.rememberRejections()
