@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 
 	bolt "go.etcd.io/bbolt"
@@ -139,6 +141,7 @@ func checkRecords(tx *bolt.Tx) []error {
 	c.labels()
 	c.claims()
 	c.index()
+	c.summaries()
 	return c.problems
 }
 
@@ -241,11 +244,12 @@ func (c *recordChecker) claims() {
 	labels := c.tx.Bucket(bucketLabels)
 	index := c.tx.Bucket(bucketIndex)
 	c.each(bucketClaims, 8, "claim", func(k, v []byte) {
-		var a Claim
-		if err := decodeJSON(v, &a); err != nil {
+		a, err := decodeClaim(k, v)
+		if err != nil {
 			c.fail("claim %d: %v", keyID(k), err)
 			return
 		}
+
 		c.owners[keyID(k)] = a.ArticleID
 		text, ok := c.texts[a.ArticleID]
 		switch {
@@ -283,4 +287,33 @@ func (c *recordChecker) index() {
 			c.fail("article index files claim %d under article %d, but it belongs to %d", claimID, articleID, owner)
 		}
 	})
+}
+
+// summaries recounts every article's summary from the records and checks
+// the stored one says the same: a summary that drifted from its claims
+// would show wrong counts in every list, without a claim being wrong.
+func (c *recordChecker) summaries() {
+	counted, err := countSummaries(c.tx)
+	if err != nil {
+		c.fail("summaries: recounting them: %v", err)
+		return
+	}
+	c.each(bucketSummaries, 8, "summary", func(k, v []byte) {
+		id := keyID(k)
+		stored, err := decodeSummary(k, v)
+		want, ok := counted[id]
+		delete(counted, id)
+		switch {
+		case err != nil:
+			c.fail("summary of article %d: %v", id, err)
+		case !ok:
+			c.fail("summary of article %d, which does not exist", id)
+		case !sameSummary(stored, want):
+			c.fail("summary of article %d says %s, %q; its records say %s, %q", id,
+				Plural(stored.claims(), "claim"), stored.title, Plural(want.claims(), "claim"), want.title)
+		}
+	})
+	for _, id := range slices.Sorted(maps.Keys(counted)) {
+		c.fail("article %d has no summary", id)
+	}
 }

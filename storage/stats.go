@@ -34,15 +34,6 @@ func (s *Store) Stats() (Stats, error) {
 		if err != nil {
 			return err
 		}
-		// Keys only: decoding an article would copy its text.
-		err = tx.Bucket(bucketArticles).ForEach(func(k, _ []byte) error {
-			st.Articles++
-			st.ArticlesByStatus[statusOr(statuses, keyID(k))]++
-			return nil
-		})
-		if err != nil {
-			return err
-		}
 		if err := eachStatus(tx.Bucket(bucketStatus).Cursor(), nil, func(a AnnotatorStatus) {
 			if st.StatusByAnnotator[a.Annotator] == nil {
 				st.StatusByAnnotator[a.Annotator] = map[Status]int{}
@@ -51,14 +42,19 @@ func (s *Store) Stats() (Stats, error) {
 		}); err != nil {
 			return err
 		}
-		return eachRecord(tx.Bucket(bucketClaims), func(a Claim) error {
-			st.Claims++
-			st.ClaimsByLabel[a.Label]++
-			st.Annotators[a.Annotator]++
-			if st.LabelsByAnnotator[a.Annotator] == nil {
-				st.LabelsByAnnotator[a.Annotator] = map[string]int{}
+		// Summaries only: an article's text and its claims stay unread.
+		return eachSummary(tx, func(id uint64, r summaryRecord) error {
+			st.Articles++
+			st.ArticlesByStatus[statusOr(statuses, id)]++
+			for k, n := range r.tallies {
+				st.Claims += n
+				st.ClaimsByLabel[k.label] += n
+				st.Annotators[k.annotator] += n
+				if st.LabelsByAnnotator[k.annotator] == nil {
+					st.LabelsByAnnotator[k.annotator] = map[string]int{}
+				}
+				st.LabelsByAnnotator[k.annotator][k.label] += n
 			}
-			st.LabelsByAnnotator[a.Annotator][a.Label]++
 			return nil
 		})
 	})

@@ -290,7 +290,7 @@ var (
 	bucketHashes   = []byte("article_hashes")
 	bucketLabels   = []byte("labels")
 	bucketMeta     = []byte("meta")
-	allBuckets     = [][]byte{bucketArticles, bucketClaims, bucketIndex, bucketHashes, bucketLabels, bucketMeta, bucketStatus}
+	allBuckets     = [][]byte{bucketArticles, bucketClaims, bucketIndex, bucketHashes, bucketLabels, bucketMeta, bucketStatus, bucketSummaries}
 )
 
 var keySchemaVersion = []byte("schema_version")
@@ -405,7 +405,7 @@ func forEachRecord[T any](s *Store, bucket []byte, fn func(T) error) error {
 
 // SchemaVersion is the layout this build writes. A file with a newer version
 // is refused rather than misread.
-const SchemaVersion = 2
+const SchemaVersion = 3
 
 // migrations[v] upgrades a store from version v to v+1, inside the
 // transaction that opens it, so a failed migration leaves the file as it
@@ -413,6 +413,7 @@ const SchemaVersion = 2
 var migrations = map[int]func(tx *bolt.Tx) error{
 	0: func(*bolt.Tx) error { return nil },
 	1: migrateStatusOutOfArticles,
+	2: migrateToBinaryClaims,
 }
 
 // schemaVersion reads the version a store was written at.

@@ -245,13 +245,14 @@ func (ix *Index) apply(c storage.Change) {
 func (ix *Index) Load(store *storage.Store) error {
 	ix.beginLoad()
 	defer ix.endLoad()
-	titles := map[uint64]string{}
-	err := store.ForEachArticle(func(a storage.Article) error {
-		titles[a.ID] = a.Title
-		return nil
-	})
+	// The summaries hold the titles: no article's text is read.
+	summaries, err := store.ArticleSummaries()
 	if err != nil {
 		return fmt.Errorf("search index: reading articles: %w", err)
+	}
+	titles := make(map[uint64]string, len(summaries))
+	for _, a := range summaries {
+		titles[a.ID] = a.Title
 	}
 	var entries []Entry
 	err = store.ForEachClaim(func(c storage.Claim) error {
@@ -421,8 +422,21 @@ func newRecord(e Entry, title string) record {
 	for _, f := range fs {
 		size += len(f)
 	}
-	buf := make([]byte, 0, size)
 	var r record
+	buf := r.fold(make([]byte, 0, size), fs[:fieldTitle])
+	buf = append(buf, fieldSeparator)
+	buf, _ = appendFolded(buf, title, 0)
+	r.ends[fieldTitle] = int32(len(buf))
+	r.setText(string(buf))
+	r.updated = rankTime(e.Updated)
+	r.id = e.ID
+	return r
+}
+
+// fold appends the folded claim fields fs (all but the title) to buf,
+// joined by fieldSeparator, and records where each ends. The title is
+// appended after them, folded, with its separator.
+func (r *record) fold(buf []byte, fs []string) []byte {
 	for i, f := range fs {
 		if i > 0 {
 			buf = append(buf, fieldSeparator)
@@ -430,10 +444,7 @@ func newRecord(e Entry, title string) record {
 		buf, _ = appendFolded(buf, f, 0)
 		r.ends[i] = int32(len(buf))
 	}
-	r.setText(string(buf))
-	r.updated = rankTime(e.Updated)
-	r.id = e.ID
-	return r
+	return buf
 }
 
 // textRecord is the record of a bare text, such as an article title: a
