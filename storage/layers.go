@@ -291,7 +291,6 @@ func (s *Store) ClaimsFingerprints(annotators ...string) (map[string]string, err
 	return out, nil
 }
 
-
 // layerStatus is where annotator stands with an article, as their layer
 // tells the team (Standing).
 func layerStatus(tx *bolt.Tx, articleID uint64, annotator string) (Status, error) {
