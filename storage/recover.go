@@ -42,7 +42,7 @@ func Recover(damagedPath, newPath string) (RecoveryReport, error) {
 	// While another claimdesk has the store open it may be mid-commit; a
 	// shared lock keeps writers out, when bbolt can open the file at all.
 	if boltfile.Preflight(damagedPath) == nil {
-		db, err := openBolt(damagedPath, Options{ReadOnly: true, Timeout: DefaultTimeout})
+		db, _, err := openBolt(damagedPath, Options{ReadOnly: true, Timeout: DefaultTimeout})
 		if errors.Is(err, ErrLocked) {
 			return RecoveryReport{}, err
 		}

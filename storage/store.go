@@ -128,7 +128,7 @@ func OpenWith(path string, opts Options) (*Store, error) {
 			return nil, notClaimdesk(path, "an empty file, 0 bytes: a command that writes, such as import, makes it a new store")
 		}
 	}
-	db, err := openBolt(path, opts)
+	db, err := openCurrentFile(path, opts)
 	if err != nil {
 		return nil, err
 	}
@@ -171,7 +171,32 @@ func indent(text string) string {
 	return "  " + strings.ReplaceAll(text, "\n", "\n  ")
 }
 
-func openBolt(path string, opts Options) (*bolt.DB, error) {
+// allocSize is how far ahead of its data the file grows: bbolt's 16 MB
+// would be more than the whole of a store of 100,000 claims.
+const allocSize = 2 << 20
+
+// openCurrentFile is openBolt, made sure the lock it got is on the file
+// now at path: a Compact that held the lock may have renamed a new file
+// over the one opened while waiting, and writing into the old one, now
+// nameless, would lose every write. Then the new file is opened.
+func openCurrentFile(path string, opts Options) (*bolt.DB, error) {
+	for {
+		db, file, err := openBolt(path, opts)
+		if err != nil {
+			return nil, err
+		}
+		held, herr := file.Stat()
+		named, nerr := os.Stat(path)
+		if herr != nil || nerr != nil || os.SameFile(held, named) {
+			return db, nil
+		}
+		if err := db.Close(); err != nil {
+			return nil, err
+		}
+	}
+}
+
+func openBolt(path string, opts Options) (*bolt.DB, *os.File, error) {
 	// When bbolt panics inside Open it leaves its file open, and with it the
 	// lock; the hook keeps the file so it can be closed here.
 	var file *os.File
@@ -188,6 +213,9 @@ func openBolt(path string, opts Options) (*bolt.DB, error) {
 	var db *bolt.DB
 	crash, err := shielded(func() (err error) {
 		db, err = bolt.Open(path, 0o600, bopts)
+		if err == nil {
+			db.AllocSize = allocSize
+		}
 		return err
 	})
 	switch {
@@ -195,15 +223,15 @@ func openBolt(path string, opts Options) (*bolt.DB, error) {
 		if file != nil {
 			_ = file.Close()
 		}
-		return nil, notClaimdesk(path, fmt.Sprintf("damaged: %v", crash))
+		return nil, nil, notClaimdesk(path, fmt.Sprintf("damaged: %v", crash))
 	case errors.Is(err, berrors.ErrTimeout):
-		return nil, lockedError{path}
+		return nil, nil, lockedError{path}
 	case errors.Is(err, berrors.ErrInvalid), errors.Is(err, berrors.ErrVersionMismatch), errors.Is(err, berrors.ErrChecksum):
-		return nil, notClaimdesk(path, err.Error())
+		return nil, nil, notClaimdesk(path, err.Error())
 	case err != nil:
-		return nil, fmt.Errorf("open %s: %w", path, err)
+		return nil, nil, fmt.Errorf("open %s: %w", path, err)
 	}
-	return db, nil
+	return db, file, nil
 }
 
 // initialise creates every bucket, runs migrations and adds the default
