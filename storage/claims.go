@@ -228,12 +228,22 @@ func (s *Store) ForEachClaimBorrowed(first, last uint64, fn func(*Claim) bool) e
 			if err := readBorrowed(k, v, &claim); err != nil {
 				return err
 			}
-			if !fn(&claim) {
+			if !borrowedCallback(fn, &claim) {
 				return nil
 			}
 		}
 		return nil
 	})
+}
+
+// borrowedCallback is callback for ForEachClaimBorrowed's fn.
+func borrowedCallback(fn func(*Claim) bool, c *Claim) bool {
+	defer func() {
+		if r := recover(); r != nil {
+			panic(userPanic{r})
+		}
+	}()
+	return fn(c)
 }
 
 // readBorrowed decodes a record for ForEachClaimBorrowed; a JSON record

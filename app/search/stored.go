@@ -16,7 +16,9 @@ import (
 // it with the same matcher, and keeps only the best limit; so it finds
 // what Index.Search finds, in the same order, while holding no more than
 // the hits in memory. Titles come from the articles' summaries, folded
-// once. The claims are split across the cores by id.
+// once. The claims are split across the cores by id, each share read in a
+// transaction of its own: one snapshot for a store opened read-only, as
+// the command line opens it, which no process can write meanwhile.
 func SearchStore(store *storage.Store, query string, limit int) ([]Result, error) {
 	m := compile(ParseQuery(query))
 	if m.never {
