@@ -423,14 +423,6 @@ func eachRecord[T any](b *bolt.Bucket, fn func(T) error) error {
 	})
 }
 
-// forEachRecord is ForEachArticle and ForEachClaim: eachRecord in a read
-// transaction of its own, with the caller's fn shielded as a callback.
-func forEachRecord[T any](s *Store, bucket []byte, fn func(T) error) error {
-	return s.view(func(tx *bolt.Tx) error {
-		return eachRecord(tx.Bucket(bucket), func(rec T) error { return callback(fn, rec) })
-	})
-}
-
 // SchemaVersion is the layout this build writes. A file with a newer version
 // is refused rather than misread.
 const SchemaVersion = 3
