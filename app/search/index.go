@@ -5,6 +5,7 @@ import (
 	"math"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	"claimdesk/storage"
 )
@@ -425,7 +426,7 @@ func newRecord(e Entry, title string) record {
 	var r record
 	buf := r.fold(make([]byte, 0, size), fs[:fieldTitle])
 	buf = append(buf, fieldSeparator)
-	buf, _ = appendFolded(buf, title, 0)
+	buf = appendFolded(buf, title)
 	r.ends[fieldTitle] = int32(len(buf))
 	r.setText(string(buf))
 	r.updated = rankTime(e.Updated)
@@ -441,7 +442,7 @@ func (r *record) fold(buf []byte, fs []string) []byte {
 		if i > 0 {
 			buf = append(buf, fieldSeparator)
 		}
-		buf, _ = appendFolded(buf, f, 0)
+		buf = appendFolded(buf, f)
 		r.ends[i] = int32(len(buf))
 	}
 	return buf
@@ -459,7 +460,13 @@ func (r *record) setText(hay string) {
 	r.mask, r.initials, r.singles = 0, 0, 0
 	inWord, runes := false, 0
 	var first rune
-	for _, c := range hay {
+	for i := 0; i < len(hay); {
+		// ASCII without decoding: most of every text.
+		c, size := rune(hay[i]), 1
+		if c >= utf8.RuneSelf {
+			c, size = utf8.DecodeRuneInString(hay[i:])
+		}
+		i += size
 		bit := runeBit(c)
 		r.mask |= bit
 		word := isWordRune(c)
