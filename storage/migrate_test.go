@@ -165,7 +165,7 @@ func makeSchema2(t *testing.T, path string) {
 }
 
 // TestMigrationKilledResumes has a child process open a schema-2 store of
-// 20,000 claims, which migrates it, and kills it at several moments of
+// 5,000 claims, which migrates it, and kills it at several moments of
 // the migration: every time the store is left at schema 2 or 3, never in
 // between, and the next open migrates what is left and checks clean.
 func TestMigrationKilledResumes(t *testing.T) {
@@ -183,7 +183,7 @@ func TestMigrationKilledResumes(t *testing.T) {
 	s := openTestStoreAt(t, base)
 	art := mustAddArticle(t, s, strings.Repeat("Peskov denied everything again. ", 500))
 	var claims []Claim
-	for i := range 20000 {
+	for i := range 5000 {
 		start := (i * 7) % 15000
 		claims = append(claims, Claim{ArticleID: art.ID, Start: start, End: start + 6, Label: "denial", Annotator: fmt.Sprint("a", i%3)})
 	}
@@ -194,7 +194,7 @@ func TestMigrationKilledResumes(t *testing.T) {
 	makeSchema2(t, base)
 	want := jsonClaims(t, base)
 	raw, _ := os.ReadFile(base)
-	for _, delay := range []time.Duration{0, 150 * time.Millisecond, 1500 * time.Millisecond} {
+	for _, delay := range []time.Duration{0, 60 * time.Millisecond, time.Second} {
 		path := filepath.Join(t.TempDir(), "claimdesk.db")
 		if err := os.WriteFile(path, raw, 0o600); err != nil {
 			t.Fatal(err)

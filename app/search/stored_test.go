@@ -71,17 +71,17 @@ var storedQueries = []string{
 // the same scores and marks, whatever the limit and however the claims are
 // split across workers.
 func TestSearchStoreMatchesIndex(t *testing.T) {
-	s := newsStore(t, 3000)
+	s := newsStore(t, 1000)
 	ix := NewIndex()
 	if err := ix.Load(s); err != nil {
 		t.Fatal(err)
 	}
 	old := parallelMin
 	t.Cleanup(func() { parallelMin = old })
-	for _, split := range []int{old, 100} {
+	for _, split := range []int{old, 50} {
 		parallelMin = split
 		for _, q := range storedQueries {
-			for _, limit := range []int{1, 20, 0} {
+			for _, limit := range []int{20, 0} {
 				want := ix.Search(q, limit)
 				got, err := SearchStore(s, q, limit)
 				if err != nil {
