@@ -256,7 +256,8 @@ func (c *recordChecker) claims() {
 
 		c.owners[keyID(k)] = a.ArticleID
 		if r, ok := c.counted[a.ArticleID]; ok {
-			r.tallies[tallyKeyOf(a)]++
+			r.count(tallyKeyOf(a), 1)
+			c.counted[a.ArticleID] = r
 		}
 		text, ok := c.texts[a.ArticleID]
 		switch {

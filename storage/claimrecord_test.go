@@ -97,12 +97,12 @@ func TestCheckFindsSummaryDrift(t *testing.T) {
 			if err != nil {
 				return err
 			}
-			r.tallies[tallyKey{"", "denial", "2020-01-01"}] = 5
+			r.count(tallyKey{"", "denial", "2020-01-01"}, 5)
 			return putSummary(tx, 1, r)
 		}, "summary of article 1 says 6 claims"},
 		"missing": {func(tx *bolt.Tx) error { return tx.Bucket(bucketSummaries).Delete(idKey(1)) }, "article 1 has no summary"},
 		"orphan": {func(tx *bolt.Tx) error {
-			return putSummary(tx, 9, summaryRecord{title: "ghost", tallies: map[tallyKey]int{}})
+			return putSummary(tx, 9, summaryRecord{title: "ghost"})
 		}, "summary of article 9, which does not exist"},
 		"garbled": {func(tx *bolt.Tx) error { return tx.Bucket(bucketSummaries).Put(idKey(1), []byte{summaryRecordTag, 9}) },
 			"the summary of article 1 does not decode"},

@@ -46,14 +46,14 @@ func (s *Store) Stats() (Stats, error) {
 		return eachSummary(tx, func(id uint64, r summaryRecord) error {
 			st.Articles++
 			st.ArticlesByStatus[statusOr(statuses, id)]++
-			for k, n := range r.tallies {
-				st.Claims += n
-				st.ClaimsByLabel[k.label] += n
-				st.Annotators[k.annotator] += n
-				if st.LabelsByAnnotator[k.annotator] == nil {
-					st.LabelsByAnnotator[k.annotator] = map[string]int{}
+			for _, t := range r.tallies {
+				st.Claims += t.Claims
+				st.ClaimsByLabel[t.Label] += t.Claims
+				st.Annotators[t.Annotator] += t.Claims
+				if st.LabelsByAnnotator[t.Annotator] == nil {
+					st.LabelsByAnnotator[t.Annotator] = map[string]int{}
 				}
-				st.LabelsByAnnotator[k.annotator][k.label] += n
+				st.LabelsByAnnotator[t.Annotator][t.Label] += t.Claims
 			}
 			return nil
 		})

@@ -258,8 +258,8 @@ func (s *Store) Annotators() ([]string, error) {
 	seen := map[string]bool{}
 	err := s.view(func(tx *bolt.Tx) error {
 		err := eachSummary(tx, func(_ uint64, r summaryRecord) error {
-			for k := range r.tallies {
-				seen[k.annotator] = true
+			for _, t := range r.tallies {
+				seen[t.Annotator] = true
 			}
 			return nil
 		})

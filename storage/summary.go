@@ -40,48 +40,55 @@ func tallyKeyOf(c Claim) tallyKey {
 	return tallyKey{c.Annotator, c.Label, c.Created.UTC().Format(time.DateOnly)}
 }
 
-// summaryRecord is what bucketSummaries holds of an article.
+// summaryRecord is what bucketSummaries holds of an article. Its tallies
+// are kept in order (compareTallies), which is also the order they are
+// stored in: an article has a handful, and a slice decodes without the
+// allocations of a map.
 type summaryRecord struct {
 	title, source string
 	added         time.Time
 	runeLen       int
-	tallies       map[tallyKey]int
+	tallies       []ClaimTally
 }
 
 func newSummary(a Article) summaryRecord {
-	return summaryRecord{title: a.Title, source: a.Source, added: a.Added, runeLen: RuneLen(a.Text), tallies: map[tallyKey]int{}}
+	return summaryRecord{title: a.Title, source: a.Source, added: a.Added, runeLen: RuneLen(a.Text)}
 }
 
 func (r summaryRecord) claims() int {
 	n := 0
-	for _, count := range r.tallies {
-		n += count
+	for _, t := range r.tallies {
+		n += t.Claims
 	}
 	return n
+}
+
+// count adds n claims (n < 0 removes them) to the tally of k.
+func (r *summaryRecord) count(k tallyKey, n int) {
+	probe := ClaimTally{Annotator: k.annotator, Label: k.label, Day: k.day}
+	i, found := slices.BinarySearchFunc(r.tallies, probe, compareTallies)
+	if !found {
+		r.tallies = slices.Insert(r.tallies, i, probe)
+	}
+	if r.tallies[i].Claims += n; r.tallies[i].Claims <= 0 {
+		r.tallies = slices.Delete(r.tallies, i, i+1)
+	}
+}
+
+// compareTallies orders tallies by annotator, label and day.
+func compareTallies(a, b ClaimTally) int {
+	if c := strings.Compare(a.Annotator, b.Annotator); c != 0 {
+		return c
+	}
+	if c := strings.Compare(a.Label, b.Label); c != 0 {
+		return c
+	}
+	return strings.Compare(a.Day, b.Day)
 }
 
 // summary is the ArticleSummary of article id with status.
 func (r summaryRecord) summary(id uint64, status Status) ArticleSummary {
 	return ArticleSummary{ID: id, Title: r.title, Source: r.source, Status: status, Added: r.added, Claims: r.claims(), RuneLen: r.runeLen}
-}
-
-// sortedTallies lists the tallies by annotator, label and day, so a
-// summary's bytes depend only on what it counts.
-func (r summaryRecord) sortedTallies() []ClaimTally {
-	out := make([]ClaimTally, 0, len(r.tallies))
-	for k, n := range r.tallies {
-		out = append(out, ClaimTally{Annotator: k.annotator, Label: k.label, Day: k.day, Claims: n})
-	}
-	slices.SortFunc(out, func(a, b ClaimTally) int {
-		if c := strings.Compare(a.Annotator, b.Annotator); c != 0 {
-			return c
-		}
-		if c := strings.Compare(a.Label, b.Label); c != 0 {
-			return c
-		}
-		return strings.Compare(a.Day, b.Day)
-	})
-	return out
 }
 
 func encodeSummary(r summaryRecord) []byte {
@@ -90,9 +97,8 @@ func encodeSummary(r summaryRecord) []byte {
 	b = appendString(b, r.source)
 	b = appendTime(b, r.added)
 	b = binary.AppendUvarint(b, uint64(r.runeLen))
-	tallies := r.sortedTallies()
-	b = binary.AppendUvarint(b, uint64(len(tallies)))
-	for _, t := range tallies {
+	b = binary.AppendUvarint(b, uint64(len(r.tallies)))
+	for _, t := range r.tallies {
 		b = appendString(b, t.Annotator)
 		b = appendString(b, t.Label)
 		b = appendString(b, t.Day)
@@ -113,10 +119,13 @@ func decodeSummary(key, raw []byte) (summaryRecord, error) {
 	if n > uint64(len(r.raw)) {
 		r.bad = true
 	}
-	s.tallies = make(map[tallyKey]int, min(n, 64))
+	s.tallies = make([]ClaimTally, 0, n)
 	for i := uint64(0); i < n && !r.bad; i++ {
-		k := tallyKey{r.string(), r.string(), r.string()}
-		s.tallies[k] = int(r.uvarint())
+		t := ClaimTally{Annotator: r.string(), Label: r.string(), Day: r.string(), Claims: int(r.uvarint())}
+		if i > 0 && compareTallies(s.tallies[i-1], t) >= 0 {
+			r.bad = true // out of order: not what encodeSummary writes
+		}
+		s.tallies = append(s.tallies, t)
 	}
 	if r.bad || len(r.raw) != 0 {
 		return summaryRecord{}, fmt.Errorf("%w: the summary of article %d does not decode", ErrDamaged, keyID(key))
@@ -176,9 +185,7 @@ func (d tallyDeltas) apply(tx *bolt.Tx) error {
 			return err
 		}
 		for k, n := range d[id] {
-			if r.tallies[k] += n; r.tallies[k] <= 0 {
-				delete(r.tallies, k)
-			}
+			r.count(k, n)
 		}
 		if err := putSummary(tx, id, r); err != nil {
 			return err
@@ -205,7 +212,8 @@ func countSummaries(tx *bolt.Tx) (map[uint64]summaryRecord, error) {
 	}
 	err = eachClaim(tx, true, func(c Claim) error {
 		if r, ok := out[c.ArticleID]; ok {
-			r.tallies[tallyKeyOf(c)]++
+			r.count(tallyKeyOf(c), 1)
+			out[c.ArticleID] = r
 		}
 		return nil
 	})
@@ -251,7 +259,7 @@ func (s *Store) ClaimTallies() (map[uint64][]ClaimTally, error) {
 	out := map[uint64][]ClaimTally{}
 	err := s.view(func(tx *bolt.Tx) error {
 		return eachSummary(tx, func(id uint64, r summaryRecord) error {
-			out[id] = r.sortedTallies()
+			out[id] = r.tallies
 			return nil
 		})
 	})
