@@ -232,7 +232,8 @@ func isAnnotatorsRecord(raw []byte, prefix []byte, annotator string) bool {
 // migrateToBinaryClaims is the step from schema 2 to 3: every claim's JSON
 // record is written again in the binary layout, and every article gets its
 // summary. It runs in the transaction that opens the store, so a kill
-// midway leaves schema 2 as it was, to be migrated again on the next open.
+// midway leaves schema 2, to be migrated again on the next open. Open runs
+// convertClaimsToBinary first, so the claims it finds are binary already.
 // The old pages become free pages of the file; `claimdesk compact` gives
 // them back to the disk.
 func migrateToBinaryClaims(tx *bolt.Tx) error {
@@ -242,6 +243,9 @@ func migrateToBinaryClaims(tx *bolt.Tx) error {
 	}
 	var all []rewrite
 	err := tx.Bucket(bucketClaims).ForEach(func(k, v []byte) error {
+		if len(v) > 0 && v[0] != '{' {
+			return nil // binary already
+		}
 		c, err := decodeClaim(k, v)
 		if err != nil {
 			return fmt.Errorf("claim %d: %w", keyID(k), err)
@@ -260,4 +264,52 @@ func migrateToBinaryClaims(tx *bolt.Tx) error {
 		}
 	}
 	return recountSummaries(tx)
+}
+
+// claimsPerConversion bounds the claims one transaction of
+// convertClaimsToBinary rewrites, and so the memory it holds.
+var claimsPerConversion = 50000
+
+// convertClaimsToBinary rewrites a schema-2 store's JSON claim records as
+// binary ones, claimsPerConversion to a transaction. Both decode, so the
+// store reads the same at every commit, and a kill between two leaves
+// records of both kinds, of which the next open converts the JSON ones that
+// are left: the conversion resumes where it stopped. The schema stays 2
+// until migrateToBinaryClaims has counted the summaries.
+func (s *Store) convertClaimsToBinary() error {
+	from := idKey(0)
+	for from != nil {
+		err := s.update(func(tx *bolt.Tx) error {
+			b := tx.Bucket(bucketClaims)
+			type rewrite struct{ key, raw []byte }
+			var batch []rewrite
+			c := b.Cursor()
+			k, v := c.Seek(from)
+			for ; k != nil && len(batch) < claimsPerConversion; k, v = c.Next() {
+				if len(v) == 0 || v[0] != '{' {
+					continue
+				}
+				claim, err := decodeClaim(k, v)
+				if err != nil {
+					return fmt.Errorf("migrate %s: claim %d: %w", s.path, keyID(k), err)
+				}
+				batch = append(batch, rewrite{bytes.Clone(k), encodeClaim(claim)})
+			}
+			from = nil
+			if k != nil {
+				from = bytes.Clone(k)
+			}
+			b.FillPercent = appendFill
+			for _, r := range batch {
+				if err := b.Put(r.key, r.raw); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }

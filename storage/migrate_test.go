@@ -165,11 +165,13 @@ func makeSchema2(t *testing.T, path string) {
 }
 
 // TestMigrationKilledResumes has a child process open a schema-2 store of
-// 5,000 claims, which migrates it, and kills it at several moments of
-// the migration: every time the store is left at schema 2 or 3, never in
-// between, and the next open migrates what is left and checks clean.
+// 5,000 claims, which migrates it (500 claims a transaction), and kills
+// it at several moments of the migration: every time the store is left at
+// schema 2, some claims perhaps binary already, or at 3, and the next open
+// migrates what is left and checks clean with every claim as it was.
 func TestMigrationKilledResumes(t *testing.T) {
 	if os.Getenv(envChildRole) == "migrate" {
+		claimsPerConversion = 500 // many commits to be killed between
 		fmt.Println("opening")
 		s, err := Open(os.Getenv(envChildDB))
 		if err != nil {
@@ -194,7 +196,7 @@ func TestMigrationKilledResumes(t *testing.T) {
 	makeSchema2(t, base)
 	want := jsonClaims(t, base)
 	raw, _ := os.ReadFile(base)
-	for _, delay := range []time.Duration{0, 60 * time.Millisecond, time.Second} {
+	for _, delay := range []time.Duration{0, 30 * time.Millisecond, 100 * time.Millisecond, 2 * time.Second} {
 		path := filepath.Join(t.TempDir(), "claimdesk.db")
 		if err := os.WriteFile(path, raw, 0o600); err != nil {
 			t.Fatal(err)
@@ -214,7 +216,7 @@ func TestMigrationKilledResumes(t *testing.T) {
 		_ = cmd.Process.Kill()
 		_ = cmd.Wait()
 		cancel()
-		version := rawSchema(t, path)
+		version, jsonLeft := rawSchema(t, path)
 		if version != "2" && version != "3" {
 			t.Fatalf("killed after %v: schema %q", delay, version)
 		}
@@ -231,7 +233,7 @@ func TestMigrationKilledResumes(t *testing.T) {
 		if n != len(want) {
 			t.Errorf("killed after %v: %d claims, want %d", delay, n, len(want))
 		}
-		t.Logf("killed after %v at schema %s; migrated on reopening", delay, version)
+		t.Logf("killed after %v at schema %s with %d of %d claims still JSON; migrated on reopening", delay, version, jsonLeft, len(want))
 	}
 }
 
@@ -244,17 +246,22 @@ func openTestStoreAt(t *testing.T, path string) *Store {
 	return s
 }
 
-func rawSchema(t *testing.T, path string) string {
+// rawSchema reads a file's schema version and counts its JSON claims.
+func rawSchema(t *testing.T, path string) (version string, jsonClaims int) {
 	t.Helper()
 	db, err := bolt.Open(path, 0o600, &bolt.Options{ReadOnly: true, Timeout: time.Second})
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	var v string
 	_ = db.View(func(tx *bolt.Tx) error {
-		v = string(tx.Bucket(bucketMeta).Get(keySchemaVersion))
-		return nil
+		version = string(tx.Bucket(bucketMeta).Get(keySchemaVersion))
+		return tx.Bucket(bucketClaims).ForEach(func(_, v []byte) error {
+			if v[0] == '{' {
+				jsonClaims++
+			}
+			return nil
+		})
 	})
-	return v
+	return version, jsonClaims
 }

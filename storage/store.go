@@ -239,7 +239,7 @@ func openBolt(path string, opts Options) (*bolt.DB, *os.File, error) {
 // but not Claimdesk's is another program's database and is left alone. A
 // store that is current needs no write, and no fsync, to open.
 func (s *Store) initialise() error {
-	current := false
+	current, version := false, -1
 	err := s.view(func(tx *bolt.Tx) error {
 		if tx.Bucket(bucketMeta) == nil {
 			return nil
@@ -248,11 +248,19 @@ func (s *Store) initialise() error {
 		if err == nil {
 			err = s.bucketsDamaged(tx, v)
 		}
-		current = err == nil && v == SchemaVersion
+		current, version = err == nil && v == SchemaVersion, v
 		return err
 	})
 	if err != nil || current {
 		return err
+	}
+	if version == 2 {
+		// Before the migration's one transaction, which then has only the
+		// summaries to count: a million claims rewritten in one
+		// transaction would hold them all in memory.
+		if err := s.convertClaimsToBinary(); err != nil {
+			return err
+		}
 	}
 	return s.update(func(tx *bolt.Tx) error {
 		fresh := tx.Bucket(bucketMeta) == nil
