@@ -268,7 +268,7 @@ func migrateToBinaryClaims(tx *bolt.Tx) error {
 
 // claimsPerConversion bounds the claims one transaction of
 // convertClaimsToBinary rewrites, and so the memory it holds.
-var claimsPerConversion = 50000
+var claimsPerConversion = 20000
 
 // convertClaimsToBinary rewrites a schema-2 store's JSON claim records as
 // binary ones, claimsPerConversion to a transaction. Both decode, so the
