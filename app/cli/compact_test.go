@@ -52,3 +52,30 @@ func TestCompactCommand(t *testing.T) {
 		t.Errorf("compact with an argument: %d %q", r.code, r.stderr)
 	}
 }
+
+// TestSchema2StoreMigratesSearchesAndCompacts: a store written before
+// schema 3 (storage/testdata) answers search and stats, migrated by the
+// first of them, and compacts.
+func TestSchema2StoreMigratesSearchesAndCompacts(t *testing.T) {
+	raw, err := os.ReadFile(filepath.Join("..", "..", "storage", "testdata", "schema2.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	db := filepath.Join(t.TempDir(), "old.db")
+	if err := os.WriteFile(db, raw, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	r := claimdesk(t, db, "search", "vorwürfe", "--json")
+	if r.code != ExitOK || strings.Count(r.stdout, `"quote":"Ein Sprecher wies die Vorwürfe zurück 😀."`) != 2 {
+		t.Errorf("search on a schema-2 store: %d %q %q", r.code, r.stdout, r.stderr)
+	}
+	if r := claimdesk(t, db, "stats"); r.code != ExitOK || !strings.Contains(r.stdout, "claims    8") {
+		t.Errorf("stats: %q %q", r.stdout, r.stderr)
+	}
+	if r := claimdesk(t, db, "compact"); r.code != ExitOK {
+		t.Errorf("compact: %q", r.stderr)
+	}
+	if r := claimdesk(t, db, "check"); r.code != ExitOK || !strings.Contains(r.stdout, "ok (3 articles, 8 claims)") {
+		t.Errorf("check: %q %q", r.stdout, r.stderr)
+	}
+}
