@@ -45,7 +45,7 @@ INSTALLED := $(BINDIR)/claimdesk $(DESKTOP) $(ICON_PNG) $(ICON_SVG)
 # that alone and the build stays the user's, in the user's Go cache.
 AS_ROOT := $(if $(DESTDIR),,$(if $(PREFIX),$(shell [ -w "$(PREFIX)" ] || echo $(SUDO))))
 
-.PHONY: deps build run test check-format vet staticcheck unit e2e install-check bench clean \
+.PHONY: deps build run test check-format vet staticcheck unit e2e install-check bench scale-bench clean \
 	install uninstall
 
 deps:
@@ -118,6 +118,12 @@ install-check: build
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...
+
+# README's Scale table: the 100,000-claim store, and with SIZE=1m the
+# 1,000,000-claim one too (minutes to build; kept under $$SCALE_DIR).
+# Never part of make test.
+scale-bench:
+	scripts/scale-bench $(SIZE)
 
 clean:
 	rm -rf bin

@@ -106,13 +106,18 @@ func (s *Store) ArticleByHash(hash string) (Article, bool, error) {
 }
 
 // ArticleSummaries lists every article in id order with its claim count,
-// all from one snapshot of the store.
+// all from one snapshot of the store. It reads the articles' summaries
+// and statuses, never a text nor a claim.
 func (s *Store) ArticleSummaries() ([]ArticleSummary, error) {
 	var out []ArticleSummary
 	err := s.view(func(tx *bolt.Tx) error {
-		counts := claimCounts(tx)
-		return eachArticle(tx, func(a Article) error {
-			out = append(out, summarise(a, counts[a.ID]))
+		statuses, err := summaryStatuses(tx)
+		if err != nil {
+			return err
+		}
+		out = make([]ArticleSummary, 0, tx.Bucket(bucketSummaries).Stats().KeyN)
+		return eachSummary(tx, func(id uint64, r summaryRecord) error {
+			out = append(out, r.summary(id, statusOr(statuses, id)))
 			return nil
 		})
 	})
@@ -181,6 +186,9 @@ func (s *Store) DeleteArticle(id uint64) error {
 		if err := deleteStatuses(tx, id); err != nil {
 			return err
 		}
+		if err := tx.Bucket(bucketSummaries).Delete(idKey(id)); err != nil {
+			return err
+		}
 		return tx.Bucket(bucketArticles).Delete(idKey(id))
 	})
 	if err != nil {
@@ -230,7 +238,11 @@ func writeArticle(tx *bolt.Tx, a *Article, claims []Claim) error {
 		return err
 	}
 	a.ID = id
+	arts.FillPercent = appendFill
 	if err := putArticleRecord(arts, idKey(id), *a); err != nil {
+		return err
+	}
+	if err := putSummary(tx, id, newSummary(*a)); err != nil {
 		return err
 	}
 	if a.Status != StatusNew {

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 
 	bolt "go.etcd.io/bbolt"
@@ -121,6 +123,9 @@ type recordChecker struct {
 	problems []error
 	texts    map[uint64]string // article id -> text
 	owners   map[uint64]uint64 // claim id -> article id
+	// counted are the summaries the articles and claims make, recounted
+	// as they are read, for the summaries pass to compare.
+	counted map[uint64]summaryRecord
 }
 
 func checkRecords(tx *bolt.Tx) []error {
@@ -129,7 +134,7 @@ func checkRecords(tx *bolt.Tx) []error {
 			return []error{fmt.Errorf("bucket %s is missing", name)}
 		}
 	}
-	c := &recordChecker{tx: tx, texts: map[uint64]string{}, owners: map[uint64]uint64{}}
+	c := &recordChecker{tx: tx, texts: map[uint64]string{}, owners: map[uint64]uint64{}, counted: map[uint64]summaryRecord{}}
 	if tx.Bucket(bucketMeta).Get(keySchemaVersion) == nil {
 		c.fail("no schema version")
 	}
@@ -139,6 +144,7 @@ func checkRecords(tx *bolt.Tx) []error {
 	c.labels()
 	c.claims()
 	c.index()
+	c.summaries()
 	return c.problems
 }
 
@@ -173,6 +179,7 @@ func (c *recordChecker) articles() {
 			return
 		}
 		c.texts[a.ID] = a.Text
+		c.counted[a.ID] = newSummary(a)
 		switch {
 		case HashText(a.Text) != a.SHA256:
 			c.fail("article %d: text does not match its hash", a.ID)
@@ -241,12 +248,17 @@ func (c *recordChecker) claims() {
 	labels := c.tx.Bucket(bucketLabels)
 	index := c.tx.Bucket(bucketIndex)
 	c.each(bucketClaims, 8, "claim", func(k, v []byte) {
-		var a Claim
-		if err := decodeJSON(v, &a); err != nil {
+		a, err := decodeClaim(k, v)
+		if err != nil {
 			c.fail("claim %d: %v", keyID(k), err)
 			return
 		}
+
 		c.owners[keyID(k)] = a.ArticleID
+		if r, ok := c.counted[a.ArticleID]; ok {
+			r.count(tallyKeyOf(a), 1)
+			c.counted[a.ArticleID] = r
+		}
 		text, ok := c.texts[a.ArticleID]
 		switch {
 		case a.ID != keyID(k):
@@ -283,4 +295,31 @@ func (c *recordChecker) index() {
 			c.fail("article index files claim %d under article %d, but it belongs to %d", claimID, articleID, owner)
 		}
 	})
+}
+
+// summaries checks every article's stored summary says what the
+// articles and claims passes counted: a summary that drifted from its claims
+// would show wrong counts in every list, without a claim being wrong.
+func (c *recordChecker) summaries() {
+	counted := c.counted
+	c.each(bucketSummaries, 8, "summary", func(k, v []byte) {
+		id := keyID(k)
+		stored, err := decodeSummary(k, v)
+		want, ok := counted[id]
+		delete(counted, id)
+		switch {
+		case err != nil:
+			c.fail("summary of article %d: %v", id, err)
+		case !ok && c.tx.Bucket(bucketArticles).Get(k) != nil:
+			// The article did not decode: the articles pass said so.
+		case !ok:
+			c.fail("summary of article %d, which does not exist", id)
+		case !sameSummary(stored, want):
+			c.fail("summary of article %d says %s, %q; its records say %s, %q", id,
+				Plural(stored.claims(), "claim"), stored.title, Plural(want.claims(), "claim"), want.title)
+		}
+	})
+	for _, id := range slices.Sorted(maps.Keys(counted)) {
+		c.fail("article %d has no summary", id)
+	}
 }

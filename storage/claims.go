@@ -123,7 +123,7 @@ func (s *Store) UpdateClaim(a Claim) (Claim, error) {
 		if err := validateClaim(tx, art, &a); err != nil {
 			return err
 		}
-		return putJSON(tx.Bucket(bucketClaims), idKey(a.ID), a)
+		return replaceClaims(tx, []Claim{old}, []Claim{a})
 	})
 	if err != nil {
 		return Claim{}, err
@@ -157,7 +157,7 @@ func (s *Store) RestoreClaim(a Claim) (Claim, error) {
 		if a.Origin == "" {
 			a.Origin = OriginManual
 		}
-		return writeClaim(tx, a)
+		return addClaims(tx, []Claim{a})
 	})
 	if err != nil {
 		return Claim{}, err
@@ -174,7 +174,7 @@ func (s *Store) DeleteClaim(id uint64) (Claim, error) {
 		if old, err = getClaim(tx, id); err != nil {
 			return err
 		}
-		return deleteClaimRecord(tx, old)
+		return deleteClaims(tx, []Claim{old})
 	})
 	if err != nil {
 		return Claim{}, err
@@ -210,7 +210,80 @@ func (s *Store) Claims(articleID uint64) ([]Claim, error) {
 // first error fn returns. fn runs inside a read transaction: it must not
 // write to the store.
 func (s *Store) ForEachClaim(fn func(Claim) error) error {
-	return forEachRecord(s, bucketClaims, fn)
+	return s.view(func(tx *bolt.Tx) error {
+		return eachClaim(tx, false, func(c Claim) error { return callback(fn, c) })
+	})
+}
+
+// ForEachClaimBorrowed is ForEachClaim for readers that keep nothing of a
+// claim past fn, such as a search scanning every claim: the strings of the
+// Claim fn gets are the stored bytes themselves, valid only until fn
+// returns (copy what must outlive it, strings.Clone), which spares
+// allocating every quote. Claims first to last (ids) are read.
+func (s *Store) ForEachClaimBorrowed(first, last uint64, fn func(*Claim) bool) error {
+	return s.view(func(tx *bolt.Tx) error {
+		c := tx.Bucket(bucketClaims).Cursor()
+		var claim Claim
+		for k, v := c.Seek(idKey(first)); k != nil && keyID(k) <= last; k, v = c.Next() {
+			if err := readBorrowed(k, v, &claim); err != nil {
+				return err
+			}
+			if !borrowedCallback(fn, &claim) {
+				return nil
+			}
+		}
+		return nil
+	})
+}
+
+// borrowedCallback is callback for ForEachClaimBorrowed's fn.
+func borrowedCallback(fn func(*Claim) bool, c *Claim) bool {
+	defer func() {
+		if r := recover(); r != nil {
+			panic(userPanic{r})
+		}
+	}()
+	return fn(c)
+}
+
+// readBorrowed decodes a record for ForEachClaimBorrowed; a JSON record
+// (salvaged from before schema 3) is decoded into owned strings.
+func readBorrowed(k, v []byte, c *Claim) error {
+	if len(v) > 0 && v[0] == '{' {
+		var err error
+		*c, err = decodeClaim(k, v)
+		return err
+	}
+	return readClaim(k, v, c, true)
+}
+
+// LastClaimID is the highest claim id the store has issued: claim ids
+// lie in 1..LastClaimID, so readers can split them into ranges.
+func (s *Store) LastClaimID() (uint64, error) {
+	var last uint64
+	err := s.view(func(tx *bolt.Tx) error {
+		last = tx.Bucket(bucketClaims).Sequence()
+		return nil
+	})
+	return last, err
+}
+
+// eachClaim decodes every claim in id order; with borrow its strings are
+// the stored bytes, valid only until fn returns.
+func eachClaim(tx *bolt.Tx, borrow bool, fn func(Claim) error) error {
+	return tx.Bucket(bucketClaims).ForEach(func(k, v []byte) error {
+		var c Claim
+		var err error
+		if borrow {
+			err = readBorrowed(k, v, &c)
+		} else {
+			c, err = decodeClaim(k, v)
+		}
+		if err != nil {
+			return err
+		}
+		return fn(c)
+	})
 }
 
 // insertClaims checks and stores new claims of art; the caller's
@@ -263,18 +336,58 @@ func writeNewClaims(tx *bolt.Tx, claims []Claim) error {
 			return fmt.Errorf("%w: claim id %d is taken although the sequence is only now issuing it", ErrDamaged, id)
 		}
 		claims[i].ID = id
-		if err := writeClaim(tx, claims[i]); err != nil {
-			return err
-		}
 	}
-	return nil
+	return addClaims(tx, claims)
 }
 
+// addClaims stores checked claims that have their ids, with their index
+// entries and their articles' summaries.
+func addClaims(tx *bolt.Tx, claims []Claim) error {
+	deltas := tallyDeltas{}
+	for _, c := range claims {
+		if err := writeClaim(tx, c); err != nil {
+			return err
+		}
+		deltas.add(c, 1)
+	}
+	return deltas.apply(tx)
+}
+
+// replaceClaims writes each of updated over the same claim in old,
+// keeping the summaries' counts.
+func replaceClaims(tx *bolt.Tx, old, updated []Claim) error {
+	deltas := tallyDeltas{}
+	for i, c := range updated {
+		if err := putClaimRecord(tx, c); err != nil {
+			return err
+		}
+		deltas.add(old[i], -1)
+		deltas.add(c, 1)
+	}
+	return deltas.apply(tx)
+}
+
+// deleteClaims removes claims, their index entries and their counts.
+func deleteClaims(tx *bolt.Tx, claims []Claim) error {
+	deltas := tallyDeltas{}
+	for _, c := range claims {
+		if err := deleteClaimRecord(tx, c); err != nil {
+			return err
+		}
+		deltas.add(c, -1)
+	}
+	return deltas.apply(tx)
+}
+
+// writeClaim writes a claim's record and index entry, not its count:
+// addClaims, or recovery's recount, sees to that.
 func writeClaim(tx *bolt.Tx, a Claim) error {
-	if err := putJSON(tx.Bucket(bucketClaims), idKey(a.ID), a); err != nil {
+	if err := putClaimRecord(tx, a); err != nil {
 		return err
 	}
-	return tx.Bucket(bucketIndex).Put(indexKey(a.ArticleID, a.ID), nil)
+	index := tx.Bucket(bucketIndex)
+	index.FillPercent = appendFill
+	return index.Put(indexKey(a.ArticleID, a.ID), nil)
 }
 
 func deleteClaimRecord(tx *bolt.Tx, a Claim) error {
@@ -285,12 +398,12 @@ func deleteClaimRecord(tx *bolt.Tx, a Claim) error {
 }
 
 func getClaim(tx *bolt.Tx, id uint64) (Claim, error) {
-	var a Claim
-	ok, err := getJSON(tx.Bucket(bucketClaims), idKey(id), &a)
-	if err == nil && !ok {
-		err = fmt.Errorf("claim %d: %w", id, ErrNotFound)
+	key := idKey(id)
+	raw := tx.Bucket(bucketClaims).Get(key)
+	if raw == nil {
+		return Claim{}, fmt.Errorf("claim %d: %w", id, ErrNotFound)
 	}
-	return a, err
+	return decodeClaim(key, raw)
 }
 
 func claimsOf(tx *bolt.Tx, articleID uint64) ([]Claim, error) {
@@ -323,26 +436,13 @@ func claimIDsOf(tx *bolt.Tx, articleID uint64) iter.Seq[uint64] {
 	}
 }
 
-// claimCount counts one article's claims from the index alone.
+// claimCount counts one article's claims from its summary.
 func claimCount(tx *bolt.Tx, articleID uint64) int {
-	n := 0
-	for range claimIDsOf(tx, articleID) {
-		n++
+	r, err := getSummary(tx, articleID)
+	if err != nil {
+		return 0
 	}
-	return n
-}
-
-// claimCounts counts claims per article from the index alone, without
-// decoding a single record.
-func claimCounts(tx *bolt.Tx) map[uint64]int {
-	counts := map[uint64]int{}
-	_ = tx.Bucket(bucketIndex).ForEach(func(k, _ []byte) error {
-		if len(k) == 16 {
-			counts[keyID(k[:8])]++
-		}
-		return nil
-	})
-	return counts
+	return r.claims()
 }
 
 // SortInTextOrder orders claims by start, the longer first, then by id.

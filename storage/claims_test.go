@@ -2,6 +2,7 @@ package storage
 
 import (
 	"errors"
+	"fmt"
 	"testing"
 )
 
@@ -158,4 +159,45 @@ func TestRestoreClaim(t *testing.T) {
 	if next.ID != 2 {
 		t.Errorf("the next claim has id %d, want 2", next.ID)
 	}
+}
+
+// TestForEachClaimBorrowed: the claims of an id range, in id order, as
+// ForEachClaim reads them; fn can stop the walk, and its panic stays its
+// own, not a damaged file.
+func TestForEachClaimBorrowed(t *testing.T) {
+	s := openTestStore(t)
+	art := mustAddArticle(t, s, "Peskov denied it. Lavrov praised it.")
+	for i := range 5 {
+		if _, err := s.AddClaim(Claim{ArticleID: art.ID, Start: i, End: i + 3, Label: "denial", Speaker: fmt.Sprint("s", i)}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want := map[uint64]Claim{}
+	_ = s.ForEachClaim(func(c Claim) error { want[c.ID] = c; return nil })
+	var ids []uint64
+	err := s.ForEachClaimBorrowed(2, 4, func(c *Claim) bool {
+		ids = append(ids, c.ID)
+		sameClaims(t, *c, want[c.ID])
+		return true
+	})
+	if err != nil || fmt.Sprint(ids) != "[2 3 4]" {
+		t.Errorf("ids 2–4: %v, %v", ids, err)
+	}
+	ids = nil
+	_ = s.ForEachClaimBorrowed(1, 5, func(c *Claim) bool { ids = append(ids, c.ID); return c.ID < 2 })
+	if fmt.Sprint(ids) != "[1 2]" {
+		t.Errorf("stopped after 2: %v", ids)
+	}
+	if last, err := s.LastClaimID(); last != 5 || err != nil {
+		t.Errorf("LastClaimID = %d, %v", last, err)
+	}
+	defer func() {
+		if r := recover(); r != "caller's bug" {
+			t.Errorf("recovered %v, want the caller's own panic", r)
+		}
+		if s.damage.Load() != nil {
+			t.Error("the caller's panic was taken for damage")
+		}
+	}()
+	_ = s.ForEachClaimBorrowed(1, 5, func(*Claim) bool { panic("caller's bug") })
 }

@@ -34,7 +34,7 @@ func damagedStoreBase(t *testing.T) []byte {
 		if i%3 == 0 {
 			art, start = short, i%1500
 		}
-		claims = append(claims, Claim{ArticleID: art.ID, Start: start, End: start + 5, Label: "denial", Note: fmt.Sprintf("note %d %s", i, strings.Repeat("x", 60))})
+		claims = append(claims, Claim{ArticleID: art.ID, Start: start, End: start + 5, Label: "denial", Note: fmt.Sprintf("note %d %s", i, strings.Repeat("x", 240))})
 	}
 	if _, err := s.AddClaims(claims); err != nil {
 		t.Fatal(err)

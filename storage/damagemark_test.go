@@ -17,9 +17,17 @@ import (
 // sound lets writes in again.
 func TestDamageFoundByCheckIsRemembered(t *testing.T) {
 	path := newClosedStore(t)
-	rawUpdate(t, path, func(tx *bolt.Tx) error {
-		return tx.Bucket(bucketClaims).Put(idKey(1), []byte(`{"id":1,"article_id":1,"start":7,"end":13,"quote":"denied","label":"denial","origin":"guessed"}`))
-	})
+	setOrigin := func(origin Origin) {
+		rawUpdate(t, path, func(tx *bolt.Tx) error {
+			c, err := getClaim(tx, 1)
+			if err != nil {
+				return err
+			}
+			c.Origin = origin
+			return putClaimRecord(tx, c)
+		})
+	}
+	setOrigin("guessed")
 	reader, err := OpenWith(path, Options{ReadOnly: true, Timeout: time.Second})
 	if err != nil {
 		t.Fatal(err)
@@ -40,9 +48,7 @@ func TestDamageFoundByCheckIsRemembered(t *testing.T) {
 
 	// The file repaired behind the mark's back: another file now, judged
 	// afresh.
-	rawUpdate(t, path, func(tx *bolt.Tx) error {
-		return tx.Bucket(bucketClaims).Put(idKey(1), []byte(`{"id":1,"article_id":1,"start":7,"end":13,"quote":"denied","label":"denial","origin":"manual"}`))
-	})
+	setOrigin(OriginManual)
 	s, err := Open(path)
 	if err != nil {
 		t.Fatalf("Open of the file changed since the check: %v", err)

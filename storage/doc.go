@@ -10,6 +10,11 @@
 // gives errors, never a crash: storage/boltfile refuses a file bbolt would
 // crash on before bbolt opens it.
 //
+// Articles, labels and statuses are JSON records; claims, the bulk of a
+// store, are compact binary ones (claimrecord.go), and every article has a
+// summary (summary.go) kept in the same transactions, so lists and counts
+// read neither texts nor claims. Compact rewrites a file that shrank.
+//
 // The package knows nothing of the formats data arrives or leaves in, of
 // search, or of the GUI: those are built on it and hear of changes through
 // OnChange.

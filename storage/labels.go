@@ -196,7 +196,7 @@ func (s *Store) DeleteLabel(name string) error {
 			return fmt.Errorf("label %q: %w", name, ErrNotFound)
 		}
 		used := 0
-		err := eachRecord(tx.Bucket(bucketClaims), func(a Claim) error {
+		err := eachClaim(tx, true, func(a Claim) error {
 			if a.Label == name {
 				used++
 			}
@@ -217,10 +217,10 @@ func (s *Store) DeleteLabel(name string) error {
 }
 
 func relabelAll(tx *bolt.Tx, from, to string) ([]Claim, error) {
-	b := tx.Bucket(bucketClaims)
-	var changed []Claim
-	err := eachRecord(b, func(a Claim) error {
+	var old, changed []Claim
+	err := eachClaim(tx, false, func(a Claim) error {
 		if a.Label == from {
+			old = append(old, a)
 			a.Label = to
 			changed = append(changed, a)
 		}
@@ -229,12 +229,7 @@ func relabelAll(tx *bolt.Tx, from, to string) ([]Claim, error) {
 	if err != nil {
 		return nil, err
 	}
-	for _, a := range changed {
-		if err := putJSON(b, idKey(a.ID), a); err != nil {
-			return nil, err
-		}
-	}
-	return changed, nil
+	return changed, replaceClaims(tx, old, changed)
 }
 
 func validateLabel(l *Label) error {

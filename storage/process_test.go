@@ -172,3 +172,112 @@ func writeUntilKilled(path string) {
 	}
 	os.Exit(2) // never killed: the parent reports it
 }
+
+// TestBulkImportKilled has a child process import batches of articles,
+// 50 claims each, acknowledging each batch once ImportArticles returned,
+// and kills it mid-stream, three times over: the store then opens, checks
+// clean (its summaries recounted from the claims), and holds every
+// acknowledged article with all its claims and nothing half-written.
+func TestBulkImportKilled(t *testing.T) {
+	if os.Getenv(envChildRole) == "importer" {
+		importUntilKilled(os.Getenv(envChildDB))
+		return
+	}
+	path := filepath.Join(t.TempDir(), "claimdesk.db")
+	openTestStoreAt(t, path).Close()
+	acked := map[uint64]bool{}
+	for round := range 3 {
+		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+		cmd := childCommand(ctx, "TestBulkImportKilled", "importer", path)
+		stdout, err := cmd.StdoutPipe()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		r := bufio.NewReader(stdout)
+		for batches := 0; batches < 5; {
+			line, err := r.ReadString('\n')
+			if err != nil {
+				t.Fatalf("round %d: the importer stopped: %v", round, err)
+			}
+			for _, field := range strings.Fields(strings.TrimPrefix(line, "ack ")) {
+				var id uint64
+				if _, err := fmt.Sscan(field, &id); err == nil && strings.HasPrefix(line, "ack ") {
+					acked[id] = true
+				}
+			}
+			if strings.HasPrefix(line, "ack ") {
+				batches++
+			}
+		}
+		_ = cmd.Process.Kill()
+		_ = cmd.Wait()
+		cancel()
+		s, err := Open(path)
+		if err != nil {
+			t.Fatalf("round %d: %v", round, err)
+		}
+		if err := s.Check(); err != nil {
+			t.Errorf("round %d: check: %v", round, err)
+		}
+		summaries, err := s.ArticleSummaries()
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, a := range summaries {
+			if a.Claims != 50 {
+				t.Errorf("round %d: article %d has %d claims, not 50", round, a.ID, a.Claims)
+			}
+			delete(acked, a.ID)
+		}
+		for id := range acked {
+			t.Errorf("round %d: acknowledged article %d is lost", round, id)
+		}
+		st, _ := s.Stats()
+		if st.Claims != 50*len(summaries) {
+			t.Errorf("round %d: stats count %d claims over %d articles", round, st.Claims, len(summaries))
+		}
+		s.Close()
+		t.Logf("round %d: %d articles, %d claims after the kill", round, len(summaries), st.Claims)
+	}
+}
+
+// importUntilKilled is the child: batches of 10 articles of 50 claims,
+// each acknowledged with its article ids once stored.
+func importUntilKilled(path string) {
+	s, err := Open(path)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	sentence := "Peskov denied that the sanctions had worked. "
+	for batch := 0; ; batch++ {
+		var items []ImportItem
+		for a := range 10 {
+			text := fmt.Sprintf("Batch %d article %d (pid %d).\n", batch, a, os.Getpid())
+			var claims []Claim
+			for range 50 {
+				start := RuneLen(text)
+				text += sentence
+				claims = append(claims, Claim{Start: start, End: start + RuneLen(sentence) - 1, Label: "denial", Origin: OriginImported})
+			}
+			items = append(items, ImportItem{Article: Article{Text: text}, Claims: claims})
+		}
+		results, err := s.ImportArticles(items)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(1)
+		}
+		line := "ack"
+		for _, r := range results {
+			if r.Err != nil {
+				fmt.Fprintln(os.Stderr, r.Err)
+				os.Exit(1)
+			}
+			line += fmt.Sprint(" ", r.Article.ID)
+		}
+		fmt.Println(line)
+	}
+}

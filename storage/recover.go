@@ -42,7 +42,7 @@ func Recover(damagedPath, newPath string) (RecoveryReport, error) {
 	// While another claimdesk has the store open it may be mid-commit; a
 	// shared lock keeps writers out, when bbolt can open the file at all.
 	if boltfile.Preflight(damagedPath) == nil {
-		db, err := openBolt(damagedPath, Options{ReadOnly: true, Timeout: DefaultTimeout})
+		db, _, err := openBolt(damagedPath, Options{ReadOnly: true, Timeout: DefaultTimeout})
 		if errors.Is(err, ErrLocked) {
 			return RecoveryReport{}, err
 		}
@@ -135,7 +135,7 @@ func (r *recovery) lose(format string, args ...any) {
 // copyAll fills the new store's transaction: the schema, the labels, the
 // articles, then the claims, which are checked against them.
 func (r *recovery) copyAll(tx *bolt.Tx) error {
-	steps := []func(*bolt.Tx) error{r.schema, r.labels, r.articles, r.statuses, r.claimsOf, r.indexes, r.team}
+	steps := []func(*bolt.Tx) error{r.schema, r.labels, r.articles, r.statuses, r.claimsOf, r.indexes, r.team, recountSummaries}
 	for _, step := range steps {
 		if err := step(tx); err != nil {
 			return err
@@ -285,7 +285,8 @@ func (r *recovery) claimsOf(tx *bolt.Tx) error {
 			r.lose("a claim key of %d bytes, not 8: damaged", len(k))
 			return
 		}
-		if err := decodeJSON(v, &c); err != nil {
+		c, err := decodeClaim(k, v)
+		if err != nil {
 			r.refusedClaims[keyID(k)] = true
 			r.lose("claim %d: %v", keyID(k), err)
 			return

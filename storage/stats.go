@@ -34,15 +34,6 @@ func (s *Store) Stats() (Stats, error) {
 		if err != nil {
 			return err
 		}
-		// Keys only: decoding an article would copy its text.
-		err = tx.Bucket(bucketArticles).ForEach(func(k, _ []byte) error {
-			st.Articles++
-			st.ArticlesByStatus[statusOr(statuses, keyID(k))]++
-			return nil
-		})
-		if err != nil {
-			return err
-		}
 		if err := eachStatus(tx.Bucket(bucketStatus).Cursor(), nil, func(a AnnotatorStatus) {
 			if st.StatusByAnnotator[a.Annotator] == nil {
 				st.StatusByAnnotator[a.Annotator] = map[Status]int{}
@@ -51,14 +42,19 @@ func (s *Store) Stats() (Stats, error) {
 		}); err != nil {
 			return err
 		}
-		return eachRecord(tx.Bucket(bucketClaims), func(a Claim) error {
-			st.Claims++
-			st.ClaimsByLabel[a.Label]++
-			st.Annotators[a.Annotator]++
-			if st.LabelsByAnnotator[a.Annotator] == nil {
-				st.LabelsByAnnotator[a.Annotator] = map[string]int{}
+		// Summaries only: an article's text and its claims stay unread.
+		return eachSummary(tx, func(id uint64, r summaryRecord) error {
+			st.Articles++
+			st.ArticlesByStatus[statusOr(statuses, id)]++
+			for _, t := range r.tallies {
+				st.Claims += t.Claims
+				st.ClaimsByLabel[t.Label] += t.Claims
+				st.Annotators[t.Annotator] += t.Claims
+				if st.LabelsByAnnotator[t.Annotator] == nil {
+					st.LabelsByAnnotator[t.Annotator] = map[string]int{}
+				}
+				st.LabelsByAnnotator[t.Annotator][t.Label] += t.Claims
 			}
-			st.LabelsByAnnotator[a.Annotator][a.Label]++
 			return nil
 		})
 	})

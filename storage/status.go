@@ -257,11 +257,10 @@ func migrateStatusOutOfArticles(tx *bolt.Tx) error {
 func (s *Store) Annotators() ([]string, error) {
 	seen := map[string]bool{}
 	err := s.view(func(tx *bolt.Tx) error {
-		type annotatorOnly struct {
-			Annotator string `json:"annotator"`
-		}
-		err := eachRecord(tx.Bucket(bucketClaims), func(c annotatorOnly) error {
-			seen[c.Annotator] = true
+		err := eachSummary(tx, func(_ uint64, r summaryRecord) error {
+			for _, t := range r.tallies {
+				seen[t.Annotator] = true
+			}
 			return nil
 		})
 		if err != nil {

@@ -126,11 +126,11 @@ func TestMigrateSchema1(t *testing.T) {
 	path := newClosedStore(t)
 	makeSchema1(t, path, StatusDone)
 
-	if _, err := OpenWith(path, Options{ReadOnly: true}); err == nil || !strings.Contains(err.Error(), "needs migrating to 2") {
+	if _, err := OpenWith(path, Options{ReadOnly: true}); err == nil || !strings.Contains(err.Error(), "needs migrating to 3") {
 		t.Errorf("read-only open of schema 1: %v", err)
 	}
 	s := openCheckedStore(t, path)
-	if v := schemaOf(t, s); v != "2" {
+	if v := schemaOf(t, s); v != "3" {
 		t.Errorf("schema after migration %q", v)
 	}
 	a, err := s.Article(1)

@@ -128,7 +128,7 @@ func OpenWith(path string, opts Options) (*Store, error) {
 			return nil, notClaimdesk(path, "an empty file, 0 bytes: a command that writes, such as import, makes it a new store")
 		}
 	}
-	db, err := openBolt(path, opts)
+	db, err := openCurrentFile(path, opts)
 	if err != nil {
 		return nil, err
 	}
@@ -171,7 +171,32 @@ func indent(text string) string {
 	return "  " + strings.ReplaceAll(text, "\n", "\n  ")
 }
 
-func openBolt(path string, opts Options) (*bolt.DB, error) {
+// allocSize is how far ahead of its data the file grows: bbolt's 16 MB
+// would be more than the whole of a store of 100,000 claims.
+const allocSize = 2 << 20
+
+// openCurrentFile is openBolt, made sure the lock it got is on the file
+// now at path: a Compact that held the lock may have renamed a new file
+// over the one opened while waiting, and writing into the old one, now
+// nameless, would lose every write. Then the new file is opened.
+func openCurrentFile(path string, opts Options) (*bolt.DB, error) {
+	for {
+		db, file, err := openBolt(path, opts)
+		if err != nil {
+			return nil, err
+		}
+		held, herr := file.Stat()
+		named, nerr := os.Stat(path)
+		if herr != nil || nerr != nil || os.SameFile(held, named) {
+			return db, nil
+		}
+		if err := db.Close(); err != nil {
+			return nil, err
+		}
+	}
+}
+
+func openBolt(path string, opts Options) (*bolt.DB, *os.File, error) {
 	// When bbolt panics inside Open it leaves its file open, and with it the
 	// lock; the hook keeps the file so it can be closed here.
 	var file *os.File
@@ -188,6 +213,9 @@ func openBolt(path string, opts Options) (*bolt.DB, error) {
 	var db *bolt.DB
 	crash, err := shielded(func() (err error) {
 		db, err = bolt.Open(path, 0o600, bopts)
+		if err == nil {
+			db.AllocSize = allocSize
+		}
 		return err
 	})
 	switch {
@@ -195,15 +223,15 @@ func openBolt(path string, opts Options) (*bolt.DB, error) {
 		if file != nil {
 			_ = file.Close()
 		}
-		return nil, notClaimdesk(path, fmt.Sprintf("damaged: %v", crash))
+		return nil, nil, notClaimdesk(path, fmt.Sprintf("damaged: %v", crash))
 	case errors.Is(err, berrors.ErrTimeout):
-		return nil, lockedError{path}
+		return nil, nil, lockedError{path}
 	case errors.Is(err, berrors.ErrInvalid), errors.Is(err, berrors.ErrVersionMismatch), errors.Is(err, berrors.ErrChecksum):
-		return nil, notClaimdesk(path, err.Error())
+		return nil, nil, notClaimdesk(path, err.Error())
 	case err != nil:
-		return nil, fmt.Errorf("open %s: %w", path, err)
+		return nil, nil, fmt.Errorf("open %s: %w", path, err)
 	}
-	return db, nil
+	return db, file, nil
 }
 
 // initialise creates every bucket, runs migrations and adds the default
@@ -211,7 +239,7 @@ func openBolt(path string, opts Options) (*bolt.DB, error) {
 // but not Claimdesk's is another program's database and is left alone. A
 // store that is current needs no write, and no fsync, to open.
 func (s *Store) initialise() error {
-	current := false
+	current, version := false, -1
 	err := s.view(func(tx *bolt.Tx) error {
 		if tx.Bucket(bucketMeta) == nil {
 			return nil
@@ -220,11 +248,19 @@ func (s *Store) initialise() error {
 		if err == nil {
 			err = s.bucketsDamaged(tx, v)
 		}
-		current = err == nil && v == SchemaVersion
+		current, version = err == nil && v == SchemaVersion, v
 		return err
 	})
 	if err != nil || current {
 		return err
+	}
+	if version == 2 {
+		// Before the migration's one transaction, which then has only the
+		// summaries to count: a million claims rewritten in one
+		// transaction would hold them all in memory.
+		if err := s.convertClaimsToBinary(); err != nil {
+			return err
+		}
 	}
 	return s.update(func(tx *bolt.Tx) error {
 		fresh := tx.Bucket(bucketMeta) == nil
@@ -290,7 +326,7 @@ var (
 	bucketHashes   = []byte("article_hashes")
 	bucketLabels   = []byte("labels")
 	bucketMeta     = []byte("meta")
-	allBuckets     = [][]byte{bucketArticles, bucketClaims, bucketIndex, bucketHashes, bucketLabels, bucketMeta, bucketStatus}
+	allBuckets     = [][]byte{bucketArticles, bucketClaims, bucketIndex, bucketHashes, bucketLabels, bucketMeta, bucketStatus, bucketSummaries}
 )
 
 var keySchemaVersion = []byte("schema_version")
@@ -395,17 +431,9 @@ func eachRecord[T any](b *bolt.Bucket, fn func(T) error) error {
 	})
 }
 
-// forEachRecord is ForEachArticle and ForEachClaim: eachRecord in a read
-// transaction of its own, with the caller's fn shielded as a callback.
-func forEachRecord[T any](s *Store, bucket []byte, fn func(T) error) error {
-	return s.view(func(tx *bolt.Tx) error {
-		return eachRecord(tx.Bucket(bucket), func(rec T) error { return callback(fn, rec) })
-	})
-}
-
 // SchemaVersion is the layout this build writes. A file with a newer version
 // is refused rather than misread.
-const SchemaVersion = 2
+const SchemaVersion = 3
 
 // migrations[v] upgrades a store from version v to v+1, inside the
 // transaction that opens it, so a failed migration leaves the file as it
@@ -413,6 +441,7 @@ const SchemaVersion = 2
 var migrations = map[int]func(tx *bolt.Tx) error{
 	0: func(*bolt.Tx) error { return nil },
 	1: migrateStatusOutOfArticles,
+	2: migrateToBinaryClaims,
 }
 
 // schemaVersion reads the version a store was written at.

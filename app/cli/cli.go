@@ -49,6 +49,7 @@ func commands() []command {
 		{"search", "fuzzy search over every claim", runSearch},
 		{"stats", "count articles and claims per label", runStats},
 		{"check", "verify the database file and every claim's offsets", runCheck},
+		{"compact", "rewrite the database file without its free space", runCompact},
 		{"recover", "copy what a damaged store still holds into a new one", runRecover},
 		{"labels", "list, add, change or remove labels", runLabels},
 		{"delete", "delete articles and their claims", runDelete},

@@ -31,11 +31,12 @@ func runSearch(env *Env, args []string) error {
 		return err
 	}
 	defer store.Close()
-	index := search.NewIndex()
-	if err := index.Load(store); err != nil {
+	// One query, then exit: reading the stored claims once costs less
+	// than building an index to ask it once.
+	results, err := search.SearchStore(store, query, *limit)
+	if err != nil {
 		return err
 	}
-	results := index.Search(query, *limit)
 	if *asJSON {
 		return printSearchJSON(env, results)
 	}

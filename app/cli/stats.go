@@ -30,11 +30,10 @@ func runStats(env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	snap, err := team.Load(store)
+	progress, err := team.LoadProgress(store)
 	if err != nil {
 		return err
 	}
-	progress := team.ProgressOf(snap)
 	if *asJSON {
 		enc := json.NewEncoder(env.Stdout)
 		enc.SetIndent("", "  ")

@@ -56,15 +56,34 @@ func sanitize(s string) string {
 	return b.String()
 }
 
-// appendFolded appends the folded, sanitised s to dst and returns it with the
-// bits of the runes it holds added to mask.
-func appendFolded(dst []byte, s string, mask uint64) ([]byte, uint64) {
-	for _, r := range s {
-		f := foldRune(cleanRune(r))
-		dst = utf8.AppendRune(dst, f)
-		mask |= runeBit(f)
+// appendFolded appends the folded, sanitised s to dst. ASCII, nearly all
+// of most text, is folded a byte at a time: a search over the stored
+// claims folds every one of them.
+func appendFolded(dst []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return appendFoldedRunes(dst, s[i:])
+		}
+		dst = append(dst, asciiFolded[c])
 	}
-	return dst, mask
+	return dst
+}
+
+// asciiFolded is foldRune(cleanRune(c)) of each ASCII byte.
+var asciiFolded = func() (t [utf8.RuneSelf]byte) {
+	for c := range t {
+		t[c] = byte(foldRune(cleanRune(rune(c))))
+	}
+	return t
+}()
+
+// appendFoldedRunes is appendFolded rune by rune.
+func appendFoldedRunes(dst []byte, s string) []byte {
+	for _, r := range s {
+		dst = utf8.AppendRune(dst, foldRune(cleanRune(r)))
+	}
+	return dst
 }
 
 // foldWord folds a query word rune by rune, as sahilm/fuzzy reads a pattern
@@ -87,14 +106,29 @@ func foldWord(w string) (folded string, mask uint64, ok bool) {
 // foldText folds s for comparisons that are not fuzzy (filter values, which
 // may hold anything the user typed).
 func foldText(s string) string {
-	b, _ := appendFolded(make([]byte, 0, len(s)), s, 0)
-	return string(b)
+	return string(appendFolded(make([]byte, 0, len(s)), s))
 }
 
 // runeBit is the bit of a folded rune in a candidate's mask: one bit for each
 // ASCII letter and digit, the remaining 28 shared by all other runes. A
 // candidate whose mask lacks a bit of a word cannot hold that word.
 func runeBit(r rune) uint64 {
+	if r < utf8.RuneSelf {
+		return asciiBits[r]
+	}
+	return otherRuneBit(r)
+}
+
+// asciiBits is runeBit of each ASCII rune.
+var asciiBits = func() (t [utf8.RuneSelf]uint64) {
+	for r := range t {
+		t[r] = otherRuneBit(rune(r))
+	}
+	return t
+}()
+
+// otherRuneBit is runeBit worked out.
+func otherRuneBit(r rune) uint64 {
 	switch {
 	case 'a' <= r && r <= 'z':
 		return 1 << uint(r-'a')

@@ -5,6 +5,7 @@ import (
 	"math"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	"claimdesk/storage"
 )
@@ -245,13 +246,14 @@ func (ix *Index) apply(c storage.Change) {
 func (ix *Index) Load(store *storage.Store) error {
 	ix.beginLoad()
 	defer ix.endLoad()
-	titles := map[uint64]string{}
-	err := store.ForEachArticle(func(a storage.Article) error {
-		titles[a.ID] = a.Title
-		return nil
-	})
+	// The summaries hold the titles: no article's text is read.
+	summaries, err := store.ArticleSummaries()
 	if err != nil {
 		return fmt.Errorf("search index: reading articles: %w", err)
+	}
+	titles := make(map[uint64]string, len(summaries))
+	for _, a := range summaries {
+		titles[a.ID] = a.Title
 	}
 	var entries []Entry
 	err = store.ForEachClaim(func(c storage.Claim) error {
@@ -421,19 +423,29 @@ func newRecord(e Entry, title string) record {
 	for _, f := range fs {
 		size += len(f)
 	}
-	buf := make([]byte, 0, size)
 	var r record
-	for i, f := range fs {
-		if i > 0 {
-			buf = append(buf, fieldSeparator)
-		}
-		buf, _ = appendFolded(buf, f, 0)
-		r.ends[i] = int32(len(buf))
-	}
+	buf := r.fold(make([]byte, 0, size), fs[:fieldTitle])
+	buf = append(buf, fieldSeparator)
+	buf = appendFolded(buf, title)
+	r.ends[fieldTitle] = int32(len(buf))
 	r.setText(string(buf))
 	r.updated = rankTime(e.Updated)
 	r.id = e.ID
 	return r
+}
+
+// fold appends the folded claim fields fs (all but the title) to buf,
+// joined by fieldSeparator, and records where each ends. The title is
+// appended after them, folded, with its separator.
+func (r *record) fold(buf []byte, fs []string) []byte {
+	for i, f := range fs {
+		if i > 0 {
+			buf = append(buf, fieldSeparator)
+		}
+		buf = appendFolded(buf, f)
+		r.ends[i] = int32(len(buf))
+	}
+	return buf
 }
 
 // textRecord is the record of a bare text, such as an article title: a
@@ -448,7 +460,13 @@ func (r *record) setText(hay string) {
 	r.mask, r.initials, r.singles = 0, 0, 0
 	inWord, runes := false, 0
 	var first rune
-	for _, c := range hay {
+	for i := 0; i < len(hay); {
+		// ASCII without decoding: most of every text.
+		c, size := rune(hay[i]), 1
+		if c >= utf8.RuneSelf {
+			c, size = utf8.DecodeRuneInString(hay[i:])
+		}
+		i += size
 		bit := runeBit(c)
 		r.mask |= bit
 		word := isWordRune(c)

@@ -19,7 +19,7 @@ func fuzzyMatches(word, text string) bool {
 // fastMatches is this package's rule over the same text.
 func fastMatches(word, text string) bool {
 	w, _, ok := foldWord(word)
-	folded, _ := appendFolded(nil, text, 0)
+	folded := appendFolded(nil, text)
 	return ok && subsequence(string(folded), w)
 }
 
@@ -204,10 +204,14 @@ func TestRunesMaskCoversText(t *testing.T) {
 	rng := rand.New(rand.NewPCG(3, 4))
 	for range 2000 {
 		text := randomText(rng, 20)
-		folded, mask := appendFolded(nil, text, 0)
-		for _, r := range string(folded) {
-			if mask&runeBit(r) == 0 {
-				t.Fatalf("mask of %q lacks %q", text, r)
+		folded := appendFolded(nil, text)
+		if slow := appendFoldedRunes(nil, text); string(folded) != string(slow) {
+			t.Fatalf("%q folds to %q a byte at a time, %q a rune at a time", text, folded, slow)
+		}
+		r := textRecord(text)
+		for _, c := range string(folded) {
+			if r.mask&runeBit(c) == 0 || runeBit(c) != otherRuneBit(c) {
+				t.Fatalf("mask of %q lacks %q", text, c)
 			}
 		}
 	}

@@ -1,6 +1,7 @@
 package team
 
 import (
+	"reflect"
 	"slices"
 	"testing"
 
@@ -211,5 +212,13 @@ func TestProgressByAnnotator(t *testing.T) {
 	}
 	if !slices.Equal(p.Labels, []string{"accusation", "denial", "praise"}) || len(p.Days) != 1 {
 		t.Errorf("labels %v days %v", p.Labels, p.Days)
+	}
+	// Counted from the summaries, without a claim read: the same.
+	fromSummaries, err := LoadProgress(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(fromSummaries, p) {
+		t.Errorf("LoadProgress\n%+v\nProgressOf(Load)\n%+v", fromSummaries, p)
 	}
 }

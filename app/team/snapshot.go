@@ -49,9 +49,17 @@ func Load(store *storage.Store) (*Snapshot, error) {
 		return nil, err
 	}
 	s.sort()
+	if err := s.addStatuses(store); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+// addStatuses reads every status set on the snapshot's articles.
+func (s *Snapshot) addStatuses(store *storage.Store) error {
 	statuses, err := store.AllAnnotatorStatuses()
 	if err != nil {
-		return nil, err
+		return err
 	}
 	for _, st := range statuses {
 		if a, ok := s.articles[st.ArticleID]; ok {
@@ -59,7 +67,7 @@ func Load(store *storage.Store) (*Snapshot, error) {
 			s.articles[st.ArticleID] = a
 		}
 	}
-	return s, nil
+	return nil
 }
 
 // NewSnapshot builds a snapshot from articles and claims already read.

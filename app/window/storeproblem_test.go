@@ -64,9 +64,16 @@ func damagedStore(t *testing.T, path string) {
 	}
 	defer db.Close()
 	err = db.Update(func(tx *bolt.Tx) error {
-		b := tx.Bucket([]byte("articles"))
-		k, _ := b.Cursor().First()
-		return b.Put(k, []byte("{not json"))
+		// The article and its summary, which is what the window reads of
+		// it at start (the store's summaries spare reading every article).
+		for _, bucket := range []string{"articles", "article_summaries"} {
+			b := tx.Bucket([]byte(bucket))
+			k, _ := b.Cursor().First()
+			if err := b.Put(k, []byte("{not json")); err != nil {
+				return err
+			}
+		}
+		return nil
 	})
 	if err != nil {
 		t.Fatal(err)

@@ -1,0 +1,95 @@
+package search
+
+import (
+	"fmt"
+	"runtime"
+	"sync"
+	"unsafe"
+
+	"claimdesk/storage"
+)
+
+// SearchStore answers one query over every claim of store without building
+// an Index: what `claimdesk search`, a process that answers once and exits,
+// needs. It reads the claims' records where they lie in the file, folds
+// each into one reused buffer exactly as an Index would (newRecord), ranks
+// it with the same matcher, and keeps only the best limit; so it finds
+// what Index.Search finds, in the same order, while holding no more than
+// the hits in memory. Titles come from the articles' summaries, folded
+// once. The claims are split across the cores by id, each share read in a
+// transaction of its own: one snapshot for a store opened read-only, as
+// the command line opens it, which no process can write meanwhile.
+func SearchStore(store *storage.Store, query string, limit int) ([]Result, error) {
+	m := compile(ParseQuery(query))
+	if m.never {
+		return []Result{}, nil
+	}
+	summaries, err := store.ArticleSummaries()
+	if err != nil {
+		return nil, fmt.Errorf("search: reading articles: %w", err)
+	}
+	titles := make(map[uint64]string, len(summaries))
+	folded := make(map[uint64]string, len(summaries))
+	for _, a := range summaries {
+		titles[a.ID] = a.Title
+		folded[a.ID] = foldText(a.Title)
+	}
+	last, err := store.LastClaimID()
+	if err != nil {
+		return nil, fmt.Errorf("search: reading claims: %w", err)
+	}
+	workers := max(1, min(runtime.GOMAXPROCS(0), int(last/uint64(parallelMin))+1))
+	parts := make([]topK, workers)
+	errs := make([]error, workers)
+	var wg sync.WaitGroup
+	for w := range workers {
+		first, upto := last*uint64(w)/uint64(workers)+1, last*uint64(w+1)/uint64(workers)
+		parts[w].limit = limit
+		wg.Go(func() { errs[w] = scanStored(store, m, folded, first, upto, &parts[w]) })
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return nil, fmt.Errorf("search: reading claims: %w", err)
+		}
+	}
+	return storedResults(store, m, titles, mergeTop(parts, limit))
+}
+
+// scanStored evaluates m over the claims first to upto, offering every
+// match to top. A hit's slot is unused: its id finds the claim again.
+func scanStored(store *storage.Store, m *matcher, titles map[uint64]string, first, upto uint64, top *topK) error {
+	j := &scanJob{m: m, every: true}
+	words := len(m.words)
+	var buf []byte
+	var r record
+	return store.ForEachClaimBorrowed(first, upto, func(c *storage.Claim) bool {
+		fs := [...]string{c.Quote, c.Label, c.Speaker, c.Target, c.Note, c.Annotator}
+		buf = r.fold(buf[:0], fs[:])
+		buf = append(buf, fieldSeparator)
+		buf = append(buf, titles[c.ArticleID]...)
+		r.ends[fieldTitle] = int32(len(buf))
+		// The buffer is overwritten by the next claim, and nothing keeps
+		// the record past this call: a string over it costs no copy.
+		r.setText(unsafe.String(unsafe.SliceData(buf), len(buf)))
+		if found, ok := j.eval(&r, cand{}); ok {
+			top.offer(hit{score: found.after.score(words), updated: rankTime(c.Updated), id: c.ID})
+		}
+		return true
+	})
+}
+
+// storedResults reads the claims of hits, best first, as Results.
+func storedResults(store *storage.Store, m *matcher, titles map[uint64]string, hits []hit) ([]Result, error) {
+	out := make([]Result, len(hits))
+	for i, h := range hits {
+		c, err := store.Claim(h.id)
+		if err != nil {
+			return nil, fmt.Errorf("search: reading claim %d: %w", h.id, err)
+		}
+		e := EntryOf(c, titles[c.ArticleID])
+		r := newRecord(e, e.ArticleTitle)
+		out[i] = Result{Entry: e, Score: int(h.score), QuoteMatches: quoteMatches(m, &r, e.Quote)}
+	}
+	return out, nil
+}
