@@ -37,6 +37,7 @@ const (
 	SaveStateChanged                     // stored, being typed, or refused
 	CandidatesChanged                    // the open article's suggested claims, or the current one
 	RejectionsChanged                    // the memory of rejected suggestions
+	AnnotatorsChanged                    // who has claims: the layers to choose from
 )
 
 // ErrNoSelection is returned when a label is applied with nothing selected.
@@ -91,14 +92,17 @@ type Session struct {
 
 type span struct{ start, end int }
 
-// NewSession reads the labels and the article list of store. wake is
+// NewSession reads the labels and the article list of store: what the
+// first frame needs. Who annotated (the layer switch's choices) is read by
+// LoadAnnotators, which a window calls after its first frame, since it
+// reads every claim. wake is
 // called, from any goroutine, when store notices wait in the inbox; it must
 // arrange for Sync to run on the session's goroutine (the window passes
 // fyne.Do). It is called once until the next Sync, however many notices
 // arrive, so a batch import of thousands of claims redraws once.
 func NewSession(store *storage.Store, wake func()) (*Session, error) {
 	s := &Session{store: store, editor: NewEditor(store), wake: wake, Now: time.Now, current: -1,
-		rejections: suggest.NewRejectedSpans()}
+		rejections: suggest.NewRejectedSpans(), annotators: map[string]bool{}}
 	store.OnChange(s.receive)
 	labels, err := store.Labels()
 	if err != nil {
@@ -109,7 +113,7 @@ func NewSession(store *storage.Store, wake func()) (*Session, error) {
 		return s, err
 	}
 	s.labels, s.articles = labels, articles
-	return s, s.loadAnnotators()
+	return s, nil
 }
 
 // OnChange registers fn to hear which aspects changed after each intent or

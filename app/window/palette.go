@@ -59,8 +59,10 @@ func (p *searchPalette) run(query string) {
 		p.highlight(0)
 	}
 	switch {
-	case p.w.index.Loading():
-		p.info.SetText("Still indexing the store: results so far")
+	case !p.w.indexed || p.w.index.Loading():
+		// What is typed meanwhile stays in the box; indexLoaded runs it
+		// again once the index holds every claim.
+		p.info.SetText("Indexing " + storage.Plural(p.w.claimsToIndex(), "claim") + "… results so far, all of them when it is done")
 	case p.w.index.Len() == 0:
 		p.info.SetText("No claims yet.")
 	case query == "":

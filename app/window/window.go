@@ -27,6 +27,7 @@ type mainWindow struct {
 	store   *storage.Store
 	session *annotate.Session
 	index   *search.Index
+	indexed bool // the index holds the whole store: loaded at start, off the UI goroutine
 	memory  *memory // what the window comes back to next time
 	left    bool    // the window's place is remembered: it quit
 	// exit, when set, ends the process once quit has stored everything,
@@ -96,9 +97,9 @@ func newMainWindowWith(a fyne.App, store *storage.Store, m *memory, inBackground
 	if err != nil {
 		w.showReadError("Reading the store", err)
 	}
-	w.startIndexing()
-	w.startSuggestions(learn)
+	w.startSuggestions()
 	w.restorePlace()
+	w.startLoading(learn)
 	w.team = newTeamSync(w)
 	w.team.start()
 	return w
@@ -154,6 +155,8 @@ func (w *mainWindow) render(changed annotate.Aspect) {
 	if changed&(annotate.ClaimsChanged|annotate.LabelsChanged) != 0 {
 		w.view.SetHighlights(w.highlights())
 		w.claimsUI.refresh()
+	}
+	if changed&(annotate.ClaimsChanged|annotate.LabelsChanged|annotate.AnnotatorsChanged) != 0 {
 		w.layers.refresh()
 	}
 	if changed&annotate.StatusChanged != 0 {
@@ -241,17 +244,6 @@ func labelSwatch(hex string) color.Color {
 	}
 	c, _ := storage.ParseColour(storage.UnknownLabelColour)
 	return c
-}
-
-// startIndexing builds the search index in the background so the first
-// frame does not wait for it; the index then follows every change.
-func (w *mainWindow) startIndexing() {
-	w.index.Follow(w.store)
-	w.inBackground(func() {
-		if err := w.index.Load(w.store); err != nil {
-			fyne.Do(func() { w.showReadError("Building the search index", err) })
-		}
-	})
 }
 
 // quit stores a pending edit and the window's place, then ends the app.
