@@ -27,7 +27,7 @@ type mainWindow struct {
 	store   *storage.Store
 	session *annotate.Session
 	index   *search.Index
-	indexed bool // the index holds the whole store: loaded at start, off the UI goroutine
+	indexed bool    // the index holds the whole store: loaded at start, off the UI goroutine
 	memory  *memory // what the window comes back to next time
 	left    bool    // the window's place is remembered: it quit
 	// exit, when set, ends the process once quit has stored everything,
