@@ -63,10 +63,14 @@ func newMainWindow(a fyne.App, store *storage.Store, m *memory) *mainWindow {
 	return newMainWindowWith(a, store, m, func(f func()) { go f() }, func(d time.Duration, f func()) {
 		time.AfterFunc(d, func() { fyne.Do(f) })
 	}, func(e *suggest.Engine, failed func(error)) {
-		// Trains off the UI goroutine, so the first frame never waits
-		// for it, then retrains after each batch of changes until exit.
+		// startLoading calls this off the UI goroutine; once trained, the
+		// engine retrains after each batch of changes until exit.
+		if err := e.Load(); err != nil {
+			fyne.Do(func() { failed(err) })
+			return
+		}
 		go func() {
-			if err := e.Run(context.Background()); err != nil {
+			if err := e.Follow(context.Background()); err != nil {
 				fyne.Do(func() { failed(err) })
 			}
 		}()
@@ -74,8 +78,10 @@ func newMainWindow(a fyne.App, store *storage.Store, m *memory) *mainWindow {
 }
 
 // newMainWindowWith is newMainWindow with the ways of running work in the
-// background given: inBackground, after, and learn, which starts the
-// suggestion engine learning from the store.
+// background given: inBackground, after, and learn, which trains the
+// suggestion engine on the store (startLoading calls it off the UI
+// goroutine, and it returns once the first model is in use; failed is
+// called on the UI goroutine).
 func newMainWindowWith(a fyne.App, store *storage.Store, m *memory, inBackground func(func()), after func(time.Duration, func()),
 	learn func(e *suggest.Engine, failed func(error)),
 ) *mainWindow {
