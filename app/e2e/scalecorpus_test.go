@@ -38,7 +38,10 @@ func writeScaleCorpus(path string, articles, claimsEach int, seed uint64) error 
 		var text strings.Builder
 		spans := make([]span, 0, claimsEach)
 		for c := range claimsEach {
-			if c > 0 {
+			switch {
+			case c > 0 && c%4 == 0:
+				text.WriteString("\n\n") // paragraphs of four sentences, as news has
+			case c > 0:
 				text.WriteString(" ")
 			}
 			speaker, target := pick(scaleSpeakers), pick(scaleTargets)
