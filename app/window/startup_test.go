@@ -18,7 +18,7 @@ import (
 // newWindowLoadingLater opens the window on store with its background work
 // held in a queue: the returned function runs it, as the goroutine would
 // once the first frame is drawn.
-func newWindowLoadingLater(t *testing.T, store *storage.Store) (*mainWindow, func()) {
+func newWindowLoadingLater(t testing.TB, store *storage.Store) (*mainWindow, func()) {
 	t.Helper()
 	var queue []func()
 	remembered, err := loadMemory(filepath.Join(t.TempDir(), memoryFile), nil)
@@ -43,7 +43,7 @@ func newWindowLoadingLater(t *testing.T, store *storage.Store) (*mainWindow, fun
 
 // storeWithClaims is a store holding the seed article with a claim of
 // peskov by ana and one of putin by bob.
-func storeWithClaims(t *testing.T) *storage.Store {
+func storeWithClaims(t testing.TB) *storage.Store {
 	t.Helper()
 	store, err := storage.Open(filepath.Join(t.TempDir(), "c.db"))
 	if err != nil {
