@@ -4,6 +4,7 @@ package seeds
 
 import (
 	"embed"
+	"errors"
 	"fmt"
 	"io/fs"
 	"sort"
@@ -36,12 +37,20 @@ func Articles() []Article {
 	return out
 }
 
+// errHasArticles stops LoadIfEmpty's look at the store at its first article.
+var errHasArticles = errors.New("the store has articles")
+
 // LoadIfEmpty imports the embedded articles into a store that holds no
 // article yet and returns how many it added; a store with articles is left
 // alone, so a user who deleted the seed does not get it back.
 func LoadIfEmpty(store *storage.Store) (int, error) {
-	summaries, err := store.ArticleSummaries()
-	if err != nil || len(summaries) > 0 {
+	// Reading the first article is enough to know: the window starts
+	// through here, and listing every article would delay it on a big store.
+	err := store.ForEachArticle(func(storage.Article) error { return errHasArticles })
+	if err != nil {
+		if errors.Is(err, errHasArticles) {
+			err = nil
+		}
 		return 0, err
 	}
 	added := 0

@@ -223,14 +223,25 @@ func (s *Session) readOnly(c storage.Claim) error {
 	return fmt.Errorf("%w (it is %s's)", ErrReadOnlyClaim, AnnotatorName(c.Annotator))
 }
 
-// loadAnnotators reads who has claims in the store, for the layer switch.
-func (s *Session) loadAnnotators() error {
+// LoadAnnotators reads who has claims in the store, for the layer switch.
+// It reads every claim: a window calls storage's Annotators off its UI
+// goroutine and hands the names to AddAnnotators instead.
+func (s *Session) LoadAnnotators() error {
 	names, err := s.store.Annotators()
-	s.annotators = map[string]bool{}
-	for _, n := range names {
-		s.annotators[n] = true
-	}
+	s.AddAnnotators(names)
 	return err
+}
+
+// AddAnnotators adds names to the layer switch's choices. Names already
+// known (from claims that arrived since the session began) stay.
+func (s *Session) AddAnnotators(names []string) {
+	defer s.begin()()
+	for _, n := range names {
+		if !s.annotators[n] {
+			s.annotators[n] = true
+			s.changed |= AnnotatorsChanged
+		}
+	}
 }
 
 // noteAnnotator adds the annotator of a claim that arrived (a team sync, an

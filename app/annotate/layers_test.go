@@ -202,3 +202,42 @@ func TestAClaimOfANewAnnotatorAddsTheirLayer(t *testing.T) {
 		t.Errorf("choices %v", got)
 	}
 }
+
+// TestAnnotatorsAreReadAfterTheSessionBegins: who annotated is read after
+// the first frame (it reads every claim), and merges with the claims that
+// arrived meanwhile instead of replacing them.
+func TestAnnotatorsAreReadAfterTheSessionBegins(t *testing.T) {
+	_, store, made := withLayers(t)
+	s, err := NewSession(store, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var seen []Aspect
+	s.OnChange(func(a Aspect) { seen = append(seen, a) })
+	s.SetAnnotator("ana")
+	if err := s.Open(made["ana"].ArticleID); err != nil {
+		t.Fatal(err)
+	}
+	if got := layerNames(s.LayerChoices()); !reflect.DeepEqual(got, []string{"Mine", "Everyone", "gold"}) {
+		t.Errorf("before the annotators are read, the choices are %v", got)
+	}
+	if _, err := store.AddClaim(storage.Claim{ArticleID: s.Article().ID, Start: 7, End: 13, Label: "denial", Annotator: "carol"}); err != nil {
+		t.Fatal(err)
+	}
+	s.Sync()
+	seen = nil
+	if err := s.LoadAnnotators(); err != nil {
+		t.Fatal(err)
+	}
+	if got := layerNames(s.LayerChoices()); !reflect.DeepEqual(got, []string{"Mine", "Everyone", "bob", "carol", "gold"}) {
+		t.Errorf("choices %v", got)
+	}
+	if len(seen) != 1 || seen[0]&AnnotatorsChanged == 0 {
+		t.Errorf("reading the annotators told the observers %v, want AnnotatorsChanged once", seen)
+	}
+	seen = nil
+	s.AddAnnotators([]string{"bob", "carol"})
+	if len(seen) != 0 {
+		t.Errorf("adding known annotators told the observers %v", seen)
+	}
+}

@@ -38,6 +38,7 @@ const (
 	CandidatesChanged                      // the open article's suggested claims, or the current one
 	RejectionsChanged                      // the memory of rejected suggestions
 	AdjudicationChanged                    // adjudicating began or ended, or its candidates or decisions changed
+	AnnotatorsChanged                      // who has claims: the layers to choose from
 )
 
 // ErrNoSelection is returned when a label is applied with nothing selected.
@@ -93,14 +94,17 @@ type Session struct {
 
 type span struct{ start, end int }
 
-// NewSession reads the labels and the article list of store. wake is
+// NewSession reads the labels and the article list of store: what the
+// first frame needs. Who annotated (the layer switch's choices) is read by
+// LoadAnnotators, which a window calls after its first frame, since it
+// reads every claim. wake is
 // called, from any goroutine, when store notices wait in the inbox; it must
 // arrange for Sync to run on the session's goroutine (the window passes
 // fyne.Do). It is called once until the next Sync, however many notices
 // arrive, so a batch import of thousands of claims redraws once.
 func NewSession(store *storage.Store, wake func()) (*Session, error) {
 	s := &Session{store: store, editor: NewEditor(store), wake: wake, Now: time.Now, current: -1,
-		rejections: suggest.NewRejectedSpans()}
+		rejections: suggest.NewRejectedSpans(), annotators: map[string]bool{}}
 	store.OnChange(s.receive)
 	labels, err := store.Labels()
 	if err != nil {
@@ -111,7 +115,7 @@ func NewSession(store *storage.Store, wake func()) (*Session, error) {
 		return s, err
 	}
 	s.labels, s.articles = labels, articles
-	return s, s.loadAnnotators()
+	return s, nil
 }
 
 // OnChange registers fn to hear which aspects changed after each intent or

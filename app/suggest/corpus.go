@@ -1,13 +1,15 @@
 package suggest
 
 import (
+	"errors"
+
 	"claimdesk/storage"
 )
 
 // Source is what the engine reads from the store; *storage.Store is one.
 type Source interface {
 	Labels() ([]storage.Label, error)
-	ForEachArticle(fn func(storage.Article) error) error
+	ArticleSummaries() ([]storage.ArticleSummary, error)
 	Article(id uint64) (storage.Article, error)
 	Claims(articleID uint64) ([]storage.Claim, error)
 }
@@ -29,23 +31,57 @@ type Corpus struct {
 
 // LoadCorpus reads every article and claim of src.
 func LoadCorpus(src Source) (Corpus, error) {
-	var c Corpus
-	labels, err := src.Labels()
+	labels, err := labelNames(src)
+	c := Corpus{Labels: labels}
 	if err != nil {
 		return c, err
 	}
+	err = eachDocument(src, func(d Document) error {
+		c.Docs = append(c.Docs, d)
+		return nil
+	})
+	return c, err
+}
+
+// labelNames lists the names of src's labels in its order.
+func labelNames(src Source) ([]string, error) {
+	labels, err := src.Labels()
+	names := make([]string, 0, len(labels))
 	for _, l := range labels {
-		c.Labels = append(c.Labels, l.Name)
+		names = append(names, l.Name)
 	}
-	err = src.ForEachArticle(func(a storage.Article) error {
+	return names, err
+}
+
+// eachDocument calls fn with every article of src and its claims, one at a
+// time: a caller that keeps less than the texts (the engine keeps
+// examples) never holds every article of a big store at once. Each article
+// is read in a transaction of its own, never one inside another: closing
+// the store waits for the transactions under way and holds back new ones,
+// so a read nested in a long one would wait for the close forever, and
+// the window could not quit while the engine learns.
+func eachDocument(src Source, fn func(Document) error) error {
+	summaries, err := src.ArticleSummaries()
+	if err != nil {
+		return err
+	}
+	for _, s := range summaries {
+		a, err := src.Article(s.ID)
+		if errors.Is(err, storage.ErrNotFound) {
+			continue // deleted since the list was read
+		}
+		if err != nil {
+			return err
+		}
 		claims, err := src.Claims(a.ID)
 		if err != nil {
 			return err
 		}
-		c.Docs = append(c.Docs, Document{ID: a.ID, Title: a.Title, Text: []rune(a.Text), Claims: claims})
-		return nil
-	})
-	return c, err
+		if err := fn(Document{ID: a.ID, Title: a.Title, Text: []rune(a.Text), Claims: claims}); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // Examples turns every claim of docs into a training example.

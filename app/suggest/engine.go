@@ -2,6 +2,7 @@ package suggest
 
 import (
 	"context"
+	"maps"
 	"slices"
 	"sync"
 	"sync/atomic"
@@ -264,6 +265,14 @@ func (e *Engine) Run(ctx context.Context) error {
 	if err := e.Load(); err != nil {
 		return err
 	}
+	return e.Follow(ctx)
+}
+
+// Follow retrains after each batch of observed changes until ctx is done:
+// Run without its Load, for a caller that loads first and then does
+// something else before following (the window gives the memory the load
+// used back to the system).
+func (e *Engine) Follow(ctx context.Context) error {
 	for {
 		select {
 		case <-ctx.Done():
@@ -278,15 +287,25 @@ func (e *Engine) Run(ctx context.Context) error {
 
 // Load reads every claim of the store and trains a model on them.
 func (e *Engine) Load() error {
-	corpus, err := LoadCorpus(e.src)
+	labels, err := labelNames(e.src)
+	if err != nil {
+		return err
+	}
+	// Article by article: the texts are dropped once their claims are
+	// examples, so the engine never holds the whole store's text.
+	examples := map[uint64]Example{}
+	err = eachDocument(e.src, func(d Document) error {
+		for _, c := range d.Claims {
+			examples[c.ID] = claimExample(d.Text, c, e.cues)
+		}
+		return nil
+	})
 	if err != nil {
 		return err
 	}
 	e.mu.Lock()
-	e.labels = corpus.Labels
-	for _, ex := range Examples(corpus.Docs, e.cues) {
-		e.examples[ex.ClaimID] = ex
-	}
+	e.labels = labels
+	maps.Copy(e.examples, examples)
 	e.mu.Unlock()
 	e.retrain()
 	return nil

@@ -252,3 +252,67 @@ func TestKeptCandidatesEqualAFreshSearch(t *testing.T) {
 	same("another article", other)
 	same("back to the first", seed)
 }
+
+// nestingSource is a store that reports a read begun while another of its
+// reads is still under way: storage runs each read in a transaction, and
+// bbolt's Close waits for those under way while holding back new ones, so
+// a nested read would hang a window quitting while the engine learns.
+type nestingSource struct {
+	*storage.Store
+	t       *testing.T
+	reading bool
+}
+
+func (s *nestingSource) read(what string) func() {
+	if s.reading {
+		s.t.Errorf("%s read inside another read of the store", what)
+	}
+	s.reading = true
+	return func() { s.reading = false }
+}
+
+// ArticleSummaries lists an article 999 too, as one deleted after the list
+// was read would be.
+func (s *nestingSource) ArticleSummaries() ([]storage.ArticleSummary, error) {
+	defer s.read("the article list")()
+	list, err := s.Store.ArticleSummaries()
+	return append(list, storage.ArticleSummary{ID: 999}), err
+}
+
+func (s *nestingSource) Article(id uint64) (storage.Article, error) {
+	defer s.read("an article")()
+	return s.Store.Article(id)
+}
+
+func (s *nestingSource) Claims(id uint64) ([]storage.Claim, error) {
+	defer s.read("an article's claims")()
+	return s.Store.Claims(id)
+}
+
+// TestLoadReadsOneArticleAtATime: the engine learns every article's claims
+// in reads of their own, and an article deleted between the list and its
+// read is passed over.
+func TestLoadReadsOneArticleAtATime(t *testing.T) {
+	store := storetest.Open(t)
+	for _, title := range []string{"one", "two", "three"} {
+		a := addArticle(t, store, title, "Peskov denied that Russia had interfered. "+title)
+		if _, err := store.AddClaim(storage.Claim{ArticleID: a.ID, Start: 0, End: 41, Label: "denial", Speaker: "Peskov"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	src := &nestingSource{Store: store, t: t}
+	engine := NewEngine(src, nil, English)
+	if err := engine.Load(); err != nil {
+		t.Fatal(err)
+	}
+	if n := len(engine.examples); n != 3 {
+		t.Errorf("the engine learnt %d claims, want 3", n)
+	}
+	corpus, err := LoadCorpus(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(corpus.Docs) != 3 || corpus.Docs[2].Title != "three" || len(corpus.Docs[2].Claims) != 1 {
+		t.Errorf("the corpus holds %+v", corpus.Docs)
+	}
+}

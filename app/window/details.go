@@ -11,7 +11,6 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"claimdesk/app/annotate"
 	"claimdesk/storage"
 )
 
@@ -66,7 +65,6 @@ func newClaimDetails(w *mainWindow) *claimDetails {
 	)
 	d.owner = newClaimOwner(w)
 	d.form = container.NewVBox(d.owner.container(), d.quote, form)
-	d.reloadSuggestions()
 	d.show(storage.Claim{}, false)
 	return d
 }
@@ -142,13 +140,25 @@ func (d *claimDetails) refreshLabels() {
 	d.hint.SetText("Select text in the article and " + press + ". Click a highlight to edit its claim.")
 }
 
-func (d *claimDetails) reloadSuggestions() {
-	speakers, targets, err := annotate.PastValues(d.w.store)
-	if err != nil {
-		d.w.showReadError("Reading past speakers and targets", err)
-		return
+// setPastValues gives completion the speakers and targets read from the
+// store, most used first; those typed since the read began stay, after
+// them.
+func (d *claimDetails) setPastValues(speakers, targets []string) {
+	d.speakers, d.targets = union(speakers, d.speakers), union(targets, d.targets)
+}
+
+// union is read followed by the values of typed it lacks.
+func union(read, typed []string) []string {
+	has := make(map[string]bool, len(read))
+	for _, v := range read {
+		has[v] = true
 	}
-	d.speakers, d.targets = speakers, targets
+	for _, v := range typed {
+		if !has[v] {
+			read = append(read, v)
+		}
+	}
+	return read
 }
 
 func (d *claimDetails) onLabelChosen(label string) {

@@ -187,7 +187,7 @@ func (w *mainWindow) importFinished(report importer.Report, err error, openFirst
 		w.showError("Importing", err)
 		return
 	}
-	w.details.reloadSuggestions()
+	w.inBackground(w.readPastValues)
 	if openFirst && len(report.Imported) > 0 {
 		w.openArticle(report.Imported[0].ArticleID)
 	}

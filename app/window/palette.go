@@ -52,15 +52,24 @@ func (w *mainWindow) showSearchPalette() {
 
 func (p *searchPalette) run(query string) {
 	p.results = p.session.Search(query, paletteLimit)
-	p.list.UnselectAll()
-	p.list.Refresh()
+	// One redraw of the rows a keystroke: each row shapes its text again,
+	// and unselecting, selecting and scrolling would each redraw them all.
 	p.chosen = -1
-	if len(p.results) > 0 {
-		p.highlight(0)
+	if len(p.results) == 0 {
+		p.list.UnselectAll()
+	} else {
+		p.chosen = 0
+		p.moving = true
+		p.list.Select(0) // nothing to do when the first row is the one chosen already
+		p.moving = false
+		p.list.ScrollToTop()
 	}
+	p.list.Refresh()
 	switch {
-	case p.w.index.Loading():
-		p.info.SetText("Still indexing the store: results so far")
+	case !p.w.indexed || p.w.index.Loading():
+		// What is typed meanwhile stays in the box; indexLoaded runs it
+		// again once the index holds every claim.
+		p.info.SetText("Indexing " + storage.Plural(p.w.claimsToIndex(), "claim") + "… results so far, all of them when it is done")
 	case p.w.index.Len() == 0:
 		p.info.SetText("No claims yet.")
 	case query == "":

@@ -41,12 +41,10 @@ type suggestions struct {
 // on the UI goroutine.
 const largeArticle = 1 << 20
 
-// startSuggestions reads the rejected spans this store remembers, starts
-// the engine with learn (which trains it, and in the running app keeps
-// training it after every change, calling failed if reading the store
-// fails) and asks for the open article's
-// candidates whenever a new model is ready.
-func (w *mainWindow) startSuggestions(learn func(e *suggest.Engine, failed func(error))) {
+// startSuggestions reads the rejected spans this store remembers, makes
+// the engine (startLoading has it learn once the window is drawn) and asks
+// for the open article's candidates whenever a new model is ready.
+func (w *mainWindow) startSuggestions() {
 	rejected := suggest.NewRejectedSpans()
 	if raw := w.memory.place(w.store.Path()).Rejected; len(raw) > 0 {
 		if err := json.Unmarshal(raw, rejected); err != nil {
@@ -59,7 +57,6 @@ func (w *mainWindow) startSuggestions(learn func(e *suggest.Engine, failed func(
 	w.session.SetSuggester(s.labelFor)
 	w.store.OnChange(s.engine.Observe)
 	s.engine.OnModel(func(*suggest.Model) { fyne.Do(s.search) })
-	learn(s.engine, func(err error) { w.showReadError("Learning from the claims for suggestions", err) })
 }
 
 // search finds the open article's candidates in the background, with the

@@ -27,6 +27,7 @@ type mainWindow struct {
 	store   *storage.Store
 	session *annotate.Session
 	index   *search.Index
+	indexed bool    // the index holds the whole store: loaded at start, off the UI goroutine
 	memory  *memory // what the window comes back to next time
 	left    bool    // the window's place is remembered: it quit
 	// exit, when set, ends the process once quit has stored everything,
@@ -68,10 +69,14 @@ func newMainWindow(a fyne.App, store *storage.Store, m *memory) *mainWindow {
 	return newMainWindowWith(a, store, m, func(f func()) { go f() }, func(d time.Duration, f func()) {
 		time.AfterFunc(d, func() { fyne.Do(f) })
 	}, func(e *suggest.Engine, failed func(error)) {
-		// Trains off the UI goroutine, so the first frame never waits
-		// for it, then retrains after each batch of changes until exit.
+		// startLoading calls this off the UI goroutine; once trained, the
+		// engine retrains after each batch of changes until exit.
+		if err := e.Load(); err != nil {
+			fyne.Do(func() { failed(err) })
+			return
+		}
 		go func() {
-			if err := e.Run(context.Background()); err != nil {
+			if err := e.Follow(context.Background()); err != nil {
 				fyne.Do(func() { failed(err) })
 			}
 		}()
@@ -79,8 +84,10 @@ func newMainWindow(a fyne.App, store *storage.Store, m *memory) *mainWindow {
 }
 
 // newMainWindowWith is newMainWindow with the ways of running work in the
-// background given: inBackground, after, and learn, which starts the
-// suggestion engine learning from the store.
+// background given: inBackground, after, and learn, which trains the
+// suggestion engine on the store (startLoading calls it off the UI
+// goroutine, and it returns once the first model is in use; failed is
+// called on the UI goroutine).
 func newMainWindowWith(a fyne.App, store *storage.Store, m *memory, inBackground func(func()), after func(time.Duration, func()),
 	learn func(e *suggest.Engine, failed func(error)),
 ) *mainWindow {
@@ -102,9 +109,9 @@ func newMainWindowWith(a fyne.App, store *storage.Store, m *memory, inBackground
 	if err != nil {
 		w.showReadError("Reading the store", err)
 	}
-	w.startIndexing()
-	w.startSuggestions(learn)
+	w.startSuggestions()
 	w.restorePlace()
+	w.startLoading(learn)
 	w.team = newTeamSync(w)
 	w.team.start()
 	return w
@@ -162,6 +169,8 @@ func (w *mainWindow) render(changed annotate.Aspect) {
 	if changed&(annotate.ClaimsChanged|annotate.LabelsChanged) != 0 {
 		w.view.SetHighlights(w.highlights())
 		w.claimsUI.refresh()
+	}
+	if changed&(annotate.ClaimsChanged|annotate.LabelsChanged|annotate.AnnotatorsChanged) != 0 {
 		w.layers.refresh()
 	}
 	if changed&annotate.StatusChanged != 0 {
@@ -252,17 +261,6 @@ func labelSwatch(hex string) color.Color {
 	}
 	c, _ := storage.ParseColour(storage.UnknownLabelColour)
 	return c
-}
-
-// startIndexing builds the search index in the background so the first
-// frame does not wait for it; the index then follows every change.
-func (w *mainWindow) startIndexing() {
-	w.index.Follow(w.store)
-	w.inBackground(func() {
-		if err := w.index.Load(w.store); err != nil {
-			fyne.Do(func() { w.showReadError("Building the search index", err) })
-		}
-	})
 }
 
 // quit stores a pending edit and the window's place, then ends the app.

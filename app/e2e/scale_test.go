@@ -1,0 +1,131 @@
+package e2e
+
+import (
+	"image"
+	"image/color"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+)
+
+// TestBigStoreOpensAtOnce opens the window on a store of 30,000 claims
+// (300 articles, so that make test stays short; CLAIMDESK_SCALE_ARTICLES=1000
+// measures 100,000) and types a query
+// into the palette the moment the title appears, while the search index
+// is still being read: the query typed then is kept, and answered once the
+// index holds the store. It logs process start → title and → the palette's
+// first answer (README, Window at scale), measured, never asserted.
+func TestBigStoreOpensAtOnce(t *testing.T) {
+	bin, work, shots, db := setUp(t)
+	articles := 300
+	if n, err := strconv.Atoi(os.Getenv("CLAIMDESK_SCALE_ARTICLES")); err == nil && n > 0 {
+		articles = n
+	}
+	corpus := filepath.Join(work, "scale.jsonl")
+	if err := writeScaleCorpus(corpus, articles, 100, 1); err != nil {
+		t.Fatal(err)
+	}
+	cli(t, bin, db, "import", corpus)
+	x := startXvfb(t)
+
+	started := time.Now()
+	app := startApp(t, bin, db, homeDir(t, work, "analyst"), x)
+	win := x.window("Claimdesk")
+	waitTitle(t, x, win, scaleFirstTitle)
+	titled := time.Since(started)
+	// The title is set before the first frame: drawn is when the article
+	// and its list are on the screen.
+	var before image.Image
+	for deadline := time.Now().Add(30 * time.Second); ; time.Sleep(20 * time.Millisecond) {
+		if before = x.grab(); lit(before) > before.Bounds().Dx()*before.Bounds().Dy()/4 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("30 s after its title the window is still not drawn")
+		}
+	}
+	drawn := time.Since(started)
+	x.xdotool("windowfocus", "--sync", win)
+	x.xdotool("key", "--window", win, "ctrl+k")
+	waitChange(t, x, before, paletteQuery, "the palette to open")
+	const query = "zakharova pipeline"
+	// Typed as a person types, to the focused window: keys sent to the
+	// window itself (--window) were lost while a loaded machine lagged.
+	x.xdotool("type", "--delay", "20", query)
+	typed := time.Since(started)
+	// Caught while still indexing, the palette says so, its count in words.
+	if early := x.screenshot(shots, "scale-typed"); !anyLabelColour(early, firstRowBar) {
+		if got := readText(t, early, paletteInfo); !strings.HasPrefix(got, "Indexing") {
+			t.Errorf("before its first answer the palette reads %q, want Indexing N claims…", got)
+		} else {
+			t.Logf("while indexing the palette reads %q", got)
+		}
+	}
+
+	// The answer has come when the first row shows a label's colour and
+	// the box the whole query: on a loaded machine the keys may still be
+	// arriving after the index is ready.
+	var shot image.Image
+	got := ""
+	for deadline := time.Now().Add(45 * time.Second); ; time.Sleep(200 * time.Millisecond) {
+		shot = x.grab()
+		if anyLabelColour(shot, firstRowBar) {
+			if got = strings.Trim(readText(t, shot, paletteQuery), "| "); got == query {
+				break
+			}
+		}
+		if time.Now().After(deadline) {
+			x.screenshot(shots, "scale-no-answer")
+			t.Fatalf("45 s after typing %q into the palette while it indexed, it shows %q", query, got)
+		}
+	}
+	answered := time.Since(started)
+	shot = x.screenshot(shots, "scale-answer")
+	t.Logf("%d claims: title after %v, drawn after %v, query typed by %v, palette answered after %v",
+		articles*100, titled.Round(time.Millisecond), drawn.Round(time.Millisecond), typed.Round(time.Millisecond), answered.Round(time.Millisecond))
+
+	if got := readText(t, shot, firstRowMeta); !strings.HasPrefix(got, "Maria Zakharova") {
+		t.Errorf("the first result for %q reads %q, want a claim of Maria Zakharova", query, got)
+	}
+	if got := readText(t, shot, paletteInfo); !strings.HasSuffix(got, "results") {
+		t.Errorf("once indexed, the palette's count reads %q", got)
+	}
+	x.xdotool("key", "--window", win, "Escape")
+	x.quit(win)
+	waitExit(t, app)
+}
+
+// paletteInfo is where the palette says how many results it found, or that
+// it is still indexing.
+var paletteInfo = image.Rect(215, 160, 640, 190)
+
+// anyLabelColour reports whether r shows one of the three seed labels'
+// colours.
+func anyLabelColour(shot image.Image, r image.Rectangle) bool {
+	for _, c := range []color.RGBA{denialColour, accusationColour, praiseColour} {
+		if hasColour(shot, r, c) {
+			return true
+		}
+	}
+	return false
+}
+
+var praiseColour = color.RGBA{0x00, 0x9E, 0x73, 0xff}
+
+// lit counts the pixels of shot that are not black: a window not yet drawn
+// is black under Xvfb.
+func lit(shot image.Image) int {
+	n := 0
+	b := shot.Bounds()
+	for y := b.Min.Y; y < b.Max.Y; y += 2 {
+		for x := b.Min.X; x < b.Max.X; x += 2 {
+			if r, g, bl, _ := shot.At(x, y).RGBA(); r|g|bl > 0x0f00 {
+				n += 4
+			}
+		}
+	}
+	return n
+}

@@ -1,0 +1,75 @@
+package window
+
+import (
+	"runtime/debug"
+
+	"fyne.io/fyne/v2"
+
+	"claimdesk/app/annotate"
+	"claimdesk/app/suggest"
+)
+
+// startLoading reads what the first frame does without, off the UI
+// goroutine and one thing after another, so the window is drawn and
+// answers at once on a store of any size: the search index first, since
+// the palette waits for it; then who annotated (the layer switch) and the
+// speakers and targets used before (completion); last the suggestion
+// engine learns, through learn. Each reads every claim; done in turn they
+// neither compete with each other for the two cores of a small machine
+// nor hold their garbage at the same time.
+func (w *mainWindow) startLoading(learn func(e *suggest.Engine, failed func(error))) {
+	w.index.Follow(w.store)
+	w.inBackground(func() {
+		err := w.index.Load(w.store)
+		fyne.Do(func() { w.indexLoaded(err) })
+		names, err := w.store.Annotators()
+		fyne.Do(func() {
+			if err != nil {
+				w.showReadError("Reading who annotated the store", err)
+			}
+			w.session.AddAnnotators(names)
+		})
+		w.readPastValues()
+		learn(w.suggestions.engine, func(err error) { w.showReadError("Learning from the claims for suggestions", err) })
+		// Each read above decoded every claim, and their garbage would
+		// stay in the process for minutes (the runtime returns freed
+		// memory slowly): give it back now, in one collection.
+		debug.FreeOSMemory()
+	})
+}
+
+// indexLoaded is told on the UI goroutine that the search index holds the
+// whole store (or could not be read): an open palette answers the query
+// typed while it was indexing.
+func (w *mainWindow) indexLoaded(err error) {
+	w.indexed = true
+	if err != nil {
+		w.showReadError("Building the search index", err)
+	}
+	if w.palette != nil {
+		w.palette.run(w.palette.query.Text)
+	}
+}
+
+// claimsToIndex is how many claims the store holds, from the article list
+// the window already has: what the palette says it is indexing.
+func (w *mainWindow) claimsToIndex() int {
+	n := 0
+	for _, a := range w.session.Articles() {
+		n += a.Claims
+	}
+	return n
+}
+
+// readPastValues reads the speakers and targets used before, for the
+// editor's completion. It reads every claim: call it off the UI goroutine.
+func (w *mainWindow) readPastValues() {
+	speakers, targets, err := annotate.PastValues(w.store)
+	fyne.Do(func() {
+		if err != nil {
+			w.showReadError("Reading past speakers and targets", err)
+			return
+		}
+		w.details.setPastValues(speakers, targets)
+	})
+}

@@ -1,0 +1,129 @@
+package window
+
+import (
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"claimdesk/app/suggest"
+	"claimdesk/seeds"
+	"claimdesk/storage"
+)
+
+// newWindowLoadingLater opens the window on store with its background work
+// held in a queue: the returned function runs it, as the goroutine would
+// once the first frame is drawn.
+func newWindowLoadingLater(t testing.TB, store *storage.Store) (*mainWindow, func()) {
+	t.Helper()
+	var queue []func()
+	remembered, err := loadMemory(filepath.Join(t.TempDir(), memoryFile), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := newMainWindowWith(test.NewTempApp(t), store, remembered, func(f func()) { queue = append(queue, f) },
+		func(time.Duration, func()) {}, func(e *suggest.Engine, failed func(error)) {
+			if err := e.Load(); err != nil {
+				failed(err)
+			}
+		})
+	w.win.Resize(fyne.NewSize(1280, 800))
+	return w, func() {
+		for len(queue) > 0 {
+			f := queue[0]
+			queue = queue[1:]
+			f()
+		}
+	}
+}
+
+// storeWithClaims is a store holding the seed article with a claim of
+// peskov by ana and one of putin by bob.
+func storeWithClaims(t testing.TB) *storage.Store {
+	t.Helper()
+	store, err := storage.Open(filepath.Join(t.TempDir(), "c.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { store.Close() })
+	if _, err := seeds.LoadIfEmpty(store); err != nil {
+		t.Fatal(err)
+	}
+	list, err := store.ArticleSummaries()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, c := range []storage.Claim{
+		{Label: "denial", Speaker: "Dmitry Peskov", Target: "USA", Annotator: "ana"},
+		{Label: "praise", Speaker: "Vladimir Putin", Target: "Trump", Annotator: "bob"},
+	} {
+		c.ArticleID, c.Start, c.End = list[0].ID, i*10, i*10+6
+		if _, err := store.AddClaim(c); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return store
+}
+
+// TestThePaletteWaitsForTheIndexWithTheQueryTyped: before the index is
+// loaded the window is drawn with its article; the palette opens, says it
+// is indexing the store's claims, keeps what is typed, and answers it once
+// the index holds the store.
+func TestThePaletteWaitsForTheIndexWithTheQueryTyped(t *testing.T) {
+	w, load := newWindowLoadingLater(t, storeWithClaims(t))
+	if w.session.Article().ID == 0 || !strings.HasSuffix(w.win.Title(), "— Claimdesk") {
+		t.Fatalf("before loading, the window shows article %d titled %q", w.session.Article().ID, w.win.Title())
+	}
+	press(w, ctrl(fyne.KeyK))
+	p := w.palette
+	test.Type(p.query, "peskov")
+	if got := p.info.Text; !strings.HasPrefix(got, "Indexing 2 claims…") {
+		t.Errorf("while indexing the palette says %q", got)
+	}
+	if len(p.results) != 0 {
+		t.Errorf("before the index is loaded the palette lists %d results", len(p.results))
+	}
+	load()
+	if w.palette != p || p.query.Text != "peskov" {
+		t.Fatalf("after indexing the palette is %p (was %p) holding %q", w.palette, p, p.query.Text)
+	}
+	if len(p.results) != 1 || p.results[0].Speaker != "Dmitry Peskov" {
+		t.Errorf("once indexed, 'peskov' finds %+v", p.results)
+	}
+	if got := p.info.Text; got != "1 result" {
+		t.Errorf("once indexed the palette says %q", got)
+	}
+}
+
+// TestLayersAndCompletionArriveAfterTheFirstFrame: who annotated and the
+// speakers used before are read after the first frame, and merged with
+// what arrived meanwhile rather than replacing it.
+func TestLayersAndCompletionArriveAfterTheFirstFrame(t *testing.T) {
+	store := storeWithClaims(t)
+	w, load := newWindowLoadingLater(t, store)
+	layers := func() []string {
+		var out []string
+		for _, l := range w.session.LayerChoices() {
+			out = append(out, l.Name())
+		}
+		return out
+	}
+	if got := layers(); !reflect.DeepEqual(got, []string{"Mine", "Everyone", "gold"}) {
+		t.Errorf("before loading, the layers offered are %v", got)
+	}
+	w.details.remember("Maria Zakharova", "")
+	load()
+	if got := layers(); !reflect.DeepEqual(got, []string{"Mine", "Everyone", "ana", "bob", "gold"}) {
+		t.Errorf("after loading, the layers offered are %v", got)
+	}
+	if got := w.details.speakers; !reflect.DeepEqual(got, []string{"Dmitry Peskov", "Vladimir Putin", "Maria Zakharova"}) {
+		t.Errorf("the speakers completed are %v", got)
+	}
+	if !strings.Contains(strings.Join(w.layers.choice.Options, ","), "bob") {
+		t.Errorf("the layer switch offers %v", w.layers.choice.Options)
+	}
+}
