@@ -268,7 +268,7 @@ func (c *recordChecker) claims() {
 		case index.Get(indexKey(a.ArticleID, a.ID)) == nil:
 			c.fail("claim %d: missing from the article index", a.ID)
 		default:
-			if q, err := spanQuote(Article{ID: a.ArticleID, Text: text}, a.Start, a.End); err != nil || q != a.Quote {
+			if q, err := spanQuote(Article{ID: a.ArticleID, Text: text}, nil, a.Start, a.End); err != nil || q != a.Quote {
 				c.fail("claim %d: quote %q does not match article %d at %d–%d", a.ID, a.Quote, a.ArticleID, a.Start, a.End)
 			}
 		}

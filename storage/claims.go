@@ -120,7 +120,7 @@ func (s *Store) UpdateClaim(a Claim) (Claim, error) {
 		if a.Origin == "" {
 			a.Origin = old.Origin
 		}
-		if err := validateClaim(tx, art, &a); err != nil {
+		if err := validateClaim(tx, art, nil, &a); err != nil {
 			return err
 		}
 		return replaceClaims(tx, []Claim{old}, []Claim{a})
@@ -151,7 +151,7 @@ func (s *Store) RestoreClaim(a Claim) (Claim, error) {
 		if err != nil {
 			return err
 		}
-		if err := validateClaim(tx, art, &a); err != nil {
+		if err := validateClaim(tx, art, nil, &a); err != nil {
 			return err
 		}
 		if a.Origin == "" {
@@ -305,9 +305,13 @@ func insertClaims(tx *bolt.Tx, art Article, claims []Claim) ([]Claim, error) {
 func checkClaims(tx *bolt.Tx, art Article, claims []Claim) ([]Claim, error) {
 	now := time.Now().UTC()
 	out := make([]Claim, len(claims))
+	var index *TextIndex
+	if len(claims) > 1 {
+		index = NewTextIndex(art.Text)
+	}
 	for i, a := range claims {
 		a.ArticleID = art.ID
-		if err := validateClaim(tx, art, &a); err != nil {
+		if err := validateClaim(tx, art, index, &a); err != nil {
 			return nil, batchError(err, i, len(claims))
 		}
 		if a.Created.IsZero() {
@@ -463,8 +467,8 @@ func SortInTextOrder(claims []Claim) {
 // text and is not empty, its quote is text[start:end] (an empty quote is
 // filled in), its label exists and its origin is known. Each refusal says
 // which rule the claim broke.
-func validateClaim(tx *bolt.Tx, art Article, a *Claim) error {
-	quote, err := spanQuote(art, a.Start, a.End)
+func validateClaim(tx *bolt.Tx, art Article, index *TextIndex, a *Claim) error {
+	quote, err := spanQuote(art, index, a.Start, a.End)
 	if err != nil {
 		return err
 	}
@@ -485,17 +489,24 @@ func validateClaim(tx *bolt.Tx, art Article, a *Claim) error {
 }
 
 // spanQuote returns the article's text at [start, end) in code points, or
-// an error naming what is wrong with the span. It walks the text only as
-// far as the span reaches, so checking a claim near the start of a long
-// article stays cheap.
-func spanQuote(art Article, start, end int) (string, error) {
+// an error naming what is wrong with the span. With the article's index,
+// made once for a batch of its claims, each span costs the same wherever
+// it lies; without it, the text is walked only as far as the span reaches,
+// so checking one claim near the start of a long article stays cheap.
+func spanQuote(art Article, index *TextIndex, start, end int) (string, error) {
 	switch {
 	case start < 0:
 		return "", invalidf("span %d–%d: start %d is negative", start, end, start)
 	case end <= start:
 		return "", invalidf("span %d–%d: start must be before end (a claim covers at least one character)", start, end)
 	}
-	quote, ok := Slice(art.Text, start, end)
+	var quote string
+	var ok bool
+	if index != nil {
+		quote, ok = index.Slice(start, end)
+	} else {
+		quote, ok = Slice(art.Text, start, end)
+	}
 	if !ok {
 		n := RuneLen(art.Text)
 		if start >= n {

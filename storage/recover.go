@@ -303,7 +303,7 @@ func (r *recovery) claimsOf(tx *bolt.Tx) error {
 			r.lose("claim %d: its article %d is not recovered", c.ID, c.ArticleID)
 			return
 		}
-		if q, err := spanQuote(Article{ID: c.ArticleID, Text: text}, c.Start, c.End); err != nil || q != c.Quote {
+		if q, err := spanQuote(Article{ID: c.ArticleID, Text: text}, nil, c.Start, c.End); err != nil || q != c.Quote {
 			r.lose("claim %d: quote %q does not match article %d at %d–%d: damaged", c.ID, c.Quote, c.ArticleID, c.Start, c.End)
 			return
 		}

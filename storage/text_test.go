@@ -223,3 +223,31 @@ func FuzzSlice(f *testing.F) {
 		}
 	})
 }
+
+// A TextIndex answers every span as Slice does, in texts of one script,
+// mixed widths, combining marks and emoji, across its marks.
+func TestTextIndexSlicesAsSliceDoes(t *testing.T) {
+	texts := []string{
+		"",
+		"ascii only, no marks at all",
+		strings.Repeat("Кремль отверг обвинения. ", 5),
+		strings.Repeat("東京e\u0301 a👍🏽b 👨\u200d👩 ", 9),
+		strings.Repeat("x", 31) + "é" + strings.Repeat("y", 33),
+	}
+	for _, text := range texts {
+		ix := NewTextIndex(text)
+		n := RuneLen(text)
+		if ix.Len() != n || ix.Text() != text {
+			t.Fatalf("%q: Len %d, want %d", text, ix.Len(), n)
+		}
+		for start := -1; start <= n+1; start++ {
+			for end := start - 1; end <= n+1; end++ {
+				got, gotOK := ix.Slice(start, end)
+				want, wantOK := Slice(text, start, end)
+				if got != want || gotOK != wantOK {
+					t.Fatalf("%q [%d, %d): %q %v, want %q %v", text, start, end, got, gotOK, want, wantOK)
+				}
+			}
+		}
+	}
+}

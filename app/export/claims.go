@@ -60,8 +60,8 @@ func claimRowOf(a storage.Article, c storage.Claim, sents []span, ix *textIndex)
 		Start: c.Start, End: c.End,
 		StartInSentence: c.Start - sent.start, EndInSentence: c.End - sent.start,
 		StartInContext: c.Start - ctx.start, EndInContext: c.End - ctx.start}
-	row.Sentence, _ = ix.slice(sent.start, sent.end)
-	row.Context, _ = ix.slice(ctx.start, ctx.end)
+	row.Sentence, _ = ix.Slice(sent.start, sent.end)
+	row.Context, _ = ix.Slice(ctx.start, ctx.end)
 	return row
 }
 

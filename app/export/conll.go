@@ -58,7 +58,7 @@ func writeCoNLL(j *job, p part) error {
 			w.WriteByte('\n')
 			wrote := false
 			for _, c := range conllChunks(d.Article.Text, d.Claims) {
-				chunk, _ := ix.slice(c.start, c.end)
+				chunk, _ := ix.Slice(c.start, c.end)
 				runes := []rune(chunk)
 				toks := tokenize(runes)
 				tags := bioTags(j, toks, c.claims)
@@ -68,7 +68,7 @@ func writeCoNLL(j *job, p part) error {
 					if breaks[t] || t == 0 && wrote {
 						w.WriteByte('\n')
 					}
-					text, _ := ix.slice(c.start+tok.start, c.start+tok.end)
+					text, _ := ix.Slice(c.start+tok.start, c.start+tok.end)
 					w.WriteString(text)
 					w.WriteString(layout.between)
 					w.WriteString(tags[t])

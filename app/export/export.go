@@ -30,7 +30,6 @@ import (
 	"slices"
 	"strings"
 	"unicode/utf16"
-	"unicode/utf8"
 
 	"claimdesk/app/dataset"
 	"claimdesk/storage"
@@ -389,11 +388,11 @@ func (j *job) eachDoc(p part, fn func(d Doc, ix *textIndex) error) error {
 // text: written out, it would teach a model the wrong span.
 func checkClaims(d Doc, ix *textIndex) error {
 	for _, c := range d.Claims {
-		got, ok := ix.slice(c.Start, c.End)
+		got, ok := ix.Slice(c.Start, c.End)
 		switch {
 		case !ok:
 			return fmt.Errorf("export: article %d %q: claim %d at %d-%d lies outside the text of %d characters",
-				d.Article.ID, d.Article.Title, c.ID, c.Start, c.End, ix.runeLen())
+				d.Article.ID, d.Article.Title, c.ID, c.Start, c.End, ix.Len())
 		case got != c.Quote:
 			return fmt.Errorf("export: article %d %q: claim %d at %d-%d: quote %q does not match the text %q",
 				d.Article.ID, d.Article.Title, c.ID, c.Start, c.End, c.Quote, got)
@@ -458,17 +457,11 @@ func (j *job) result(files []string) Result {
 	return r
 }
 
-// textIndex converts code-point offsets of one article text to byte
-// offsets in constant time. storage.Slice walks the text from its start for
-// every call, which is right for one claim but quadratic for an article
-// with hundreds of them; an export builds this table once per article.
+// textIndex is storage's code-point index of one article text, built
+// once per article by an export, with the UTF-16 offsets Label Studio
+// needs, made on first use.
 type textIndex struct {
-	text string
-	// marks is the byte offset of every markEvery-th code point; nil for
-	// ASCII. Every code point's would be four bytes for each character of
-	// the article: 200 MB for a 50 MiB article in another script.
-	marks []int32
-	n     int // length in code points
+	*storage.TextIndex
 	// units is the UTF-16 offset of every code point, plus the end, built on
 	// the first call of utf16At; nil when every code point is one unit.
 	units     []int32
@@ -476,50 +469,7 @@ type textIndex struct {
 }
 
 func newTextIndex(text string) *textIndex {
-	n := utf8.RuneCountInString(text)
-	x := &textIndex{text: text, n: n}
-	if n == len(text) {
-		return x // ASCII: code points are bytes
-	}
-	x.marks = make([]int32, 0, n/markEvery+1)
-	r := 0
-	for i := range text {
-		if r%markEvery == 0 {
-			x.marks = append(x.marks, int32(i))
-		}
-		r++
-	}
-	if r%markEvery == 0 {
-		x.marks = append(x.marks, int32(len(text)))
-	}
-	return x
-}
-
-// markEvery is how many code points lie between two marks of a textIndex:
-// finding a code point's byte decodes at most markEvery-1 characters.
-const markEvery = 32
-
-func (x *textIndex) runeLen() int { return x.n }
-
-// byteAt is the byte offset of code point r, which must be in [0, n].
-func (x *textIndex) byteAt(r int) int {
-	if x.marks == nil {
-		return r
-	}
-	b := int(x.marks[r/markEvery])
-	for range r % markEvery {
-		_, size := utf8.DecodeRuneInString(x.text[b:])
-		b += size
-	}
-	return b
-}
-
-// slice is text[start:end] in code points, false when out of range.
-func (x *textIndex) slice(start, end int) (string, bool) {
-	if start < 0 || end < start || end > x.n {
-		return "", false
-	}
-	return x.text[x.byteAt(start):x.byteAt(end)], true
+	return &textIndex{TextIndex: storage.NewTextIndex(text)}
 }
 
 // utf16At is code point r's offset in UTF-16 code units, as JavaScript
@@ -527,7 +477,7 @@ func (x *textIndex) slice(start, end int) (string, bool) {
 // rarer CJK) takes two. r must be in [0, n].
 func (x *textIndex) utf16At(r int) int {
 	if !x.unitsMade {
-		x.units, x.unitsMade = utf16Offsets(x.text, x.n), true
+		x.units, x.unitsMade = utf16Offsets(x.Text(), x.Len()), true
 	}
 	if x.units == nil {
 		return r

@@ -74,7 +74,7 @@ func TestUTF16Offsets(t *testing.T) {
 	for _, tc := range tests {
 		ix := newTextIndex(tc.text)
 		var got []int
-		for r := 0; r <= ix.runeLen(); r++ {
+		for r := 0; r <= ix.Len(); r++ {
 			got = append(got, ix.utf16At(r))
 		}
 		if !reflect.DeepEqual(got, tc.want) {
