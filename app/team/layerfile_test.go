@@ -114,3 +114,16 @@ func FuzzDecodeLayer(f *testing.F) {
 		}
 	})
 }
+
+// The buffer encode grows once holds the file, without reserving much
+// more than it: the estimate stays between the file's size and twice it.
+func TestLayerSizeEstimate(t *testing.T) {
+	f := sampleLayer()
+	data, err := f.encode()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if est := f.sizeEstimate(); est < len(data) || est > 2*len(data) {
+		t.Errorf("estimated %d bytes for a file of %d", est, len(data))
+	}
+}
