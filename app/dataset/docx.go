@@ -58,15 +58,22 @@ func parseDocx(name string, data []byte) (draft, []Problem, error) {
 			return draft{}, nil, err
 		}
 	}
+	return officeDraft(name, "the Word document", out, pkg, "docProps/core.xml")
+}
+
+// officeDraft makes the article of a Word or OpenDocument file whose body
+// has been read into out: its paragraphs, the title from the properties
+// part (else the first heading) and the author into meta.
+func officeDraft(name, what string, out *docxBody, pkg *officeZip, propertiesPart string) (draft, []Problem, error) {
 	text := strings.Join(out.paragraphs, "\n\n")
 	if strings.TrimSpace(text) == "" {
-		return draft{}, nil, errors.New("the Word document holds no text")
+		return draft{}, nil, errors.New(what + " holds no text")
 	}
 	if err := checkExtractedText(text); err != nil {
 		return draft{}, nil, err
 	}
 	core := docxCore{}
-	if err := pkg.walk("docProps/core.xml", core.read, false); err != nil {
+	if err := pkg.walk(propertiesPart, core.read, false); err != nil {
 		return draft{}, nil, err
 	}
 	title := usableTitle(core.title)

@@ -6,8 +6,6 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
-
-	"claimdesk/storage"
 )
 
 // An .odt file (OpenDocument Text, what LibreOffice writes) is, like a
@@ -46,26 +44,7 @@ func parseODT(name string, data []byte) (draft, []Problem, error) {
 	if err := pkg.walk("content.xml", func(d *xml.Decoder) error { return readODTBody(d, out) }, true); err != nil {
 		return draft{}, nil, err
 	}
-	text := strings.Join(out.paragraphs, "\n\n")
-	if strings.TrimSpace(text) == "" {
-		return draft{}, nil, errors.New("the document holds no text")
-	}
-	if err := checkExtractedText(text); err != nil {
-		return draft{}, nil, err
-	}
-	core := docxCore{}
-	if err := pkg.walk("meta.xml", core.read, false); err != nil {
-		return draft{}, nil, err
-	}
-	title := usableTitle(core.title)
-	if title == "" {
-		title = out.firstHeading
-	}
-	var meta storage.Meta
-	if core.creator != "" {
-		meta = storage.Meta{"author": storage.MetaString(core.creator)}
-	}
-	return draft{file: name, title: title, text: text, meta: meta}, nil, nil
+	return officeDraft(name, "the document", out, pkg, "meta.xml")
 }
 
 // readODTBody walks content.xml with a stack of the paragraphs, cells,
