@@ -227,26 +227,7 @@ type docxBlock struct {
 
 // readBody walks document.xml.
 func (w *docxWalker) readBody(d *xml.Decoder, out *docxBody) error {
-	var stack []*docxBlock
-	top := func(kinds ...string) *docxBlock {
-		for i := len(stack) - 1; i >= 0; i-- {
-			for _, k := range kinds {
-				if stack[i].kind == k {
-					return stack[i]
-				}
-			}
-		}
-		return nil
-	}
-	emit := func(text string, heading bool) {
-		if text = strings.TrimSpace(text); text == "" {
-			return
-		}
-		if heading && out.firstHeading == "" {
-			out.firstHeading = text
-		}
-		out.paragraphs = append(out.paragraphs, text)
-	}
+	var stack blockStack
 	inText := false
 	for {
 		tok, err := d.Token()
@@ -255,10 +236,10 @@ func (w *docxWalker) readBody(d *xml.Decoder, out *docxBody) error {
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
-			p := top("p")
+			p := stack.top("p")
 			switch t.Name.Local {
 			case "p", "tc", "tr", "tbl", "txbxContent":
-				stack = append(stack, &docxBlock{kind: t.Name.Local})
+				stack.push(&docxBlock{kind: t.Name.Local})
 			case "Fallback", "tabs":
 				// mc:AlternateContent repeats its choice for older readers;
 				// a paragraph's tab stops are no text.
@@ -294,27 +275,60 @@ func (w *docxWalker) readBody(d *xml.Decoder, out *docxBody) error {
 			}
 		case xml.CharData:
 			if inText {
-				top("p").text.Write(t)
+				stack.top("p").text.Write(t)
 			}
 		case xml.EndElement:
 			switch t.Name.Local {
 			case "t":
 				inText = false
 			case "p", "tc", "tr", "tbl", "txbxContent":
-				b := stack[len(stack)-1]
-				stack = stack[:len(stack)-1]
-				closeBlock(b, top, emit)
+				closeBlock(stack.pop(), stack, out)
 			}
 		}
 	}
 }
 
-// close hands a finished block to the one around it, found by outer: a
+// blockStack holds the blocks open at the current element, innermost last.
+type blockStack []*docxBlock
+
+func (s *blockStack) push(b *docxBlock) { *s = append(*s, b) }
+
+func (s *blockStack) pop() *docxBlock {
+	b := (*s)[len(*s)-1]
+	*s = (*s)[:len(*s)-1]
+	return b
+}
+
+// top is the innermost open block of one of kinds, nil if none is open.
+func (s blockStack) top(kinds ...string) *docxBlock {
+	for i := len(s) - 1; i >= 0; i-- {
+		for _, k := range kinds {
+			if s[i].kind == k {
+				return s[i]
+			}
+		}
+	}
+	return nil
+}
+
+// emit adds a paragraph of the article, unless it is blank; the first
+// heading is kept for the title.
+func (out *docxBody) emit(text string, heading bool) {
+	if text = strings.TrimSpace(text); text == "" {
+		return
+	}
+	if heading && out.firstHeading == "" {
+		out.firstHeading = text
+	}
+	out.paragraphs = append(out.paragraphs, text)
+}
+
+// closeBlock hands a finished block to the one around it in outer: a
 // paragraph's text to its cell, a cell's to its row (cells apart by a
 // tab), a row to its table (a line each); a table, or a paragraph in no
 // cell, becomes a paragraph of the article, and a table in a cell part of
 // the cell.
-func closeBlock(b *docxBlock, outer func(kinds ...string) *docxBlock, emit func(string, bool)) {
+func closeBlock(b *docxBlock, outer blockStack, out *docxBody) {
 	add := func(to *docxBlock, text string) {
 		if to != nil && text != "" {
 			to.parts = append(to.parts, text)
@@ -325,21 +339,21 @@ func closeBlock(b *docxBlock, outer func(kinds ...string) *docxBlock, emit func(
 		text := strings.TrimSpace(b.text.String())
 		// A text box's paragraphs are the article's; a note's (in an
 		// .odt) gather like a cell's.
-		if cell := outer("tc", "txbxContent", "note-body"); cell != nil && cell.kind != "txbxContent" {
+		if cell := outer.top("tc", "txbxContent", "note-body"); cell != nil && cell.kind != "txbxContent" {
 			add(cell, text)
 		} else {
-			emit(text, b.heading)
+			out.emit(text, b.heading)
 		}
 	case "tc":
-		add(outer("tr"), strings.Join(b.parts, " "))
+		add(outer.top("tr"), strings.Join(b.parts, " "))
 	case "tr":
-		add(outer("tbl"), strings.Join(b.parts, "\t"))
+		add(outer.top("tbl"), strings.Join(b.parts, "\t"))
 	case "tbl":
 		text := strings.Join(b.parts, "\n")
-		if cell := outer("tc"); cell != nil {
+		if cell := outer.top("tc"); cell != nil {
 			add(cell, text)
 		} else {
-			emit(text, false)
+			out.emit(text, false)
 		}
 	}
 }

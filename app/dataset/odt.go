@@ -50,27 +50,8 @@ func parseODT(name string, data []byte) (draft, []Problem, error) {
 // readODTBody walks content.xml with a stack of the paragraphs, cells,
 // rows, tables and notes open at the current element.
 func readODTBody(d *xml.Decoder, out *docxBody) error {
-	var stack []*docxBlock
+	var stack blockStack
 	var notes []string
-	top := func(kinds ...string) *docxBlock {
-		for i := len(stack) - 1; i >= 0; i-- {
-			for _, k := range kinds {
-				if stack[i].kind == k {
-					return stack[i]
-				}
-			}
-		}
-		return nil
-	}
-	emit := func(text string, heading bool) {
-		if text = strings.TrimSpace(text); text == "" {
-			return
-		}
-		if heading && out.firstHeading == "" {
-			out.firstHeading = text
-		}
-		out.paragraphs = append(out.paragraphs, text)
-	}
 	for {
 		tok, err := d.Token()
 		if err != nil {
@@ -79,12 +60,12 @@ func readODTBody(d *xml.Decoder, out *docxBody) error {
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
-			p := top("p")
+			p := stack.top("p")
 			switch t.Name.Local {
 			case "p", "h":
-				stack = append(stack, &docxBlock{kind: "p", heading: t.Name.Local == "h"})
+				stack.push(&docxBlock{kind: "p", heading: t.Name.Local == "h"})
 			case "table-cell", "table-row", "table", "note-body", "text-box":
-				stack = append(stack, &docxBlock{kind: odtKinds[t.Name.Local]})
+				stack.push(&docxBlock{kind: odtKinds[t.Name.Local]})
 			case "annotation", "tracked-changes", "note-citation", "sequence-decls":
 				// Comments, deleted text and the note's own mark (written
 				// by the note's end) are no text of the article.
@@ -94,7 +75,7 @@ func readODTBody(d *xml.Decoder, out *docxBody) error {
 						return err
 					}
 					p.text.WriteString("[" + strings.TrimSpace(label) + "]")
-					if note := top("note"); note != nil {
+					if note := stack.top("note"); note != nil {
 						note.parts = append(note.parts, strings.TrimSpace(label))
 					}
 					continue
@@ -103,7 +84,7 @@ func readODTBody(d *xml.Decoder, out *docxBody) error {
 					return err
 				}
 			case "note":
-				stack = append(stack, &docxBlock{kind: "note"})
+				stack.push(&docxBlock{kind: "note"})
 			case "s":
 				if p != nil {
 					n := 1
@@ -126,24 +107,22 @@ func readODTBody(d *xml.Decoder, out *docxBody) error {
 		case xml.CharData:
 			// OpenDocument collapses white space in text as HTML does;
 			// <text:s/> writes the spaces meant.
-			if p := top("p"); p != nil {
+			if p := stack.top("p"); p != nil {
 				p.text.WriteString(odtSpace.ReplaceAllString(string(t), " "))
 			}
 		case xml.EndElement:
 			switch t.Name.Local {
 			case "p", "h", "table-cell", "table-row", "table", "note-body", "text-box":
-				b := stack[len(stack)-1]
-				stack = stack[:len(stack)-1]
+				b := stack.pop()
 				if b.kind == "note-body" {
-					if note := top("note"); note != nil {
+					if note := stack.top("note"); note != nil {
 						note.text.WriteString(strings.Join(b.parts, " "))
 					}
 					continue
 				}
-				closeBlock(b, top, emit)
+				closeBlock(b, stack, out)
 			case "note":
-				b := stack[len(stack)-1]
-				stack = stack[:len(stack)-1]
+				b := stack.pop()
 				label := ""
 				if len(b.parts) > 0 {
 					label = b.parts[0]
