@@ -6,10 +6,36 @@ import (
 )
 
 // Fyne hands a key to the focused widget alone, and its checks, selects
-// and tables ignore Esc, so a dialog whose widget has the focus would not
-// close on Esc as every dialog of the window promises. These widgets pass
+// and tables ignore Esc and its entries keep it, so a dialog whose widget
+// has the focus would not close on Esc as every dialog of the window
+// promises. These widgets pass
 // Esc on to their dialog; the table also takes Enter as Space, choosing
 // the focused row as a click does.
+
+// escapingEntry is an entry that closes its dialog on Esc. onEscape may be
+// set after the dialog is made (a form dialog is made from its entries);
+// until then Esc does nothing.
+type escapingEntry struct {
+	widget.Entry
+	onEscape func()
+}
+
+func newEscapingEntry(onEscape func()) *escapingEntry {
+	e := &escapingEntry{onEscape: onEscape}
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+// TypedKey is part of fyne.Focusable.
+func (e *escapingEntry) TypedKey(ev *fyne.KeyEvent) {
+	if ev.Name == fyne.KeyEscape {
+		if e.onEscape != nil {
+			e.onEscape()
+		}
+		return
+	}
+	e.Entry.TypedKey(ev)
+}
 
 // escapingCheck is a check box that closes its dialog on Esc.
 type escapingCheck struct {

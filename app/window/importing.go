@@ -21,7 +21,7 @@ import (
 // no typed path, which is slow when the paths are in a mail or a list.
 type openDialog struct {
 	w     *mainWindow
-	paths *pathsEntry
+	paths *escapingEntry
 	dlg   *dialog.ConfirmDialog
 }
 
@@ -85,28 +85,13 @@ func (d *openDialog) onConfirm(open bool) {
 	}
 }
 
-// pathsEntry is the dialog's box of paths: a multi-line entry where Esc
+// newPathsEntry is the dialog's box of paths: a multi-line entry where Esc
 // closes the dialog, as it does everywhere else.
-type pathsEntry struct {
-	widget.Entry
-	onEscape func()
-}
-
-func newPathsEntry(onEscape func()) *pathsEntry {
-	e := &pathsEntry{onEscape: onEscape}
+func newPathsEntry(onEscape func()) *escapingEntry {
+	e := newEscapingEntry(onEscape)
 	e.MultiLine = true
 	e.Wrapping = fyne.TextWrapOff
-	e.ExtendBaseWidget(e)
 	return e
-}
-
-// TypedKey closes the dialog on Esc and leaves every other key to the entry.
-func (e *pathsEntry) TypedKey(key *fyne.KeyEvent) {
-	if key.Name == fyne.KeyEscape {
-		e.onEscape()
-		return
-	}
-	e.Entry.TypedKey(key)
 }
 
 func (w *mainWindow) showImportFolderDialog() {

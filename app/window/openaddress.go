@@ -28,10 +28,10 @@ const (
 // date or count it cannot read is said in the dialog, which stays open.
 type addressDialog struct {
 	w         *mainWindow
-	addresses *pathsEntry
+	addresses *escapingEntry
 	readAs    *widget.RadioGroup
-	since     *pathsEntry
-	limit     *pathsEntry
+	since     *escapingEntry
+	limit     *escapingEntry
 	problem   *widget.Label
 	dlg       *dialog.CustomDialog
 }
@@ -73,7 +73,7 @@ func sized(o fyne.CanvasObject, width float32) fyne.CanvasObject {
 
 // newLineEntry is a one-line entry where Esc closes the dialog and Enter
 // submits it.
-func newLineEntry(onEscape, onSubmit func()) *pathsEntry {
+func newLineEntry(onEscape, onSubmit func()) *escapingEntry {
 	e := newPathsEntry(onEscape)
 	e.MultiLine = false
 	e.OnSubmitted = func(string) { onSubmit() }

@@ -1,7 +1,6 @@
 package window
 
 import (
-	"claimdesk/app/suggest"
 	"errors"
 	"io/fs"
 	"os"
@@ -11,6 +10,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"claimdesk/app/suggest"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"

@@ -205,8 +205,7 @@ const defaultMinScore = 0.8
 // article scored at least that, as one undo step.
 func (w *mainWindow) askAcceptAbove() {
 	var d *dialog.FormDialog
-	entry := &escapingEntry{onEscape: func() { d.Hide() }}
-	entry.ExtendBaseWidget(entry)
+	entry := newEscapingEntry(func() { d.Hide() })
 	entry.SetText(strconv.FormatFloat(defaultMinScore, 'f', 2, 64))
 	count := widget.NewLabel("")
 	minScore := func() (float64, bool) {
@@ -242,22 +241,6 @@ func (w *mainWindow) askAcceptAbove() {
 	d.Resize(fyne.NewSize(420, 200))
 	d.Show()
 	w.win.Canvas().Focus(entry)
-}
-
-// escapingEntry is an entry that cancels its dialog on Esc: Fyne's entry
-// keeps the key, so the dialog would otherwise not hear it.
-type escapingEntry struct {
-	widget.Entry
-	onEscape func()
-}
-
-// TypedKey is part of fyne.Focusable.
-func (e *escapingEntry) TypedKey(key *fyne.KeyEvent) {
-	if key.Name == fyne.KeyEscape {
-		e.onEscape()
-		return
-	}
-	e.Entry.TypedKey(key)
 }
 
 // evaluationFolds is how many parts the store's articles are split into

@@ -11,34 +11,11 @@ import (
 	"claimdesk/app/team"
 )
 
-// formEntry is an entry of a form dialog that cancels the dialog on Esc
-// and submits it on Enter, as the keyboard does in every other dialog;
-// Fyne's entry keeps both keys to itself while it has the focus.
-type formEntry struct {
-	widget.Entry
-	onEscape func()
-}
-
-func newFormEntry() *formEntry {
-	e := &formEntry{}
-	e.ExtendBaseWidget(e)
-	return e
-}
-
-// TypedKey hands Esc to the dialog.
-func (e *formEntry) TypedKey(ev *fyne.KeyEvent) {
-	if ev.Name == fyne.KeyEscape && e.onEscape != nil {
-		e.onEscape()
-		return
-	}
-	e.Entry.TypedKey(ev)
-}
-
 // joinDialog asks for the team folder and the name to share claims under.
 type joinDialog struct {
 	w      *mainWindow
-	folder *formEntry
-	name   *formEntry
+	folder *escapingEntry
+	name   *escapingEntry
 	// adjudicate makes this store the team's adjudicator, the one that
 	// writes the gold layer.
 	adjudicate *widget.Check
@@ -48,7 +25,7 @@ type joinDialog struct {
 // showJoinTeamDialog asks for a team folder and a name, then joins and
 // syncs in the background.
 func (w *mainWindow) showJoinTeamDialog() {
-	j := &joinDialog{w: w, folder: newFormEntry(), name: newFormEntry(),
+	j := &joinDialog{w: w, folder: newEscapingEntry(nil), name: newEscapingEntry(nil),
 		adjudicate: widget.NewCheck("I adjudicate: my gold layer goes to the folder", nil)}
 	w.joining = j
 	j.folder.SetPlaceHolder("A shared folder or a git clone")
@@ -64,7 +41,7 @@ func (w *mainWindow) showJoinTeamDialog() {
 		widget.NewFormItem("Name", j.name),
 		widget.NewFormItem("Gold", j.adjudicate),
 	}, j.onAnswered, w.win)
-	for _, e := range []*formEntry{j.folder, j.name} {
+	for _, e := range []*escapingEntry{j.folder, j.name} {
 		e.onEscape = j.dlg.Hide
 		e.OnSubmitted = func(string) { j.dlg.Submit() }
 	}
