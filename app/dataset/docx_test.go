@@ -2,7 +2,6 @@ package dataset
 
 import (
 	"maps"
-	"strings"
 	"testing"
 )
 
@@ -22,11 +21,7 @@ func withPart(name, content string) map[string]string {
 // refused with a message naming the file and saying what is wrong, where.
 func TestDocxRefusedWithReason(t *testing.T) {
 	report := readFixture(t, "docx_report.docx")
-	cases := []struct {
-		name string
-		data []byte
-		want string
-	}{
+	cases := []refusal{
 		{"cut.docx", report[:len(report)/2], "not a readable zip archive"},
 		{"text.docx", []byte("Just text, saved with the wrong extension."), "not a readable zip archive"},
 		{"locked.docx", append([]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}, make([]byte, 504)...), "password-protected Word document or an old .doc"},
@@ -35,17 +30,7 @@ func TestDocxRefusedWithReason(t *testing.T) {
 		{"blank.docx", zipParts(t, withPart("word/document.xml", "<w:document "+wordNS+"><w:body><w:p/></w:body></w:document>")), "holds no text"},
 		{"badnotes.docx", zipParts(t, withPart("word/footnotes.xml", "<w:footnotes "+wordNS+"><w:footnote w:id=\"2\">")), "word/footnotes.xml line 1"},
 	}
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			docs, _, err := ParseBytes(c.name, c.data)
-			if err == nil || len(docs) > 0 {
-				t.Fatalf("got %d documents and error %v, want a refusal", len(docs), err)
-			}
-			if msg := err.Error(); !strings.HasPrefix(msg, c.name+": ") || !strings.Contains(msg, c.want) {
-				t.Errorf("message %q, want it to name %s and say %q", msg, c.name, c.want)
-			}
-		})
-	}
+	checkRefusals(t, cases)
 }
 
 // TestDocxWithoutOptionalParts: styles, notes and core properties may be
@@ -111,27 +96,13 @@ func TestODTRefusedWithReason(t *testing.T) {
 		}
 		return zipParts(t, parts)
 	}
-	cases := []struct {
-		name string
-		data []byte
-		want string
-	}{
+	cases := []refusal{
 		{"locked.odt", odt("META-INF/manifest.xml", `<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"><manifest:file-entry manifest:full-path="content.xml"><manifest:encryption-data/></manifest:file-entry></manifest:manifest>`), "password-protected"},
 		{"nocontent.odt", odt("content.xml", ""), "has no content.xml"},
 		{"broken.odt", odt("content.xml", "<office:document-content "+odfNS+">\n<text:p>cut"), "content.xml line 2"},
 		{"cut.odt", readFixture(t, "odt_report.odt")[:200], "not an OpenDocument text: not a readable zip archive"},
 	}
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			docs, _, err := ParseBytes(c.name, c.data)
-			if err == nil || len(docs) > 0 {
-				t.Fatalf("got %d documents and error %v, want a refusal", len(docs), err)
-			}
-			if msg := err.Error(); !strings.HasPrefix(msg, c.name+": ") || !strings.Contains(msg, c.want) {
-				t.Errorf("message %q, want it to name %s and say %q", msg, c.name, c.want)
-			}
-		})
-	}
+	checkRefusals(t, cases)
 }
 
 // FuzzODTBody fuzzes an .odt's content.xml inside a sound archive.

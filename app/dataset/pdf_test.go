@@ -24,11 +24,7 @@ func readFixture(t testing.TB, name string) []byte {
 // with a message naming the file and saying what is wrong with it.
 func TestPDFRefusedWithReason(t *testing.T) {
 	columns := readFixture(t, "pdf_columns.pdf")
-	cases := []struct {
-		name string
-		data []byte
-		want string
-	}{
+	cases := []refusal{
 		{"cut.pdf", columns[:len(columns)/2], "ends early (no %%EOF marker"},
 		{"garbage.pdf", []byte("this is no PDF at all\n%%EOF\n"), "not a PDF: the file does not begin with %PDF-"},
 		{"noobjects.pdf", []byte("%PDF-1.4\nnothing else\n%%EOF\n"), "the PDF is damaged: Couldn't read xref table"},
@@ -37,17 +33,7 @@ func TestPDFRefusedWithReason(t *testing.T) {
 		{"locked.pdf", readFixture(t, "pdf_encrypted.pdf"), "encrypted: it opens only with a password"},
 		{"empty.pdf", nil, "empty file"},
 	}
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			docs, _, err := ParseBytes(c.name, c.data)
-			if err == nil || len(docs) > 0 {
-				t.Fatalf("got %d documents and error %v, want a refusal", len(docs), err)
-			}
-			if msg := err.Error(); !strings.HasPrefix(msg, c.name+": ") || !strings.Contains(msg, c.want) {
-				t.Errorf("message %q, want it to name %s and say %q", msg, c.name, c.want)
-			}
-		})
-	}
+	checkRefusals(t, cases)
 }
 
 // TestPDFAgreesWithPdftotext: the article is pdftotext's text, word for
@@ -224,4 +210,29 @@ func benchmarkPDF(b *testing.B, pages int) []byte {
 		b.Fatal(err)
 	}
 	return buf.Bytes()
+}
+
+// refusal is a file that cannot become an article, and part of the
+// message that must say why.
+type refusal struct {
+	name string
+	data []byte
+	want string
+}
+
+// checkRefusals parses each file: it must be refused, with a message that
+// names the file and says what is wrong with it.
+func checkRefusals(t *testing.T, cases []refusal) {
+	t.Helper()
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			docs, _, err := ParseBytes(c.name, c.data)
+			if err == nil || len(docs) > 0 {
+				t.Fatalf("got %d documents and error %v, want a refusal", len(docs), err)
+			}
+			if msg := err.Error(); !strings.HasPrefix(msg, c.name+": ") || !strings.Contains(msg, c.want) {
+				t.Errorf("message %q, want it to name %s and say %q", msg, c.name, c.want)
+			}
+		})
+	}
 }
