@@ -114,6 +114,20 @@ func copyStore(b *testing.B, from string) *storage.Store {
 	return s
 }
 
+// syncedCopy is a copy of the fixture store, joined to dir as ann and
+// synced once: where a later sync starts.
+func syncedCopy(b *testing.B, db, dir string) *storage.Store {
+	b.Helper()
+	s := copyStore(b, db)
+	if err := Join(context.Background(), s, dir, "ann", false); err != nil {
+		b.Fatal(err)
+	}
+	if _, err := Sync(context.Background(), s, nil); err != nil {
+		b.Fatal(err)
+	}
+	return s
+}
+
 // cpuTime is the processor time this process has used, user and system:
 // on a machine shared with other work, wall time says more of the others
 // than of the code.
@@ -153,14 +167,8 @@ func BenchmarkFirstSync(b *testing.B) {
 // file changed by one claim (read whole, one claim replaced), carol's not.
 func BenchmarkSyncOneLayerChanged(b *testing.B) {
 	db, dir := benchTeam(b)
-	s := copyStore(b, db)
+	s := syncedCopy(b, db, dir)
 	defer s.Close()
-	if err := Join(context.Background(), s, dir, "ann", false); err != nil {
-		b.Fatal(err)
-	}
-	if _, err := Sync(context.Background(), s, nil); err != nil {
-		b.Fatal(err)
-	}
 	bobs := filepath.Join(dir, claimsFolder, "bob.jsonl")
 	original, _ := os.ReadFile(bobs)
 	f := newFolder(dir, "ann")
@@ -195,14 +203,8 @@ func BenchmarkSyncOneLayerChanged(b *testing.B) {
 // fingerprint of ann's stored layer and a hash of each file.
 func BenchmarkSyncNothingChanged(b *testing.B) {
 	db, dir := benchTeam(b)
-	s := copyStore(b, db)
+	s := syncedCopy(b, db, dir)
 	defer s.Close()
-	if err := Join(context.Background(), s, dir, "ann", false); err != nil {
-		b.Fatal(err)
-	}
-	if _, err := Sync(context.Background(), s, nil); err != nil {
-		b.Fatal(err)
-	}
 	var cpu time.Duration
 	for b.Loop() {
 		before := cpuTime()
