@@ -121,8 +121,8 @@ func (p problemList) Unwrap() []error { return p }
 type recordChecker struct {
 	tx       *bolt.Tx
 	problems []error
-	texts    map[uint64]string // article id -> text
-	owners   map[uint64]uint64 // claim id -> article id
+	texts    map[uint64]*TextIndex // article id -> its text, indexed for its claims' quotes
+	owners   map[uint64]uint64     // claim id -> article id
 	// counted are the summaries the articles and claims make, recounted
 	// as they are read, for the summaries pass to compare.
 	counted map[uint64]summaryRecord
@@ -134,7 +134,7 @@ func checkRecords(tx *bolt.Tx) []error {
 			return []error{fmt.Errorf("bucket %s is missing", name)}
 		}
 	}
-	c := &recordChecker{tx: tx, texts: map[uint64]string{}, owners: map[uint64]uint64{}, counted: map[uint64]summaryRecord{}}
+	c := &recordChecker{tx: tx, texts: map[uint64]*TextIndex{}, owners: map[uint64]uint64{}, counted: map[uint64]summaryRecord{}}
 	if tx.Bucket(bucketMeta).Get(keySchemaVersion) == nil {
 		c.fail("no schema version")
 	}
@@ -178,7 +178,7 @@ func (c *recordChecker) articles() {
 			c.fail("article %d is stored under key %d", a.ID, keyID(k))
 			return
 		}
-		c.texts[a.ID] = a.Text
+		c.texts[a.ID] = NewTextIndex(a.Text)
 		c.counted[a.ID] = newSummary(a)
 		switch {
 		case HashText(a.Text) != a.SHA256:
@@ -268,7 +268,7 @@ func (c *recordChecker) claims() {
 		case index.Get(indexKey(a.ArticleID, a.ID)) == nil:
 			c.fail("claim %d: missing from the article index", a.ID)
 		default:
-			if q, err := spanQuote(Article{ID: a.ArticleID, Text: text}, nil, a.Start, a.End); err != nil || q != a.Quote {
+			if q, err := spanQuote(Article{ID: a.ArticleID, Text: text.Text()}, text, a.Start, a.End); err != nil || q != a.Quote {
 				c.fail("claim %d: quote %q does not match article %d at %d–%d", a.ID, a.Quote, a.ArticleID, a.Start, a.End)
 			}
 		}

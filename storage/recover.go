@@ -86,7 +86,7 @@ func sameFile(a, b string) (bool, error) {
 // checks it.
 func recoverInto(salvage *boltfile.Salvage, path string) (RecoveryReport, error) {
 	page, txid := salvage.Source()
-	r := &recovery{salvage: salvage, texts: map[uint64]string{}, claims: map[uint64]bool{},
+	r := &recovery{salvage: salvage, texts: map[uint64]*TextIndex{}, claims: map[uint64]bool{},
 		refusedArticles: map[uint64]bool{}, refusedClaims: map[uint64]bool{}}
 	r.report.From = fmt.Sprintf("meta page %d, transaction %d", page, txid)
 	for _, err := range salvage.MetaProblems() {
@@ -117,8 +117,8 @@ func recoverInto(salvage *boltfile.Salvage, path string) (RecoveryReport, error)
 type recovery struct {
 	salvage *boltfile.Salvage
 	report  RecoveryReport
-	texts   map[uint64]string // recovered article id -> text
-	claims  map[uint64]bool   // recovered claim ids
+	texts   map[uint64]*TextIndex // recovered article id -> its text, indexed for its claims' quotes
+	claims  map[uint64]bool       // recovered claim ids
 	// refused are the article and claim ids already named as lost, with why.
 	refusedArticles, refusedClaims map[uint64]bool
 	// listedArticles and listedClaims are what the damaged file's
@@ -239,7 +239,7 @@ func (r *recovery) articles(tx *bolt.Tx) error {
 		if err != nil && failed == nil {
 			failed = err
 		}
-		r.texts[a.ID] = a.Text
+		r.texts[a.ID] = NewTextIndex(a.Text)
 		maxID = max(maxID, a.ID)
 		r.report.Articles++
 	})
@@ -303,7 +303,7 @@ func (r *recovery) claimsOf(tx *bolt.Tx) error {
 			r.lose("claim %d: its article %d is not recovered", c.ID, c.ArticleID)
 			return
 		}
-		if q, err := spanQuote(Article{ID: c.ArticleID, Text: text}, nil, c.Start, c.End); err != nil || q != c.Quote {
+		if q, err := spanQuote(Article{ID: c.ArticleID, Text: text.Text()}, text, c.Start, c.End); err != nil || q != c.Quote {
 			r.lose("claim %d: quote %q does not match article %d at %d–%d: damaged", c.ID, c.Quote, c.ArticleID, c.Start, c.End)
 			return
 		}
