@@ -25,7 +25,7 @@ func ExampleSession() {
 	s := ix.NewSession() // one per search box
 	var results []search.Result
 	for _, typed := range []string{"t", "tr", "tru", "trum", "trump"} {
-		results = s.Search(typed, 10)
+		results, _ = s.Search(typed, 10) // an index no store backs never fails
 	}
 	for _, r := range results {
 		fmt.Println(r.ID, r.Score, r.Quote, r.QuoteMatches)

@@ -1,8 +1,11 @@
 package search
 
 import (
+	"errors"
 	"fmt"
 	"math"
+	"runtime"
+	"slices"
 	"sync"
 	"time"
 	"unicode/utf8"
@@ -46,27 +49,27 @@ func EntryOf(c storage.Claim, articleTitle string) Entry {
 // Index holds every claim for searching. It is safe for concurrent use:
 // searches share a read lock; a change takes the write lock briefly (a
 // claim's text is folded again, or an article's claims on a new title).
+//
+// An index bound to a store (by Follow or Load) holds only what a search
+// reads of each claim, its folded text, masks and ranking keys, and reads
+// the claims it returns back from the store: at 100,000 claims that halves
+// what the window keeps in memory. An index no store backs, such as one over
+// a single article's claims, keeps each Entry it is given.
 type Index struct {
-	mu       sync.RWMutex
-	recs     []record // slots scanned by searches
-	entries  []Entry  // the Entry of each slot, ArticleTitle left empty
-	free     []int32  // slots to reuse
-	slots    map[uint64]int32
-	articles map[uint64]*article
-	gen      uint64     // bumped by every change; Sessions compare it
-	loading  *loadState // non-nil while Load runs
-}
-
-// article is what the index knows of an article: its title, by which all its
-// claims are found too, and its claims.
-type article struct {
-	title  string
-	claims map[uint64]struct{}
+	mu      sync.RWMutex
+	recs    []record // slots scanned by searches
+	entries []Entry  // the Entry of each slot when unbound, ArticleTitle left empty
+	store   *storage.Store
+	free    []int32 // slots to reuse
+	slots   map[uint64]int32
+	titles  map[uint64]string // by article id; an article without a title has none
+	gen     uint64            // bumped by every change; Sessions compare it
+	loading *loadState        // non-nil while Load runs
 }
 
 // NewIndex returns an empty index.
 func NewIndex() *Index {
-	return &Index{slots: map[uint64]int32{}, articles: map[uint64]*article{}}
+	return &Index{slots: map[uint64]int32{}, titles: map[uint64]string{}}
 }
 
 // Len is the number of claims in the index.
@@ -113,41 +116,39 @@ func (ix *Index) RemoveArticle(articleID uint64) {
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
 	ix.touchArticle(articleID, false)
-	if a := ix.articles[articleID]; a != nil {
-		for id := range a.claims {
-			ix.touchClaim(id)
-			ix.remove(id)
+	for slot := range ix.recs {
+		if r := &ix.recs[slot]; r.article == articleID && r.hay != "" {
+			ix.touchClaim(r.id)
+			ix.remove(r.id)
 		}
 	}
-	delete(ix.articles, articleID)
+	delete(ix.titles, articleID)
 	ix.gen++
-}
-
-func (ix *Index) article(id uint64) *article {
-	a := ix.articles[id]
-	if a == nil {
-		a = &article{claims: map[uint64]struct{}{}}
-		ix.articles[id] = a
-	}
-	return a
 }
 
 // put stores e under the lock; e.ArticleTitle is ignored.
 func (ix *Index) put(e Entry) {
-	e.ArticleTitle = ""
 	slot, ok := ix.slots[e.ID]
-	if ok {
-		if old := ix.entries[slot].ArticleID; old != e.ArticleID {
-			ix.forget(old, e.ID)
-		}
-	} else {
+	if !ok {
 		slot = ix.newSlot()
 		ix.slots[e.ID] = slot
 	}
-	a := ix.article(e.ArticleID)
-	a.claims[e.ID] = struct{}{}
-	ix.entries[slot] = e
-	ix.recs[slot] = newRecord(e, a.title)
+	ix.recs[slot] = newRecord(e, ix.titles[e.ArticleID])
+	if ix.store == nil {
+		e.ArticleTitle = ""
+		ix.entries[slot] = e
+	}
+}
+
+// putRecord stores a record Load folded, or one kept over a Load, under
+// the lock.
+func (ix *Index) putRecord(r record) {
+	slot, ok := ix.slots[r.id]
+	if !ok {
+		slot = ix.newSlot()
+		ix.slots[r.id] = slot
+	}
+	ix.recs[slot] = r
 }
 
 func (ix *Index) newSlot() int32 {
@@ -157,7 +158,9 @@ func (ix *Index) newSlot() int32 {
 		return slot
 	}
 	ix.recs = append(ix.recs, record{})
-	ix.entries = append(ix.entries, Entry{})
+	if ix.store == nil {
+		ix.entries = append(ix.entries, Entry{})
+	}
 	return int32(len(ix.recs) - 1)
 }
 
@@ -166,55 +169,50 @@ func (ix *Index) remove(id uint64) {
 	if !ok {
 		return
 	}
-	ix.forget(ix.entries[slot].ArticleID, id)
 	delete(ix.slots, id)
 	ix.recs[slot] = record{}
-	ix.entries[slot] = Entry{}
+	if ix.store == nil {
+		ix.entries[slot] = Entry{}
+	}
 	ix.free = append(ix.free, slot)
 }
 
-// forget drops claim id from its article's list; an article left with
-// neither claims nor a title is dropped too.
-func (ix *Index) forget(articleID, id uint64) {
-	if a := ix.articles[articleID]; a != nil {
-		delete(a.claims, id)
-		if len(a.claims) == 0 && a.title == "" {
-			delete(ix.articles, articleID)
+// setTitle gives an article a new title, folding it into the records of
+// its claims again (a rename is rare: a pass over the records is cheaper
+// than keeping each article's list of claims).
+func (ix *Index) setTitle(articleID uint64, title string) {
+	ix.touchArticle(articleID, true)
+	if ix.titles[articleID] == title {
+		return
+	}
+	if title == "" {
+		delete(ix.titles, articleID)
+	} else {
+		ix.titles[articleID] = title
+	}
+	folded := foldText(title)
+	for slot := range ix.recs {
+		if r := &ix.recs[slot]; r.article == articleID && r.hay != "" {
+			r.retitle(folded)
 		}
 	}
 }
 
-func (ix *Index) setTitle(articleID uint64, title string) {
-	ix.touchArticle(articleID, true)
-	a := ix.article(articleID)
-	if len(a.claims) == 0 && title == "" {
-		delete(ix.articles, articleID)
-		return
-	}
-	if a.title == title {
-		return
-	}
-	a.title = title
-	for id := range a.claims {
-		slot := ix.slots[id]
-		ix.recs[slot] = newRecord(ix.entries[slot], title)
-	}
-}
-
-// entry returns the Entry in slot with its article's title.
-func (ix *Index) entry(slot int32) Entry {
-	e := ix.entries[slot]
-	if a := ix.articles[e.ArticleID]; a != nil {
-		e.ArticleTitle = a.title
-	}
-	return e
+// bind makes the index read the claims it returns from store, and so stop
+// keeping their Entries. Called under the lock.
+func (ix *Index) bind(store *storage.Store) {
+	ix.store = store
+	ix.entries = nil
 }
 
 // Follow keeps the index current with store: every committed claim, article
 // and label change reaches the index before the call that made it returns
 // (storage calls listeners on the changing goroutine). Call it once, before
-// Load.
+// Load. From then on the index reads the claims it returns from store.
 func (ix *Index) Follow(store *storage.Store) {
+	ix.mu.Lock()
+	ix.bind(store)
+	ix.mu.Unlock()
 	store.OnChange(ix.apply)
 }
 
@@ -239,10 +237,10 @@ func (ix *Index) apply(c storage.Change) {
 }
 
 // Load replaces the index's contents with every claim and article title of
-// store. It reads the store without holding the index, so it may run in a
-// goroutine while searches go on (they see the old contents until Load
-// finishes). To miss nothing, call Follow first: a change heard while Load
-// runs wins over what Load read.
+// store, and binds the index to store. It reads the store without holding
+// the index, so it may run in a goroutine while searches go on (they see
+// the old contents until Load finishes). To miss nothing, call Follow
+// first: a change heard while Load runs wins over what Load read.
 func (ix *Index) Load(store *storage.Store) error {
 	ix.beginLoad()
 	defer ix.endLoad()
@@ -252,22 +250,57 @@ func (ix *Index) Load(store *storage.Store) error {
 		return fmt.Errorf("search index: reading articles: %w", err)
 	}
 	titles := make(map[uint64]string, len(summaries))
+	folded := make(map[uint64]string, len(summaries))
 	for _, a := range summaries {
-		titles[a.ID] = a.Title
+		if a.Title != "" {
+			titles[a.ID] = a.Title
+		}
+		folded[a.ID] = foldText(a.Title)
 	}
-	var entries []Entry
-	err = store.ForEachClaim(func(c storage.Claim) error {
-		entries = append(entries, EntryOf(c, ""))
-		return nil
-	})
+	recs, err := foldStore(store, folded)
 	if err != nil {
 		return fmt.Errorf("search index: reading claims: %w", err)
 	}
 	if testHookLoadRead != nil {
 		testHookLoadRead()
 	}
-	ix.build(titles, entries)
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	ix.bind(store)
+	ix.install(titles, recs)
 	return nil
+}
+
+// foldStore folds every claim of store into a record, reading the claims
+// where they lie in the file (no claim is decoded into strings of its
+// own), split across the cores by id.
+func foldStore(store *storage.Store, titles map[uint64]string) ([]record, error) {
+	last, err := store.LastClaimID()
+	if err != nil {
+		return nil, err
+	}
+	workers := max(1, min(runtime.GOMAXPROCS(0), int(last/uint64(parallelMin))+1))
+	parts := make([][]record, workers)
+	errs := make([]error, workers)
+	var wg sync.WaitGroup
+	for w := range workers {
+		first, upto := last*uint64(w)/uint64(workers)+1, last*uint64(w+1)/uint64(workers)
+		wg.Go(func() {
+			var buf []byte
+			errs[w] = store.ForEachClaimBorrowed(first, upto, func(c *storage.Claim) bool {
+				var r record
+				buf = r.foldStored(buf[:0], c, titles[c.ArticleID])
+				r.setText(string(buf))
+				parts[w] = append(parts[w], r)
+				return true
+			})
+		})
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	return slices.Concat(parts...), nil
 }
 
 // Loading reports whether a Load is under way, for a "still indexing" hint.
@@ -298,18 +331,6 @@ func (ix *Index) touchArticle(id uint64, exists bool) {
 	}
 }
 
-// build installs what Load read: claims, with titles by article id.
-func (ix *Index) build(titles map[uint64]string, entries []Entry) {
-	// Folding the text is the slow part; do it before taking the lock.
-	recs := make([]record, len(entries))
-	for i, e := range entries {
-		recs[i] = newRecord(e, titles[e.ArticleID])
-	}
-	ix.mu.Lock()
-	defer ix.mu.Unlock()
-	ix.install(titles, entries, recs)
-}
-
 // testHookLoadRead, when set by a test, runs after Load has read the store
 // and before it installs what it read: the window where changes race it.
 var testHookLoadRead func()
@@ -333,48 +354,44 @@ func (ix *Index) endLoad() {
 
 // install swaps in what Load read, keeping the claims and titles that
 // changed while it read. Called with the write lock held.
-func (ix *Index) install(titles map[uint64]string, entries []Entry, recs []record) {
+func (ix *Index) install(titles map[uint64]string, recs []record) {
 	touched := ix.loading
 	for id, exists := range touched.articles {
 		delete(titles, id)
-		if a := ix.articles[id]; exists && a != nil {
-			titles[id] = a.title
+		if title, ok := ix.titles[id]; exists && ok {
+			titles[id] = title
 		}
 	}
-	var kept []Entry
+	var kept []record
 	for id := range touched.claims {
 		if slot, ok := ix.slots[id]; ok {
-			kept = append(kept, ix.entries[slot])
+			kept = append(kept, ix.recs[slot])
 		}
 	}
-	ix.recs = make([]record, 0, len(entries))
-	ix.entries = make([]Entry, 0, len(entries))
+	ix.recs = recs[:0]
 	ix.free = nil
-	ix.slots = make(map[uint64]int32, len(entries))
-	ix.articles = make(map[uint64]*article, len(titles))
+	ix.slots = make(map[uint64]int32, len(recs))
+	ix.titles = titles
 	ix.gen++
-	for id, title := range titles {
-		ix.article(id).title = title
-	}
-	for i, e := range entries {
-		if _, changed := touched.claims[e.ID]; changed {
+	for _, r := range recs {
+		if _, changed := touched.claims[r.id]; changed {
 			continue
 		}
-		exists, retitled := touched.articles[e.ArticleID]
+		exists, retitled := touched.articles[r.article]
 		switch {
 		case retitled && !exists:
 			// The article was removed while Load read its claims.
+			continue
 		case retitled:
-			ix.put(e) // with the title set meanwhile
-		default:
-			ix.slots[e.ID] = int32(len(ix.recs))
-			ix.article(e.ArticleID).claims[e.ID] = struct{}{}
-			ix.recs = append(ix.recs, recs[i])
-			ix.entries = append(ix.entries, e)
+			r.retitle(foldText(titles[r.article])) // the title set meanwhile
 		}
+		ix.slots[r.id] = int32(len(ix.recs))
+		ix.recs = append(ix.recs, r)
 	}
-	for _, e := range kept {
-		ix.put(e)
+	for _, r := range kept {
+		// Changed while the index held no titles yet, perhaps.
+		r.retitle(foldText(titles[r.article]))
+		ix.putRecord(r)
 	}
 }
 
@@ -414,6 +431,7 @@ type record struct {
 	singles  uint64 // runeBit of every word one rune long
 	updated  int64  // Entry.Updated as rankTime orders it
 	id       uint64
+	article  uint64
 }
 
 // newRecord folds e's fields, with its article's title, into a record.
@@ -430,8 +448,32 @@ func newRecord(e Entry, title string) record {
 	r.ends[fieldTitle] = int32(len(buf))
 	r.setText(string(buf))
 	r.updated = rankTime(e.Updated)
-	r.id = e.ID
+	r.id, r.article = e.ID, e.ArticleID
 	return r
+}
+
+// foldStored appends to buf what newRecord folds of a stored claim, given
+// its article's title already folded, and fills in everything but the
+// text and its masks: the caller sets those from buf (setText), copying it
+// or not.
+func (r *record) foldStored(buf []byte, c *storage.Claim, foldedTitle string) []byte {
+	fs := [...]string{c.Quote, c.Label, c.Speaker, c.Target, c.Note, c.Annotator}
+	buf = r.fold(buf, fs[:])
+	buf = append(buf, fieldSeparator)
+	buf = append(buf, foldedTitle...)
+	r.ends[fieldTitle] = int32(len(buf))
+	r.updated = rankTime(c.Updated)
+	r.id, r.article = c.ID, c.ArticleID
+	return buf
+}
+
+// retitle puts a new title, folded, in place of the record's.
+func (r *record) retitle(foldedTitle string) {
+	claim := r.hay[:r.ends[fieldTitle-1]]
+	hay := make([]byte, 0, len(claim)+1+len(foldedTitle))
+	hay = append(append(append(hay, claim...), fieldSeparator), foldedTitle...)
+	r.ends[fieldTitle] = int32(len(hay))
+	r.setText(string(hay))
 }
 
 // fold appends the folded claim fields fs (all but the title) to buf,

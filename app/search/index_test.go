@@ -1,6 +1,9 @@
 package search
 
 import (
+	"cmp"
+	"maps"
+	"reflect"
 	"slices"
 	"strings"
 	"sync"
@@ -37,13 +40,14 @@ func claim(t *testing.T, s *storage.Store, a storage.Article, quote, label, spea
 }
 
 // ids searches query with no limit and returns the ids found, ascending.
-func ids(ix *Index, query string) []uint64 {
-	return sortedIDs(ix.Search(query, 0))
+func ids(t testing.TB, ix *Index, query string) []uint64 {
+	t.Helper()
+	return sortedIDs(results(t, ix, query, 0))
 }
 
 func expectIDs(t *testing.T, ix *Index, query string, want ...uint64) {
 	t.Helper()
-	if got := ids(ix, query); !slices.Equal(got, want) && !(len(got) == 0 && len(want) == 0) {
+	if got := ids(t, ix, query); !slices.Equal(got, want) && !(len(got) == 0 && len(want) == 0) {
 		t.Errorf("Search(%q) = %v, want %v", query, got, want)
 	}
 }
@@ -69,7 +73,7 @@ func TestIndexChanges(t *testing.T) {
 	ix.SetArticleTitle(10, "Moscow dismisses report")
 	expectIDs(t, ix, "article:kremlin")
 	expectIDs(t, ix, "article:moscow", 1, 2)
-	if r := ix.Search("absurd", 1); r[0].ArticleTitle != "Moscow dismisses report" {
+	if r := results(t, ix, "absurd", 1); r[0].ArticleTitle != "Moscow dismisses report" {
 		t.Errorf("ArticleTitle = %q after SetArticleTitle", r[0].ArticleTitle)
 	}
 
@@ -123,15 +127,15 @@ func TestConcurrentPutAndSearch(t *testing.T) {
 			for _, query := range queries {
 				for i := range query {
 					typed := query[:i+1]
-					checkMatch(t, typed, s.Search(typed, 20))
-					checkMatch(t, typed, ix.Search(typed, 5))
+					checkMatch(t, typed, results(t, s, typed, 20))
+					checkMatch(t, typed, results(t, ix, typed, 5))
 				}
 			}
 		})
 	}
 	wg.Wait()
 	for _, query := range queries {
-		if got, want := ids(ix, query), c.search(ParseQuery(query)); !slices.Equal(got, want) {
+		if got, want := ids(t, ix, query), c.search(ParseQuery(query)); !slices.Equal(got, want) {
 			t.Errorf("after the writers: Search(%q) finds %d, fuzzy.Find %d", query, len(got), len(want))
 		}
 	}
@@ -229,7 +233,7 @@ func assertSameAsFreshLoad(t *testing.T, ix *Index, s *storage.Store) {
 	if err := fresh.Load(s); err != nil {
 		t.Fatal(err)
 	}
-	got, want := dump(ix), dump(fresh)
+	got, want := dump(t, ix), dump(t, fresh)
 	if len(got) != len(want) {
 		t.Fatalf("index holds %d claims, the store %d", len(got), len(want))
 	}
@@ -238,12 +242,41 @@ func assertSameAsFreshLoad(t *testing.T, ix *Index, s *storage.Store) {
 			t.Fatalf("index holds %+v, the store %+v", got[i], want[i])
 		}
 	}
+	// A bound index reads its results back from the store, so the entries
+	// alone would not tell a stale record: what a search reads must match.
+	gotRecs, wantRecs := records(ix), records(fresh)
+	if !reflect.DeepEqual(gotRecs, wantRecs) {
+		for i := range min(len(gotRecs), len(wantRecs)) {
+			if gotRecs[i] != wantRecs[i] {
+				t.Fatalf("the index searches %+v where a fresh load searches %+v", gotRecs[i], wantRecs[i])
+			}
+		}
+		t.Fatalf("the index searches %d records, a fresh load %d", len(gotRecs), len(wantRecs))
+	}
+	if !maps.Equal(ix.titles, fresh.titles) {
+		t.Fatalf("the index knows the titles %v, a fresh load %v", ix.titles, fresh.titles)
+	}
+}
+
+// records lists the records of ix's claims by id.
+func records(ix *Index) []record {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	var out []record
+	for _, r := range ix.recs {
+		if r.hay != "" {
+			out = append(out, r)
+		}
+	}
+	slices.SortFunc(out, func(a, b record) int { return cmp.Compare(a.id, b.id) })
+	return out
 }
 
 // dump lists every claim in the index by id, with its article title.
-func dump(ix *Index) []Entry {
+func dump(t testing.TB, ix *Index) []Entry {
+	t.Helper()
 	var out []Entry
-	for _, r := range ix.Search("", 0) {
+	for _, r := range results(t, ix, "", 0) {
 		out = append(out, r.Entry)
 	}
 	slices.SortFunc(out, func(a, b Entry) int { return int(a.ID) - int(b.ID) })
@@ -266,7 +299,7 @@ func TestLoadReadsTheStore(t *testing.T) {
 	if err := ix.Load(s); err != nil {
 		t.Fatal(err)
 	}
-	res := ix.Search("absurd", 1)
+	res := results(t, ix, "absurd", 1)
 	if len(res) != 1 || res[0].ID != absurd.ID || res[0].ArticleTitle != "Kremlin rejects report" || res[0].Speaker != "Dmitry Peskov" {
 		t.Fatalf("Search after Load = %+v", res)
 	}
@@ -303,7 +336,7 @@ func TestIndexAPIDuringLoad(t *testing.T) {
 	if err := ix.Load(s); err != nil {
 		t.Fatal(err)
 	}
-	for _, r := range ix.Search("", 0) {
+	for _, r := range results(t, ix, "", 0) {
 		if r.ArticleID == arts[2].ID {
 			t.Fatalf("claim %d of the article removed during Load is back", r.ID)
 		}
@@ -390,4 +423,19 @@ func TestLoadWhileTheStoreChanges(t *testing.T) {
 		}
 		assertSameAsFreshLoad(t, ix, s)
 	}
+}
+
+// searcher is an Index or a Session.
+type searcher interface {
+	Search(query string, limit int) ([]Result, error)
+}
+
+// results is s.Search(query, limit), failing the test on an error.
+func results(t testing.TB, s searcher, query string, limit int) []Result {
+	t.Helper()
+	rs, err := s.Search(query, limit)
+	if err != nil {
+		t.Fatalf("Search(%q, %d): %v", query, limit, err)
+	}
+	return rs
 }

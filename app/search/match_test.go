@@ -234,7 +234,7 @@ func TestQuoteMatches(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			ix := NewIndex()
 			ix.Put(Entry{ID: 1, Quote: tc.quote, Speaker: tc.speaker})
-			rs := ix.Search(tc.query, 1)
+			rs := results(t, ix, tc.query, 1)
 			if len(rs) != 1 {
 				t.Fatalf("Search(%q) found %d", tc.query, len(rs))
 			}
@@ -251,7 +251,7 @@ func TestScatteredMatchesComeFromFuzzyFind(t *testing.T) {
 	quote := "Putin praised Trump at the summit"
 	ix := NewIndex()
 	ix.Put(Entry{ID: 1, Quote: quote})
-	got := ix.Search("ptrmp", 1)[0].QuoteMatches
+	got := results(t, ix, "ptrmp", 1)[0].QuoteMatches
 	if want := fuzzy.Find("ptrmp", []string{quote})[0].MatchedIndexes; !reflect.DeepEqual(got, want) {
 		t.Errorf("QuoteMatches = %v, fuzzy.Find marks %v", got, want)
 	}
@@ -259,7 +259,7 @@ func TestScatteredMatchesComeFromFuzzyFind(t *testing.T) {
 	// In Cyrillic, bytes are not runes: the marks must be rune indexes.
 	quote = "Песков сказал"
 	ix.Put(Entry{ID: 1, Quote: quote})
-	got = ix.Search("пск", 1)[0].QuoteMatches
+	got = results(t, ix, "пск", 1)[0].QuoteMatches
 	runes := []rune(quote)
 	var marked []rune
 	for _, i := range got {

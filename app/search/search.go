@@ -5,6 +5,8 @@ import (
 	"runtime"
 	"slices"
 	"sync"
+
+	"claimdesk/storage"
 )
 
 // Result is one claim found by a search.
@@ -17,13 +19,15 @@ type Result struct {
 }
 
 // Search returns the best limit claims matching query, best first; limit <= 0
-// returns every match. See the package comment for the query syntax.
-func (ix *Index) Search(query string, limit int) []Result {
+// returns every match. See the package comment for the query syntax. The
+// error is one of reading the claims found back from the store.
+func (ix *Index) Search(query string, limit int) ([]Result, error) {
 	m := compile(ParseQuery(query))
 	ix.mu.RLock()
-	defer ix.mu.RUnlock()
 	_, top := ix.scan(&scanJob{m: m, every: true, limit: limit})
-	return ix.results(m, top)
+	f := ix.found(m, top)
+	ix.mu.RUnlock()
+	return f.results()
 }
 
 // MatchTitles filters an article list the way the palette matches claims:
@@ -234,14 +238,45 @@ func (ix *Index) scanRange(j *scanJob, lo, hi int, out []cand, top *topK) int {
 	return n
 }
 
-// results turns hits into Results. Called under the read lock.
-func (ix *Index) results(m *matcher, hits []hit) []Result {
-	out := make([]Result, len(hits))
-	for i, h := range hits {
-		e := ix.entry(h.slot)
-		out[i] = Result{Entry: e, Score: int(h.score), QuoteMatches: quoteMatches(m, &ix.recs[h.slot], e.Quote)}
+// found is what a search found, taken from the index under its read lock:
+// the Results of an unbound index, or the hits of a bound one with their
+// articles' titles, whose claims are read from the store once the lock is
+// released, so that a search never holds the index while it reads the
+// store.
+type found struct {
+	done   []Result
+	store  *storage.Store
+	m      *matcher
+	hits   []hit
+	titles map[uint64]string
+}
+
+// found collects the Results of hits. Called under the read lock.
+func (ix *Index) found(m *matcher, hits []hit) found {
+	if ix.store == nil {
+		out := make([]Result, len(hits))
+		for i, h := range hits {
+			e := ix.entries[h.slot]
+			e.ArticleTitle = ix.titles[e.ArticleID]
+			out[i] = Result{Entry: e, Score: int(h.score), QuoteMatches: quoteMatches(m, &ix.recs[h.slot], e.Quote)}
+		}
+		return found{done: out}
 	}
-	return out
+	titles := make(map[uint64]string, len(hits))
+	for _, h := range hits {
+		a := ix.recs[h.slot].article
+		titles[a] = ix.titles[a]
+	}
+	return found{store: ix.store, m: m, hits: hits, titles: titles}
+}
+
+// results completes f, reading its claims from the store when the index
+// is bound to one.
+func (f found) results() ([]Result, error) {
+	if f.store == nil {
+		return f.done, nil
+	}
+	return storedResults(f.store, f.m, f.titles, f.hits)
 }
 
 // hit is a matching claim before it becomes a Result.

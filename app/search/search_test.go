@@ -21,12 +21,12 @@ func TestSearchFindsWhatFuzzyFindFinds(t *testing.T) {
 	for range 200 {
 		query := randomQuery(rng, entries)
 		want := c.search(ParseQuery(query))
-		all := ix.Search(query, 0)
+		all := results(t, ix, query, 0)
 		if got := sortedIDs(all); !slices.Equal(got, want) {
 			t.Fatalf("Search(%q): %d results, fuzzy.Find finds %d\n got %v\nwant %v", query, len(got), len(want), head(got), head(want))
 		}
 		checkOrder(t, query, all)
-		if top := ix.Search(query, 7); !reflect.DeepEqual(top, all[:min(7, len(all))]) {
+		if top := results(t, ix, query, 7); !reflect.DeepEqual(top, all[:min(7, len(all))]) {
 			t.Fatalf("Search(%q, 7) is not the first 7 of Search(%q, 0)", query, query)
 		}
 	}
@@ -78,7 +78,7 @@ func TestRankingGolden(t *testing.T) {
 	var b strings.Builder
 	for _, q := range queries {
 		fmt.Fprintf(&b, "query %q\n", q)
-		for _, r := range ix.Search(q, 0) {
+		for _, r := range results(t, ix, q, 0) {
 			fmt.Fprintf(&b, "  #%d %3d  %s\n", r.ID, r.Score, marked(r.Quote, r.QuoteMatches))
 		}
 	}

@@ -39,12 +39,18 @@ func (ix *Index) NewSession() *Session {
 
 // Search answers query as Index.Search does, from what the Session
 // remembers when it can.
-func (s *Session) Search(query string, limit int) []Result {
+func (s *Session) Search(query string, limit int) ([]Result, error) {
 	m := compile(ParseQuery(query))
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.ix.mu.RLock()
-	defer s.ix.mu.RUnlock()
+	f := s.search(m, limit)
+	s.ix.mu.RUnlock()
+	return f.results()
+}
+
+// search finds m's best limit claims. Called under the index's read lock.
+func (s *Session) search(m *matcher, limit int) found {
 	if s.gen != s.ix.gen {
 		// Slots may now hold other claims, or claims may have changed.
 		for _, r := range s.remembered {
@@ -54,13 +60,13 @@ func (s *Session) Search(query string, limit int) []Result {
 	}
 	if m.everything() {
 		_, top := s.ix.scan(&scanJob{m: m, every: true, limit: limit})
-		return s.ix.results(m, top)
+		return s.ix.found(m, top)
 	}
 	if i := slices.IndexFunc(s.remembered, func(r *remembered) bool { return same(m, r.m) && r.limit == limit }); i >= 0 {
 		// The same question again, as when a space is typed.
 		r := s.remembered[i]
 		s.remembered = append(slices.Delete(s.remembered, i, i+1), r)
-		return s.ix.results(m, r.top)
+		return s.ix.found(m, r.top)
 	}
 	job, from := s.plan(m, limit)
 	if len(s.remembered) == maxRemembered {
@@ -73,7 +79,7 @@ func (s *Session) Search(query string, limit int) []Result {
 	}
 	cands, top := s.ix.scan(job)
 	s.remember(&remembered{m: m, cands: cands, limit: limit, top: top})
-	return s.ix.results(m, top)
+	return s.ix.found(m, top)
 }
 
 // plan picks the cheapest way to answer m: over every claim, or over the

@@ -19,14 +19,14 @@ func TestSessionTypingMatchesOneShotSearch(t *testing.T) {
 		typed := ""
 		for _, r := range query {
 			typed += string(r)
-			if got, want := s.Search(typed, 10), ix.Search(typed, 10); !reflect.DeepEqual(got, want) {
+			if got, want := results(t, s, typed, 10), results(t, ix, typed, 10); !reflect.DeepEqual(got, want) {
 				t.Fatalf("typing %q: Session gives %v, Search gives %v", typed, resultIDs(got), resultIDs(want))
 			}
 		}
 		for len(typed) > 0 { // and backspace all the way
 			_, size := utf8.DecodeLastRuneInString(typed)
 			typed = typed[:len(typed)-size]
-			if got, want := sortedIDs(s.Search(typed, 0)), c.search(ParseQuery(typed)); !slices.Equal(got, want) {
+			if got, want := sortedIDs(results(t, s, typed, 0)), c.search(ParseQuery(typed)); !slices.Equal(got, want) {
 				t.Fatalf("backspacing to %q: Session finds %d, fuzzy.Find %d", typed, len(got), len(want))
 			}
 		}
@@ -53,7 +53,7 @@ func TestSessionEditingMatchesOneShotSearch(t *testing.T) {
 				query = append(query[:i], append([]rune{alphabet[rng.IntN(len(alphabet))]}, query[i:]...)...)
 			}
 			limit := []int{0, 1, 10}[rng.IntN(3)]
-			if got, want := s.Search(string(query), limit), ix.Search(string(query), limit); !reflect.DeepEqual(got, want) {
+			if got, want := results(t, s, string(query), limit), results(t, ix, string(query), limit); !reflect.DeepEqual(got, want) {
 				t.Fatalf("editing to %q (limit %d): Session gives %v, Search gives %v", string(query), limit, resultIDs(got), resultIDs(want))
 			}
 		}
@@ -75,7 +75,7 @@ func TestSessionResumes(t *testing.T) {
 		s := ix.NewSession()
 		for i, q := range steps {
 			limit := 1 + i%3 // vary the limit so no answer is simply reused
-			if got, want := s.Search(q, limit), ix.Search(q, limit); !reflect.DeepEqual(got, want) {
+			if got, want := results(t, s, q, limit), results(t, ix, q, limit); !reflect.DeepEqual(got, want) {
 				t.Errorf("after %q: Session(%q) = %v, Search = %v", steps[:i], q, got, want)
 			}
 		}
@@ -126,7 +126,7 @@ func TestSessionSeesChangesBetweenKeystrokes(t *testing.T) {
 			if rng.IntN(3) == 0 {
 				change()
 			}
-			if got, want := sortedIDs(s.Search(typed, 0)), c.search(ParseQuery(typed)); !slices.Equal(got, want) {
+			if got, want := sortedIDs(results(t, s, typed, 0)), c.search(ParseQuery(typed)); !slices.Equal(got, want) {
 				t.Fatalf("typing %q after a change: Session finds %d, fuzzy.Find %d", typed, len(got), len(want))
 			}
 		}

@@ -1,6 +1,7 @@
 package search
 
 import (
+	"errors"
 	"fmt"
 	"runtime"
 	"sync"
@@ -64,32 +65,32 @@ func scanStored(store *storage.Store, m *matcher, titles map[uint64]string, firs
 	var buf []byte
 	var r record
 	return store.ForEachClaimBorrowed(first, upto, func(c *storage.Claim) bool {
-		fs := [...]string{c.Quote, c.Label, c.Speaker, c.Target, c.Note, c.Annotator}
-		buf = r.fold(buf[:0], fs[:])
-		buf = append(buf, fieldSeparator)
-		buf = append(buf, titles[c.ArticleID]...)
-		r.ends[fieldTitle] = int32(len(buf))
+		buf = r.foldStored(buf[:0], c, titles[c.ArticleID])
 		// The buffer is overwritten by the next claim, and nothing keeps
 		// the record past this call: a string over it costs no copy.
 		r.setText(unsafe.String(unsafe.SliceData(buf), len(buf)))
 		if found, ok := j.eval(&r, cand{}); ok {
-			top.offer(hit{score: found.after.score(words), updated: rankTime(c.Updated), id: c.ID})
+			top.offer(hit{score: found.after.score(words), updated: r.updated, id: r.id})
 		}
 		return true
 	})
 }
 
-// storedResults reads the claims of hits, best first, as Results.
+// storedResults reads the claims of hits, best first, as Results. A claim
+// deleted since it was found is left out.
 func storedResults(store *storage.Store, m *matcher, titles map[uint64]string, hits []hit) ([]Result, error) {
-	out := make([]Result, len(hits))
-	for i, h := range hits {
+	out := make([]Result, 0, len(hits))
+	for _, h := range hits {
 		c, err := store.Claim(h.id)
+		if errors.Is(err, storage.ErrNotFound) {
+			continue
+		}
 		if err != nil {
 			return nil, fmt.Errorf("search: reading claim %d: %w", h.id, err)
 		}
 		e := EntryOf(c, titles[c.ArticleID])
 		r := newRecord(e, e.ArticleTitle)
-		out[i] = Result{Entry: e, Score: int(h.score), QuoteMatches: quoteMatches(m, &r, e.Quote)}
+		out = append(out, Result{Entry: e, Score: int(h.score), QuoteMatches: quoteMatches(m, &r, e.Quote)})
 	}
 	return out, nil
 }

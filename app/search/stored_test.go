@@ -9,12 +9,22 @@ import (
 	"claimdesk/storage/storetest"
 )
 
+// newsSeed seeds the generated claims of newsStore.
+const newsSeed = 7
+
 // newsStore fills a store with n generated claims over n/20 articles, each
 // article's text the claims' quotes one after another.
 func newsStore(t testing.TB, n int) *storage.Store {
 	t.Helper()
 	s := storetest.Open(t)
-	entries := newNewsGen(7).entries(n)
+	fillNews(t, s, n)
+	return s
+}
+
+// fillNews imports newsStore's claims into s.
+func fillNews(t testing.TB, s *storage.Store, n int) {
+	t.Helper()
+	entries := newNewsGen(newsSeed).entries(n)
 	byArticle := map[uint64][]Entry{}
 	titles := map[uint64]string{}
 	var order []uint64
@@ -53,7 +63,6 @@ func newsStore(t testing.TB, n int) *storage.Store {
 			t.Fatal(r.Err)
 		}
 	}
-	return s
 }
 
 // storedQueries cover every path of the matcher: one letter, words whole,
@@ -82,7 +91,7 @@ func TestSearchStoreMatchesIndex(t *testing.T) {
 		parallelMin = split
 		for _, q := range storedQueries {
 			for _, limit := range []int{20, 0} {
-				want := ix.Search(q, limit)
+				want := results(t, ix, q, limit)
 				got, err := SearchStore(s, q, limit)
 				if err != nil {
 					t.Fatal(err)

@@ -51,7 +51,8 @@ func (w *mainWindow) showSearchPalette() {
 }
 
 func (p *searchPalette) run(query string) {
-	p.results = p.session.Search(query, paletteLimit)
+	results, err := p.session.Search(query, paletteLimit)
+	p.results = results
 	// One redraw of the rows a keystroke: each row shapes its text again,
 	// and unselecting, selecting and scrolling would each redraw them all.
 	p.chosen = -1
@@ -66,6 +67,8 @@ func (p *searchPalette) run(query string) {
 	}
 	p.list.Refresh()
 	switch {
+	case err != nil:
+		p.info.SetText("Could not read the claims found: " + err.Error())
 	case !p.w.indexed || p.w.index.Loading():
 		// What is typed meanwhile stays in the box; indexLoaded runs it
 		// again once the index holds every claim.
