@@ -9,19 +9,30 @@ import (
 	"claimdesk/app/suggest"
 )
 
-// startLoading reads what the first frame does without, off the UI
-// goroutine and one thing after another, so the window is drawn and
-// answers at once on a store of any size: the search index first, since
-// the palette waits for it; then who annotated (the layer switch) and the
-// speakers and targets used before (completion); last the suggestion
-// engine learns, through learn. Each reads every claim; done in turn they
-// neither compete with each other for the two cores of a small machine
-// nor hold their garbage at the same time.
-func (w *mainWindow) startLoading(learn func(e *suggest.Engine, failed func(error))) {
+// startIndexing reads the search index as soon as the store is open, off
+// the UI goroutine, while the window is still being built: the palette is
+// the first thing that waits for the whole store, and building the window
+// keeps only one core busy.
+func (w *mainWindow) startIndexing() {
 	w.index.Follow(w.store)
+	w.indexing = make(chan struct{})
 	w.inBackground(func() {
+		defer close(w.indexing)
 		err := w.index.Load(w.store)
 		fyne.Do(func() { w.indexLoaded(err) })
+	})
+}
+
+// startLoading reads the rest of what the first frame does without, off
+// the UI goroutine and one thing after another once the index is read, so
+// the window is drawn and answers at once on a store of any size: who
+// annotated (the layer switch) and the speakers and targets used before
+// (completion); last the suggestion engine learns, through learn. Each
+// reads every claim; done in turn they neither compete with each other for
+// the two cores of a small machine nor hold their garbage at the same time.
+func (w *mainWindow) startLoading(learn func(e *suggest.Engine, failed func(error))) {
+	w.inBackground(func() {
+		<-w.indexing
 		names, err := w.store.Annotators()
 		fyne.Do(func() {
 			if err != nil {

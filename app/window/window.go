@@ -22,14 +22,15 @@ import (
 // sends it the analyst's intents; the panels hold widgets, never state of
 // their own about the article, its claims or the selection.
 type mainWindow struct {
-	app     fyne.App
-	win     fyne.Window
-	store   *storage.Store
-	session *annotate.Session
-	index   *search.Index
-	indexed bool    // the index holds the whole store: loaded at start, off the UI goroutine
-	memory  *memory // what the window comes back to next time
-	left    bool    // the window's place is remembered: it quit
+	app      fyne.App
+	win      fyne.Window
+	store    *storage.Store
+	session  *annotate.Session
+	index    *search.Index
+	indexed  bool          // the index holds the whole store: loaded at start, off the UI goroutine
+	indexing chan struct{} // closed once the index has read the store (or failed to)
+	memory   *memory       // what the window comes back to next time
+	left     bool          // the window's place is remembered: it quit
 	// exit, when set, ends the process once quit has stored everything,
 	// instead of handing the end to Fyne (see Run).
 	exit func()
@@ -100,6 +101,7 @@ func newMainWindowWith(a fyne.App, store *storage.Store, m *memory, inBackground
 		inBackground: inBackground,
 		after:        after,
 	}
+	w.startIndexing()
 	session, err := annotate.NewSession(store, func() { fyne.Do(w.session.Sync) })
 	w.session = session
 	session.SetAnnotator(m.Annotator)
