@@ -1,6 +1,7 @@
 package search
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"math"
@@ -9,6 +10,7 @@ import (
 	"sync"
 	"time"
 	"unicode/utf8"
+	"unsafe"
 
 	"claimdesk/storage"
 )
@@ -56,12 +58,16 @@ func EntryOf(c storage.Claim, articleTitle string) Entry {
 // what the window keeps in memory. An index no store backs, such as one over
 // a single article's claims, keeps each Entry it is given.
 type Index struct {
-	mu      sync.RWMutex
-	recs    []record // slots scanned by searches
-	entries []Entry  // the Entry of each slot when unbound, ArticleTitle left empty
+	mu sync.RWMutex
+	// recs are the slots searches scan, in the order of the claims' ids,
+	// which finds a claim by its id without a map of a million entries:
+	// new claims take new, higher ids. A removed claim's slot stays, its
+	// text empty, until a quarter of the slots are such (a claim whose
+	// delete is undone takes its slot back).
+	recs    []record
+	entries []Entry // the Entry of each slot when unbound, ArticleTitle left empty
 	store   *storage.Store
-	free    []int32 // slots to reuse
-	slots   map[uint64]int32
+	claims  int               // live slots
 	titles  map[uint64]string // by article id; an article without a title has none
 	gen     uint64            // bumped by every change; Sessions compare it
 	loading *loadState        // non-nil while Load runs
@@ -69,14 +75,14 @@ type Index struct {
 
 // NewIndex returns an empty index.
 func NewIndex() *Index {
-	return &Index{slots: map[uint64]int32{}, titles: map[uint64]string{}}
+	return &Index{titles: map[uint64]string{}}
 }
 
 // Len is the number of claims in the index.
 func (ix *Index) Len() int {
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
-	return len(ix.slots)
+	return ix.claims
 }
 
 // Put adds e, or replaces the claim with its ID. A non-empty ArticleTitle
@@ -116,11 +122,15 @@ func (ix *Index) RemoveArticle(articleID uint64) {
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
 	ix.touchArticle(articleID, false)
-	for slot := range ix.recs {
-		if r := &ix.recs[slot]; r.article == articleID && r.hay != "" {
-			ix.touchClaim(r.id)
-			ix.remove(r.id)
+	var gone []uint64 // removing may compact the slots: not while walking them
+	for _, r := range ix.recs {
+		if r.article == articleID && r.hay != "" {
+			gone = append(gone, r.id)
 		}
+	}
+	for _, id := range gone {
+		ix.touchClaim(id)
+		ix.remove(id)
 	}
 	delete(ix.titles, articleID)
 	ix.gen++
@@ -128,53 +138,71 @@ func (ix *Index) RemoveArticle(articleID uint64) {
 
 // put stores e under the lock; e.ArticleTitle is ignored.
 func (ix *Index) put(e Entry) {
-	slot, ok := ix.slots[e.ID]
-	if !ok {
-		slot = ix.newSlot()
-		ix.slots[e.ID] = slot
-	}
-	ix.recs[slot] = newRecord(e, ix.titles[e.ArticleID])
+	slot := ix.putRecord(newRecord(e, ix.titles[e.ArticleID]))
 	if ix.store == nil {
 		e.ArticleTitle = ""
 		ix.entries[slot] = e
 	}
 }
 
-// putRecord stores a record Load folded, or one kept over a Load, under
-// the lock.
-func (ix *Index) putRecord(r record) {
-	slot, ok := ix.slots[r.id]
-	if !ok {
-		slot = ix.newSlot()
-		ix.slots[r.id] = slot
+// putRecord stores r in the slot of its claim, under the lock, and returns
+// the slot.
+func (ix *Index) putRecord(r record) int {
+	slot, found := ix.slot(r.id)
+	switch {
+	case !found:
+		ix.recs = slices.Insert(ix.recs, slot, r)
+		if ix.store == nil {
+			ix.entries = slices.Insert(ix.entries, slot, Entry{})
+		}
+		ix.claims++
+	case ix.recs[slot].hay == "":
+		ix.claims++
 	}
 	ix.recs[slot] = r
+	return slot
 }
 
-func (ix *Index) newSlot() int32 {
-	if n := len(ix.free); n > 0 {
-		slot := ix.free[n-1]
-		ix.free = ix.free[:n-1]
-		return slot
-	}
-	ix.recs = append(ix.recs, record{})
-	if ix.store == nil {
-		ix.entries = append(ix.entries, Entry{})
-	}
-	return int32(len(ix.recs) - 1)
+// slot is where the claim with id is, or would go, among the slots, and
+// whether it has one (its text empty once removed).
+func (ix *Index) slot(id uint64) (int, bool) {
+	return slices.BinarySearchFunc(ix.recs, id, func(r record, id uint64) int { return cmp.Compare(r.id, id) })
 }
 
 func (ix *Index) remove(id uint64) {
-	slot, ok := ix.slots[id]
-	if !ok {
+	slot, found := ix.slot(id)
+	if !found || ix.recs[slot].hay == "" {
 		return
 	}
-	delete(ix.slots, id)
-	ix.recs[slot] = record{}
+	ix.recs[slot] = record{id: id}
 	if ix.store == nil {
 		ix.entries[slot] = Entry{}
 	}
-	ix.free = append(ix.free, slot)
+	ix.claims--
+	if removed := len(ix.recs) - ix.claims; removed > 64 && removed > len(ix.recs)/4 {
+		ix.compact()
+	}
+}
+
+// compact drops the slots of removed claims.
+func (ix *Index) compact() {
+	kept := 0
+	for i, r := range ix.recs {
+		if r.hay == "" {
+			continue
+		}
+		ix.recs[kept] = r
+		if ix.store == nil {
+			ix.entries[kept] = ix.entries[i]
+		}
+		kept++
+	}
+	clear(ix.recs[kept:])
+	ix.recs = ix.recs[:kept]
+	if ix.store == nil {
+		clear(ix.entries[kept:])
+		ix.entries = ix.entries[:kept]
+	}
 }
 
 // setTitle gives an article a new title, folding it into the records of
@@ -273,25 +301,27 @@ func (ix *Index) Load(store *storage.Store) error {
 
 // foldStore folds every claim of store into a record, reading the claims
 // where they lie in the file (no claim is decoded into strings of its
-// own), split across the cores by id.
+// own), split across the cores by id. The records come in the order of
+// their ids, each where its id puts it: ids no claim holds any more leave
+// empty slots, for install to drop.
 func foldStore(store *storage.Store, titles map[uint64]string) ([]record, error) {
 	last, err := store.LastClaimID()
 	if err != nil {
 		return nil, err
 	}
+	recs := make([]record, last)
 	workers := max(1, min(runtime.GOMAXPROCS(0), int(last/uint64(parallelMin))+1))
-	parts := make([][]record, workers)
 	errs := make([]error, workers)
 	var wg sync.WaitGroup
 	for w := range workers {
 		first, upto := last*uint64(w)/uint64(workers)+1, last*uint64(w+1)/uint64(workers)
 		wg.Go(func() {
 			var buf []byte
+			var texts textBlocks
 			errs[w] = store.ForEachClaimBorrowed(first, upto, func(c *storage.Claim) bool {
-				var r record
+				r := &recs[c.ID-1]
 				buf = r.foldStored(buf[:0], c, titles[c.ArticleID])
-				r.setText(string(buf))
-				parts[w] = append(parts[w], r)
+				r.setText(texts.keep(buf))
 				return true
 			})
 		})
@@ -300,7 +330,32 @@ func foldStore(store *storage.Store, titles map[uint64]string) ([]record, error)
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
-	return slices.Concat(parts...), nil
+	return recs, nil
+}
+
+// textBlocks keeps the texts of many records in large blocks, one after
+// another, rather than each in a small string of its own: a million claims
+// cost a few hundred allocations instead of a million, and no byte is lost
+// to rounding each up to a size class.
+type textBlocks struct {
+	block []byte
+}
+
+// textBlockSize is the size of a block; a longer text gets one of its own.
+const textBlockSize = 1 << 20
+
+// keep returns a string holding a copy of text.
+func (b *textBlocks) keep(text []byte) string {
+	if len(text) == 0 {
+		return ""
+	}
+	if cap(b.block)-len(b.block) < len(text) {
+		b.block = make([]byte, 0, max(textBlockSize, len(text)))
+	}
+	start := len(b.block)
+	b.block = append(b.block, text...)
+	// The bytes are never written again: later texts go after them.
+	return unsafe.String(&b.block[start], len(text))
 }
 
 // Loading reports whether a Load is under way, for a "still indexing" hint.
@@ -364,16 +419,18 @@ func (ix *Index) install(titles map[uint64]string, recs []record) {
 	}
 	var kept []record
 	for id := range touched.claims {
-		if slot, ok := ix.slots[id]; ok {
+		if slot, found := ix.slot(id); found && ix.recs[slot].hay != "" {
 			kept = append(kept, ix.recs[slot])
 		}
 	}
 	ix.recs = recs[:0]
-	ix.free = nil
-	ix.slots = make(map[uint64]int32, len(recs))
+	ix.claims = 0
 	ix.titles = titles
 	ix.gen++
 	for _, r := range recs {
+		if r.hay == "" {
+			continue // an id no claim holds
+		}
 		if _, changed := touched.claims[r.id]; changed {
 			continue
 		}
@@ -385,8 +442,8 @@ func (ix *Index) install(titles map[uint64]string, recs []record) {
 		case retitled:
 			r.retitle(foldText(titles[r.article])) // the title set meanwhile
 		}
-		ix.slots[r.id] = int32(len(ix.recs))
 		ix.recs = append(ix.recs, r)
+		ix.claims++
 	}
 	for _, r := range kept {
 		// Changed while the index held no titles yet, perhaps.

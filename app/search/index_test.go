@@ -439,3 +439,45 @@ func results(t testing.TB, s searcher, query string, limit int) []Result {
 	}
 	return rs
 }
+
+// TestSlotsAfterManyRemovals removes most claims (so that their slots are
+// dropped), brings some back (ids lower than those kept, so they go back
+// between them) and adds new ones: the index must find, entry for entry,
+// what the reference finds, whether the slots were dropped or not yet.
+func TestSlotsAfterManyRemovals(t *testing.T) {
+	entries := newNewsGen(43).entries(1200)
+	for _, removed := range []int{40, 900} { // below and past the point where slots are dropped
+		ix, c := loadCorpus(entries[:1000])
+		for i, e := range entries[:removed] {
+			if i%10 != 9 { // every tenth stays, so the ids kept are spread
+				ix.Remove(e.ID)
+				delete(c.claims, e.ID)
+			}
+		}
+		for _, e := range entries[:removed:removed][:removed/3] {
+			e.Note = "restored"
+			ix.Put(e)
+			c.put(e)
+		}
+		for _, e := range entries[1000:] {
+			ix.Put(e)
+			c.put(e)
+		}
+		for _, query := range []string{"", "restored", "peskov nato", "label:denial", "trmp"} {
+			got, want := ids(t, ix, query), c.search(ParseQuery(query))
+			if !slices.Equal(got, want) {
+				t.Fatalf("%d removed: Search(%q) finds %d claims, the reference %d", removed, query, len(got), len(want))
+			}
+		}
+		if ix.Len() != len(c.claims) {
+			t.Errorf("%d removed: Len = %d, want %d", removed, ix.Len(), len(c.claims))
+		}
+		for _, r := range results(t, ix, "", 0) {
+			want := c.claims[r.ID]
+			want.ArticleTitle = c.titles[want.ArticleID]
+			if r.Entry != want {
+				t.Fatalf("%d removed: claim %d is %+v, want %+v", removed, r.ID, r.Entry, want)
+			}
+		}
+	}
+}
