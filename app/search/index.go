@@ -7,6 +7,7 @@ import (
 	"math"
 	"runtime"
 	"slices"
+	"strings"
 	"sync"
 	"time"
 	"unicode/utf8"
@@ -472,18 +473,19 @@ const (
 // ends words.
 const fieldSeparator = '\n'
 
-// fields lists e's searchable texts in field order, title last.
-func fields(e Entry, title string) [numFields]string {
-	return [numFields]string{e.Quote, e.Label, e.Speaker, e.Target, e.Note, e.Annotator, title}
-}
-
 // record is what a search reads of one claim: its folded fields and where
-// they end, its rune masks and what ranking needs. It is kept
-// apart from the Entry, so a scan walks a compact slice.
+// they end, its article's folded title, its rune masks and what ranking
+// needs. It is kept apart from the Entry, so a scan walks a compact slice.
+//
+// A record reads as one text: the claim's fields joined by fieldSeparator,
+// then fieldSeparator and the title. Positions count through it so; the
+// title is kept once per article rather than after every claim (a tenth
+// of what a million claims hold).
 type record struct {
-	hay      string // folded fields joined by fieldSeparator; "" marks a free slot
-	ends     [numFields]int32
-	mask     uint64 // runeBit of every rune of hay
+	hay      string // the claim's folded fields joined by fieldSeparator; "" marks a free slot
+	title    string // the article's folded title, shared by its records
+	ends     [fieldTitle]int32
+	mask     uint64 // runeBit of every rune of the text
 	initials uint64 // runeBit of every rune that starts a word
 	singles  uint64 // runeBit of every word one rune long
 	updated  int64  // Entry.Updated as rankTime orders it
@@ -493,16 +495,13 @@ type record struct {
 
 // newRecord folds e's fields, with its article's title, into a record.
 func newRecord(e Entry, title string) record {
-	fs := fields(e, title)
-	size := int(numFields)
+	fs := [...]string{e.Quote, e.Label, e.Speaker, e.Target, e.Note, e.Annotator}
+	size := len(fs)
 	for _, f := range fs {
 		size += len(f)
 	}
-	var r record
-	buf := r.fold(make([]byte, 0, size), fs[:fieldTitle])
-	buf = append(buf, fieldSeparator)
-	buf = appendFolded(buf, title)
-	r.ends[fieldTitle] = int32(len(buf))
+	r := record{title: foldText(title)}
+	buf := r.fold(make([]byte, 0, size), fs[:])
 	r.setText(string(buf))
 	r.updated = rankTime(e.Updated)
 	r.id, r.article = e.ID, e.ArticleID
@@ -515,27 +514,20 @@ func newRecord(e Entry, title string) record {
 // or not.
 func (r *record) foldStored(buf []byte, c *storage.Claim, foldedTitle string) []byte {
 	fs := [...]string{c.Quote, c.Label, c.Speaker, c.Target, c.Note, c.Annotator}
-	buf = r.fold(buf, fs[:])
-	buf = append(buf, fieldSeparator)
-	buf = append(buf, foldedTitle...)
-	r.ends[fieldTitle] = int32(len(buf))
+	r.title = foldedTitle
 	r.updated = rankTime(c.Updated)
 	r.id, r.article = c.ID, c.ArticleID
-	return buf
+	return r.fold(buf, fs[:])
 }
 
 // retitle puts a new title, folded, in place of the record's.
 func (r *record) retitle(foldedTitle string) {
-	claim := r.hay[:r.ends[fieldTitle-1]]
-	hay := make([]byte, 0, len(claim)+1+len(foldedTitle))
-	hay = append(append(append(hay, claim...), fieldSeparator), foldedTitle...)
-	r.ends[fieldTitle] = int32(len(hay))
-	r.setText(string(hay))
+	r.title = foldedTitle
+	r.setText(r.hay)
 }
 
-// fold appends the folded claim fields fs (all but the title) to buf,
-// joined by fieldSeparator, and records where each ends. The title is
-// appended after them, folded, with its separator.
+// fold appends the folded claim fields fs to buf, joined by
+// fieldSeparator, and records where each ends.
 func (r *record) fold(buf []byte, fs []string) []byte {
 	for i, f := range fs {
 		if i > 0 {
@@ -553,17 +545,25 @@ func textRecord(text string) record {
 	return newRecord(Entry{Quote: text}, "")
 }
 
-// setText sets the folded text and its masks.
+// setText sets the folded claim fields and the masks of the whole text,
+// the title included.
 func (r *record) setText(hay string) {
 	r.hay = hay
 	r.mask, r.initials, r.singles = 0, 0, 0
+	r.addMasks(hay)
+	r.addMasks(r.title)
+}
+
+// addMasks adds the runes and words of text to the masks. Texts are
+// joined by a separator, which ends words.
+func (r *record) addMasks(text string) {
 	inWord, runes := false, 0
 	var first rune
-	for i := 0; i < len(hay); {
+	for i := 0; i < len(text); {
 		// ASCII without decoding: most of every text.
-		c, size := rune(hay[i]), 1
+		c, size := rune(text[i]), 1
 		if c >= utf8.RuneSelf {
-			c, size = utf8.DecodeRuneInString(hay[i:])
+			c, size = utf8.DecodeRuneInString(text[i:])
 		}
 		i += size
 		bit := runeBit(c)
@@ -586,17 +586,59 @@ func (r *record) setText(hay string) {
 
 // field returns the folded text of one field.
 func (r *record) field(f field) string {
-	lo, hi := r.span(f)
-	return r.hay[lo:hi]
+	text, lo, hi := r.within(f)
+	return text[lo:hi]
 }
 
-// span is where field f lies in hay.
-func (r *record) span(f field) (int, int) {
-	lo := 0
+// within returns the string holding field f, and where f lies in it.
+func (r *record) within(f field) (text string, lo, hi int) {
+	if f == fieldTitle {
+		return r.title, 0, len(r.title)
+	}
 	if f > 0 {
 		lo = int(r.ends[f-1]) + 1
 	}
-	return lo, int(r.ends[f])
+	return r.hay, lo, int(r.ends[f])
+}
+
+// titleAt is where the title starts in the record's text.
+func (r *record) titleAt() int { return len(r.hay) + 1 }
+
+// at returns the string holding position p of the record's text, and p
+// within it.
+func (r *record) at(p int) (string, int) {
+	if p < r.titleAt() {
+		return r.hay, p
+	}
+	return r.title, p - r.titleAt()
+}
+
+// index is the position of w in the record's text at or after from, or
+// -1. No occurrence spans the separator before the title: a word never
+// holds it.
+func (r *record) index(w string, from int) int {
+	if from < len(r.hay) {
+		if i := index(r.hay, w, from); i >= 0 {
+			return i
+		}
+	}
+	if t := max(from-r.titleAt(), 0); t < len(r.title) {
+		if i := index(r.title, w, t); i >= 0 {
+			return r.titleAt() + i
+		}
+	}
+	return -1
+}
+
+// indexByte is the first position of b in the record's text, or -1.
+func (r *record) indexByte(b byte) int {
+	if i := strings.IndexByte(r.hay, b); i >= 0 {
+		return i
+	}
+	if i := strings.IndexByte(r.title, b); i >= 0 {
+		return r.titleAt() + i
+	}
+	return -1
 }
 
 // rankTime orders times as int64 nanoseconds. Unlike UnixNano it is defined

@@ -134,7 +134,7 @@ func matchWord(r *record, w string, a acc) (acc, mark, bool) {
 	if len(w) == 1 && exactBit(w[0]) {
 		// One letter or digit: the masks tell its tier without reading the
 		// text, and the first occurrence is one IndexByte away.
-		p := strings.IndexByte(r.hay, w[0])
+		p := r.indexByte(w[0])
 		if p < 0 {
 			return a, mark{}, false
 		}
@@ -146,9 +146,9 @@ func matchWord(r *record, w string, a acc) (acc, mark, bool) {
 		}
 		return a.add(t, p), mark{first: int32(p)}, true
 	}
-	p := index(r.hay, w, 0)
+	p := r.index(w, 0)
 	if p >= 0 {
-		t, _ := bestOccurrence(r.hay, w, p)
+		t, _ := r.bestOccurrence(w, p)
 		return a.add(t, p), mark{first: int32(p)}, true
 	}
 	return scattered(r, w, a, 0)
@@ -158,8 +158,8 @@ func matchWord(r *record, w string, a acc) (acc, mark, bool) {
 // f on: the matching rule for a word that does not occur contiguously.
 func scattered(r *record, w string, a acc, f field) (acc, mark, bool) {
 	for ; f < numFields; f++ {
-		lo, hi := r.span(f)
-		if end := subsequenceEnd(r.hay[:hi], w, lo); end >= 0 {
+		text, lo, hi := r.within(f)
+		if end := subsequenceEnd(text[:hi], w, lo); end >= 0 {
 			return a.add(tierScattered, -1), mark{first: -1, field: f, end: int32(end)}, true
 		}
 	}
@@ -172,19 +172,18 @@ func scattered(r *record, w string, a acc, f field) (acc, mark, bool) {
 // subsequence continues old's in the same field, and else can only be in a
 // later field, since old was not in the earlier ones.
 func extendWord(r *record, old, w string, a acc, mk mark) (acc, mark, bool) {
-	text := r.hay
 	if mk.first >= 0 {
 		p := int(mk.first)
-		if !strings.HasPrefix(text[p:], w) {
-			p = nextOccurrence(text, w, p+1)
+		if text, at := r.at(p); !strings.HasPrefix(text[at:], w) {
+			p = r.index(w, p+1)
 		}
 		if p >= 0 {
-			t, _ := bestOccurrence(text, w, p)
+			t, _ := r.bestOccurrence(w, p)
 			return a.add(t, p), mark{first: int32(p)}, true
 		}
 		return scattered(r, w, a, 0) // w occurs nowhere contiguously
 	}
-	_, hi := r.span(mk.field)
+	text, _, hi := r.within(mk.field)
 	if end := subsequenceEnd(text[:hi], w[len(old):], int(mk.end)); end >= 0 {
 		return a.add(tierScattered, -1), mark{first: -1, field: mk.field, end: int32(end)}, true
 	}
@@ -206,24 +205,28 @@ func scoreWords(r *record, words []string) (int, bool) {
 // Finding a word in folded text: contiguous occurrences, ranked by where
 // they fall in words, and the subsequence rule of sahilm/fuzzy.
 
-// occurrence finds the best contiguous occurrence of w in text: its tier and
-// byte position, the first of that tier. pos is -1 when w does not occur.
+// occurrence finds the best contiguous occurrence of w in one field's text:
+// its tier and byte position, the first of that tier. pos is -1 when w
+// does not occur.
 func occurrence(text, w string) (tier, int) {
-	p := index(text, w, 0)
+	r := record{hay: text}
+	p := r.index(w, 0)
 	if p < 0 {
 		return tierScattered, -1
 	}
-	return bestOccurrence(text, w, p)
+	return r.bestOccurrence(w, p)
 }
 
-// bestOccurrence is occurrence given w's first occurrence p. As w is valid
-// UTF-8, it is only ever found where a rune starts.
-func bestOccurrence(text, w string, p int) (tier, int) {
+// bestOccurrence is the best contiguous occurrence of w in the record's
+// text, given its first occurrence p. As w is valid UTF-8, it is only ever
+// found where a rune starts.
+func (r *record) bestOccurrence(w string, p int) (tier, int) {
 	best, bestPos := tierScattered, -1
 	for p >= 0 {
+		text, at := r.at(p)
 		t := tierInside
-		if wordStartsAt(text, p) {
-			if wordEndsAt(text, p+len(w)) {
+		if wordStartsAt(text, at) {
+			if wordEndsAt(text, at+len(w)) {
 				return tierWhole, p
 			}
 			t = tierPrefix
@@ -231,17 +234,9 @@ func bestOccurrence(text, w string, p int) (tier, int) {
 		if t > best {
 			best, bestPos = t, p
 		}
-		p = nextOccurrence(text, w, p+1)
+		p = r.index(w, p+1)
 	}
 	return best, bestPos
-}
-
-// nextOccurrence is the position of w in text at or after from, or -1.
-func nextOccurrence(text, w string, from int) int {
-	if from >= len(text) {
-		return -1
-	}
-	return index(text, w, from)
 }
 
 // window is the length of text index hands to strings.Index at a time.

@@ -41,7 +41,7 @@ func (c *corpus) removeArticle(id uint64) {
 // candidateFields are the texts a claim's words are matched in, sanitised
 // as the index stores them (fuzzy.Find stops at a NUL; the index reads on).
 func candidateFields(e Entry, title string) []string {
-	fs := fields(e, title)
+	fs := [numFields]string{e.Quote, e.Label, e.Speaker, e.Target, e.Note, e.Annotator, title}
 	for i := range fs {
 		fs[i] = sanitize(fs[i])
 	}
