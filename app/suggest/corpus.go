@@ -88,16 +88,17 @@ func eachDocument(src Source, fn func(Document) error) error {
 func Examples(docs []Document, cues *Cues) []Example {
 	var out []Example
 	for _, d := range docs {
+		text := newDescriber(d.Text, cues)
 		for _, c := range d.Claims {
-			out = append(out, claimExample(d.Text, c, cues))
+			out = append(out, claimExample(text, c))
 		}
 	}
 	return out
 }
 
 // claimExample is a stored claim as the classifier sees it.
-func claimExample(text []rune, c storage.Claim, cues *Cues) Example {
-	ex := describe(text, c.Start, c.End, c.Speaker, cues)
+func claimExample(text *describer, c storage.Claim) Example {
+	ex := text.describe(c.Start, c.End, c.Speaker)
 	ex.ArticleID, ex.ClaimID, ex.Label, ex.Target = c.ArticleID, c.ID, c.Label, c.Target
 	return ex
 }

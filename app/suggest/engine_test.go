@@ -305,7 +305,7 @@ func TestLoadReadsOneArticleAtATime(t *testing.T) {
 	if err := engine.Load(); err != nil {
 		t.Fatal(err)
 	}
-	if n := len(engine.examples); n != 3 {
+	if n := engine.Model().Claims; n != 3 {
 		t.Errorf("the engine learnt %d claims, want 3", n)
 	}
 	corpus, err := LoadCorpus(src)

@@ -1,8 +1,10 @@
 package suggest
 
 import (
+	"cmp"
 	"context"
 	"slices"
+	"unsafe"
 )
 
 // Propagation: a quote labelled in one article is proposed wherever the
@@ -17,44 +19,128 @@ const (
 	minShareShared = 0.8
 )
 
-// labelledQuote is a labelled claim as the propagation index keeps it.
+// labelledQuote is a labelled claim as the propagation index keeps it:
+// its label, speaker and target as indexes into the index's names, which
+// a store's claims share.
 type labelledQuote struct {
 	claimID, articleID     uint64
-	label, speaker, target string
-	shingles, words        int
+	label, speaker, target uint32
+	shingles, words        int32
 }
 
-// QuoteIndex finds labelled quotes again in other articles.
+// QuoteIndex finds labelled quotes again in other articles. Its postings
+// are laid out flat, sorted by shingle: a map of a slice per shingle cost
+// some 150 bytes a quote at 100,000 claims.
 type QuoteIndex struct {
-	quotes   []labelledQuote
-	postings map[uint64][]int32 // shingle -> quotes holding it
+	quotes []labelledQuote
+	names  []string
+	keys   []uint64 // the distinct shingles, sorted
+	starts []int32  // the quotes holding keys[i] are holders[starts[i]:starts[i+1]]
+	// holders lists quotes by index into quotes, in the order they were added.
+	holders []int32
 }
 
 // NewQuoteIndex indexes the examples' quotes (those of at least
 // shingleWords words; shorter ones repeat by chance).
 func NewQuoteIndex(examples []Example) *QuoteIndex {
-	ix := &QuoteIndex{postings: map[uint64][]int32{}}
+	var b quoteIndexBuilder
 	for _, ex := range examples {
-		if ex.Label == "" {
-			continue
-		}
-		var hashes []uint64
-		forEachWord([]rune(ex.Quote), func(_, _ int, w []byte) { hashes = append(hashes, hashBytes(fnvOffset, w)) })
-		if len(hashes) < shingleWords {
-			continue
-		}
-		id := int32(len(ix.quotes))
-		seen := map[uint64]bool{}
-		for i := 0; i+shingleWords <= len(hashes); i++ {
-			h := shingle(hashes[i : i+shingleWords])
-			if !seen[h] {
-				seen[h] = true
-				ix.postings[h] = append(ix.postings[h], id)
-			}
-		}
-		ix.quotes = append(ix.quotes, labelledQuote{ex.ClaimID, ex.ArticleID, ex.Label, ex.Speaker, ex.Target, len(seen), len(hashes)})
+		b.add(ex)
 	}
+	return b.build()
+}
+
+// quoteIndexBuilder gathers labelled quotes one at a time, so that the
+// engine can index a store's quotes without holding its examples.
+type quoteIndexBuilder struct {
+	quotes  []labelledQuote
+	names   []string
+	named   map[string]uint32
+	postings []posting
+	hashes  []uint64 // reused for each quote
+}
+
+// posting is a shingle and a quote holding it.
+type posting struct {
+	shingle uint64
+	quote   int32
+}
+
+func (b *quoteIndexBuilder) name(s string) uint32 {
+	if b.named == nil {
+		b.named = map[string]uint32{}
+	}
+	i, ok := b.named[s]
+	if !ok {
+		i = uint32(len(b.names))
+		b.names = append(b.names, s)
+		b.named[s] = i
+	}
+	return i
+}
+
+// add indexes ex's quote when it is labelled and long enough.
+func (b *quoteIndexBuilder) add(ex Example) {
+	if ex.Label == "" {
+		return
+	}
+	b.hashes = b.hashes[:0]
+	forEachWord([]rune(ex.Quote), func(_, _ int, w []byte) { b.hashes = append(b.hashes, hashBytes(fnvOffset, w)) })
+	if len(b.hashes) < shingleWords {
+		return
+	}
+	id := int32(len(b.quotes))
+	first := len(b.postings)
+	for i := 0; i+shingleWords <= len(b.hashes); i++ {
+		b.postings = append(b.postings, posting{shingle(b.hashes[i : i+shingleWords]), id})
+	}
+	// Each shingle once per quote: a quote repeating words counts them once.
+	own := b.postings[first:]
+	slices.SortFunc(own, func(x, y posting) int { return cmp.Compare(x.shingle, y.shingle) })
+	own = slices.CompactFunc(own, func(x, y posting) bool { return x.shingle == y.shingle })
+	b.postings = b.postings[:first+len(own)]
+	b.quotes = append(b.quotes, labelledQuote{
+		claimID: ex.ClaimID, articleID: ex.ArticleID,
+		label: b.name(ex.Label), speaker: b.name(ex.Speaker), target: b.name(ex.Target),
+		shingles: int32(len(own)), words: int32(len(b.hashes)),
+	})
+}
+
+// build lays the postings out flat; the builder is spent.
+func (b *quoteIndexBuilder) build() *QuoteIndex {
+	ix := &QuoteIndex{quotes: slices.Clip(b.quotes), names: slices.Clip(b.names)}
+	// Stable, by shingle: each shingle's quotes stay in the order added.
+	slices.SortStableFunc(b.postings, func(x, y posting) int { return cmp.Compare(x.shingle, y.shingle) })
+	ix.holders = make([]int32, len(b.postings))
+	for i, p := range b.postings {
+		if i == 0 || p.shingle != b.postings[i-1].shingle {
+			ix.keys = append(ix.keys, p.shingle)
+			ix.starts = append(ix.starts, int32(i))
+		}
+		ix.holders[i] = p.quote
+	}
+	ix.starts = append(ix.starts, int32(len(b.postings)))
+	ix.keys, ix.starts = slices.Clip(ix.keys), slices.Clip(ix.starts)
+	*b = quoteIndexBuilder{}
 	return ix
+}
+
+// holding lists the quotes holding shingle h.
+func (ix *QuoteIndex) holding(h uint64) []int32 {
+	i, ok := slices.BinarySearch(ix.keys, h)
+	if !ok {
+		return nil
+	}
+	return ix.holders[ix.starts[i]:ix.starts[i+1]]
+}
+
+// memoryBytes is what the index's slices take.
+func (ix *QuoteIndex) memoryBytes() int {
+	n := cap(ix.quotes)*int(unsafe.Sizeof(labelledQuote{})) + cap(ix.keys)*8 + cap(ix.starts)*4 + cap(ix.holders)*4
+	for _, s := range ix.names {
+		n += 16 + len(s)
+	}
+	return n
 }
 
 // shingle combines the hashes of consecutive words, in order.
@@ -102,7 +188,7 @@ func (ix *QuoteIndex) Find(ctx context.Context, articleID uint64, text []rune) (
 		for i := range last {
 			h[i] = last[i].hash
 		}
-		for _, q := range ix.postings[shingle(h[:])] {
+		for _, q := range ix.holding(shingle(h[:])) {
 			if ix.quotes[q].articleID != articleID {
 				hits[q] = append(hits[q], shingleHit{pos - shingleWords, last[0].start, end})
 			}
@@ -113,7 +199,7 @@ func (ix *QuoteIndex) Find(ctx context.Context, articleID uint64, text []rune) (
 	}
 	var out []Candidate
 	for q, found := range hits {
-		if c, ok := bestRun(ix.quotes[q], found, text); ok {
+		if c, ok := ix.bestRun(ix.quotes[q], found, text); ok {
 			out = append(out, c)
 		}
 	}
@@ -131,7 +217,7 @@ const checkEvery = 4096
 
 // bestRun finds the run of shingle hits that covers the most of the quote
 // with gaps of at most a few words, and turns it into a candidate.
-func bestRun(lq labelledQuote, hits []shingleHit, text []rune) (Candidate, bool) {
+func (ix *QuoteIndex) bestRun(lq labelledQuote, hits []shingleHit, text []rune) (Candidate, bool) {
 	bestFrom, bestTo, bestN := 0, 0, 0
 	from, n := 0, 1
 	for i := 1; i <= len(hits); i++ {
@@ -146,13 +232,14 @@ func bestRun(lq labelledQuote, hits []shingleHit, text []rune) (Candidate, bool)
 	}
 	share := float64(bestN) / float64(lq.shingles)
 	first, last := hits[bestFrom], hits[bestTo]
-	if share < minShareShared || last.pos-first.pos+shingleWords > lq.words+lq.words/4+1 {
+	words := int(lq.words)
+	if share < minShareShared || last.pos-first.pos+shingleWords > words+words/4+1 {
 		return Candidate{}, false
 	}
 	start, end := first.start, last.end
 	return Candidate{
 		Start: start, End: end, Quote: string(text[start:end]),
-		Label: lq.label, Score: min(share, 1), Speaker: lq.speaker, Target: lq.target,
+		Label: ix.names[lq.label], Score: min(share, 1), Speaker: ix.names[lq.speaker], Target: ix.names[lq.target],
 		Kind: KindPropagated, FromClaim: lq.claimID,
 	}, true
 }
