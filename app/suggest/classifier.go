@@ -64,29 +64,20 @@ func labelIndex(labels []string) map[string]int {
 
 // trainingSet is what training reads of each claim, in the order it
 // learns them: its hashed raw features (rawFeatures) and its label's
-// index, the features of every claim in one slice, so that a big store's
-// claims cost their features and not a slice each.
+// index.
 type trainingSet struct {
-	features []feature
-	ends     []int // claim i's features are features[ends[i-1]:ends[i]]
+	features [][]feature
 	labels   []int
 }
 
 func (s *trainingSet) add(raw []feature, label int) {
-	s.features = append(s.features, raw...)
-	s.ends = append(s.ends, len(s.features))
+	s.features = append(s.features, raw)
 	s.labels = append(s.labels, label)
 }
 
 func (s *trainingSet) len() int { return len(s.labels) }
 
-func (s *trainingSet) claim(i int) []feature {
-	from := 0
-	if i > 0 {
-		from = s.ends[i-1]
-	}
-	return s.features[from:s.ends[i]]
-}
+func (s *trainingSet) claim(i int) []feature { return s.features[i] }
 
 // trainOn learns a classifier from set, turning its raw counts into
 // TF-IDF vectors in place.
@@ -99,8 +90,10 @@ func trainOn(labels []string, set *trainingSet, cues *Cues) *Classifier {
 		return c
 	}
 	df := make([]int32, featureSpace)
-	for _, f := range set.features {
-		df[f.index]++ // a claim's raw features hold each index once
+	for _, raw := range set.features {
+		for _, f := range raw {
+			df[f.index]++ // a claim's raw features hold each index once
+		}
 	}
 	c.idf = make([]float32, featureSpace)
 	for i, d := range df {

@@ -1,7 +1,9 @@
 package suggest
 
 import (
+	"cmp"
 	"errors"
+	"slices"
 
 	"claimdesk/storage"
 )
@@ -61,9 +63,23 @@ func labelNames(src Source) ([]string, error) {
 // so a read nested in a long one would wait for the close forever, and
 // the window could not quit while the engine learns.
 func eachDocument(src Source, fn func(Document) error) error {
+	return documentsInOrder(src, false, fn)
+}
+
+// eachDocumentNewestFirst is eachDocument from the newest article to the
+// oldest: the engine finds its newest claims first and so need not
+// describe the older ones it would drop.
+func eachDocumentNewestFirst(src Source, fn func(Document) error) error {
+	return documentsInOrder(src, true, fn)
+}
+
+func documentsInOrder(src Source, newestFirst bool, fn func(Document) error) error {
 	summaries, err := src.ArticleSummaries()
 	if err != nil {
 		return err
+	}
+	if newestFirst {
+		slices.SortStableFunc(summaries, func(a, b storage.ArticleSummary) int { return cmp.Compare(b.ID, a.ID) })
 	}
 	for _, s := range summaries {
 		a, err := src.Article(s.ID)

@@ -32,7 +32,7 @@ func learn(src Source, cues *Cues) (*Model, error) {
 	newest := newestClaims{limit: maxTrainingClaims}
 	var quotes quoteIndexBuilder
 	claims := 0
-	err = eachDocument(src, func(d Document) error {
+	err = eachDocumentNewestFirst(src, func(d Document) error {
 		text := newDescriber(d.Text, cues)
 		for _, c := range d.Claims {
 			claims++
@@ -40,9 +40,16 @@ func learn(src Source, cues *Cues) (*Model, error) {
 			if c.Label == "" {
 				continue // neither learned from nor proposed again
 			}
+			train := known && newest.wants(c.ID)
+			if !train && c.Speaker != "" {
+				// Only its quote is needed: the paragraph is for training
+				// and for naming a speaker the analyst left out.
+				quotes.add(Example{ArticleID: c.ArticleID, ClaimID: c.ID, Quote: spanText(d.Text, c.Start, c.End), Label: c.Label, Speaker: c.Speaker, Target: c.Target})
+				continue
+			}
 			ex := claimExample(text, c)
 			quotes.add(ex)
-			if known && newest.wants(c.ID) {
+			if train {
 				newest.add(c.ID, label, rawFeatures(ex, cues))
 			}
 		}
@@ -104,14 +111,9 @@ func (n *newestClaims) add(id uint64, label int, features []feature) {
 // always train the same model; n is spent.
 func (n *newestClaims) trainingSet() *trainingSet {
 	slices.SortFunc(n.claims, func(a, b trainingClaim) int { return cmp.Compare(a.id, b.id) })
-	total := 0
+	set := &trainingSet{features: make([][]feature, 0, len(n.claims)), labels: make([]int, 0, len(n.claims))}
 	for _, c := range n.claims {
-		total += len(c.features)
-	}
-	set := &trainingSet{features: make([]feature, 0, total), ends: make([]int, 0, len(n.claims)), labels: make([]int, 0, len(n.claims))}
-	for i, c := range n.claims {
 		set.add(c.features, c.label)
-		n.claims[i].features = nil
 	}
 	n.claims = nil
 	return set

@@ -2,6 +2,7 @@ package suggest
 
 import (
 	"cmp"
+	"container/heap"
 	"context"
 	"slices"
 	"unsafe"
@@ -53,11 +54,26 @@ func NewQuoteIndex(examples []Example) *QuoteIndex {
 // quoteIndexBuilder gathers labelled quotes one at a time, so that the
 // engine can index a store's quotes without holding its examples.
 type quoteIndexBuilder struct {
-	quotes  []labelledQuote
-	names   []string
-	named   map[string]uint32
-	postings []posting
-	hashes  []uint64 // reused for each quote
+	quotes []labelledQuote
+	names  []string
+	named  map[string]uint32
+	// blocks hold the postings, postingBlock at a time, each block sorted
+	// when full: one slice doubling to a store's millions of postings
+	// cost a second of copying and twice their memory.
+	blocks   [][]posting
+	postings []posting // the block being filled
+	total    int
+	hashes   []uint64 // reused for each quote
+}
+
+// postingBlock is how many postings a block holds (1 MiB).
+const postingBlock = 1 << 16
+
+func comparePostings(x, y posting) int {
+	if c := cmp.Compare(x.shingle, y.shingle); c != 0 {
+		return c
+	}
+	return cmp.Compare(x.quote, y.quote)
 }
 
 // posting is a shingle and a quote holding it.
@@ -90,6 +106,12 @@ func (b *quoteIndexBuilder) add(ex Example) {
 		return
 	}
 	id := int32(len(b.quotes))
+	if len(b.postings)+len(b.hashes) > postingBlock {
+		b.sealBlock()
+	}
+	if b.postings == nil {
+		b.postings = make([]posting, 0, max(postingBlock, len(b.hashes)))
+	}
 	first := len(b.postings)
 	for i := 0; i+shingleWords <= len(b.hashes); i++ {
 		b.postings = append(b.postings, posting{shingle(b.hashes[i : i+shingleWords]), id})
@@ -99,6 +121,7 @@ func (b *quoteIndexBuilder) add(ex Example) {
 	slices.SortFunc(own, func(x, y posting) int { return cmp.Compare(x.shingle, y.shingle) })
 	own = slices.CompactFunc(own, func(x, y posting) bool { return x.shingle == y.shingle })
 	b.postings = b.postings[:first+len(own)]
+	b.total += len(own)
 	b.quotes = append(b.quotes, labelledQuote{
 		claimID: ex.ClaimID, articleID: ex.ArticleID,
 		label: b.name(ex.Label), speaker: b.name(ex.Speaker), target: b.name(ex.Target),
@@ -106,23 +129,55 @@ func (b *quoteIndexBuilder) add(ex Example) {
 	})
 }
 
-// build lays the postings out flat; the builder is spent.
-func (b *quoteIndexBuilder) build() *QuoteIndex {
-	ix := &QuoteIndex{quotes: slices.Clip(b.quotes), names: slices.Clip(b.names)}
-	// Stable, by shingle: each shingle's quotes stay in the order added.
-	slices.SortStableFunc(b.postings, func(x, y posting) int { return cmp.Compare(x.shingle, y.shingle) })
-	ix.holders = make([]int32, len(b.postings))
-	for i, p := range b.postings {
-		if i == 0 || p.shingle != b.postings[i-1].shingle {
-			ix.keys = append(ix.keys, p.shingle)
-			ix.starts = append(ix.starts, int32(i))
-		}
-		ix.holders[i] = p.quote
+// sealBlock sorts the block being filled and starts another.
+func (b *quoteIndexBuilder) sealBlock() {
+	if len(b.postings) > 0 {
+		slices.SortFunc(b.postings, comparePostings)
+		b.blocks = append(b.blocks, b.postings)
 	}
-	ix.starts = append(ix.starts, int32(len(b.postings)))
+	b.postings = nil
+}
+
+// build lays the postings out flat, merging the sorted blocks: by
+// shingle, each shingle's quotes in the order added (a quote holds a
+// shingle once). The builder is spent.
+func (b *quoteIndexBuilder) build() *QuoteIndex {
+	b.sealBlock()
+	ix := &QuoteIndex{quotes: slices.Clip(b.quotes), names: slices.Clip(b.names)}
+	ix.holders = make([]int32, 0, b.total)
+	merge := postingMerge(b.blocks)
+	heap.Init(&merge)
+	for merge.Len() > 0 {
+		p := merge[0][0]
+		if len(ix.holders) == 0 || p.shingle != ix.keys[len(ix.keys)-1] {
+			ix.keys = append(ix.keys, p.shingle)
+			ix.starts = append(ix.starts, int32(len(ix.holders)))
+		}
+		ix.holders = append(ix.holders, p.quote)
+		if merge[0] = merge[0][1:]; len(merge[0]) == 0 {
+			heap.Pop(&merge)
+		} else {
+			heap.Fix(&merge, 0)
+		}
+	}
+	ix.starts = append(ix.starts, int32(len(ix.holders)))
 	ix.keys, ix.starts = slices.Clip(ix.keys), slices.Clip(ix.starts)
 	*b = quoteIndexBuilder{}
 	return ix
+}
+
+// postingMerge is the sorted blocks not yet merged, as a heap by their
+// first posting.
+type postingMerge [][]posting
+
+func (m postingMerge) Len() int           { return len(m) }
+func (m postingMerge) Less(i, j int) bool { return comparePostings(m[i][0], m[j][0]) < 0 }
+func (m postingMerge) Swap(i, j int)      { m[i], m[j] = m[j], m[i] }
+func (m *postingMerge) Push(x any)        { *m = append(*m, x.([]posting)) }
+func (m *postingMerge) Pop() any {
+	last := (*m)[len(*m)-1]
+	*m = (*m)[:len(*m)-1]
+	return last
 }
 
 // holding lists the quotes holding shingle h.

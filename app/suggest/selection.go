@@ -31,10 +31,7 @@ func newDescriber(text []rune, cues *Cues) *describer {
 // describe is the package's describe for a span of the describer's text.
 func (d *describer) describe(start, end int, speaker string) Example {
 	text := d.text
-	start, end = max(0, min(start, len(text))), max(0, min(end, len(text)))
-	if end < start {
-		start, end = end, start
-	}
+	start, end = clampSpan(text, start, end)
 	lo, hi := paragraphAround(text, start, end)
 	ex := Example{Quote: string(text[start:end]), Speaker: speaker, Context: contextOf(text, lo, hi, start, end)}
 	if lo >= hi {
@@ -98,4 +95,19 @@ func contextOf(text []rune, lo, hi, start, end int) string {
 		return ""
 	}
 	return string(text[lo:max(lo, min(start, hi))]) + " " + string(text[min(hi, max(end, lo)):hi])
+}
+
+// clampSpan puts [start, end) inside text, in order.
+func clampSpan(text []rune, start, end int) (int, int) {
+	start, end = max(0, min(start, len(text))), max(0, min(end, len(text)))
+	if end < start {
+		start, end = end, start
+	}
+	return start, end
+}
+
+// spanText is the text of [start, end), clamped as describe clamps it.
+func spanText(text []rune, start, end int) string {
+	start, end = clampSpan(text, start, end)
+	return string(text[start:end])
 }
