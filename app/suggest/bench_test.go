@@ -289,7 +289,7 @@ func BenchmarkEngineLoad(b *testing.B) {
 		claims += len(cs)
 	}
 	const mb = 1 << 20
-	var live, peak float64
+	var live, peak, model float64
 	cpu0, _ := processCPU()
 	for b.Loop() {
 		b.StopTimer()
@@ -304,11 +304,12 @@ func BenchmarkEngineLoad(b *testing.B) {
 		b.StopTimer()
 		live = float64(liveHeap()-before) / mb
 		peak = float64(top-before) / mb
-		runtime.KeepAlive(e)
+		model = float64(e.Model().MemoryBytes()) / mb
 		b.StartTimer()
 	}
 	reportCPU(b, cpu0)
 	b.ReportMetric(float64(claims), "claims")
 	b.ReportMetric(live, "live-MB")
 	b.ReportMetric(peak, "peak-MB")
+	b.ReportMetric(model, "model-MB")
 }

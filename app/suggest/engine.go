@@ -164,6 +164,9 @@ type Engine struct {
 	rejections Rejections
 	model      atomic.Pointer[Model]
 	kick       chan struct{}
+	// trainingLimit is how many of the newest labelled claims the
+	// classifier learns from: maxTrainingClaims but in tests.
+	trainingLimit int
 
 	mu      sync.Mutex
 	pending []storage.Change
@@ -174,7 +177,7 @@ type Engine struct {
 // NewEngine makes an engine over src with the prior alone until Run has
 // read the store. rejections may be nil.
 func NewEngine(src Source, rejections Rejections, cues *Cues) *Engine {
-	e := &Engine{src: src, cues: cues, rejections: rejections, kick: make(chan struct{}, 1)}
+	e := &Engine{src: src, cues: cues, rejections: rejections, kick: make(chan struct{}, 1), trainingLimit: maxTrainingClaims}
 	e.model.Store(BuildModel(nil, nil, cues))
 	return e
 }
@@ -286,7 +289,7 @@ func (e *Engine) Follow(ctx context.Context) error {
 
 // Load reads every claim of the store and trains a model on them.
 func (e *Engine) Load() error {
-	m, err := learn(e.src, e.cues)
+	m, err := learn(e.src, e.cues, e.trainingLimit)
 	if err != nil {
 		return err
 	}

@@ -3,8 +3,11 @@ package suggest
 import (
 	"cmp"
 	"container/heap"
+	"math"
 	"slices"
 	"time"
+
+	"claimdesk/storage"
 )
 
 // maxTrainingClaims bounds what the label classifier learns from: the
@@ -18,40 +21,48 @@ import (
 const maxTrainingClaims = 20_000
 
 // learn reads every article of src with its claims, one at a time, and
-// trains a model: the classifier on the newest maxTrainingClaims labelled
+// trains a model: the classifier on the newest limit labelled
 // claims, the quote index on every labelled claim. Each paragraph is cut
 // into sentences and words once, and nothing of a claim is kept but its
 // features (while it is among the newest) and its quote's shingles.
-func learn(src Source, cues *Cues) (*Model, error) {
+func learn(src Source, cues *Cues, limit int) (*Model, error) {
 	began := time.Now()
 	labels, err := labelNames(src)
 	if err != nil {
 		return nil, err
 	}
 	index := labelIndex(labels)
-	newest := newestClaims{limit: maxTrainingClaims}
+	newest := newestClaims{limit: limit}
 	var quotes quoteIndexBuilder
 	claims := 0
 	err = eachDocumentNewestFirst(src, func(d Document) error {
 		text := newDescriber(d.Text, cues)
+		// Newest first here too, so the claims to be dropped are never described.
+		slices.SortFunc(d.Claims, func(a, b storage.Claim) int { return cmp.Compare(b.ID, a.ID) })
 		for _, c := range d.Claims {
 			claims++
 			label, known := index[c.Label]
 			if c.Label == "" {
 				continue // neither learned from nor proposed again
 			}
-			train := known && newest.wants(c.ID)
-			if !train && c.Speaker != "" {
-				// Only its quote is needed: the paragraph is for training
-				// and for naming a speaker the analyst left out.
-				quotes.add(Example{ArticleID: c.ArticleID, ClaimID: c.ID, Quote: spanText(d.Text, c.Start, c.End), Label: c.Label, Speaker: c.Speaker, Target: c.Target})
+			if !known || !newest.wants(c.ID) {
+				// Only its quote is needed: the paragraph is for training,
+				// and a speaker the analyst left out is named when the
+				// quote is proposed.
+				ex := Example{ArticleID: c.ArticleID, ClaimID: c.ID, Label: c.Label, Speaker: c.Speaker, Target: c.Target}
+				switch {
+				case c.Speaker != "":
+					quotes.addSpan(ex, d.Text, c.Start, c.End, false)
+				case fitsInt32(c.Start, c.End):
+					quotes.addSpan(ex, d.Text, c.Start, c.End, true)
+				default:
+					quotes.add(claimExample(text, c))
+				}
 				continue
 			}
 			ex := claimExample(text, c)
 			quotes.add(ex)
-			if train {
-				newest.add(c.ID, label, rawFeatures(ex, cues))
-			}
+			newest.add(c.ID, label, rawFeatures(ex, cues))
 		}
 		return nil
 	})
@@ -60,7 +71,7 @@ func learn(src Source, cues *Cues) (*Model, error) {
 	}
 	m := &Model{
 		Classifier: trainOn(labels, newest.trainingSet(), cues),
-		Quotes:     quotes.build(),
+		Quotes:     quotes.build(articleText(src), cues),
 		Cues:       cues,
 		Claims:     claims,
 	}
@@ -117,4 +128,22 @@ func (n *newestClaims) trainingSet() *trainingSet {
 	}
 	n.claims = nil
 	return set
+}
+
+// articleText reads an article's text from src.
+func articleText(src Source) ArticleText {
+	return func(id uint64) ([]rune, error) {
+		a, err := src.Article(id)
+		return []rune(a.Text), err
+	}
+}
+
+// fitsInt32 reports offsets the quote index can keep.
+func fitsInt32(offsets ...int) bool {
+	for _, o := range offsets {
+		if o < math.MinInt32 || o > math.MaxInt32 {
+			return false
+		}
+	}
+	return true
 }

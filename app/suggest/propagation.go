@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"container/heap"
 	"context"
+	"math"
 	"slices"
 	"unsafe"
 )
@@ -22,12 +23,23 @@ const (
 
 // labelledQuote is a labelled claim as the propagation index keeps it:
 // its label, speaker and target as indexes into the index's names, which
-// a store's claims share.
+// a store's claims share. A speaker the analyst left out is named from
+// the claim's own article when the quote is proposed (speakerUnnamed,
+// with the claim's span): naming it is most of what describing a claim
+// costs, and few quotes are ever proposed again.
 type labelledQuote struct {
 	claimID, articleID     uint64
 	label, speaker, target uint32
 	shingles, words        int32
+	start, end             int32 // the claim's span, when speakerUnnamed
 }
+
+// speakerUnnamed marks a quote whose speaker is found when proposed.
+const speakerUnnamed = math.MaxUint32
+
+// ArticleText reads an article's text, for naming a proposed quote's
+// speaker; *storage.Store's Article gives one.
+type ArticleText func(articleID uint64) ([]rune, error)
 
 // QuoteIndex finds labelled quotes again in other articles. Its postings
 // are laid out flat, sorted by shingle: a map of a slice per shingle cost
@@ -39,6 +51,9 @@ type QuoteIndex struct {
 	starts []int32  // the quotes holding keys[i] are holders[starts[i]:starts[i+1]]
 	// holders lists quotes by index into quotes, in the order they were added.
 	holders []int32
+	// texts and cues name the speakers of quotes kept speakerUnnamed.
+	texts ArticleText
+	cues  *Cues
 }
 
 // NewQuoteIndex indexes the examples' quotes (those of at least
@@ -48,7 +63,7 @@ func NewQuoteIndex(examples []Example) *QuoteIndex {
 	for _, ex := range examples {
 		b.add(ex)
 	}
-	return b.build()
+	return b.build(nil, nil)
 }
 
 // quoteIndexBuilder gathers labelled quotes one at a time, so that the
@@ -97,11 +112,24 @@ func (b *quoteIndexBuilder) name(s string) uint32 {
 
 // add indexes ex's quote when it is labelled and long enough.
 func (b *quoteIndexBuilder) add(ex Example) {
-	if ex.Label == "" {
-		return
+	if ex.Label != "" {
+		b.addQuote(ex, []rune(ex.Quote), false, 0, 0)
 	}
+}
+
+// addSpan indexes the labelled claim ex stands for, its quote the span
+// [start, end) of text (ex needs no Quote). Without a speaker (unnamed),
+// its speaker is found in its article when the quote is proposed.
+func (b *quoteIndexBuilder) addSpan(ex Example, text []rune, start, end int, unnamed bool) {
+	if ex.Label != "" {
+		lo, hi := clampSpan(text, start, end)
+		b.addQuote(ex, text[lo:hi], unnamed, start, end)
+	}
+}
+
+func (b *quoteIndexBuilder) addQuote(ex Example, quote []rune, unnamed bool, start, end int) {
 	b.hashes = b.hashes[:0]
-	forEachWord([]rune(ex.Quote), func(_, _ int, w []byte) { b.hashes = append(b.hashes, hashBytes(fnvOffset, w)) })
+	forEachWord(quote, func(_, _ int, w []byte) { b.hashes = append(b.hashes, hashBytes(fnvOffset, w)) })
 	if len(b.hashes) < shingleWords {
 		return
 	}
@@ -122,11 +150,16 @@ func (b *quoteIndexBuilder) add(ex Example) {
 	own = slices.CompactFunc(own, func(x, y posting) bool { return x.shingle == y.shingle })
 	b.postings = b.postings[:first+len(own)]
 	b.total += len(own)
-	b.quotes = append(b.quotes, labelledQuote{
+	q := labelledQuote{
 		claimID: ex.ClaimID, articleID: ex.ArticleID,
-		label: b.name(ex.Label), speaker: b.name(ex.Speaker), target: b.name(ex.Target),
+		label: b.name(ex.Label), speaker: speakerUnnamed, target: b.name(ex.Target),
 		shingles: int32(len(own)), words: int32(len(b.hashes)),
-	})
+		start: int32(start), end: int32(end),
+	}
+	if !unnamed {
+		q.speaker = b.name(ex.Speaker)
+	}
+	b.quotes = append(b.quotes, q)
 }
 
 // sealBlock sorts the block being filled and starts another.
@@ -140,10 +173,11 @@ func (b *quoteIndexBuilder) sealBlock() {
 
 // build lays the postings out flat, merging the sorted blocks: by
 // shingle, each shingle's quotes in the order added (a quote holds a
-// shingle once). The builder is spent.
-func (b *quoteIndexBuilder) build() *QuoteIndex {
+// shingle once). texts and cues name the speakers left to be named. The
+// builder is spent.
+func (b *quoteIndexBuilder) build(texts ArticleText, cues *Cues) *QuoteIndex {
 	b.sealBlock()
-	ix := &QuoteIndex{quotes: slices.Clip(b.quotes), names: slices.Clip(b.names)}
+	ix := &QuoteIndex{quotes: slices.Clip(b.quotes), names: slices.Clip(b.names), texts: texts, cues: cues}
 	ix.holders = make([]int32, 0, b.total)
 	merge := postingMerge(b.blocks)
 	heap.Init(&merge)
@@ -187,6 +221,27 @@ func (ix *QuoteIndex) holding(h uint64) []int32 {
 		return nil
 	}
 	return ix.holders[ix.starts[i]:ix.starts[i+1]]
+}
+
+// speaker is lq's speaker: the analyst's, or the one its own article
+// names for it, read through sources (by article, for one Find). A claim
+// whose article cannot be read now (deleted since the model was trained)
+// has none.
+func (ix *QuoteIndex) speaker(lq labelledQuote, sources map[uint64]*describer) string {
+	if lq.speaker != speakerUnnamed {
+		return ix.names[lq.speaker]
+	}
+	d, ok := sources[lq.articleID]
+	if !ok {
+		if text, err := ix.texts(lq.articleID); err == nil {
+			d = newDescriber(text, ix.cues)
+		}
+		sources[lq.articleID] = d
+	}
+	if d == nil {
+		return ""
+	}
+	return d.describe(int(lq.start), int(lq.end), "").Speaker
 }
 
 // memoryBytes is what the index's slices take.
@@ -253,8 +308,10 @@ func (ix *QuoteIndex) Find(ctx context.Context, articleID uint64, text []rune) (
 		return nil, err
 	}
 	var out []Candidate
+	sources := map[uint64]*describer{}
 	for q, found := range hits {
 		if c, ok := ix.bestRun(ix.quotes[q], found, text); ok {
+			c.Speaker = ix.speaker(ix.quotes[q], sources)
 			out = append(out, c)
 		}
 	}
@@ -294,7 +351,7 @@ func (ix *QuoteIndex) bestRun(lq labelledQuote, hits []shingleHit, text []rune) 
 	start, end := first.start, last.end
 	return Candidate{
 		Start: start, End: end, Quote: string(text[start:end]),
-		Label: ix.names[lq.label], Score: min(share, 1), Speaker: ix.names[lq.speaker], Target: ix.names[lq.target],
+		Label: ix.names[lq.label], Score: min(share, 1), Target: ix.names[lq.target],
 		Kind: KindPropagated, FromClaim: lq.claimID,
 	}, true
 }

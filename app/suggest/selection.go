@@ -105,9 +105,3 @@ func clampSpan(text []rune, start, end int) (int, int) {
 	}
 	return start, end
 }
-
-// spanText is the text of [start, end), clamped as describe clamps it.
-func spanText(text []rune, start, end int) string {
-	start, end = clampSpan(text, start, end)
-	return string(text[start:end])
-}
