@@ -28,7 +28,8 @@ const (
 // with the claim's span): naming it is most of what describing a claim
 // costs, and few quotes are ever proposed again.
 type labelledQuote struct {
-	claimID, articleID     uint64
+	claimID                uint64
+	article                uint32 // index into the index's articles
 	label, speaker, target uint32
 	shingles, words        int32
 	start, end             int32 // the claim's span, when speakerUnnamed
@@ -45,10 +46,11 @@ type ArticleText func(articleID uint64) ([]rune, error)
 // are laid out flat, sorted by shingle: a map of a slice per shingle cost
 // some 150 bytes a quote at 100,000 claims.
 type QuoteIndex struct {
-	quotes []labelledQuote
-	names  []string
-	keys   []uint64 // the distinct shingles, sorted
-	starts []int32  // the quotes holding keys[i] are holders[starts[i]:starts[i+1]]
+	quotes   []labelledQuote
+	names    []string
+	articles []uint64 // the quotes' articles, by index
+	keys     []uint64 // the distinct shingles, sorted
+	starts   []int32  // the quotes holding keys[i] are holders[starts[i]:starts[i+1]]
 	// holders lists quotes by index into quotes, in the order they were added.
 	holders []int32
 	// texts and cues name the speakers of quotes kept speakerUnnamed.
@@ -69,9 +71,11 @@ func NewQuoteIndex(examples []Example) *QuoteIndex {
 // quoteIndexBuilder gathers labelled quotes one at a time, so that the
 // engine can index a store's quotes without holding its examples.
 type quoteIndexBuilder struct {
-	quotes []labelledQuote
-	names  []string
-	named  map[string]uint32
+	quotes       []labelledQuote
+	names        []string
+	named        map[string]uint32
+	articles     []uint64
+	articleIndex map[uint64]uint32
 	// blocks hold the postings, postingBlock at a time, each block sorted
 	// when full: one slice doubling to a store's millions of postings
 	// cost a second of copying and twice their memory.
@@ -95,6 +99,23 @@ func comparePostings(x, y posting) int {
 type posting struct {
 	shingle uint64
 	quote   int32
+}
+
+// article is the index of the article id among the builder's articles.
+func (b *quoteIndexBuilder) article(id uint64) uint32 {
+	if n := len(b.articles); n > 0 && b.articles[n-1] == id {
+		return uint32(n - 1) // claims come article by article
+	}
+	if b.articleIndex == nil {
+		b.articleIndex = map[uint64]uint32{}
+	}
+	i, ok := b.articleIndex[id]
+	if !ok {
+		i = uint32(len(b.articles))
+		b.articles = append(b.articles, id)
+		b.articleIndex[id] = i
+	}
+	return i
 }
 
 func (b *quoteIndexBuilder) name(s string) uint32 {
@@ -151,7 +172,7 @@ func (b *quoteIndexBuilder) addQuote(ex Example, quote []rune, unnamed bool, sta
 	b.postings = b.postings[:first+len(own)]
 	b.total += len(own)
 	q := labelledQuote{
-		claimID: ex.ClaimID, articleID: ex.ArticleID,
+		claimID: ex.ClaimID, article: b.article(ex.ArticleID),
 		label: b.name(ex.Label), speaker: speakerUnnamed, target: b.name(ex.Target),
 		shingles: int32(len(own)), words: int32(len(b.hashes)),
 		start: int32(start), end: int32(end),
@@ -177,7 +198,7 @@ func (b *quoteIndexBuilder) sealBlock() {
 // builder is spent.
 func (b *quoteIndexBuilder) build(texts ArticleText, cues *Cues) *QuoteIndex {
 	b.sealBlock()
-	ix := &QuoteIndex{quotes: slices.Clip(b.quotes), names: slices.Clip(b.names), texts: texts, cues: cues}
+	ix := &QuoteIndex{quotes: slices.Clip(b.quotes), names: slices.Clip(b.names), articles: slices.Clip(b.articles), texts: texts, cues: cues}
 	ix.holders = make([]int32, 0, b.total)
 	merge := postingMerge(b.blocks)
 	heap.Init(&merge)
@@ -231,12 +252,13 @@ func (ix *QuoteIndex) speaker(lq labelledQuote, sources map[uint64]*describer) s
 	if lq.speaker != speakerUnnamed {
 		return ix.names[lq.speaker]
 	}
-	d, ok := sources[lq.articleID]
+	id := ix.articles[lq.article]
+	d, ok := sources[id]
 	if !ok {
-		if text, err := ix.texts(lq.articleID); err == nil {
+		if text, err := ix.texts(id); err == nil {
 			d = newDescriber(text, ix.cues)
 		}
-		sources[lq.articleID] = d
+		sources[id] = d
 	}
 	if d == nil {
 		return ""
@@ -246,7 +268,7 @@ func (ix *QuoteIndex) speaker(lq labelledQuote, sources map[uint64]*describer) s
 
 // memoryBytes is what the index's slices take.
 func (ix *QuoteIndex) memoryBytes() int {
-	n := cap(ix.quotes)*int(unsafe.Sizeof(labelledQuote{})) + cap(ix.keys)*8 + cap(ix.starts)*4 + cap(ix.holders)*4
+	n := cap(ix.quotes)*int(unsafe.Sizeof(labelledQuote{})) + cap(ix.articles)*8 + cap(ix.keys)*8 + cap(ix.starts)*4 + cap(ix.holders)*4
 	for _, s := range ix.names {
 		n += 16 + len(s)
 	}
@@ -299,7 +321,7 @@ func (ix *QuoteIndex) Find(ctx context.Context, articleID uint64, text []rune) (
 			h[i] = last[i].hash
 		}
 		for _, q := range ix.holding(shingle(h[:])) {
-			if ix.quotes[q].articleID != articleID {
+			if ix.articles[ix.quotes[q].article] != articleID {
 				hits[q] = append(hits[q], shingleHit{pos - shingleWords, last[0].start, end})
 			}
 		}
