@@ -254,7 +254,7 @@ func (ix *QuoteIndex) speaker(lq labelledQuote, sources map[uint64]*describer) s
 	}
 	id := ix.articles[lq.article]
 	d, ok := sources[id]
-	if !ok {
+	if !ok && ix.texts != nil {
 		if text, err := ix.texts(id); err == nil {
 			d = newDescriber(text, ix.cues)
 		}
