@@ -69,12 +69,10 @@ func learn(src Source, cues *Cues, limit int) (*Model, error) {
 	if err != nil {
 		return nil, err
 	}
-	m := &Model{
-		Classifier: trainOn(labels, newest.trainingSet(), cues),
-		Quotes:     quotes.build(articleText(src), cues),
-		Cues:       cues,
-		Claims:     claims,
-	}
+	// The quote index first: its postings are garbage before training
+	// allocates its weights.
+	m := &Model{Quotes: quotes.build(articleText(src), cues), Cues: cues, Claims: claims}
+	m.Classifier = trainOn(labels, newest.trainingSet(), cues)
 	m.TrainTime = time.Since(began)
 	return m, nil
 }
@@ -89,7 +87,7 @@ type newestClaims struct {
 type trainingClaim struct {
 	id       uint64
 	label    int
-	features []feature
+	features []uint32 // packFeatures: half what []feature takes while the store is read
 }
 
 func (n *newestClaims) Len() int           { return len(n.claims) }
@@ -108,8 +106,8 @@ func (n *newestClaims) wants(id uint64) bool {
 	return len(n.claims) < n.limit || id > n.claims[0].id
 }
 
-func (n *newestClaims) add(id uint64, label int, features []feature) {
-	c := trainingClaim{id, label, features}
+func (n *newestClaims) add(id uint64, label int, raw []feature) {
+	c := trainingClaim{id, label, packFeatures(raw)}
 	if len(n.claims) < n.limit {
 		heap.Push(n, c)
 		return
@@ -123,8 +121,9 @@ func (n *newestClaims) add(id uint64, label int, features []feature) {
 func (n *newestClaims) trainingSet() *trainingSet {
 	slices.SortFunc(n.claims, func(a, b trainingClaim) int { return cmp.Compare(a.id, b.id) })
 	set := &trainingSet{features: make([][]feature, 0, len(n.claims)), labels: make([]int, 0, len(n.claims))}
-	for _, c := range n.claims {
-		set.add(c.features, c.label)
+	for i, c := range n.claims {
+		set.add(unpackFeatures(c.features), c.label)
+		n.claims[i].features = nil
 	}
 	n.claims = nil
 	return set
@@ -146,4 +145,36 @@ func fitsInt32(offsets ...int) bool {
 		}
 	}
 	return true
+}
+
+// countBits is what a packed feature has left for its count.
+const countBits = 32 - featureBits
+
+// packFeatures keeps raw features (rawFeatures: whole counts, by index)
+// in 4 bytes each, the index in the low featureBits bits and the count
+// above them; a count too big for countBits is split over entries of the
+// same index, which unpackFeatures adds up again.
+func packFeatures(raw []feature) []uint32 {
+	out := make([]uint32, 0, len(raw))
+	for _, f := range raw {
+		for left := uint32(f.value); left > 0; {
+			n := min(left, 1<<countBits-1)
+			out = append(out, f.index|n<<featureBits)
+			left -= n
+		}
+	}
+	return out
+}
+
+func unpackFeatures(packed []uint32) []feature {
+	out := make([]feature, 0, len(packed))
+	for _, p := range packed {
+		index, count := p&(featureSpace-1), float32(p>>featureBits)
+		if n := len(out); n > 0 && out[n-1].index == index {
+			out[n-1].value += count
+		} else {
+			out = append(out, feature{index, count})
+		}
+	}
+	return out
 }

@@ -42,3 +42,15 @@ func TestDescriberSharesParagraphs(t *testing.T) {
 		}
 	}
 }
+
+// Packed raw features come back as they were, counts too big for the
+// packing included.
+func TestPackFeatures(t *testing.T) {
+	raw := []feature{{0, 1}, {7, 2}, {featureSpace - 2, 1<<countBits - 1}, {featureSpace - 1, 3<<countBits + 5}}
+	ex := rawFeatures(Example{Quote: strings.Repeat("never again ", 20000), Context: "the ministry said"}, English)
+	for _, r := range [][]feature{raw, ex, nil} {
+		if got := unpackFeatures(packFeatures(r)); fmt.Sprint(got) != fmt.Sprint(r) {
+			t.Errorf("%v came back as %v", r, got)
+		}
+	}
+}
