@@ -3,11 +3,17 @@ package suggest
 import (
 	"context"
 	"fmt"
+	"os"
+	"path/filepath"
 	"runtime"
+	"runtime/metrics"
+	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
+	"claimdesk/app/segment"
 	"claimdesk/storage"
 )
 
@@ -115,4 +121,195 @@ func BenchmarkRetrain100k(b *testing.B) {
 	runtime.ReadMemStats(&ms)
 	b.ReportMetric(float64(m.MemoryBytes())/(1<<20), "model-MiB")
 	b.ReportMetric(float64(ms.HeapAlloc)/(1<<20), "heap-MiB")
+}
+
+// The engine at a store's size. BenchmarkEngineLoad generates a store of
+// loadBenchClaims claims (every sentence of the evaluation articles, over
+// and over, a claim); CLAIMDESK_SUGGEST_BENCH_CLAIMS asks for another
+// size, and CLAIMDESK_SUGGEST_BENCH_DB names a store to copy instead, such
+// as the one scripts/scalestore and `claimdesk import` build (README,
+// "At scale").
+const loadBenchClaims = 10_000
+
+// benchStorePath builds or copies the store the load benchmark reads.
+func benchStorePath(b *testing.B) string {
+	b.Helper()
+	path := filepath.Join(b.TempDir(), "engine.db")
+	if from := os.Getenv("CLAIMDESK_SUGGEST_BENCH_DB"); from != "" {
+		raw, err := os.ReadFile(from)
+		if err != nil {
+			b.Fatalf("CLAIMDESK_SUGGEST_BENCH_DB: %v", err)
+		}
+		if err := os.WriteFile(path, raw, 0o600); err != nil {
+			b.Fatal(err)
+		}
+		return path
+	}
+	n := loadBenchClaims
+	if s := os.Getenv("CLAIMDESK_SUGGEST_BENCH_CLAIMS"); s != "" {
+		var err error
+		if n, err = strconv.Atoi(s); err != nil || n < 1 {
+			b.Fatalf("CLAIMDESK_SUGGEST_BENCH_CLAIMS=%q is not a count of claims", s)
+		}
+	}
+	s, err := storage.Open(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	if err := fillStore(s, loadEvalSet(b), n); err != nil {
+		b.Fatal(err)
+	}
+	return path
+}
+
+// fillStore writes articles of about 100 sentences, each sentence a claim,
+// made from the evaluation articles' paragraphs, until n claims are stored.
+// Each paragraph starts with a sentence naming its dispatch, so that the
+// store's vocabulary grows with it as a real one does.
+func fillStore(s *storage.Store, corpus Corpus, n int) error {
+	var paragraphs [][]rune
+	for _, d := range corpus.Docs {
+		for _, p := range strings.Split(string(d.Text), "\n") {
+			if strings.TrimSpace(p) != "" {
+				paragraphs = append(paragraphs, []rune(p))
+			}
+		}
+	}
+	const perArticle = 100
+	var items []storage.ImportItem
+	next := 0
+	for stored := 0; stored < n; {
+		var text []rune
+		var claims []storage.Claim
+		for len(claims) < perArticle && stored+len(claims) < n {
+			p := paragraphs[next%len(paragraphs)]
+			if len(text) > 0 {
+				text = append(text, '\n')
+			}
+			text = append(text, []rune(fmt.Sprintf("Dispatch %d from desk%d. ", next, next%4099))...)
+			base := len(text)
+			text = append(text, p...)
+			for _, sent := range segment.Sentences(p) {
+				if len(claims) == perArticle || stored+len(claims) == n {
+					break
+				}
+				start, end := base+sent.Start, base+sent.End
+				for end > start && (text[end-1] == ' ' || text[end-1] == '\n') {
+					end--
+				}
+				if end > start {
+					label := corpus.Labels[(stored+len(claims))%len(corpus.Labels)]
+					claims = append(claims, storage.Claim{Start: start, End: end, Label: label, Annotator: "bench"})
+				}
+			}
+			next++
+		}
+		items = append(items, storage.ImportItem{Article: storage.Article{Title: fmt.Sprintf("Dispatches %d", len(items)+1), Text: string(text)}, Claims: claims})
+		stored += len(claims)
+		if len(items) == 50 || stored >= n {
+			results, err := s.ImportArticles(items)
+			if err != nil {
+				return err
+			}
+			for _, r := range results {
+				if r.Err != nil {
+					return r.Err
+				}
+			}
+			items = nil
+		}
+	}
+	return nil
+}
+
+// heapPeak samples the heap's live and not yet collected objects until
+// stopped, for the peak a load reaches.
+type heapPeak struct {
+	stop chan struct{}
+	done sync.WaitGroup
+	peak uint64
+}
+
+func watchHeap() *heapPeak {
+	h := &heapPeak{stop: make(chan struct{})}
+	h.done.Add(1)
+	go func() {
+		defer h.done.Done()
+		sample := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
+		tick := time.NewTicker(2 * time.Millisecond)
+		defer tick.Stop()
+		for {
+			metrics.Read(sample)
+			h.peak = max(h.peak, sample[0].Value.Uint64())
+			select {
+			case <-h.stop:
+				return
+			case <-tick.C:
+			}
+		}
+	}()
+	return h
+}
+
+func (h *heapPeak) Stop() uint64 {
+	close(h.stop)
+	h.done.Wait()
+	return h.peak
+}
+
+func liveHeap() uint64 {
+	var ms runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&ms)
+	return ms.HeapAlloc
+}
+
+// BenchmarkEngineLoad is what the window's engine costs at start: the CPU
+// and time of Load, the memory it keeps once loaded (live-MB, after a
+// collection, above the open store) and the most its heap held meanwhile
+// (peak-MB, above the same).
+func BenchmarkEngineLoad(b *testing.B) {
+	path := benchStorePath(b)
+	s, err := storage.Open(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	claims := 0
+	summaries, err := s.ArticleSummaries()
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, a := range summaries {
+		cs, err := s.Claims(a.ID)
+		if err != nil {
+			b.Fatal(err)
+		}
+		claims += len(cs)
+	}
+	const mb = 1 << 20
+	var live, peak, model float64
+	cpu0, _ := processCPU()
+	for b.Loop() {
+		b.StopTimer()
+		before := liveHeap()
+		b.StartTimer()
+		watch := watchHeap()
+		e := NewEngine(s, nil, English)
+		if err := e.Load(); err != nil {
+			b.Fatal(err)
+		}
+		top := watch.Stop()
+		b.StopTimer()
+		live = float64(liveHeap()-before) / mb
+		peak = float64(top-before) / mb
+		model = float64(e.Model().MemoryBytes()) / mb
+		b.StartTimer()
+	}
+	reportCPU(b, cpu0)
+	b.ReportMetric(float64(claims), "claims")
+	b.ReportMetric(live, "live-MB")
+	b.ReportMetric(peak, "peak-MB")
+	b.ReportMetric(model, "model-MB")
 }

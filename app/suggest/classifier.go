@@ -16,7 +16,7 @@ type Classifier struct {
 	labels  []string
 	weights [][]float32 // per label, featureSpace weights
 	bias    []float32
-	idf     map[uint32]float32
+	idf     []float32 // by feature index, featureSpace long; 0 for a feature never seen
 	maxIDF  float32
 	trained int // claims it learned from
 	cues    *Cues
@@ -44,45 +44,74 @@ type Scored struct {
 // Train learns a classifier for labels from examples (their Label among
 // labels; others are ignored). No examples gives the prior alone.
 func Train(labels []string, examples []Example, cues *Cues) *Classifier {
-	c := &Classifier{labels: slices.Clone(labels), cues: cues, idf: map[uint32]float32{}}
-	index := map[string]int{}
+	index := labelIndex(labels)
+	var set trainingSet
+	for _, ex := range examples {
+		if l, ok := index[ex.Label]; ok {
+			set.add(rawFeatures(ex, cues), l)
+		}
+	}
+	return trainOn(labels, &set, cues)
+}
+
+func labelIndex(labels []string) map[string]int {
+	index := make(map[string]int, len(labels))
 	for i, l := range labels {
 		index[l] = i
 	}
-	var used []Example
-	for _, ex := range examples {
-		if _, ok := index[ex.Label]; ok {
-			used = append(used, ex)
-		}
-	}
-	c.trained = len(used)
-	c.trust = float64(len(used)) / float64(len(used)+priorClaims)
-	if len(used) == 0 || len(labels) < 2 {
+	return index
+}
+
+// trainingSet is what training reads of each claim, in the order it
+// learns them: its hashed raw features (rawFeatures) and its label's
+// index.
+type trainingSet struct {
+	features [][]feature
+	labels   []int
+}
+
+func (s *trainingSet) add(raw []feature, label int) {
+	s.features = append(s.features, raw)
+	s.labels = append(s.labels, label)
+}
+
+func (s *trainingSet) len() int { return len(s.labels) }
+
+func (s *trainingSet) claim(i int) []feature { return s.features[i] }
+
+// trainOn learns a classifier from set, turning its raw counts into
+// TF-IDF vectors in place.
+func trainOn(labels []string, set *trainingSet, cues *Cues) *Classifier {
+	c := &Classifier{labels: slices.Clone(labels), cues: cues}
+	n := set.len()
+	c.trained = n
+	c.trust = float64(n) / float64(n+priorClaims)
+	if n == 0 || len(labels) < 2 {
 		return c
 	}
-	raws := make([][]feature, len(used))
-	df := map[uint32]int{}
-	for i, ex := range used {
-		raws[i] = rawFeatures(ex, cues)
-		for _, f := range raws[i] {
-			df[f.index]++
+	df := make([]int32, featureSpace)
+	for _, raw := range set.features {
+		for _, f := range raw {
+			df[f.index]++ // a claim's raw features hold each index once
 		}
 	}
-	n := float64(len(used))
+	c.idf = make([]float32, featureSpace)
 	for i, d := range df {
-		c.idf[i] = float32(math.Log((1+n)/(1+float64(d))) + 1) // scikit-learn's smooth idf
+		if d > 0 {
+			c.idf[i] = float32(math.Log((1+float64(n))/(1+float64(d))) + 1) // scikit-learn's smooth idf
+		}
 	}
-	c.maxIDF = float32(math.Log(1+n) + 1)
-	vectors := make([][]feature, len(used))
-	for i := range used {
-		vectors[i] = vectorize(raws[i], c.idf, c.maxIDF)
+	c.maxIDF = float32(math.Log(1+float64(n)) + 1)
+	for i := range n {
+		x := set.claim(i)
+		vectorizeInto(x, x, c.idf, c.maxIDF)
 	}
-	c.fit(vectors, used, index)
+	c.fit(set)
 	return c
 }
 
 // fit runs AdaGrad over the examples in a seeded order.
-func (c *Classifier) fit(vectors [][]feature, used []Example, index map[string]int) {
+func (c *Classifier) fit(vectors *trainingSet) {
 	k := len(c.labels)
 	c.weights = make([][]float32, k)
 	sumSq := make([][]float32, k)
@@ -92,18 +121,18 @@ func (c *Classifier) fit(vectors [][]feature, used []Example, index map[string]i
 	}
 	c.bias = make([]float32, k)
 	biasSq := make([]float32, k)
-	order := make([]int, len(used))
+	order := make([]int, vectors.len())
 	for i := range order {
 		order[i] = i
 	}
 	rng := rand.New(rand.NewPCG(trainSeed, trainSeed))
 	probs := make([]float64, k)
-	for range epochsFor(len(used)) {
+	for range epochsFor(vectors.len()) {
 		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
 		for _, i := range order {
-			x := vectors[i]
+			x := vectors.claim(i)
 			c.probabilities(x, probs)
-			truth := index[used[i].Label]
+			truth := vectors.labels[i]
 			for l := range k {
 				g := float32(probs[l])
 				if l == truth {
@@ -204,5 +233,5 @@ func (c *Classifier) Trained() int { return c.trained }
 // MemoryBytes is what the classifier's weights take: the window reports it.
 func (c *Classifier) MemoryBytes() int {
 	n := len(c.weights) * featureSpace * 4
-	return n + len(c.bias)*4 + len(c.idf)*8
+	return n + len(c.bias)*4 + len(c.idf)*4
 }

@@ -1,7 +1,9 @@
 package suggest
 
 import (
+	"cmp"
 	"errors"
+	"slices"
 
 	"claimdesk/storage"
 )
@@ -61,9 +63,23 @@ func labelNames(src Source) ([]string, error) {
 // so a read nested in a long one would wait for the close forever, and
 // the window could not quit while the engine learns.
 func eachDocument(src Source, fn func(Document) error) error {
+	return documentsInOrder(src, false, fn)
+}
+
+// eachDocumentNewestFirst is eachDocument from the newest article to the
+// oldest: the engine finds its newest claims first and so need not
+// describe the older ones it would drop.
+func eachDocumentNewestFirst(src Source, fn func(Document) error) error {
+	return documentsInOrder(src, true, fn)
+}
+
+func documentsInOrder(src Source, newestFirst bool, fn func(Document) error) error {
 	summaries, err := src.ArticleSummaries()
 	if err != nil {
 		return err
+	}
+	if newestFirst {
+		slices.SortStableFunc(summaries, func(a, b storage.ArticleSummary) int { return cmp.Compare(b.ID, a.ID) })
 	}
 	for _, s := range summaries {
 		a, err := src.Article(s.ID)
@@ -88,16 +104,17 @@ func eachDocument(src Source, fn func(Document) error) error {
 func Examples(docs []Document, cues *Cues) []Example {
 	var out []Example
 	for _, d := range docs {
+		text := newDescriber(d.Text, cues)
 		for _, c := range d.Claims {
-			out = append(out, claimExample(d.Text, c, cues))
+			out = append(out, claimExample(text, c))
 		}
 	}
 	return out
 }
 
 // claimExample is a stored claim as the classifier sees it.
-func claimExample(text []rune, c storage.Claim, cues *Cues) Example {
-	ex := describe(text, c.Start, c.End, c.Speaker, cues)
+func claimExample(text *describer, c storage.Claim) Example {
+	ex := text.describe(c.Start, c.End, c.Speaker)
 	ex.ArticleID, ex.ClaimID, ex.Label, ex.Target = c.ArticleID, c.ID, c.Label, c.Target
 	return ex
 }

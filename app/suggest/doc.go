@@ -13,8 +13,9 @@
 //     JSON list), engine := NewEngine(store, rejected, English),
 //     store.OnChange(engine.Observe), engine.OnModel(fn) where fn asks, via
 //     fyne.Do, for the open article's candidates again, and go engine.Run(ctx)
-//     (reads every claim, trains, then retrains after each batch of changes
-//     and swaps the model in atomically; reads never wait for it).
+//     (reads every claim, trains, then reads and trains again after each
+//     batch of changes and swaps the model in atomically; reads never wait
+//     for it).
 //   - Opening an article: cancel the previous search's context, then in a
 //     goroutine engine.Candidates(ctx, id, text, claims) and hand the result
 //     to the view with fyne.Do (dashed outlines; Tab / Shift+Tab walk them).

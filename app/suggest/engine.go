@@ -2,7 +2,6 @@ package suggest
 
 import (
 	"context"
-	"maps"
 	"slices"
 	"sync"
 	"sync/atomic"
@@ -37,14 +36,11 @@ func BuildModel(labels []string, examples []Example, cues *Cues) *Model {
 }
 
 // MemoryBytes estimates the model's memory: weights, idf and the quote
-// index's postings.
+// index.
 func (m *Model) MemoryBytes() int {
 	n := m.Classifier.MemoryBytes()
 	if m.Quotes != nil {
-		n += len(m.Quotes.quotes) * 96
-		for _, p := range m.Quotes.postings {
-			n += 8 + 24 + 4*cap(p)
-		}
+		n += m.Quotes.memoryBytes()
 	}
 	return n
 }
@@ -153,29 +149,35 @@ func overlapsClaims(start, end int, claims []storage.Claim) bool {
 	return false
 }
 
-// Engine keeps a Model current with the store: it learns every claim once
-// at the start, hears each committed change (Observe), and retrains in its
-// own goroutine (Run), swapping the new model in when it is ready. Reads
-// of the model never wait for training.
+// Engine keeps a Model current with the store: it learns every claim at
+// the start, hears each committed change (Observe), and learns the store
+// again in its own goroutine (Run), swapping the new model in when it is
+// ready. Reads of the model never wait for training.
+//
+// It keeps nothing of the claims but the model: at 100,000 claims a copy
+// of each claim's quote and paragraph, kept to retrain from, was 90 MB
+// (README, Suggestions). Learning again reads the store, as the first
+// learning did, and costs what retraining from those copies cost.
 type Engine struct {
 	src        Source
 	cues       *Cues
 	rejections Rejections
 	model      atomic.Pointer[Model]
 	kick       chan struct{}
+	// trainingLimit is how many of the newest labelled claims the
+	// classifier learns from: maxTrainingClaims but in tests.
+	trainingLimit int
 
-	mu       sync.Mutex
-	examples map[uint64]Example // by claim id
-	labels   []string
-	pending  []storage.Change
-	onModel  func(*Model)
-	found    foundInArticle
+	mu      sync.Mutex
+	pending []storage.Change
+	onModel func(*Model)
+	found   foundInArticle
 }
 
 // NewEngine makes an engine over src with the prior alone until Run has
 // read the store. rejections may be nil.
 func NewEngine(src Source, rejections Rejections, cues *Cues) *Engine {
-	e := &Engine{src: src, cues: cues, rejections: rejections, kick: make(chan struct{}, 1), examples: map[uint64]Example{}}
+	e := &Engine{src: src, cues: cues, rejections: rejections, kick: make(chan struct{}, 1), trainingLimit: maxTrainingClaims}
 	e.model.Store(BuildModel(nil, nil, cues))
 	return e
 }
@@ -287,32 +289,23 @@ func (e *Engine) Follow(ctx context.Context) error {
 
 // Load reads every claim of the store and trains a model on them.
 func (e *Engine) Load() error {
-	labels, err := labelNames(e.src)
-	if err != nil {
-		return err
-	}
-	// Article by article: the texts are dropped once their claims are
-	// examples, so the engine never holds the whole store's text.
-	examples := map[uint64]Example{}
-	err = eachDocument(e.src, func(d Document) error {
-		for _, c := range d.Claims {
-			examples[c.ID] = claimExample(d.Text, c, e.cues)
-		}
-		return nil
-	})
+	m, err := learn(e.src, e.cues, e.trainingLimit)
 	if err != nil {
 		return err
 	}
 	e.mu.Lock()
-	e.labels = labels
-	maps.Copy(e.examples, examples)
+	onModel := e.onModel
 	e.mu.Unlock()
-	e.retrain()
+	e.model.Store(m)
+	if onModel != nil {
+		onModel(m)
+	}
 	return nil
 }
 
-// Refresh applies the changes observed since the last training and
-// trains a new model on them. Run calls it; tests call it to step.
+// Refresh learns the store again when changes were observed since the
+// last training, so the model is the one Load would train now. Run calls
+// it; tests call it to step.
 func (e *Engine) Refresh() error {
 	e.mu.Lock()
 	changes := e.pending
@@ -321,88 +314,5 @@ func (e *Engine) Refresh() error {
 	if len(changes) == 0 {
 		return nil
 	}
-	updates := map[uint64]Example{}
-	var deleted []uint64
-	var deletedArticles []uint64
-	labelsChanged := false
-	texts := map[uint64][]rune{}
-	for _, c := range changes {
-		switch c.Kind {
-		case storage.ClaimAdded, storage.ClaimUpdated:
-			text, ok := texts[c.Claim.ArticleID]
-			if !ok {
-				a, err := e.src.Article(c.Claim.ArticleID)
-				if err != nil {
-					continue // deleted since: its ArticleDeleted follows
-				}
-				text = []rune(a.Text)
-				texts[c.Claim.ArticleID] = text
-			}
-			updates[c.Claim.ID] = claimExample(text, c.Claim, e.cues)
-		case storage.ClaimDeleted:
-			delete(updates, c.Claim.ID)
-			deleted = append(deleted, c.Claim.ID)
-		case storage.ArticleDeleted:
-			deletedArticles = append(deletedArticles, c.Article.ID)
-		case storage.LabelsChanged:
-			labelsChanged = true
-		}
-	}
-	var labels []string
-	if labelsChanged {
-		ls, err := e.src.Labels()
-		if err != nil {
-			return err
-		}
-		for _, l := range ls {
-			labels = append(labels, l.Name)
-		}
-	}
-	e.mu.Lock()
-	if labelsChanged {
-		e.labels = labels
-	}
-	for _, id := range deleted {
-		delete(e.examples, id)
-	}
-	for id, ex := range updates {
-		e.examples[id] = ex
-	}
-	for id, ex := range e.examples {
-		if slices.Contains(deletedArticles, ex.ArticleID) {
-			delete(e.examples, id)
-		}
-	}
-	e.mu.Unlock()
-	e.retrain()
-	return nil
-}
-
-// retrain builds a model from the examples now known and swaps it in.
-func (e *Engine) retrain() {
-	e.mu.Lock()
-	labels := slices.Clone(e.labels)
-	examples := make([]Example, 0, len(e.examples))
-	for _, ex := range e.examples {
-		examples = append(examples, ex)
-	}
-	onModel := e.onModel
-	e.mu.Unlock()
-	// Claim order, so that the same claims always train the same model.
-	slices.SortFunc(examples, func(a, b Example) int { return compareIDs(a.ClaimID, b.ClaimID) })
-	m := BuildModel(labels, examples, e.cues)
-	e.model.Store(m)
-	if onModel != nil {
-		onModel(m)
-	}
-}
-
-func compareIDs(a, b uint64) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
+	return e.Load()
 }

@@ -305,7 +305,7 @@ func TestLoadReadsOneArticleAtATime(t *testing.T) {
 	if err := engine.Load(); err != nil {
 		t.Fatal(err)
 	}
-	if n := len(engine.examples); n != 3 {
+	if n := engine.Model().Claims; n != 3 {
 		t.Errorf("the engine learnt %d claims, want 3", n)
 	}
 	corpus, err := LoadCorpus(src)
@@ -314,5 +314,95 @@ func TestLoadReadsOneArticleAtATime(t *testing.T) {
 	}
 	if len(corpus.Docs) != 3 || corpus.Docs[2].Title != "three" || len(corpus.Docs[2].Claims) != 1 {
 		t.Errorf("the corpus holds %+v", corpus.Docs)
+	}
+}
+
+// Past its training limit the engine learns the label from the newest
+// claims alone, as a model built from those claims does, and still
+// proposes every labelled quote again: a speaker the analyst left out is
+// named from the quote's own article when it is proposed, the same
+// speaker a claim the engine learned from gets.
+func TestTrainingLimitKeepsNewestAndPropagatesAll(t *testing.T) {
+	store := storetest.Open(t)
+	source := addArticle(t, store, "source",
+		"\"The sanctions have failed completely and will never work,\" Peskov said.\n"+
+			"\"We have never supplied any weapons to anyone at all,\" Lavrov told reporters.\n"+
+			"\"Our partners acted wisely and with great courage,\" Zakharova said.\n")
+	text := []rune(source.Text)
+	var claims []storage.Claim
+	for _, quote := range []string{"The sanctions have failed completely and will never work", "We have never supplied any weapons to anyone at all", "Our partners acted wisely and with great courage"} {
+		start := strings.Index(source.Text, quote)
+		start = len([]rune(source.Text[:start]))
+		c, err := store.AddClaim(storage.Claim{ArticleID: source.ID, Start: start, End: start + len([]rune(quote)), Label: "denial"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		claims = append(claims, c)
+	}
+	if _, err := store.UpdateClaim(func() storage.Claim { c := claims[2]; c.Label = "praise"; return c }()); err != nil {
+		t.Fatal(err)
+	}
+	copyText := "\"The sanctions have failed completely and will never work,\" a spokesman told reporters.\n" +
+		"\"We have never supplied any weapons to anyone at all,\" the ministry added.\n"
+	syndicated := addArticle(t, store, "copy", copyText)
+
+	everything := NewEngine(store, nil, English)
+	limited := NewEngine(store, nil, English)
+	limited.trainingLimit = 1
+	for _, e := range []*Engine{everything, limited} {
+		if err := e.Load(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if got := limited.Model().Classifier.Trained(); got != 1 {
+		t.Errorf("the limited engine learnt from %d claims, want 1", got)
+	}
+	if got := everything.Model().Classifier.Trained(); got != 3 {
+		t.Errorf("the engine learnt from %d claims, want 3", got)
+	}
+	newestOnly := Document{ID: source.ID, Text: text, Claims: []storage.Claim{claims[2]}}
+	newestOnly.Claims[0].Label = "praise"
+	want := Train(limited.Model().Classifier.Labels(), Examples([]Document{newestOnly}, English), English)
+	for _, c := range claims {
+		if got, want := fmt.Sprint(limited.Suggest(text, c.Start, c.End)), fmt.Sprint(want.Predict(describe(text, c.Start, c.End, "", English))); got != want {
+			t.Errorf("limited engine suggests %s for %q, a model of the newest claim %s", got, text[c.Start:c.End], want)
+		}
+	}
+
+	ctx := context.Background()
+	var proposed []string
+	for _, e := range []*Engine{everything, limited} {
+		cands, err := e.Candidates(ctx, syndicated.ID, []rune(copyText), nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var propagated []string
+		for _, c := range cands {
+			if c.Kind == KindPropagated {
+				propagated = append(propagated, fmt.Sprintf("%s|%s|%s|%d", c.Quote, c.Label, c.Speaker, c.FromClaim))
+			}
+		}
+		proposed = append(proposed, strings.Join(propagated, "\n"))
+	}
+	wantProposed := fmt.Sprintf("The sanctions have failed completely and will never work|denial|Peskov|%d\nWe have never supplied any weapons to anyone at all|denial|Lavrov|%d", claims[0].ID, claims[1].ID)
+	for i, got := range proposed {
+		if got != wantProposed {
+			t.Errorf("engine %d proposed again\n%s\nwant\n%s", i, got, wantProposed)
+		}
+	}
+
+	// The source deleted: the model trained before it cannot name the
+	// speaker and proposes the quote without one, never failing.
+	if err := store.DeleteArticle(source.ID); err != nil {
+		t.Fatal(err)
+	}
+	cands, err := limited.Model().Candidates(ctx, syndicated.ID, []rune(copyText), nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range cands {
+		if c.Kind == KindPropagated && c.Speaker != "" {
+			t.Errorf("a quote of a deleted article was named %q", c.Speaker)
+		}
 	}
 }

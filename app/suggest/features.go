@@ -157,12 +157,18 @@ func lexiconHits(ex Example, cues *Cues) map[string]float64 {
 // vectorize weighs raw counts by TF-IDF (sublinear term frequency, the
 // idf learned in training) and scales the vector to unit length, as the
 // TF-IDF baseline does; features never seen in training count as rare.
-func vectorize(raw []feature, idf map[uint32]float32, maxIDF float32) []feature {
+func vectorize(raw []feature, idf []float32, maxIDF float32) []feature {
 	out := make([]feature, len(raw))
+	vectorizeInto(out, raw, idf, maxIDF)
+	return out
+}
+
+// vectorizeInto is vectorize into out, which may be raw itself.
+func vectorizeInto(out, raw []feature, idf []float32, maxIDF float32) {
 	var norm float64
 	for k, f := range raw {
-		weight, ok := idf[f.index]
-		if !ok {
+		weight := idf[f.index]
+		if weight == 0 { // never seen: a seen feature's idf is at least 1
 			weight = maxIDF
 		}
 		v := (1 + float32(math.Log(float64(f.value)))) * weight
@@ -175,5 +181,4 @@ func vectorize(raw []feature, idf map[uint32]float32, maxIDF float32) []feature 
 			out[k].value *= scale
 		}
 	}
-	return out
 }

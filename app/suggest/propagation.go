@@ -1,8 +1,12 @@
 package suggest
 
 import (
+	"cmp"
+	"container/heap"
 	"context"
+	"math"
 	"slices"
+	"unsafe"
 )
 
 // Propagation: a quote labelled in one article is proposed wherever the
@@ -17,44 +21,258 @@ const (
 	minShareShared = 0.8
 )
 
-// labelledQuote is a labelled claim as the propagation index keeps it.
+// labelledQuote is a labelled claim as the propagation index keeps it:
+// its label, speaker and target as indexes into the index's names, which
+// a store's claims share. A speaker the analyst left out is named from
+// the claim's own article when the quote is proposed (speakerUnnamed,
+// with the claim's span): naming it is most of what describing a claim
+// costs, and few quotes are ever proposed again.
 type labelledQuote struct {
-	claimID, articleID     uint64
-	label, speaker, target string
-	shingles, words        int
+	claimID                uint64
+	article                uint32 // index into the index's articles
+	label, speaker, target uint32
+	shingles, words        int32
+	start, end             int32 // the claim's span, when speakerUnnamed
 }
 
-// QuoteIndex finds labelled quotes again in other articles.
+// speakerUnnamed marks a quote whose speaker is found when proposed.
+const speakerUnnamed = math.MaxUint32
+
+// ArticleText reads an article's text, for naming a proposed quote's
+// speaker; *storage.Store's Article gives one.
+type ArticleText func(articleID uint64) ([]rune, error)
+
+// QuoteIndex finds labelled quotes again in other articles. Its postings
+// are laid out flat, sorted by shingle: a map of a slice per shingle cost
+// some 150 bytes a quote at 100,000 claims.
 type QuoteIndex struct {
 	quotes   []labelledQuote
-	postings map[uint64][]int32 // shingle -> quotes holding it
+	names    []string
+	articles []uint64 // the quotes' articles, by index
+	keys     []uint64 // the distinct shingles, sorted
+	starts   []int32  // the quotes holding keys[i] are holders[starts[i]:starts[i+1]]
+	// holders lists quotes by index into quotes, in the order they were added.
+	holders []int32
+	// texts and cues name the speakers of quotes kept speakerUnnamed.
+	texts ArticleText
+	cues  *Cues
 }
 
 // NewQuoteIndex indexes the examples' quotes (those of at least
 // shingleWords words; shorter ones repeat by chance).
 func NewQuoteIndex(examples []Example) *QuoteIndex {
-	ix := &QuoteIndex{postings: map[uint64][]int32{}}
+	var b quoteIndexBuilder
 	for _, ex := range examples {
-		if ex.Label == "" {
-			continue
-		}
-		var hashes []uint64
-		forEachWord([]rune(ex.Quote), func(_, _ int, w []byte) { hashes = append(hashes, hashBytes(fnvOffset, w)) })
-		if len(hashes) < shingleWords {
-			continue
-		}
-		id := int32(len(ix.quotes))
-		seen := map[uint64]bool{}
-		for i := 0; i+shingleWords <= len(hashes); i++ {
-			h := shingle(hashes[i : i+shingleWords])
-			if !seen[h] {
-				seen[h] = true
-				ix.postings[h] = append(ix.postings[h], id)
-			}
-		}
-		ix.quotes = append(ix.quotes, labelledQuote{ex.ClaimID, ex.ArticleID, ex.Label, ex.Speaker, ex.Target, len(seen), len(hashes)})
+		b.add(ex)
 	}
+	return b.build(nil, nil)
+}
+
+// quoteIndexBuilder gathers labelled quotes one at a time, so that the
+// engine can index a store's quotes without holding its examples.
+type quoteIndexBuilder struct {
+	quotes       []labelledQuote
+	names        []string
+	named        map[string]uint32
+	articles     []uint64
+	articleIndex map[uint64]uint32
+	// blocks hold the postings, postingBlock at a time, each block sorted
+	// when full: one slice doubling to a store's millions of postings
+	// cost a second of copying and twice their memory.
+	blocks   [][]posting
+	postings []posting // the block being filled
+	total    int
+	hashes   []uint64 // reused for each quote
+}
+
+// postingBlock is how many postings a block holds (1 MiB).
+const postingBlock = 1 << 16
+
+func comparePostings(x, y posting) int {
+	if c := cmp.Compare(x.shingle, y.shingle); c != 0 {
+		return c
+	}
+	return cmp.Compare(x.quote, y.quote)
+}
+
+// posting is a shingle and a quote holding it.
+type posting struct {
+	shingle uint64
+	quote   int32
+}
+
+// article is the index of the article id among the builder's articles.
+func (b *quoteIndexBuilder) article(id uint64) uint32 {
+	if n := len(b.articles); n > 0 && b.articles[n-1] == id {
+		return uint32(n - 1) // claims come article by article
+	}
+	if b.articleIndex == nil {
+		b.articleIndex = map[uint64]uint32{}
+	}
+	i, ok := b.articleIndex[id]
+	if !ok {
+		i = uint32(len(b.articles))
+		b.articles = append(b.articles, id)
+		b.articleIndex[id] = i
+	}
+	return i
+}
+
+func (b *quoteIndexBuilder) name(s string) uint32 {
+	if b.named == nil {
+		b.named = map[string]uint32{}
+	}
+	i, ok := b.named[s]
+	if !ok {
+		i = uint32(len(b.names))
+		b.names = append(b.names, s)
+		b.named[s] = i
+	}
+	return i
+}
+
+// add indexes ex's quote when it is labelled and long enough.
+func (b *quoteIndexBuilder) add(ex Example) {
+	if ex.Label != "" {
+		b.addQuote(ex, []rune(ex.Quote), false, 0, 0)
+	}
+}
+
+// addSpan indexes the labelled claim ex stands for, its quote the span
+// [start, end) of text (ex needs no Quote). Without a speaker (unnamed),
+// its speaker is found in its article when the quote is proposed.
+func (b *quoteIndexBuilder) addSpan(ex Example, text []rune, start, end int, unnamed bool) {
+	if ex.Label != "" {
+		lo, hi := clampSpan(text, start, end)
+		b.addQuote(ex, text[lo:hi], unnamed, start, end)
+	}
+}
+
+func (b *quoteIndexBuilder) addQuote(ex Example, quote []rune, unnamed bool, start, end int) {
+	b.hashes = b.hashes[:0]
+	forEachWord(quote, func(_, _ int, w []byte) { b.hashes = append(b.hashes, hashBytes(fnvOffset, w)) })
+	if len(b.hashes) < shingleWords {
+		return
+	}
+	id := int32(len(b.quotes))
+	if len(b.postings)+len(b.hashes) > postingBlock {
+		b.sealBlock()
+	}
+	if b.postings == nil {
+		b.postings = make([]posting, 0, max(postingBlock, len(b.hashes)))
+	}
+	first := len(b.postings)
+	for i := 0; i+shingleWords <= len(b.hashes); i++ {
+		b.postings = append(b.postings, posting{shingle(b.hashes[i : i+shingleWords]), id})
+	}
+	// Each shingle once per quote: a quote repeating words counts them once.
+	own := b.postings[first:]
+	slices.SortFunc(own, func(x, y posting) int { return cmp.Compare(x.shingle, y.shingle) })
+	own = slices.CompactFunc(own, func(x, y posting) bool { return x.shingle == y.shingle })
+	b.postings = b.postings[:first+len(own)]
+	b.total += len(own)
+	q := labelledQuote{
+		claimID: ex.ClaimID, article: b.article(ex.ArticleID),
+		label: b.name(ex.Label), speaker: speakerUnnamed, target: b.name(ex.Target),
+		shingles: int32(len(own)), words: int32(len(b.hashes)),
+		start: int32(start), end: int32(end),
+	}
+	if !unnamed {
+		q.speaker = b.name(ex.Speaker)
+	}
+	b.quotes = append(b.quotes, q)
+}
+
+// sealBlock sorts the block being filled and starts another.
+func (b *quoteIndexBuilder) sealBlock() {
+	if len(b.postings) > 0 {
+		slices.SortFunc(b.postings, comparePostings)
+		b.blocks = append(b.blocks, b.postings)
+	}
+	b.postings = nil
+}
+
+// build lays the postings out flat, merging the sorted blocks: by
+// shingle, each shingle's quotes in the order added (a quote holds a
+// shingle once). texts and cues name the speakers left to be named. The
+// builder is spent.
+func (b *quoteIndexBuilder) build(texts ArticleText, cues *Cues) *QuoteIndex {
+	b.sealBlock()
+	ix := &QuoteIndex{quotes: slices.Clip(b.quotes), names: slices.Clip(b.names), articles: slices.Clip(b.articles), texts: texts, cues: cues}
+	ix.holders = make([]int32, 0, b.total)
+	merge := postingMerge(b.blocks)
+	heap.Init(&merge)
+	for merge.Len() > 0 {
+		p := merge[0][0]
+		if len(ix.holders) == 0 || p.shingle != ix.keys[len(ix.keys)-1] {
+			ix.keys = append(ix.keys, p.shingle)
+			ix.starts = append(ix.starts, int32(len(ix.holders)))
+		}
+		ix.holders = append(ix.holders, p.quote)
+		if merge[0] = merge[0][1:]; len(merge[0]) == 0 {
+			heap.Pop(&merge)
+		} else {
+			heap.Fix(&merge, 0)
+		}
+	}
+	ix.starts = append(ix.starts, int32(len(ix.holders)))
+	ix.keys, ix.starts = slices.Clip(ix.keys), slices.Clip(ix.starts)
+	*b = quoteIndexBuilder{}
 	return ix
+}
+
+// postingMerge is the sorted blocks not yet merged, as a heap by their
+// first posting.
+type postingMerge [][]posting
+
+func (m postingMerge) Len() int           { return len(m) }
+func (m postingMerge) Less(i, j int) bool { return comparePostings(m[i][0], m[j][0]) < 0 }
+func (m postingMerge) Swap(i, j int)      { m[i], m[j] = m[j], m[i] }
+func (m *postingMerge) Push(x any)        { *m = append(*m, x.([]posting)) }
+func (m *postingMerge) Pop() any {
+	last := (*m)[len(*m)-1]
+	*m = (*m)[:len(*m)-1]
+	return last
+}
+
+// holding lists the quotes holding shingle h.
+func (ix *QuoteIndex) holding(h uint64) []int32 {
+	i, ok := slices.BinarySearch(ix.keys, h)
+	if !ok {
+		return nil
+	}
+	return ix.holders[ix.starts[i]:ix.starts[i+1]]
+}
+
+// speaker is lq's speaker: the analyst's, or the one its own article
+// names for it, read through sources (by article, for one Find). A claim
+// whose article cannot be read now (deleted since the model was trained)
+// has none.
+func (ix *QuoteIndex) speaker(lq labelledQuote, sources map[uint64]*describer) string {
+	if lq.speaker != speakerUnnamed {
+		return ix.names[lq.speaker]
+	}
+	id := ix.articles[lq.article]
+	d, ok := sources[id]
+	if !ok && ix.texts != nil {
+		if text, err := ix.texts(id); err == nil {
+			d = newDescriber(text, ix.cues)
+		}
+		sources[id] = d
+	}
+	if d == nil {
+		return ""
+	}
+	return d.describe(int(lq.start), int(lq.end), "").Speaker
+}
+
+// memoryBytes is what the index's slices take.
+func (ix *QuoteIndex) memoryBytes() int {
+	n := cap(ix.quotes)*int(unsafe.Sizeof(labelledQuote{})) + cap(ix.articles)*8 + cap(ix.keys)*8 + cap(ix.starts)*4 + cap(ix.holders)*4
+	for _, s := range ix.names {
+		n += 16 + len(s)
+	}
+	return n
 }
 
 // shingle combines the hashes of consecutive words, in order.
@@ -102,8 +320,8 @@ func (ix *QuoteIndex) Find(ctx context.Context, articleID uint64, text []rune) (
 		for i := range last {
 			h[i] = last[i].hash
 		}
-		for _, q := range ix.postings[shingle(h[:])] {
-			if ix.quotes[q].articleID != articleID {
+		for _, q := range ix.holding(shingle(h[:])) {
+			if ix.articles[ix.quotes[q].article] != articleID {
 				hits[q] = append(hits[q], shingleHit{pos - shingleWords, last[0].start, end})
 			}
 		}
@@ -112,8 +330,10 @@ func (ix *QuoteIndex) Find(ctx context.Context, articleID uint64, text []rune) (
 		return nil, err
 	}
 	var out []Candidate
+	sources := map[uint64]*describer{}
 	for q, found := range hits {
-		if c, ok := bestRun(ix.quotes[q], found, text); ok {
+		if c, ok := ix.bestRun(ix.quotes[q], found, text); ok {
+			c.Speaker = ix.speaker(ix.quotes[q], sources)
 			out = append(out, c)
 		}
 	}
@@ -131,7 +351,7 @@ const checkEvery = 4096
 
 // bestRun finds the run of shingle hits that covers the most of the quote
 // with gaps of at most a few words, and turns it into a candidate.
-func bestRun(lq labelledQuote, hits []shingleHit, text []rune) (Candidate, bool) {
+func (ix *QuoteIndex) bestRun(lq labelledQuote, hits []shingleHit, text []rune) (Candidate, bool) {
 	bestFrom, bestTo, bestN := 0, 0, 0
 	from, n := 0, 1
 	for i := 1; i <= len(hits); i++ {
@@ -146,13 +366,14 @@ func bestRun(lq labelledQuote, hits []shingleHit, text []rune) (Candidate, bool)
 	}
 	share := float64(bestN) / float64(lq.shingles)
 	first, last := hits[bestFrom], hits[bestTo]
-	if share < minShareShared || last.pos-first.pos+shingleWords > lq.words+lq.words/4+1 {
+	words := int(lq.words)
+	if share < minShareShared || last.pos-first.pos+shingleWords > words+words/4+1 {
 		return Candidate{}, false
 	}
 	start, end := first.start, last.end
 	return Candidate{
 		Start: start, End: end, Quote: string(text[start:end]),
-		Label: lq.label, Score: min(share, 1), Speaker: lq.speaker, Target: lq.target,
+		Label: ix.names[lq.label], Score: min(share, 1), Target: ix.names[lq.target],
 		Kind: KindPropagated, FromClaim: lq.claimID,
 	}, true
 }

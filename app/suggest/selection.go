@@ -12,16 +12,36 @@ const contextReach = 600
 // the sentence that introduces it), and the cue verb and speaker of the
 // sentences it stands in. speaker, when given, is the analyst's and wins.
 func describe(text []rune, start, end int, speaker string, cues *Cues) Example {
-	start, end = max(0, min(start, len(text))), max(0, min(end, len(text)))
-	if end < start {
-		start, end = end, start
-	}
+	return newDescriber(text, cues).describe(start, end, speaker)
+}
+
+// describer describes many spans of one text, cutting each paragraph into
+// sentences and words once however many claims stand in it: at 100,000
+// claims, cutting it again for each claim was most of the engine's start.
+type describer struct {
+	text       []rune
+	cues       *Cues
+	paragraphs map[[2]int]*paragraph // by bounds: a paragraph longer than twice contextReach has several
+}
+
+func newDescriber(text []rune, cues *Cues) *describer {
+	return &describer{text: text, cues: cues, paragraphs: map[[2]int]*paragraph{}}
+}
+
+// describe is the package's describe for a span of the describer's text.
+func (d *describer) describe(start, end int, speaker string) Example {
+	text := d.text
+	start, end = clampSpan(text, start, end)
 	lo, hi := paragraphAround(text, start, end)
 	ex := Example{Quote: string(text[start:end]), Speaker: speaker, Context: contextOf(text, lo, hi, start, end)}
 	if lo >= hi {
 		return ex
 	}
-	p := paragraphAt(text, lo, hi, cues)
+	p := d.paragraphs[[2]int{lo, hi}]
+	if p == nil {
+		p = paragraphAt(text, lo, hi, d.cues)
+		d.paragraphs[[2]int{lo, hi}] = p
+	}
 	var sent segment.Span
 	found := false
 	for _, s := range p.sentences {
@@ -75,4 +95,13 @@ func contextOf(text []rune, lo, hi, start, end int) string {
 		return ""
 	}
 	return string(text[lo:max(lo, min(start, hi))]) + " " + string(text[min(hi, max(end, lo)):hi])
+}
+
+// clampSpan puts [start, end) inside text, in order.
+func clampSpan(text []rune, start, end int) (int, int) {
+	start, end = max(0, min(start, len(text))), max(0, min(end, len(text)))
+	if end < start {
+		start, end = end, start
+	}
+	return start, end
 }
