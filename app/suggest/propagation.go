@@ -292,15 +292,55 @@ type shingleHit struct{ pos, start, end int }
 // Find proposes the labelled quotes of other articles found in text. It
 // keeps only the last few words and the hits, so a long article costs
 // little memory, and returns ctx's error when ctx is done first.
+//
+// A shingle common to many quotes (news has its set phrases; a generated
+// corpus little else) would make the hits of every quote holding it: a
+// first pass only counts them, and the hits are kept only of the quotes
+// found often enough to be proposed at all (minShareShared of their
+// shingles), which at 100,000 claims is the difference between a few
+// hundred megabytes of hits for each article opened and a few kilobytes.
 func (ix *QuoteIndex) Find(ctx context.Context, articleID uint64, text []rune) ([]Candidate, error) {
 	if ix == nil || len(ix.quotes) == 0 {
 		return nil, nil
 	}
+	counts := map[int32]int32{}
+	err := ix.eachHit(ctx, articleID, text, func(q int32, _ shingleHit) { counts[q]++ })
+	if err != nil {
+		return nil, err
+	}
+	hits := map[int32][]shingleHit{}
+	err = ix.eachHit(ctx, articleID, text, func(q int32, h shingleHit) {
+		if float64(counts[q]) >= minShareShared*float64(ix.quotes[q].shingles) {
+			hits[q] = append(hits[q], h)
+		}
+	})
+	if err != nil {
+		return nil, err
+	}
+	var out []Candidate
+	sources := map[uint64]*describer{}
+	for q, found := range hits {
+		if c, ok := ix.bestRun(ix.quotes[q], found, text); ok {
+			c.Speaker = ix.speaker(ix.quotes[q], sources)
+			out = append(out, c)
+		}
+	}
+	slices.SortFunc(out, func(a, b Candidate) int {
+		if a.Start != b.Start {
+			return a.Start - b.Start
+		}
+		return int(a.FromClaim - b.FromClaim)
+	})
+	return out, nil
+}
+
+// eachHit calls fn for each shingle of text that a labelled quote of
+// another article holds, in text order.
+func (ix *QuoteIndex) eachHit(ctx context.Context, articleID uint64, text []rune, fn func(q int32, h shingleHit)) error {
 	var last [shingleWords]struct {
 		start int
 		hash  uint64
 	}
-	hits := map[int32][]shingleHit{}
 	pos := 0
 	var err error
 	forEachWord(text, func(start, end int, w []byte) {
@@ -322,28 +362,11 @@ func (ix *QuoteIndex) Find(ctx context.Context, articleID uint64, text []rune) (
 		}
 		for _, q := range ix.holding(shingle(h[:])) {
 			if ix.articles[ix.quotes[q].article] != articleID {
-				hits[q] = append(hits[q], shingleHit{pos - shingleWords, last[0].start, end})
+				fn(q, shingleHit{pos - shingleWords, last[0].start, end})
 			}
 		}
 	})
-	if err != nil {
-		return nil, err
-	}
-	var out []Candidate
-	sources := map[uint64]*describer{}
-	for q, found := range hits {
-		if c, ok := ix.bestRun(ix.quotes[q], found, text); ok {
-			c.Speaker = ix.speaker(ix.quotes[q], sources)
-			out = append(out, c)
-		}
-	}
-	slices.SortFunc(out, func(a, b Candidate) int {
-		if a.Start != b.Start {
-			return a.Start - b.Start
-		}
-		return int(a.FromClaim - b.FromClaim)
-	})
-	return out, nil
+	return err
 }
 
 // checkEvery is how many words pass between looks at the context.

@@ -62,3 +62,72 @@ func TestQuoteIndexAcrossBlocks(t *testing.T) {
 		t.Errorf("whole quotes found again: claims %v, want 1 and %d among them", from, quotes)
 	}
 }
+
+// TestFindKeepsOnlyQuotesThatCanBeProposed: quotes built of set phrases
+// many others share, some found whole in the text, some in part: Find
+// proposes exactly what keeping every hit of every quote would.
+func TestFindKeepsOnlyQuotesThatCanBeProposed(t *testing.T) {
+	phrases := []string{"said that the", "in a statement", "the new sanctions", "on the border", "told reporters in", "had violated the"}
+	var examples []Example
+	for i := range 3000 {
+		var ws []string
+		for k := range 4 + i%5 {
+			ws = append(ws, phrases[(i*3+k*k)%len(phrases)])
+		}
+		ws = append(ws, fmt.Sprintf("unique%d", i%40))
+		examples = append(examples, Example{ArticleID: uint64(1 + i%30), ClaimID: uint64(i + 1), Quote: strings.Join(ws, " "), Label: "denial", Speaker: "Peskov"})
+	}
+	// And quotes of words of their own, found all but their last two: 16
+	// of their 18 shingles, enough to be proposed.
+	var nearly []string
+	for i := range 20 {
+		var ws []string
+		for k := range 20 {
+			ws = append(ws, fmt.Sprintf("own%dw%d", i, k))
+		}
+		examples = append(examples, Example{ArticleID: 77, ClaimID: uint64(5000 + i), Quote: strings.Join(ws, " "), Label: "praise", Speaker: "Lavrov"})
+		nearly = append(nearly, strings.Join(ws[:18], " "))
+	}
+	ix := NewQuoteIndex(examples)
+	var text strings.Builder
+	for _, q := range nearly {
+		text.WriteString(q + ". ")
+	}
+	for i := 0; i < 3000; i += 97 {
+		q := examples[i].Quote
+		if i%2 == 1 {
+			q = q[:len(q)*2/3] // in part: too little of it to be proposed
+		}
+		text.WriteString(q + ". ")
+	}
+	runes := []rune(text.String())
+	got, err := ix.Find(context.Background(), 999, runes)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Every hit of every quote, as Find kept them before counting first.
+	hits := map[int32][]shingleHit{}
+	if err := ix.eachHit(context.Background(), 999, runes, func(q int32, h shingleHit) { hits[q] = append(hits[q], h) }); err != nil {
+		t.Fatal(err)
+	}
+	var want []Candidate
+	for q, found := range hits {
+		if c, ok := ix.bestRun(ix.quotes[q], found, runes); ok {
+			c.Speaker = ix.names[ix.quotes[q].speaker]
+			want = append(want, c)
+		}
+	}
+	key := func(c Candidate) string { return fmt.Sprintf("%d-%d-%d", c.Start, c.End, c.FromClaim) }
+	gotKeys, wantKeys := []string{}, []string{}
+	for _, c := range got {
+		gotKeys = append(gotKeys, key(c))
+	}
+	for _, c := range want {
+		wantKeys = append(wantKeys, key(c))
+	}
+	slices.Sort(gotKeys)
+	slices.Sort(wantKeys)
+	if len(wantKeys) < 10 || !slices.Equal(gotKeys, wantKeys) {
+		t.Fatalf("Find proposes %d (%v...), keeping every hit %d", len(gotKeys), gotKeys[:min(5, len(gotKeys))], len(wantKeys))
+	}
+}
