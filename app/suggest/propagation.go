@@ -290,37 +290,33 @@ func shingle(words []uint64) uint64 {
 type shingleHit struct{ pos, start, end int }
 
 // Find proposes the labelled quotes of other articles found in text. It
-// keeps only the last few words and the hits, so a long article costs
-// little memory, and returns ctx's error when ctx is done first.
-//
-// A shingle common to many quotes (news has its set phrases; a generated
-// corpus little else) would make the hits of every quote holding it: a
-// first pass only counts them, and the hits are kept only of the quotes
-// found often enough to be proposed at all (minShareShared of their
-// shingles), which at 100,000 claims is the difference between a few
-// hundred megabytes of hits for each article opened and a few kilobytes.
+// keeps only the last few words and, for each quote found, the run of its
+// shingles under way and the best closed so far: a set phrase that
+// thousands of quotes hold (news has its set phrases; a generated corpus
+// little else) costs a few words a quote, not a list of every hit (at
+// 100,000 claims, hundreds of megabytes for one article opened). It
+// returns ctx's error when ctx is done first.
 func (ix *QuoteIndex) Find(ctx context.Context, articleID uint64, text []rune) ([]Candidate, error) {
 	if ix == nil || len(ix.quotes) == 0 {
 		return nil, nil
 	}
-	counts := map[int32]int32{}
-	err := ix.eachHit(ctx, articleID, text, func(q int32, _ shingleHit) { counts[q]++ })
-	if err != nil {
-		return nil, err
-	}
-	hits := map[int32][]shingleHit{}
-	err = ix.eachHit(ctx, articleID, text, func(q int32, h shingleHit) {
-		if float64(counts[q]) >= minShareShared*float64(ix.quotes[q].shingles) {
-			hits[q] = append(hits[q], h)
+	runs := map[int32]*shingleRuns{}
+	err := ix.eachHit(ctx, articleID, text, func(q int32, h shingleHit) {
+		r := runs[q]
+		if r == nil {
+			r = &shingleRuns{}
+			runs[q] = r
 		}
+		r.add(h)
 	})
 	if err != nil {
 		return nil, err
 	}
 	var out []Candidate
 	sources := map[uint64]*describer{}
-	for q, found := range hits {
-		if c, ok := ix.bestRun(ix.quotes[q], found, text); ok {
+	for q, r := range runs {
+		r.close()
+		if c, ok := ix.bestRun(ix.quotes[q], r, text); ok {
 			c.Speaker = ix.speaker(ix.quotes[q], sources)
 			out = append(out, c)
 		}
@@ -372,23 +368,40 @@ func (ix *QuoteIndex) eachHit(ctx context.Context, articleID uint64, text []rune
 // checkEvery is how many words pass between looks at the context.
 const checkEvery = 4096
 
-// bestRun finds the run of shingle hits that covers the most of the quote
-// with gaps of at most a few words, and turns it into a candidate.
-func (ix *QuoteIndex) bestRun(lq labelledQuote, hits []shingleHit, text []rune) (Candidate, bool) {
-	bestFrom, bestTo, bestN := 0, 0, 0
-	from, n := 0, 1
-	for i := 1; i <= len(hits); i++ {
-		if i < len(hits) && hits[i].pos-hits[i-1].pos <= shingleWords {
-			n++
-			continue
-		}
-		if n > bestN {
-			bestFrom, bestTo, bestN = from, i-1, n
-		}
-		from, n = i, 1
+// shingleRuns follows a quote's hits in text order: runs of hits at most
+// a shingle apart, the run under way and the longest closed so far (the
+// first of the longest).
+type shingleRuns struct {
+	from, last       shingleHit // the run under way
+	n                int
+	bestFrom, bestTo shingleHit
+	bestN            int
+}
+
+// add takes the next hit.
+func (r *shingleRuns) add(h shingleHit) {
+	if r.n > 0 && h.pos-r.last.pos <= shingleWords {
+		r.n++
+		r.last = h
+		return
 	}
-	share := float64(bestN) / float64(lq.shingles)
-	first, last := hits[bestFrom], hits[bestTo]
+	r.close()
+	r.from, r.last, r.n = h, h, 1
+}
+
+// close ends the run under way.
+func (r *shingleRuns) close() {
+	if r.n > r.bestN {
+		r.bestFrom, r.bestTo, r.bestN = r.from, r.last, r.n
+	}
+	r.n = 0
+}
+
+// bestRun turns the run of shingle hits that covers the most of the
+// quote, with gaps of at most a few words, into a candidate.
+func (ix *QuoteIndex) bestRun(lq labelledQuote, r *shingleRuns, text []rune) (Candidate, bool) {
+	share := float64(r.bestN) / float64(lq.shingles)
+	first, last := r.bestFrom, r.bestTo
 	words := int(lq.words)
 	if share < minShareShared || last.pos-first.pos+shingleWords > words+words/4+1 {
 		return Candidate{}, false

@@ -63,10 +63,12 @@ func TestQuoteIndexAcrossBlocks(t *testing.T) {
 	}
 }
 
-// TestFindKeepsOnlyQuotesThatCanBeProposed: quotes built of set phrases
-// many others share, some found whole in the text, some in part: Find
-// proposes exactly what keeping every hit of every quote would.
-func TestFindKeepsOnlyQuotesThatCanBeProposed(t *testing.T) {
+// TestFindFollowsRunsAsItGoes: quotes built of set phrases many others
+// share, some found whole in the text, some in part, some all but their
+// last words: Find, following each quote's runs of hits as it reads,
+// proposes exactly what keeping every hit of every quote and looking for
+// the longest run after would.
+func TestFindFollowsRunsAsItGoes(t *testing.T) {
 	phrases := []string{"said that the", "in a statement", "the new sanctions", "on the border", "told reporters in", "had violated the"}
 	var examples []Example
 	for i := range 3000 {
@@ -105,16 +107,31 @@ func TestFindKeepsOnlyQuotesThatCanBeProposed(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// Every hit of every quote, as Find kept them before counting first.
+	// Every hit of every quote, and the longest run of each found as Find
+	// found it when it kept them all.
 	hits := map[int32][]shingleHit{}
 	if err := ix.eachHit(context.Background(), 999, runes, func(q int32, h shingleHit) { hits[q] = append(hits[q], h) }); err != nil {
 		t.Fatal(err)
 	}
 	var want []Candidate
 	for q, found := range hits {
-		if c, ok := ix.bestRun(ix.quotes[q], found, runes); ok {
-			c.Speaker = ix.names[ix.quotes[q].speaker]
-			want = append(want, c)
+		bestFrom, bestTo, bestN := 0, 0, 0
+		from, n := 0, 1
+		for i := 1; i <= len(found); i++ {
+			if i < len(found) && found[i].pos-found[i-1].pos <= shingleWords {
+				n++
+				continue
+			}
+			if n > bestN {
+				bestFrom, bestTo, bestN = from, i-1, n
+			}
+			from, n = i, 1
+		}
+		lq := ix.quotes[q]
+		first, last := found[bestFrom], found[bestTo]
+		words := int(lq.words)
+		if float64(bestN)/float64(lq.shingles) >= minShareShared && last.pos-first.pos+shingleWords <= words+words/4+1 {
+			want = append(want, Candidate{Start: first.start, End: last.end, FromClaim: lq.claimID})
 		}
 	}
 	key := func(c Candidate) string { return fmt.Sprintf("%d-%d-%d", c.Start, c.End, c.FromClaim) }
