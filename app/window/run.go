@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"runtime/debug"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
@@ -29,12 +28,6 @@ func Run(path string, open func() (*storage.Store, error), fyneApp []byte) error
 		return err
 	}
 	app.SetMetadata(meta)
-	// The window holds a large heap that lives as long as it does (the
-	// search index, the suggestion model) and makes little garbage while
-	// the analyst works: collecting when the heap has grown by half, not
-	// doubled, keeps its memory near what it holds, at the cost of
-	// collections nobody waits for.
-	debug.SetGCPercent(50)
 	a := app.NewWithID(meta.ID)
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.IconPNG))
 	a.Settings().SetTheme(newReadableTheme())

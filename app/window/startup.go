@@ -42,6 +42,13 @@ func (w *mainWindow) startLoading(learn func(e *suggest.Engine, failed func(erro
 		})
 		w.readPastValues()
 		learn(w.suggestions.engine, func(err error) { w.showReadError("Learning from the claims for suggestions", err) })
+		// What is left is mostly what lives as long as the window (the
+		// index, the model), and the analyst's work makes little garbage:
+		// collecting when the heap has grown by half rather than doubled
+		// keeps the window's memory near what it holds, for collections
+		// nobody waits for. Start-up, which allocates fast, kept the
+		// default.
+		debug.SetGCPercent(50)
 		// Each read above decoded every claim, and their garbage would
 		// stay in the process for minutes (the runtime returns freed
 		// memory slowly): give it back now, in one collection.
