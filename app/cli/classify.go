@@ -9,9 +9,9 @@ import (
 	"io"
 	"math"
 	"os"
-	"path/filepath"
 	"unicode/utf8"
 
+	"claimdesk/app/atomicfile"
 	"claimdesk/app/suggest"
 )
 
@@ -58,25 +58,23 @@ func runClassify(env *Env, args []string) error {
 }
 
 // writeReplacing writes a file through a temporary one beside it, so that
-// OUT is either the old file or the whole new one, never half of it.
+// OUT is either the old file or the whole new one, never half of it. Lines
+// that could not be classified were told on stderr already (errReported):
+// the file is written with them passed through, and the error returned.
 func writeReplacing(path string, write func(io.Writer) error) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
+	var reported error
+	err := atomicfile.Write(path, atomicfile.Options{}, func(w io.Writer) error {
+		err := write(w)
+		if errors.Is(err, errReported) {
+			reported = err
+			return nil
+		}
+		return err
+	})
 	if err != nil {
 		return err
 	}
-	defer os.Remove(tmp.Name())
-	w := bufio.NewWriter(tmp)
-	werr := write(w)
-	if err := errors.Join(w.Flush(), tmp.Sync(), tmp.Close()); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if werr != nil && !errors.Is(werr, errReported) {
-		return werr
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return err
-	}
-	return werr
+	return reported
 }
 
 // classifyLines labels the spans of each line of in. Lines that are not

@@ -15,6 +15,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"claimdesk/app/atomicfile"
 	"claimdesk/storage"
 )
 
@@ -82,58 +83,22 @@ func globEscape(s string) string {
 	return r.Replace(s)
 }
 
-// writeAtomic writes data to a temporary file in path's folder, syncs it to
-// disk and renames it over path, then syncs the folder so the rename too
-// survives a power cut. The temporary file's name carries the annotator's,
-// so that each sweeps only their own: in a shared folder another analyst's
-// may be in the middle of its write.
+// writeAtomic replaces dest with data, on disk before it returns. The
+// temporary file's name carries the annotator's, so that each sweeps only
+// their own: in a shared folder another analyst's may be in the middle of
+// its write.
 func writeAtomic(dest, annotator string, data []byte) error {
 	return writeRenamed(dest, annotator, data, true)
 }
 
 // writeRenamed is writeAtomic, with the syncs to disk left out when durable
-// is false: a kill still leaves the old file or the new one (the data is in
-// the system's cache), and only a power cut can leave a short file. Article
-// texts are written so, a thousand fsyncs being seconds on a slow disk:
-// hasArticle takes a text of the wrong size for a missing one, and the
-// store, which holds every text, writes it again.
+// is false: a kill still leaves the old file or the new one, and only a
+// power cut can leave a short file. Article texts are written so, a
+// thousand fsyncs being seconds on a slow disk: hasArticle takes a text of
+// the wrong size for a missing one, and the store, which holds every text,
+// writes it again.
 func writeRenamed(dest, annotator string, data []byte, durable bool) error {
-	dir := filepath.Dir(dest)
-	tmp, err := os.CreateTemp(dir, tempPrefix+annotator+"-*")
-	if err != nil {
-		return err
-	}
-	name := tmp.Name()
-	_, err = tmp.Write(data)
-	if err == nil && durable {
-		err = tmp.Sync()
-	}
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Chmod(name, 0o644)
-	}
-	if err == nil {
-		err = os.Rename(name, dest)
-	}
-	if err != nil {
-		_ = os.Remove(name)
-		return fmt.Errorf("write %s: %w", dest, err)
-	}
-	if durable {
-		syncFolder(dir)
-	}
-	return nil
-}
-
-// syncFolder asks the system to put a folder's entries on disk, so renames
-// into it survive a power cut; where it cannot, nothing is lost but that.
-func syncFolder(dir string) {
-	if d, err := os.Open(dir); err == nil {
-		_ = d.Sync()
-		_ = d.Close()
-	}
+	return atomicfile.WriteBytes(dest, atomicfile.Options{Pattern: tempPrefix + annotator + "-*", Perm: 0o644, Fast: !durable}, data)
 }
 
 // writeIfChanged writes rel unless it holds data already; it reports

@@ -12,6 +12,7 @@ import (
 	"sync"
 	"time"
 
+	"claimdesk/app/atomicfile"
 	"claimdesk/storage"
 )
 
@@ -318,7 +319,7 @@ func writeLayer(store *storage.Store, f *folder, lw layerWrite, report *SyncRepo
 		written++
 	}
 	if written > 0 {
-		syncFolder(f.abs(articlesFolder))
+		atomicfile.SyncFolder(f.abs(articlesFolder))
 		report.ArticlesWritten += written
 	}
 	layer := layerOf(lw.name, articles)

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2"
 
 	"claimdesk/app/articleview"
+	"claimdesk/app/atomicfile"
 )
 
 // memory is what the window remembers between runs: the analyst's name,
@@ -117,22 +118,7 @@ func (m *memory) save() error {
 	if err := os.MkdirAll(filepath.Dir(m.path), 0o755); err != nil {
 		return fmt.Errorf("save the window's memory: %w", err)
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(m.path), memoryFile+".*")
-	if err != nil {
-		return fmt.Errorf("save the window's memory: %w", err)
-	}
-	defer os.Remove(tmp.Name()) // gone already once renamed
-	_, err = tmp.Write(append(raw, '\n'))
-	if err == nil {
-		err = tmp.Sync()
-	}
-	if closeErr := tmp.Close(); err == nil {
-		err = closeErr
-	}
-	if err == nil {
-		err = os.Rename(tmp.Name(), m.path)
-	}
-	if err != nil {
+	if err := atomicfile.WriteBytes(m.path, atomicfile.Options{Pattern: memoryFile + ".*"}, append(raw, '\n')); err != nil {
 		return fmt.Errorf("save the window's memory: %w", err)
 	}
 	return nil
