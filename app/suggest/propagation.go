@@ -106,27 +106,23 @@ func (b *quoteIndexBuilder) article(id uint64) uint32 {
 	if n := len(b.articles); n > 0 && b.articles[n-1] == id {
 		return uint32(n - 1) // claims come article by article
 	}
-	if b.articleIndex == nil {
-		b.articleIndex = map[uint64]uint32{}
-	}
-	i, ok := b.articleIndex[id]
-	if !ok {
-		i = uint32(len(b.articles))
-		b.articles = append(b.articles, id)
-		b.articleIndex[id] = i
-	}
-	return i
+	return intern(&b.articleIndex, &b.articles, id)
 }
 
 func (b *quoteIndexBuilder) name(s string) uint32 {
-	if b.named == nil {
-		b.named = map[string]uint32{}
+	return intern(&b.named, &b.names, s)
+}
+
+// intern is the index of k in list, appended when new; index finds it.
+func intern[K comparable](index *map[K]uint32, list *[]K, k K) uint32 {
+	if *index == nil {
+		*index = map[K]uint32{}
 	}
-	i, ok := b.named[s]
+	i, ok := (*index)[k]
 	if !ok {
-		i = uint32(len(b.names))
-		b.names = append(b.names, s)
-		b.named[s] = i
+		i = uint32(len(*list))
+		*list = append(*list, k)
+		(*index)[k] = i
 	}
 	return i
 }
