@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -404,5 +405,58 @@ func TestTrainingLimitKeepsNewestAndPropagatesAll(t *testing.T) {
 		if c.Kind == KindPropagated && c.Speaker != "" {
 			t.Errorf("a quote of a deleted article was named %q", c.Speaker)
 		}
+	}
+}
+
+// slowSource is a store whose reading takes 3 s on the test's clock.
+type slowSource struct {
+	*storage.Store
+	clock *time.Time
+}
+
+func (s slowSource) Labels() ([]storage.Label, error) {
+	*s.clock = s.clock.Add(3 * time.Second)
+	return s.Store.Labels()
+}
+
+// Follow rests four times as long as a training took before the next:
+// changes that come meanwhile are learned together, after the rest.
+func TestFollowRestsAfterEachTraining(t *testing.T) {
+	store := storetest.Open(t)
+	a := addArticle(t, store, "a", "\"We never interfered in anything,\" Peskov said. Lavrov praised the talks.\n")
+	clock := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	engine := NewEngine(slowSource{store, &clock}, nil, English)
+	var rests []time.Duration
+	engine.now = func() time.Time { return clock }
+	engine.wait = func(_ context.Context, d time.Duration) error {
+		rests = append(rests, max(d, 0))
+		clock = clock.Add(max(d, 0))
+		return nil
+	}
+	store.OnChange(engine.Observe)
+	swapped := make(chan *Model, 8)
+	engine.OnModel(func(m *Model) { swapped <- m })
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- engine.Follow(ctx) }()
+	for i, span := range [][2]int{{1, 32}, {49, 73}} {
+		if _, err := store.AddClaim(storage.Claim{ArticleID: a.ID, Start: span[0], End: span[1], Label: "denial"}); err != nil {
+			t.Fatal(err)
+		}
+		select {
+		case m := <-swapped:
+			if m.Claims != i+1 {
+				t.Errorf("training %d learned from %d claims", i+1, m.Claims)
+			}
+		case <-time.After(10 * time.Second):
+			t.Fatalf("no model after claim %d", i+1)
+		}
+	}
+	cancel()
+	<-done
+	// The first training at once; the second, asked for as the first
+	// ended, after four times the 3 s the first took.
+	if want := []time.Duration{0, 12 * time.Second}; !slices.Equal(rests, want) {
+		t.Errorf("Follow rested %v, want %v", rests, want)
 	}
 }
