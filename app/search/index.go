@@ -286,7 +286,11 @@ func (ix *Index) Load(store *storage.Store) error {
 		}
 		folded[a.ID] = foldText(a.Title)
 	}
-	recs, err := foldStore(store, folded)
+	claims := 0
+	for _, a := range summaries {
+		claims += a.Claims
+	}
+	recs, err := foldStore(store, folded, claims)
 	if err != nil {
 		return fmt.Errorf("search index: reading claims: %w", err)
 	}
@@ -302,19 +306,27 @@ func (ix *Index) Load(store *storage.Store) error {
 
 // foldStore folds every claim of store into a record, reading the claims
 // where they lie in the file (no claim is decoded into strings of its
-// own), split by id across all cores but one. The records come in the order of
-// their ids, each where its id puts it: ids no claim holds any more leave
-// empty slots, for install to drop.
-func foldStore(store *storage.Store, titles map[uint64]string) ([]record, error) {
+// own), split by id across all cores but one. The records come in the
+// order of their ids; where ids are dense, as they are but after mass
+// deletions, each is placed where its id puts it, which spares joining the
+// workers' shares (a copy of every record), and ids no claim holds any more
+// leave empty slots for install to drop. claims is about how many there
+// are.
+func foldStore(store *storage.Store, titles map[uint64]string, claims int) ([]record, error) {
 	last, err := store.LastClaimID()
 	if err != nil {
 		return nil, err
 	}
-	recs := make([]record, last)
+	dense := last <= 2*uint64(claims)+4096
+	var recs []record
+	if dense {
+		recs = make([]record, last)
+	}
 	// One core is left to whoever waits for the index: the window, drawing
 	// its first frame meanwhile, started with two cores busy loading took
 	// twice as long to show at a million claims.
 	workers := max(1, min(runtime.GOMAXPROCS(0)-1, int(last/uint64(parallelMin))+1))
+	parts := make([][]record, workers)
 	errs := make([]error, workers)
 	var wg sync.WaitGroup
 	for w := range workers {
@@ -323,7 +335,13 @@ func foldStore(store *storage.Store, titles map[uint64]string) ([]record, error)
 			var buf []byte
 			var texts textBlocks
 			errs[w] = store.ForEachClaimBorrowed(first, upto, func(c *storage.Claim) bool {
-				r := &recs[c.ID-1]
+				var r *record
+				if dense {
+					r = &recs[c.ID-1]
+				} else {
+					parts[w] = append(parts[w], record{})
+					r = &parts[w][len(parts[w])-1]
+				}
 				buf = r.foldStored(buf[:0], c, titles[c.ArticleID])
 				r.setText(texts.keep(buf))
 				return true
@@ -333,6 +351,9 @@ func foldStore(store *storage.Store, titles map[uint64]string) ([]record, error)
 	wg.Wait()
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
+	}
+	if !dense {
+		recs = slices.Concat(parts...)
 	}
 	return recs, nil
 }

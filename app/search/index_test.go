@@ -481,3 +481,36 @@ func TestSlotsAfterManyRemovals(t *testing.T) {
 		}
 	}
 }
+
+// TestLoadAfterMostClaimsDeleted loads a store whose claim ids are sparse
+// (most claims deleted), which Load reads into shares it joins rather than
+// into a slot per id: it holds what a search over the store finds.
+func TestLoadAfterMostClaimsDeleted(t *testing.T) {
+	s := newsStore(t, 6000)
+	var kept []uint64
+	for id := uint64(1); id <= 6000; id++ {
+		if id%50 == 0 {
+			kept = append(kept, id)
+			continue
+		}
+		if _, err := s.DeleteClaim(id); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ix := NewIndex()
+	if err := ix.Load(s); err != nil {
+		t.Fatal(err)
+	}
+	if got := ids(t, ix, ""); !slices.Equal(got, kept) {
+		t.Fatalf("the index holds %d claims, want the %d kept", len(got), len(kept))
+	}
+	for _, q := range storedQueries {
+		want, err := SearchStore(s, q, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := results(t, ix, q, 0); !reflect.DeepEqual(got, want) {
+			t.Fatalf("Search(%q) finds %d claims, a search over the store %d", q, len(got), len(want))
+		}
+	}
+}
