@@ -1,0 +1,224 @@
+package search
+
+import (
+	"errors"
+	"fmt"
+	"runtime"
+	"slices"
+	"sync"
+	"unsafe"
+
+	"claimdesk/storage"
+)
+
+// Load replaces the index's contents with every claim and article title of
+// store, and binds the index to store. It reads the store without holding
+// the index, so it may run in a goroutine while searches go on (they see
+// the old contents until Load finishes). To miss nothing, call Follow
+// first: a change heard while Load runs wins over what Load read.
+func (ix *Index) Load(store *storage.Store) error {
+	ix.beginLoad()
+	defer ix.endLoad()
+	// The summaries hold the titles: no article's text is read.
+	summaries, err := store.ArticleSummaries()
+	if err != nil {
+		return fmt.Errorf("search index: reading articles: %w", err)
+	}
+	titles := make(map[uint64]string, len(summaries))
+	folded := make(map[uint64]string, len(summaries))
+	for _, a := range summaries {
+		if a.Title != "" {
+			titles[a.ID] = a.Title
+		}
+		folded[a.ID] = foldText(a.Title)
+	}
+	claims := 0
+	for _, a := range summaries {
+		claims += a.Claims
+	}
+	recs, err := foldStore(store, folded, claims)
+	if err != nil {
+		return fmt.Errorf("search index: reading claims: %w", err)
+	}
+	if testHookLoadRead != nil {
+		testHookLoadRead()
+	}
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	ix.bind(store)
+	ix.install(titles, recs)
+	return nil
+}
+
+// foldStore folds every claim of store into a record, reading the claims
+// where they lie in the file (no claim is decoded into strings of its
+// own), split by id across all cores but one. The records come in the
+// order of their ids; where ids are dense, as they are but after mass
+// deletions, each is placed where its id puts it, which spares joining the
+// workers' shares (a copy of every record), and ids no claim holds any more
+// leave empty slots for install to drop. claims is about how many there
+// are.
+func foldStore(store *storage.Store, titles map[uint64]string, claims int) ([]record, error) {
+	last, err := store.LastClaimID()
+	if err != nil {
+		return nil, err
+	}
+	dense := last <= 2*uint64(claims)+4096
+	var recs []record
+	if dense {
+		recs = make([]record, last)
+	}
+	// One core is left to whoever waits for the index: the window, drawing
+	// its first frame meanwhile, started with two cores busy loading took
+	// twice as long to show at a million claims.
+	workers := max(1, min(runtime.GOMAXPROCS(0)-1, int(last/uint64(parallelMin))+1))
+	parts := make([][]record, workers)
+	errs := make([]error, workers)
+	var wg sync.WaitGroup
+	for w := range workers {
+		first, upto := last*uint64(w)/uint64(workers)+1, last*uint64(w+1)/uint64(workers)
+		wg.Go(func() {
+			var buf []byte
+			var texts textBlocks
+			errs[w] = store.ForEachClaimBorrowed(first, upto, func(c *storage.Claim) bool {
+				var r *record
+				if dense {
+					r = &recs[c.ID-1]
+				} else {
+					parts[w] = append(parts[w], record{})
+					r = &parts[w][len(parts[w])-1]
+				}
+				buf = r.foldStored(buf[:0], c, titles[c.ArticleID])
+				r.setText(texts.keep(buf))
+				return true
+			})
+		})
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	if !dense {
+		recs = slices.Concat(parts...)
+	}
+	return recs, nil
+}
+
+// textBlocks keeps the texts of many records in large blocks, one after
+// another, rather than each in a small string of its own: a million claims
+// cost a few hundred allocations instead of a million, and no byte is lost
+// to rounding each up to a size class.
+type textBlocks struct {
+	block []byte
+}
+
+// textBlockSize is the size of a block; a longer text gets one of its own.
+const textBlockSize = 1 << 20
+
+// keep returns a string holding a copy of text.
+func (b *textBlocks) keep(text []byte) string {
+	if len(text) == 0 {
+		return ""
+	}
+	if cap(b.block)-len(b.block) < len(text) {
+		b.block = make([]byte, 0, max(textBlockSize, len(text)))
+	}
+	start := len(b.block)
+	b.block = append(b.block, text...)
+	// The bytes are never written again: later texts go after them.
+	return unsafe.String(&b.block[start], len(text))
+}
+
+// Loading reports whether a Load is under way, for a "still indexing" hint.
+func (ix *Index) Loading() bool {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	return ix.loading != nil
+}
+
+// loadState remembers, while Load reads the store, which claims and
+// articles changed through the index meanwhile: those changes are newer than
+// what Load may have read, so Load must not overwrite them.
+type loadState struct {
+	running  int
+	claims   map[uint64]struct{}
+	articles map[uint64]bool // true: title set, false: article removed
+}
+
+func (ix *Index) touchClaim(id uint64) {
+	if ix.loading != nil {
+		ix.loading.claims[id] = struct{}{}
+	}
+}
+
+func (ix *Index) touchArticle(id uint64, exists bool) {
+	if ix.loading != nil {
+		ix.loading.articles[id] = exists
+	}
+}
+
+// testHookLoadRead, when set by a test, runs after Load has read the store
+// and before it installs what it read: the window where changes race it.
+var testHookLoadRead func()
+
+func (ix *Index) beginLoad() {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	if ix.loading == nil {
+		ix.loading = &loadState{claims: map[uint64]struct{}{}, articles: map[uint64]bool{}}
+	}
+	ix.loading.running++
+}
+
+func (ix *Index) endLoad() {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	if ix.loading.running--; ix.loading.running == 0 {
+		ix.loading = nil
+	}
+}
+
+// install swaps in what Load read, keeping the claims and titles that
+// changed while it read. Called with the write lock held.
+func (ix *Index) install(titles map[uint64]string, recs []record) {
+	touched := ix.loading
+	for id, exists := range touched.articles {
+		delete(titles, id)
+		if title, ok := ix.titles[id]; exists && ok {
+			titles[id] = title
+		}
+	}
+	var kept []record
+	for id := range touched.claims {
+		if slot, found := ix.slot(id); found && ix.recs[slot].hay != "" {
+			kept = append(kept, ix.recs[slot])
+		}
+	}
+	ix.recs = recs[:0]
+	ix.claims = 0
+	ix.titles = titles
+	ix.gen++
+	for _, r := range recs {
+		if r.hay == "" {
+			continue // an id no claim holds
+		}
+		if _, changed := touched.claims[r.id]; changed {
+			continue
+		}
+		exists, retitled := touched.articles[r.article]
+		switch {
+		case retitled && !exists:
+			// The article was removed while Load read its claims.
+			continue
+		case retitled:
+			r.retitle(foldText(titles[r.article])) // the title set meanwhile
+		}
+		ix.recs = append(ix.recs, r)
+		ix.claims++
+	}
+	for _, r := range kept {
+		// Changed while the index held no titles yet, perhaps.
+		r.retitle(foldText(titles[r.article]))
+		ix.putRecord(r)
+	}
+}
