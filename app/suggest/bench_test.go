@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"claimdesk/app/segment"
+	"claimdesk/app/testkit"
 	"claimdesk/storage"
 )
 
@@ -46,7 +47,7 @@ func manyExamples(tb testing.TB, n int) ([]string, []Example) {
 // reportCPU adds the process's CPU time per operation since cpu0: on a
 // machine shared with other work, wall time says more about the others.
 func reportCPU(b *testing.B, cpu0 time.Duration) {
-	if cpu1, ok := processCPU(); ok {
+	if cpu1, ok := testkit.ProcessCPU(); ok {
 		b.ReportMetric(float64(cpu1-cpu0)/float64(b.N)/1e6, "cpu-ms/op")
 	}
 }
@@ -61,7 +62,7 @@ func BenchmarkCandidates100KB(b *testing.B) {
 	text := newsText(b, 100_000)
 	m := trainedModel(b)
 	b.SetBytes(100_000)
-	cpu0, _ := processCPU()
+	cpu0, _ := testkit.ProcessCPU()
 	for b.Loop() {
 		if _, err := m.Candidates(context.Background(), 0, text, nil, nil); err != nil {
 			b.Fatal(err)
@@ -85,7 +86,7 @@ func BenchmarkCandidatesAfterClaimChange100KB(b *testing.B) {
 	}
 	claims := []storage.Claim{{ArticleID: 1, Start: first[0].Start, End: first[0].End}}
 	b.SetBytes(100_000)
-	cpu0, _ := processCPU()
+	cpu0, _ := testkit.ProcessCPU()
 	for b.Loop() {
 		if _, err := engine.Candidates(ctx, 1, text, claims); err != nil {
 			b.Fatal(err)
@@ -99,7 +100,7 @@ func BenchmarkSuggestSelection(b *testing.B) {
 	text := newsText(b, 100_000)
 	m := trainedModel(b)
 	mid := len(text) / 2
-	cpu0, _ := processCPU()
+	cpu0, _ := testkit.ProcessCPU()
 	for b.Loop() {
 		m.Suggest(text, mid, mid+80)
 	}
@@ -111,7 +112,7 @@ func BenchmarkSuggestSelection(b *testing.B) {
 func BenchmarkRetrain100k(b *testing.B) {
 	labels, examples := manyExamples(b, 100_000)
 	var m *Model
-	cpu0, _ := processCPU()
+	cpu0, _ := testkit.ProcessCPU()
 	for b.Loop() {
 		m = BuildModel(labels, examples, English)
 	}
@@ -290,7 +291,7 @@ func BenchmarkEngineLoad(b *testing.B) {
 	}
 	const mb = 1 << 20
 	var live, peak, model float64
-	cpu0, _ := processCPU()
+	cpu0, _ := testkit.ProcessCPU()
 	for b.Loop() {
 		b.StopTimer()
 		before := liveHeap()
