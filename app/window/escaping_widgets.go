@@ -27,14 +27,16 @@ func newEscapingEntry(onEscape func()) *escapingEntry {
 }
 
 // TypedKey is part of fyne.Focusable.
-func (e *escapingEntry) TypedKey(ev *fyne.KeyEvent) {
-	if ev.Name == fyne.KeyEscape {
-		if e.onEscape != nil {
-			e.onEscape()
-		}
-		return
+func (e *escapingEntry) TypedKey(ev *fyne.KeyEvent) { escapeOr(ev, e.onEscape, e.Entry.TypedKey) }
+
+// escapeOr calls onEscape (when set) for Esc, and passes any other key to
+// typed, the widget's own handling.
+func escapeOr(ev *fyne.KeyEvent, onEscape func(), typed func(*fyne.KeyEvent)) {
+	if ev.Name != fyne.KeyEscape {
+		typed(ev)
+	} else if onEscape != nil {
+		onEscape()
 	}
-	e.Entry.TypedKey(ev)
 }
 
 // escapingCheck is a check box that closes its dialog on Esc.
@@ -52,13 +54,7 @@ func newEscapingCheck(text string, checked bool, changed func(bool), onEscape fu
 }
 
 // TypedKey is part of fyne.Focusable.
-func (c *escapingCheck) TypedKey(ev *fyne.KeyEvent) {
-	if ev.Name == fyne.KeyEscape {
-		c.onEscape()
-		return
-	}
-	c.Check.TypedKey(ev)
-}
+func (c *escapingCheck) TypedKey(ev *fyne.KeyEvent) { escapeOr(ev, c.onEscape, c.Check.TypedKey) }
 
 // escapingSelect is a drop-down that closes its dialog on Esc.
 type escapingSelect struct {
@@ -75,13 +71,7 @@ func newEscapingSelect(options []string, selected string, changed func(string), 
 }
 
 // TypedKey is part of fyne.Focusable.
-func (s *escapingSelect) TypedKey(ev *fyne.KeyEvent) {
-	if ev.Name == fyne.KeyEscape {
-		s.onEscape()
-		return
-	}
-	s.Select.TypedKey(ev)
-}
+func (s *escapingSelect) TypedKey(ev *fyne.KeyEvent) { escapeOr(ev, s.onEscape, s.Select.TypedKey) }
 
 // escapingTable is a table that closes its dialog on Esc and chooses the
 // focused cell on Enter.
@@ -98,14 +88,10 @@ func newEscapingTable(onEscape func()) *escapingTable {
 
 // TypedKey is part of fyne.Focusable.
 func (t *escapingTable) TypedKey(ev *fyne.KeyEvent) {
-	switch ev.Name {
-	case fyne.KeyEscape:
-		t.onEscape()
-	case fyne.KeyReturn, fyne.KeyEnter:
-		t.Table.TypedKey(&fyne.KeyEvent{Name: fyne.KeySpace})
-	default:
-		t.Table.TypedKey(ev)
+	if ev.Name == fyne.KeyReturn || ev.Name == fyne.KeyEnter {
+		ev = &fyne.KeyEvent{Name: fyne.KeySpace}
 	}
+	escapeOr(ev, t.onEscape, t.Table.TypedKey)
 }
 
 // escapingButton is a button that closes its dialog on Esc.
@@ -123,10 +109,4 @@ func newEscapingButton(text string, close func()) *escapingButton {
 }
 
 // TypedKey is part of fyne.Focusable.
-func (b *escapingButton) TypedKey(ev *fyne.KeyEvent) {
-	if ev.Name == fyne.KeyEscape {
-		b.OnTapped()
-		return
-	}
-	b.Button.TypedKey(ev)
-}
+func (b *escapingButton) TypedKey(ev *fyne.KeyEvent) { escapeOr(ev, b.OnTapped, b.Button.TypedKey) }
