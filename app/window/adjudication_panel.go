@@ -163,8 +163,6 @@ func (p *adjudicationPanel) refreshChosen() {
 }
 
 func (p *adjudicationPanel) createItem() fyne.CanvasObject {
-	bar := canvas.NewRectangle(nil)
-	bar.SetMinSize(fyne.NewSize(5, 10))
 	label := &widget.Label{TextStyle: fyne.TextStyle{Bold: true}}
 	state := &widget.Label{}
 	quote := &widget.Label{Truncation: fyne.TextTruncateEllipsis}
@@ -172,7 +170,7 @@ func (p *adjudicationPanel) createItem() fyne.CanvasObject {
 	// lanes are drawn anew for each row, as articles have different
 	// numbers of annotators.
 	lanes := container.NewHBox(laneChip(team.Gold, false, color.Transparent))
-	return container.NewBorder(nil, nil, bar, nil, container.NewVBox(container.NewBorder(nil, nil, label, state), quote, lanes))
+	return newLabelledRow(container.NewBorder(nil, nil, label, state), quote, lanes)
 }
 
 func (p *adjudicationPanel) updateItem(row widget.ListItemID, item fyne.CanvasObject) {
@@ -180,18 +178,14 @@ func (p *adjudicationPanel) updateItem(row widget.ListItemID, item fyne.CanvasOb
 		return
 	}
 	c := p.cands[row]
-	box := item.(*fyne.Container)
-	bar := box.Objects[1].(*canvas.Rectangle)
-	bar.FillColor = p.w.labelColour(c.Label)
-	bar.Refresh()
-	lines := box.Objects[0].(*fyne.Container)
-	first := lines.Objects[0].(*fyne.Container)
+	lines := p.w.paintLabelledRow(item, c.Label)
+	first := lines[0].(*fyne.Container)
 	first.Objects[0].(*widget.Label).SetText(fmt.Sprintf("%s %d–%d", shortLabelName(c.Label), c.Start, c.End))
 	state := first.Objects[1].(*widget.Label)
 	state.Text, state.Importance = candidateState(c)
 	state.Refresh()
-	lines.Objects[1].(*widget.Label).SetText("“" + storage.OneLine(c.Claims[0].Quote) + "”")
-	p.fillLanes(lines.Objects[2].(*fyne.Container), c)
+	lines[1].(*widget.Label).SetText("“" + storage.OneLine(c.Claims[0].Quote) + "”")
+	p.fillLanes(lines[2].(*fyne.Container), c)
 }
 
 // candidateState is the word a row ends with, coloured: an open

@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
@@ -158,12 +157,10 @@ func (p *claimPanel) step(delta int) {
 }
 
 func (p *claimPanel) createItem() fyne.CanvasObject {
-	bar := canvas.NewRectangle(nil)
-	bar.SetMinSize(fyne.NewSize(5, 10))
 	label := &widget.Label{TextStyle: fyne.TextStyle{Bold: true}}
 	quote := &widget.Label{Truncation: fyne.TextTruncateEllipsis}
 	who := &widget.Label{Importance: widget.LowImportance, Truncation: fyne.TextTruncateEllipsis}
-	return container.NewBorder(nil, nil, bar, nil, container.NewVBox(container.NewBorder(nil, nil, label, nil, quote), who))
+	return newLabelledRow(container.NewBorder(nil, nil, label, nil, quote), who)
 }
 
 func (p *claimPanel) updateItem(row widget.ListItemID, item fyne.CanvasObject) {
@@ -171,19 +168,15 @@ func (p *claimPanel) updateItem(row widget.ListItemID, item fyne.CanvasObject) {
 	if !ok {
 		return
 	}
-	box := item.(*fyne.Container)
-	bar := box.Objects[1].(*canvas.Rectangle)
-	bar.FillColor = p.w.labelColour(c.Label)
-	bar.Refresh()
-	lines := box.Objects[0].(*fyne.Container)
-	first := lines.Objects[0].(*fyne.Container)
+	lines := p.w.paintLabelledRow(item, c.Label)
+	first := lines[0].(*fyne.Container)
 	first.Objects[1].(*widget.Label).SetText(shortLabelName(c.Label)) // leave room for the quote
 	first.Objects[0].(*widget.Label).SetText("“" + storage.OneLine(c.Quote) + "”")
 	who := speakerLine(c.Speaker, c.Target, c.Note)
 	if c.Annotator != p.w.session.Annotator() { // whose, where layers mix
 		who += " · " + annotate.AnnotatorName(c.Annotator)
 	}
-	lines.Objects[1].(*widget.Label).SetText(who)
+	lines[1].(*widget.Label).SetText(who)
 }
 
 // speakerLine is how a claim's row and a search result say who said it

@@ -2,7 +2,6 @@ package window
 
 import (
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
@@ -114,12 +113,10 @@ func (p *searchPalette) close() {
 }
 
 func (p *searchPalette) createRow() fyne.CanvasObject {
-	bar := canvas.NewRectangle(nil)
-	bar.SetMinSize(fyne.NewSize(5, 10))
 	quote := widget.NewRichText()
 	quote.Truncation = fyne.TextTruncateEllipsis
 	meta := &widget.Label{Importance: widget.LowImportance, Truncation: fyne.TextTruncateEllipsis}
-	return container.NewBorder(nil, nil, bar, nil, container.NewVBox(quote, meta))
+	return newLabelledRow(quote, meta)
 }
 
 func (p *searchPalette) updateRow(i widget.ListItemID, item fyne.CanvasObject) {
@@ -127,15 +124,11 @@ func (p *searchPalette) updateRow(i widget.ListItemID, item fyne.CanvasObject) {
 		return
 	}
 	r := p.results[i]
-	box := item.(*fyne.Container)
-	bar := box.Objects[1].(*canvas.Rectangle)
-	bar.FillColor = p.w.labelColour(r.Label)
-	bar.Refresh()
-	lines := box.Objects[0].(*fyne.Container)
-	quote := lines.Objects[0].(*widget.RichText)
+	lines := p.w.paintLabelledRow(item, r.Label)
+	quote := lines[0].(*widget.RichText)
 	quote.Segments = emphasised(r.Label+"  ", r.Quote, r.QuoteMatches)
 	quote.Refresh()
-	lines.Objects[1].(*widget.Label).SetText(speakerLine(r.Speaker, r.Target, "") + " · " + r.ArticleTitle)
+	lines[1].(*widget.Label).SetText(speakerLine(r.Speaker, r.Target, "") + " · " + r.ArticleTitle)
 }
 
 // emphasised renders the quote with the matched characters in bold.
