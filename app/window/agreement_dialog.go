@@ -337,13 +337,7 @@ func (a *agreementDialog) newLabelTable(onEscape func()) *escapingTable {
 		text.SetText(a.labelCell(l, id.Col-1))
 	}
 	t.CreateHeader = headerCell
-	t.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
-		if id.Col == 0 {
-			o.(*widget.Label).SetText("Label")
-		} else if id.Col > 0 {
-			o.(*widget.Label).SetText(labelColumns[id.Col-1])
-		}
-	}
+	t.UpdateHeader = columnHeaders(append([]string{"Label"}, labelColumns...))
 	for i, width := range []float32{110, 56, 80, 96, 88, 80, 84} { // the label, then labelColumns
 		t.SetColumnWidth(i, width)
 	}
@@ -403,13 +397,7 @@ func (a *agreementDialog) newArticleTable(onEscape func()) *escapingTable {
 		}
 	}
 	t.CreateHeader = headerCell
-	t.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
-		if id.Col == 0 {
-			o.(*widget.Label).SetText("Article")
-		} else if id.Col > 0 {
-			o.(*widget.Label).SetText(articleColumns[id.Col-1])
-		}
-	}
+	t.UpdateHeader = columnHeaders(append([]string{"Article"}, articleColumns...))
 	t.SetColumnWidth(0, 520)
 	t.SetColumnWidth(1, 60)
 	for i := 2; i <= len(articleColumns); i++ {
@@ -445,4 +433,13 @@ func headerCell() fyne.CanvasObject {
 	l := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	l.Truncation = fyne.TextTruncateEllipsis
 	return l
+}
+
+// columnHeaders names a table's columns, one name a column, in order.
+func columnHeaders(names []string) func(widget.TableCellID, fyne.CanvasObject) {
+	return func(id widget.TableCellID, o fyne.CanvasObject) {
+		if id.Col >= 0 && id.Col < len(names) {
+			o.(*widget.Label).SetText(names[id.Col])
+		}
+	}
 }
