@@ -1,8 +1,6 @@
 package storage
 
 import (
-	"bufio"
-	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
@@ -178,24 +176,8 @@ func TestCompactionKilled(t *testing.T) {
 	want := contentsHash(t, s)
 	s.Close()
 	for _, delay := range []time.Duration{0, 10 * time.Millisecond, 40 * time.Millisecond, 100 * time.Millisecond, 250 * time.Millisecond} {
-		ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
-		cmd := childCommand(ctx, "TestCompactionKilled", "compact", path)
-		stdout, err := cmd.StdoutPipe()
-		if err != nil {
-			t.Fatal(err)
-		}
-		var stderr strings.Builder
-		cmd.Stderr = &stderr
-		if err := cmd.Start(); err != nil {
-			t.Fatal(err)
-		}
-		_, _ = bufio.NewReader(stdout).ReadString('\n')
-		time.Sleep(delay)
-		_ = cmd.Process.Kill()
-		_ = cmd.Wait()
-		cancel()
-		if strings.Contains(stderr.String(), "claimdesk") {
-			t.Fatalf("the compacting child failed: %s", stderr.String())
+		if stderr := killChildAfter(t, "TestCompactionKilled", "compact", path, delay); strings.Contains(stderr, "claimdesk") {
+			t.Fatalf("the compacting child failed: %s", stderr)
 		}
 		s, err := Open(path)
 		if err != nil {

@@ -1,9 +1,7 @@
 package storage
 
 import (
-	"bufio"
 	"bytes"
-	"context"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -201,21 +199,8 @@ func TestMigrationKilledResumes(t *testing.T) {
 		if err := os.WriteFile(path, raw, 0o600); err != nil {
 			t.Fatal(err)
 		}
-		ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
-		cmd := childCommand(ctx, "TestMigrationKilledResumes", "migrate", path)
-		stdout, err := cmd.StdoutPipe()
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := cmd.Start(); err != nil {
-			t.Fatal(err)
-		}
 		// From the moment the child starts opening.
-		_, _ = bufio.NewReader(stdout).ReadString('\n')
-		time.Sleep(delay)
-		_ = cmd.Process.Kill()
-		_ = cmd.Wait()
-		cancel()
+		killChildAfter(t, "TestMigrationKilledResumes", "migrate", path, delay)
 		version, jsonLeft := rawSchema(t, path)
 		if version != "2" && version != "3" {
 			t.Fatalf("killed after %v: schema %q", delay, version)

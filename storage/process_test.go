@@ -27,6 +27,39 @@ func childCommand(ctx context.Context, test, role, path string) *exec.Cmd {
 	return cmd
 }
 
+// startChild starts the child process role of test on path: its standard
+// output is read through the reader returned, its standard error kept in
+// the builder.
+func startChild(ctx context.Context, t *testing.T, test, role, path string) (*exec.Cmd, *bufio.Reader, *strings.Builder) {
+	t.Helper()
+	cmd := childCommand(ctx, test, role, path)
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	stderr := &strings.Builder{}
+	cmd.Stderr = stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	return cmd, bufio.NewReader(stdout), stderr
+}
+
+// killChildAfter starts the child process role of test on path, waits for
+// its first line (it has begun), lets it run for delay and kills it. It
+// returns what the child wrote on standard error.
+func killChildAfter(t *testing.T, test, role, path string, delay time.Duration) string {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	cmd, stdout, stderr := startChild(ctx, t, test, role, path)
+	_, _ = stdout.ReadString('\n')
+	time.Sleep(delay)
+	_ = cmd.Process.Kill()
+	_ = cmd.Wait()
+	return stderr.String()
+}
+
 // TestSecondProcessIsLockedOut opens a store and has a second process try
 // the same file: it must get "another claimdesk is using PATH" after the
 // one-second lock timeout, never hang.
@@ -111,18 +144,8 @@ func killWriter(t *testing.T, path string, n int) map[uint64]string {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
-	cmd := childCommand(ctx, "TestAcknowledgedWritesSurviveKill", "writer", path)
-	stdout, err := cmd.StdoutPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	var stderr strings.Builder
-	cmd.Stderr = &stderr
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
+	cmd, r, stderr := startChild(ctx, t, "TestAcknowledgedWritesSurviveKill", "writer", path)
 	acked := map[uint64]string{}
-	r := bufio.NewReader(stdout)
 	for {
 		line, err := r.ReadString('\n')
 		if err != nil {
@@ -144,7 +167,7 @@ func killWriter(t *testing.T, path string, n int) map[uint64]string {
 			}
 		}
 	}
-	err = cmd.Wait()
+	err := cmd.Wait()
 	if len(acked) < n {
 		t.Fatalf("the writer stopped after %d claims: %v\n%s", len(acked), err, stderr.String())
 	}
