@@ -196,12 +196,5 @@ func sweepStore(t *testing.T) []byte {
 			t.Fatal(err)
 		}
 	}
-	if err := s.Close(); err != nil {
-		t.Fatal(err)
-	}
-	raw, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return raw
+	return closedFile(t, s, path)
 }

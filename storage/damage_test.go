@@ -47,6 +47,12 @@ func damagedStoreBase(t *testing.T) []byte {
 	if err := s.Check(); err != nil {
 		t.Fatalf("the base store is not clean: %v", err)
 	}
+	return closedFile(t, s, path)
+}
+
+// closedFile closes s and returns the bytes of its file at path.
+func closedFile(t *testing.T, s *Store, path string) []byte {
+	t.Helper()
 	if err := s.Close(); err != nil {
 		t.Fatal(err)
 	}

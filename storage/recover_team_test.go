@@ -2,7 +2,6 @@ package storage
 
 import (
 	"bytes"
-	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
@@ -22,27 +21,12 @@ func joinedStore(t *testing.T, m TeamMembership) []byte {
 	if err := s.SetTeamMembership(m); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.Close(); err != nil {
-		t.Fatal(err)
-	}
-	raw, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return raw
+	return closedFile(t, s, path)
 }
 
 func recoveredMembership(t *testing.T, raw []byte) (TeamMembership, bool, RecoveryReport) {
 	t.Helper()
-	dir := t.TempDir()
-	damaged, fresh := filepath.Join(dir, "damaged.db"), filepath.Join(dir, "recovered.db")
-	if err := os.WriteFile(damaged, raw, 0o600); err != nil {
-		t.Fatal(err)
-	}
-	report, err := Recover(damaged, fresh)
-	if err != nil {
-		t.Fatalf("Recover: %v", err)
-	}
+	report, fresh := recoverRaw(t, raw)
 	s, err := Open(fresh)
 	if err != nil {
 		t.Fatal(err)

@@ -38,9 +38,10 @@ func readContents(t *testing.T, path string) storeContents {
 	return c
 }
 
-// recoverStore writes raw as a damaged store, recovers it and returns the
-// report and what the new store holds, which must check clean.
-func recoverStore(t *testing.T, raw []byte) (RecoveryReport, storeContents) {
+// recoverRaw writes raw as a damaged store, recovers it into a new file
+// and returns the report and the new file's path. The damaged file must
+// be left as it was, and no temporary file beside them.
+func recoverRaw(t *testing.T, raw []byte) (RecoveryReport, string) {
 	t.Helper()
 	dir := t.TempDir()
 	damaged, fresh := filepath.Join(dir, "damaged.db"), filepath.Join(dir, "recovered.db")
@@ -54,6 +55,17 @@ func recoverStore(t *testing.T, raw []byte) (RecoveryReport, storeContents) {
 	if after, _ := os.ReadFile(damaged); !bytes.Equal(after, raw) {
 		t.Error("Recover changed the damaged file")
 	}
+	if leftovers, _ := filepath.Glob(filepath.Join(dir, ".claimdesk-recover-*")); len(leftovers) > 0 {
+		t.Errorf("temporary files left: %v", leftovers)
+	}
+	return report, fresh
+}
+
+// recoverStore writes raw as a damaged store, recovers it and returns the
+// report and what the new store holds, which must check clean.
+func recoverStore(t *testing.T, raw []byte) (RecoveryReport, storeContents) {
+	t.Helper()
+	report, fresh := recoverRaw(t, raw)
 	s, err := Open(fresh)
 	if err != nil {
 		t.Fatalf("open the recovered store: %v", err)
@@ -69,9 +81,6 @@ func recoverStore(t *testing.T, raw []byte) (RecoveryReport, storeContents) {
 	s.Close()
 	got := readContents(t, fresh)
 	delete(got.articles, art.ID)
-	if leftovers, _ := filepath.Glob(filepath.Join(dir, ".claimdesk-recover-*")); len(leftovers) > 0 {
-		t.Errorf("temporary files left: %v", leftovers)
-	}
 	return report, got
 }
 
