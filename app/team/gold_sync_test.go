@@ -8,7 +8,6 @@ import (
 	"strings"
 	"testing"
 
-	"claimdesk/app/testkit"
 	"claimdesk/storage"
 )
 
@@ -143,16 +142,7 @@ func TestAMemberWhoDoesNotAdjudicateMayNotBringOtherGold(t *testing.T) {
 }
 
 func TestGoldTravelsThroughABareGitRemote(t *testing.T) {
-	testkit.Tool(t, "git")
-	withoutGitIdentity(t)
-	root := t.TempDir()
-	remote := filepath.Join(root, "team.git")
-	git(t, root, "init", "--quiet", "--bare", remote)
-	clone := func(name string) string {
-		dir := filepath.Join(root, name)
-		git(t, root, "clone", "--quiet", remote, dir)
-		return dir
-	}
+	remote, clone := bareRemote(t)
 	ann := newAnalyst(t, "ann")
 	carl := &analyst{t: t, name: "carl", store: newAnalyst(t, "carl").store, adjudicator: true}
 	ann.importArticle(seedLine)

@@ -110,6 +110,24 @@ func git(t *testing.T, dir string, args ...string) string {
 	return strings.TrimSpace(string(out))
 }
 
+// bareRemote makes a bare git repository for a team folder, with git
+// seeing no user's configuration, and returns its path and a function
+// that clones it into a folder named name beside it (one for each
+// analyst) and returns the clone's path.
+func bareRemote(t *testing.T) (remote string, clone func(name string) string) {
+	t.Helper()
+	testkit.Tool(t, "git")
+	withoutGitIdentity(t)
+	root := t.TempDir()
+	remote = filepath.Join(root, "team.git")
+	git(t, root, "init", "--quiet", "--bare", remote)
+	return remote, func(name string) string {
+		dir := filepath.Join(root, name)
+		git(t, root, "clone", "--quiet", remote, dir)
+		return dir
+	}
+}
+
 // withoutGitIdentity makes git see no user's configuration, as on a fresh
 // machine, so sync must bring its own identity.
 func withoutGitIdentity(t *testing.T) {
@@ -119,25 +137,20 @@ func withoutGitIdentity(t *testing.T) {
 }
 
 func TestTwoAnalystsThroughABareGitRemote(t *testing.T) {
-	testkit.Tool(t, "git")
-	withoutGitIdentity(t)
-	root := t.TempDir()
-	remote := filepath.Join(root, "team.git")
-	git(t, root, "init", "--quiet", "--bare", remote)
-	git(t, root, "clone", "--quiet", remote, filepath.Join(root, "a"))
-	git(t, root, "clone", "--quiet", remote, filepath.Join(root, "b"))
+	remote, clone := bareRemote(t)
+	a, b := clone("a"), clone("b")
 
 	ann, bob := newAnalyst(t, "ann"), newAnalyst(t, "bob")
 	ann.importArticle(seedLine)
 	ann.label(seedLine, "Peskov denied the report", "denial")
 	ann.label(seedLine, "Lavrov", "accusation")
-	ann.join(filepath.Join(root, "a"))
+	ann.join(a)
 	r := ann.sync()
 	if !r.Wrote || r.ArticlesWritten != 1 || r.Git == nil || !r.Git.Committed || !r.Git.Pushed {
 		t.Errorf("ann's first sync into an empty remote: %+v %+v; want her layer and the article committed and pushed", r, r.Git)
 	}
 
-	bob.join(filepath.Join(root, "b"))
+	bob.join(b)
 	r = bob.sync()
 	if len(r.Layers) != 1 || r.Layers[0].Annotator != "ann" || r.Layers[0].ArticlesAdded != 1 || r.Layers[0].ClaimsAdded != 2 {
 		t.Errorf("bob's first sync read %+v; want ann's layer with the article and her 2 claims", r.Layers)
@@ -380,17 +393,12 @@ func TestJoinTakesOwnLayerOrRefusesToOverwriteIt(t *testing.T) {
 }
 
 func TestTheSameNameInTwoGitStoresIsAConflictThatLosesNothing(t *testing.T) {
-	testkit.Tool(t, "git")
-	withoutGitIdentity(t)
-	root := t.TempDir()
-	remote := filepath.Join(root, "team.git")
-	git(t, root, "init", "--quiet", "--bare", remote)
-	git(t, root, "clone", "--quiet", remote, filepath.Join(root, "a"))
-	git(t, root, "clone", "--quiet", remote, filepath.Join(root, "b"))
+	_, clone := bareRemote(t)
+	a, b := clone("a"), clone("b")
 	first, second := newAnalyst(t, "ann"), newAnalyst(t, "ann")
-	for _, a := range []*analyst{first, second} {
-		a.importArticle(seedLine)
-		a.join(filepath.Join(root, map[*analyst]string{first: "a", second: "b"}[a]))
+	for _, an := range []*analyst{first, second} {
+		an.importArticle(seedLine)
+		an.join(map[*analyst]string{first: a, second: b}[an])
 	}
 	first.label(seedLine, "Peskov", "denial")
 	second.label(seedLine, "West", "accusation")
@@ -399,11 +407,11 @@ func TestTheSameNameInTwoGitStoresIsAConflictThatLosesNothing(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "same annotator name") || !strings.Contains(err.Error(), "claims/ann.jsonl") {
 		t.Fatalf("two stores as ann: %v", err)
 	}
-	log := git(t, filepath.Join(root, "b"), "log", "-p", "--format=%s")
+	log := git(t, b, "log", "-p", "--format=%s")
 	if !strings.Contains(log, `"quote":"West"`) {
 		t.Errorf("the second store's commit was lost:\n%s", log)
 	}
-	if status := git(t, filepath.Join(root, "b"), "status", "--porcelain"); status != "" {
+	if status := git(t, b, "status", "--porcelain"); status != "" {
 		t.Errorf("the work tree was left mid-rebase:\n%s", status)
 	}
 }
