@@ -113,17 +113,13 @@ func openOfficeZip(data []byte, kind string) (*officeZip, error) {
 func (p *officeZip) mainPart() string {
 	main := "word/document.xml"
 	_ = p.walk("_rels/.rels", func(d *xml.Decoder) error {
-		for {
-			tok, err := d.Token()
-			if err != nil {
-				return err
-			}
-			if se, ok := tok.(xml.StartElement); ok && se.Name.Local == "Relationship" &&
-				strings.HasSuffix(attr(se, "Type"), "/officeDocument") {
+		return eachStart(d, func(se xml.StartElement) (bool, error) {
+			if se.Name.Local == "Relationship" && strings.HasSuffix(attr(se, "Type"), "/officeDocument") {
 				main = strings.TrimPrefix(path.Clean("/"+attr(se, "Target")), "/")
-				return nil
+				return false, nil
 			}
-		}
+			return true, nil
+		})
 	}, false)
 	return main
 }
@@ -196,15 +192,7 @@ type docxWalker struct {
 // language of the style's id ("berschrift1").
 func (w *docxWalker) readStyles(d *xml.Decoder) error {
 	id := ""
-	for {
-		tok, err := d.Token()
-		if err != nil {
-			return err
-		}
-		se, ok := tok.(xml.StartElement)
-		if !ok {
-			continue
-		}
+	return eachStart(d, func(se xml.StartElement) (bool, error) {
 		switch se.Name.Local {
 		case "style":
 			id = attr(se, "styleId")
@@ -214,7 +202,8 @@ func (w *docxWalker) readStyles(d *xml.Decoder) error {
 				w.headingStyles[id] = true
 			}
 		}
-	}
+		return true, nil
+	})
 }
 
 // docxBlock is text being gathered: a paragraph, a table cell or row.
@@ -416,6 +405,31 @@ type docxCore struct{ title, creator string }
 // read takes the first title and creator wherever they sit: at the top
 // of a .docx's core properties, in the office:meta of an .odt's meta.xml.
 func (c *docxCore) read(d *xml.Decoder) error {
+	return eachStart(d, func(se xml.StartElement) (bool, error) {
+		var field *string
+		switch se.Name.Local {
+		case "title":
+			field = &c.title
+		case "creator", "initial-creator":
+			field = &c.creator
+		default:
+			return true, nil
+		}
+		text, err := elementText(d)
+		if err != nil {
+			return false, err
+		}
+		if *field == "" {
+			*field = strings.TrimSpace(text)
+		}
+		return true, nil
+	})
+}
+
+// eachStart calls fn with each element that starts in d, in order, until
+// fn says no more (nil is returned then) or fails, or d fails or ends
+// (its error, io.EOF at the end, is returned).
+func eachStart(d *xml.Decoder, fn func(xml.StartElement) (more bool, err error)) error {
 	for {
 		tok, err := d.Token()
 		if err != nil {
@@ -425,21 +439,8 @@ func (c *docxCore) read(d *xml.Decoder) error {
 		if !ok {
 			continue
 		}
-		var field *string
-		switch se.Name.Local {
-		case "title":
-			field = &c.title
-		case "creator", "initial-creator":
-			field = &c.creator
-		default:
-			continue
-		}
-		text, err := elementText(d)
-		if err != nil {
+		if more, err := fn(se); err != nil || !more {
 			return err
-		}
-		if *field == "" {
-			*field = strings.TrimSpace(text)
 		}
 	}
 }

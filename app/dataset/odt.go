@@ -24,16 +24,10 @@ func parseODT(name string, data []byte) (draft, []Problem, error) {
 	}
 	encrypted := false
 	if err := pkg.walk("META-INF/manifest.xml", func(d *xml.Decoder) error {
-		for {
-			tok, err := d.Token()
-			if err != nil {
-				return err
-			}
-			if se, ok := tok.(xml.StartElement); ok && se.Name.Local == "encryption-data" {
-				encrypted = true
-				return nil
-			}
-		}
+		return eachStart(d, func(se xml.StartElement) (bool, error) {
+			encrypted = se.Name.Local == "encryption-data"
+			return !encrypted, nil
+		})
 	}, false); err != nil {
 		return draft{}, nil, err
 	}
