@@ -24,18 +24,7 @@ func (ix *Index) Load(store *storage.Store) error {
 	if err != nil {
 		return fmt.Errorf("search index: reading articles: %w", err)
 	}
-	titles := make(map[uint64]string, len(summaries))
-	folded := make(map[uint64]string, len(summaries))
-	for _, a := range summaries {
-		if a.Title != "" {
-			titles[a.ID] = a.Title
-		}
-		folded[a.ID] = foldText(a.Title)
-	}
-	claims := 0
-	for _, a := range summaries {
-		claims += a.Claims
-	}
+	titles, folded, claims := articleTitles(summaries)
 	recs, err := foldStore(store, folded, claims)
 	if err != nil {
 		return fmt.Errorf("search index: reading claims: %w", err)
@@ -71,12 +60,12 @@ func foldStore(store *storage.Store, titles map[uint64]string, claims int) ([]re
 	// One core is left to whoever waits for the index: the window, drawing
 	// its first frame meanwhile, started with two cores busy loading took
 	// twice as long to show at a million claims.
-	workers := max(1, min(runtime.GOMAXPROCS(0)-1, int(last/uint64(parallelMin))+1))
-	parts := make([][]record, workers)
-	errs := make([]error, workers)
+	shares := idShares(last, runtime.GOMAXPROCS(0)-1)
+	parts := make([][]record, len(shares))
+	errs := make([]error, len(shares))
 	var wg sync.WaitGroup
-	for w := range workers {
-		first, upto := last*uint64(w)/uint64(workers)+1, last*uint64(w+1)/uint64(workers)
+	for w, share := range shares {
+		first, upto := share[0], share[1]
 		wg.Go(func() {
 			var buf []byte
 			var texts textBlocks
@@ -102,6 +91,34 @@ func foldStore(store *storage.Store, titles map[uint64]string, claims int) ([]re
 		recs = slices.Concat(parts...)
 	}
 	return recs, nil
+}
+
+// articleTitles reads the articles' titles from their summaries: as they
+// are (none for an article without one), folded, and how many claims the
+// articles hold together.
+func articleTitles(summaries []storage.ArticleSummary) (titles, folded map[uint64]string, claims int) {
+	titles = make(map[uint64]string, len(summaries))
+	folded = make(map[uint64]string, len(summaries))
+	for _, a := range summaries {
+		if a.Title != "" {
+			titles[a.ID] = a.Title
+		}
+		folded[a.ID] = foldText(a.Title)
+		claims += a.Claims
+	}
+	return titles, folded, claims
+}
+
+// idShares splits the claim ids 1 to last into consecutive shares, one for
+// each of up to workers goroutines (at least one), none of fewer than
+// parallelMin ids unless there is only one.
+func idShares(last uint64, workers int) [][2]uint64 {
+	n := max(1, min(workers, int(last/uint64(parallelMin))+1))
+	shares := make([][2]uint64, n)
+	for w := range shares {
+		shares[w] = [2]uint64{last*uint64(w)/uint64(n) + 1, last * uint64(w+1) / uint64(n)}
+	}
+	return shares
 }
 
 // textBlocks keeps the texts of many records in large blocks, one after

@@ -29,22 +29,17 @@ func SearchStore(store *storage.Store, query string, limit int) ([]Result, error
 	if err != nil {
 		return nil, fmt.Errorf("search: reading articles: %w", err)
 	}
-	titles := make(map[uint64]string, len(summaries))
-	folded := make(map[uint64]string, len(summaries))
-	for _, a := range summaries {
-		titles[a.ID] = a.Title
-		folded[a.ID] = foldText(a.Title)
-	}
+	titles, folded, _ := articleTitles(summaries)
 	last, err := store.LastClaimID()
 	if err != nil {
 		return nil, fmt.Errorf("search: reading claims: %w", err)
 	}
-	workers := max(1, min(runtime.GOMAXPROCS(0), int(last/uint64(parallelMin))+1))
-	parts := make([]topK, workers)
-	errs := make([]error, workers)
+	shares := idShares(last, runtime.GOMAXPROCS(0))
+	parts := make([]topK, len(shares))
+	errs := make([]error, len(shares))
 	var wg sync.WaitGroup
-	for w := range workers {
-		first, upto := last*uint64(w)/uint64(workers)+1, last*uint64(w+1)/uint64(workers)
+	for w, share := range shares {
+		first, upto := share[0], share[1]
 		parts[w].limit = limit
 		wg.Go(func() { errs[w] = scanStored(store, m, folded, first, upto, &parts[w]) })
 	}
