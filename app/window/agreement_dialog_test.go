@@ -176,20 +176,12 @@ func TestAgreementDialogFiltersAsTheCommandLine(t *testing.T) {
 func TestAgreementDialogComputesOffTheUIGoroutine(t *testing.T) {
 	w := newTestWindow(t)
 	agreementBetweenTwo(t, w)
-	var queued []func()
-	w.inBackground = func(f func()) { queued = append(queued, f) }
+	queued := queueBackground(w)
 	a := w.openAgreement()
 	if !a.busy.Visible() || !strings.Contains(a.state.Text, "Reading") || a.body.Visible() {
 		t.Fatalf("while reading the store the dialog shows %q, busy %v", a.state.Text, a.busy.Visible())
 	}
-	run := func() {
-		for len(queued) > 0 {
-			f := queued[0]
-			queued = queued[1:]
-			f()
-		}
-	}
-	run()
+	queued.runAll()
 	if a.busy.Visible() || !a.body.Visible() {
 		t.Fatal("the report did not show once computed")
 	}
@@ -199,9 +191,8 @@ func TestAgreementDialogComputesOffTheUIGoroutine(t *testing.T) {
 		t.Errorf("a filter change says %q while computing", a.state.Text)
 	}
 	test.Tap(a.labels[0])
-	first := queued[0]
-	queued = queued[1:]
-	run()
+	first := queued.takeFirst()
+	queued.runAll()
 	latest := shownJSON(t, a)
 	first()
 	if got := shownJSON(t, a); got != latest || got != agreeJSON(t, w.store, team.AgreementOptions{}) {

@@ -46,6 +46,39 @@ func newTestWindow(t *testing.T) *mainWindow {
 
 // newTestWindowOn opens another window on the same app and store, as a
 // restart would.
+// backgroundQueue holds what a window runs in the background until the
+// test runs it, so the test decides what has finished when.
+type backgroundQueue []func()
+
+// queueBackground has w's background work wait in the returned queue.
+func queueBackground(w *mainWindow) *backgroundQueue {
+	q := &backgroundQueue{}
+	w.inBackground = q.add
+	return q
+}
+
+func (q *backgroundQueue) add(f func()) { *q = append(*q, f) }
+
+// runAll runs the queued work in order, and the work it queues, and says
+// how much ran.
+func (q *backgroundQueue) runAll() int {
+	ran := 0
+	for len(*q) > 0 {
+		f := (*q)[0]
+		*q = (*q)[1:]
+		f()
+		ran++
+	}
+	return ran
+}
+
+// takeFirst removes the first work queued, for the test to run late.
+func (q *backgroundQueue) takeFirst() func() {
+	f := (*q)[0]
+	*q = (*q)[1:]
+	return f
+}
+
 func newTestWindowOn(t testing.TB, a fyne.App, store *storage.Store) *mainWindow {
 	t.Helper()
 	queue := &[]func(){}

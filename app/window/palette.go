@@ -23,6 +23,18 @@ type searchPalette struct {
 	chosen  int
 	moving  bool // the keyboard moves the highlight; a tap opens
 	popup   *widget.PopUp
+
+	// Searches run off the UI goroutine, one at a time. Keys typed while
+	// one runs only change wanted, and the newest query is searched next:
+	// a fast typist waits for one search and one redraw of the rows, not
+	// for one of each per key (a redraw costs more than a search).
+	wanted    string
+	asked     int // run's calls: a search answers the one it began with
+	searching bool
+	// openAnswer is Enter pressed while a search runs, so before the
+	// list answers what the box holds: the answer opens its first claim.
+	openAnswer bool
+	closed     bool
 }
 
 func (w *mainWindow) showSearchPalette() {
@@ -49,8 +61,39 @@ func (w *mainWindow) showSearchPalette() {
 	w.palette = p
 }
 
+// run asks for query's results, now or once the running search is done.
+// run asks for query's results, now or once the running search is done.
 func (p *searchPalette) run(query string) {
-	results, err := p.session.Search(query, paletteLimit)
+	p.wanted = query
+	p.asked++
+	if p.indexing() {
+		p.info.SetText(p.indexingNote())
+	}
+	if !p.searching {
+		p.search()
+	}
+}
+
+func (p *searchPalette) search() {
+	query, asked := p.wanted, p.asked
+	p.searching = true
+	p.w.inBackground(func() {
+		results, err := p.session.Search(query, paletteLimit)
+		fyne.Do(func() {
+			p.searching = false
+			switch {
+			case p.closed:
+			case p.asked != asked:
+				p.search() // asked again meanwhile: these results are old
+			default:
+				p.show(query, results, err)
+			}
+		})
+	})
+}
+
+// show puts query's results in the list.
+func (p *searchPalette) show(query string, results []search.Result, err error) {
 	p.results = results
 	// One redraw of the rows a keystroke: each row shapes its text again,
 	// and unselecting, selecting and scrolling would each redraw them all.
@@ -68,10 +111,8 @@ func (p *searchPalette) run(query string) {
 	switch {
 	case err != nil:
 		p.info.SetText("Could not read the claims found: " + err.Error())
-	case !p.w.indexed || p.w.index.Loading():
-		// What is typed meanwhile stays in the box; indexLoaded runs it
-		// again once the index holds every claim.
-		p.info.SetText("Indexing " + storage.Plural(p.w.claimsToIndex(), "claim") + "… results so far, all of them when it is done")
+	case p.indexing():
+		p.info.SetText(p.indexingNote())
 	case p.w.index.Len() == 0:
 		p.info.SetText("No claims yet.")
 	case query == "":
@@ -79,6 +120,21 @@ func (p *searchPalette) run(query string) {
 	default:
 		p.info.SetText(storage.Plural(len(p.results), "result"))
 	}
+	if p.openAnswer {
+		p.openAnswer = false
+		p.open()
+	}
+}
+
+// indexing reports whether the index is still being read: what is typed
+// meanwhile stays in the box, and indexLoaded runs it again once the index
+// holds every claim.
+func (p *searchPalette) indexing() bool {
+	return !p.w.indexed || p.w.index.Loading()
+}
+
+func (p *searchPalette) indexingNote() string {
+	return "Indexing " + storage.Plural(p.w.claimsToIndex(), "claim") + "… results so far, all of them when it is done"
 }
 
 func (p *searchPalette) move(delta int) {
@@ -97,6 +153,10 @@ func (p *searchPalette) highlight(i int) {
 }
 
 func (p *searchPalette) open() {
+	if p.searching {
+		p.openAnswer = true
+		return
+	}
 	if p.chosen < 0 || p.chosen >= len(p.results) {
 		return
 	}
@@ -107,6 +167,7 @@ func (p *searchPalette) open() {
 }
 
 func (p *searchPalette) close() {
+	p.closed = true
 	p.popup.Hide()
 	p.w.palette = nil
 	p.w.focusText()

@@ -63,3 +63,57 @@ func TestPaletteArrowsChooseTheResult(t *testing.T) {
 		t.Error("Esc should close the palette")
 	}
 }
+
+// TestPaletteSearchesOnlyTheNewestQuery: keys typed while a search runs
+// off the UI goroutine wait for it, and then only what the box holds is
+// searched, so a fast typist waits for one search and one redraw.
+func TestPaletteSearchesOnlyTheNewestQuery(t *testing.T) {
+	w := newTestWindow(t)
+	dragOver(t, w, "a very striking man")
+	test.Type(w.view, "3")
+	queued := queueBackground(w)
+	press(w, ctrl(fyne.KeyK))
+	p := w.palette
+	test.Type(p.query, "strik")
+	if len(*queued) != 1 {
+		t.Fatalf("opening the palette and typing 5 keys queued %d searches, want the one begun on opening", len(*queued))
+	}
+	if searches := queued.runAll(); searches != 2 {
+		t.Errorf("%d searches ran, want 2: the one begun on opening and one for %q", searches, p.query.Text)
+	}
+	if len(p.results) != 1 || p.info.Text != "1 result" {
+		t.Errorf("the palette shows %d results saying %q, want the claim with 'striking'", len(p.results), p.info.Text)
+	}
+}
+
+// TestPaletteEnterBeforeTheAnswerOpensItsFirstClaim: Enter pressed while
+// the query's search still runs opens the first claim it finds, not the
+// first of the results shown for an older query.
+func TestPaletteEnterBeforeTheAnswerOpensItsFirstClaim(t *testing.T) {
+	w := newTestWindow(t)
+	dragOver(t, w, "strong leader")
+	test.Type(w.view, "3")
+	w.clearSelection()
+	start, end := dragOver(t, w, "a very striking man")
+	test.Type(w.view, "3")
+	w.clearSelection()
+	queued := queueBackground(w)
+	press(w, ctrl(fyne.KeyK))
+	p := w.palette
+	queued.runAll() // the most recent claims, shown on opening
+	if len(p.results) != 2 {
+		t.Fatalf("the palette opened on %d claims, want 2", len(p.results))
+	}
+	test.Type(p.query, "striking")
+	p.query.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if w.palette == nil || selectedID(w) != 0 {
+		t.Fatalf("Enter before the answer opened claim %d from the old results", selectedID(w))
+	}
+	queued.runAll()
+	if w.palette != nil {
+		t.Fatal("the answer came and the palette is still open")
+	}
+	if s, e, _ := w.view.Selection(); s != start || e != end {
+		t.Errorf("selection %d–%d, want the claim 'a very striking man' at %d–%d", s, e, start, end)
+	}
+}

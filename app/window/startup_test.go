@@ -20,25 +20,19 @@ import (
 // once the first frame is drawn.
 func newWindowLoadingLater(t testing.TB, store *storage.Store) (*mainWindow, func()) {
 	t.Helper()
-	var queue []func()
+	queue := &backgroundQueue{}
 	remembered, err := loadMemory(filepath.Join(t.TempDir(), memoryFile), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	w := newMainWindowWith(test.NewTempApp(t), store, remembered, func(f func()) { queue = append(queue, f) },
+	w := newMainWindowWith(test.NewTempApp(t), store, remembered, queue.add,
 		func(time.Duration, func()) {}, func(e *suggest.Engine, failed func(error)) {
 			if err := e.Load(); err != nil {
 				failed(err)
 			}
 		})
 	w.win.Resize(fyne.NewSize(1280, 800))
-	return w, func() {
-		for len(queue) > 0 {
-			f := queue[0]
-			queue = queue[1:]
-			f()
-		}
-	}
+	return w, func() { queue.runAll() }
 }
 
 // storeWithClaims is a store holding the seed article with a claim of
