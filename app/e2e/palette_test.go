@@ -68,6 +68,18 @@ func TestPaletteAndFooterRead(t *testing.T) {
 	if !hasColour(shot, firstRowQuote, primaryColour) {
 		t.Error("found by its quote, the quote has no letters marked as matched")
 	}
+	// Typed at once and Enter straight after, before the answer can have
+	// been drawn: the claim opened is the query's first result.
+	closed := x.screenshot(shots, "read-4-before-enter")
+	x.xdotool("key", "--window", win, "ctrl+k")
+	waitChange(t, x, closed, paletteQuery, "the palette to open")
+	x.xdotool("type", "--window", win, "--delay", "0", "hack")
+	x.xdotool("key", "--window", win, "Return")
+	time.Sleep(800 * time.Millisecond)
+	shot = x.screenshot(shots, "read-4-entered")
+	if got := readText(t, shot, selectedQuote); !strings.Contains(got, "Russians hack our systems") {
+		t.Errorf("Enter typed straight after 'hack' selected a claim whose editor reads %q", got)
+	}
 	x.quit(win)
 	waitExit(t, app)
 }
@@ -79,6 +91,7 @@ var (
 	firstRowBar   = image.Rect(213, 206, 218, 270)
 	firstRowQuote = image.Rect(225, 208, 1060, 232)
 	firstRowMeta  = image.Rect(225, 246, 1060, 272)
+	selectedQuote = image.Rect(976, 470, 1280, 500) // the selected claim's quote, above its editor
 
 	denialColour     = color.RGBA{0x00, 0x72, 0xB2, 0xff}
 	accusationColour = color.RGBA{0xD5, 0x5E, 0x00, 0xff}
