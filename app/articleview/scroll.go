@@ -133,3 +133,28 @@ func (v *View) scrollBy(dy float32) {
 func (v *View) page() float32 {
 	return max(v.Size().Height-v.met.lineH[styleBody], v.met.lineH[styleBody])
 }
+
+// keptTop is the place a relayout kept on top, and where that put the
+// view.
+type keptTop struct {
+	place Place
+	y     float32
+}
+
+// topPlace is the place to keep on top across a relayout, Offset -1 at the
+// top of the article: the start of the top line and how far past it the
+// view is, unless the last relayout kept a place inside that line and
+// nothing scrolled since. Without that every step of a resize or a run of
+// zooms would move on to the start of the line holding the kept offset,
+// and the text would creep back.
+func (v *View) topPlace() Place {
+	if v.lay == nil || v.scrollY <= 0 {
+		return Place{Offset: -1}
+	}
+	li := max(v.lay.lineAtY(v.scrollY), 0)
+	if k := v.kept; k.place.Offset >= 0 && k.y == v.scrollY && v.lay.lineOf(k.place.Offset) == li {
+		return k.place
+	}
+	start := v.lay.lines[li].start
+	return Place{Offset: start, Below: (v.scrollY - v.topOf(start)) / v.zoom}
+}
