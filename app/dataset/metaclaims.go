@@ -76,13 +76,9 @@ func readMetaClaim(elem json.RawMessage) (metaClaim, error) {
 	if isNull(elem) || json.Unmarshal(elem, &o) != nil {
 		return metaClaim{}, fmt.Errorf(`expected {"start", "end", "label", …}, found %s`, clip(string(elem)))
 	}
-	start, err := jsonInt(o.Start)
+	start, end, err := jsonSpanOffsets(o.Start, o.End)
 	if err != nil {
-		return metaClaim{}, fmt.Errorf("start %w", err)
-	}
-	end, err := jsonInt(o.End)
-	if err != nil {
-		return metaClaim{}, fmt.Errorf("end %w", err)
+		return metaClaim{}, err
 	}
 	label, ok := jsonString(o.Label)
 	if !ok {

@@ -95,13 +95,9 @@ func readTriple(t []json.RawMessage, annotator string) ([]rawSpan, error) {
 	if len(t) != 3 {
 		return nil, fmt.Errorf(`expected [start, end, "label"], found %d values`, len(t))
 	}
-	start, err := jsonInt(t[0])
+	start, end, err := jsonSpanOffsets(t[0], t[1])
 	if err != nil {
-		return nil, fmt.Errorf("start %w", err)
-	}
-	end, err := jsonInt(t[1])
-	if err != nil {
-		return nil, fmt.Errorf("end %w", err)
+		return nil, err
 	}
 	label, ok := jsonString(t[2])
 	if !ok {
@@ -115,13 +111,9 @@ func (o spanObject) spans(annotator string) ([]rawSpan, error) {
 	if isNull(startRaw) && isNull(endRaw) {
 		startRaw, endRaw = o.StartOffset, o.EndOffset
 	}
-	start, err := jsonInt(startRaw)
+	start, end, err := jsonSpanOffsets(startRaw, endRaw)
 	if err != nil {
-		return nil, fmt.Errorf("start %w", err)
-	}
-	end, err := jsonInt(endRaw)
-	if err != nil {
-		return nil, fmt.Errorf("end %w", err)
+		return nil, err
 	}
 	base := rawSpan{Span: Span{Start: start, End: end, Annotator: annotator}}
 	if err := o.apply(&base.Span); err != nil {
@@ -143,4 +135,16 @@ func (o spanObject) spans(annotator string) ([]rawSpan, error) {
 		out[i].Label = l
 	}
 	return out, nil
+}
+
+// jsonSpanOffsets reads a span's start and end, whichever shape wrote
+// them; the error names the one that is not a whole number.
+func jsonSpanOffsets(startRaw, endRaw json.RawMessage) (start, end int, err error) {
+	if start, err = jsonInt(startRaw); err != nil {
+		return 0, 0, fmt.Errorf("start %w", err)
+	}
+	if end, err = jsonInt(endRaw); err != nil {
+		return 0, 0, fmt.Errorf("end %w", err)
+	}
+	return start, end, nil
 }
