@@ -1,6 +1,8 @@
 package articleview
 
 import (
+	"image/color"
+
 	"fyne.io/fyne/v2"
 )
 
@@ -90,5 +92,19 @@ func (v *View) dragEnd(pos fyne.Position) {
 	}
 	if s < e {
 		v.setSelection(s, e)
+	}
+}
+
+// drawHandles draws the grips of the selected claim's ends that fall on
+// line li: taller than the outline, so they read as something to drag.
+func (r *renderer) drawHandles(li int, h Highlight, c color.Color, fillTop, fillH float32) {
+	v := r.v
+	for _, end := range [][2]int{{h.Start, h.Start}, {h.End, h.End - 1}} {
+		if v.lay.lineOf(end[1]) != li {
+			continue
+		}
+		if x, _, _, ok := v.caretEdge(end[0], end[1]); ok {
+			r.rect(layerOutline, c, x-handleWidth/2, fillTop-5, handleWidth, fillH+9).CornerRadius = handleWidth / 2
+		}
 	}
 }

@@ -104,3 +104,32 @@ func (s *highlightSet) holding(off int, out []int) []int {
 }
 
 func (s *highlightSet) length(i int) int { return s.items[i].End - s.items[i].Start }
+
+// drawHighlight draws claim i on line li: a translucent fill, a solid
+// underline in the claim's row, and an outline when it is selected.
+func (r *renderer) drawHighlight(li, i int, top float32) {
+	v := r.v
+	h := v.highlights.items[i]
+	selected := h.ID != 0 && h.ID == v.selectedID
+	fill := r.colours.fill(h.Colour, selected)
+	solid := withAlpha(h.Colour, 0xff)
+	// The fill covers the letters down to just below the baseline; the
+	// underline rows sit beneath it, one per overlap depth.
+	fillTop := top + 1
+	fillH := v.met.baseline[v.lay.lines[li].style] + 4 - 1
+	row := min(v.highlights.track[i], underlineRows-1)
+	underY := fillTop + fillH + 2 + float32(row*underlineStep)
+	r.ivs = v.spanIntervals(li, h.Start, h.End, r.ivs[:0])
+	for _, iv := range r.ivs {
+		r.rect(layerFill, fill, iv.x0, fillTop, iv.x1-iv.x0, fillH).CornerRadius = 3
+		r.rect(layerUnderline, solid, iv.x0, underY, iv.x1-iv.x0, underlineH)
+		if selected {
+			// The outline stops short of the underline rows below it.
+			o := r.rect(layerOutline, color.Transparent, iv.x0-2, fillTop-2, iv.x1-iv.x0+4, fillH+3)
+			o.StrokeColor, o.StrokeWidth, o.CornerRadius = solid, 2, 4
+		}
+	}
+	if selected {
+		r.drawHandles(li, h, solid, fillTop, fillH)
+	}
+}

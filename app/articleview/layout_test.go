@@ -235,68 +235,6 @@ func TestZoomIsClamped(t *testing.T) {
 	}
 }
 
-// unitWidth makes every visible character 1 wide and marks 0 wide, so the
-// tables can be read in characters.
-func unitWidth(r rune) float32 {
-	if isZeroWidth(r) {
-		return 0
-	}
-	return 1
-}
-
-func wrapStrings(s string, width float32) []string {
-	text := []rune(s)
-	var out []string
-	for _, l := range wrapParagraph(text, 0, len(text), width, unitWidth, nil) {
-		out = append(out, string(text[l.start:l.end]))
-	}
-	return out
-}
-
-func TestWrapParagraph(t *testing.T) {
-	tests := []struct {
-		name  string
-		in    string
-		width float32
-		want  []string
-	}{
-		{"fits", "one two", 10, []string{"one two"}},
-		{"breaks after space", "one two three", 8, []string{"one two ", "three"}},
-		{"spaces hang", "one    two", 4, []string{"one    ", "two"}},
-		{"exact fit", "abcd efgh", 4, []string{"abcd ", "efgh"}},
-		{"long word breaks at character", "abcdefghij", 4, []string{"abcd", "efgh", "ij"}},
-		{"long word after short", "ab cdefghij", 4, []string{"ab ", "cdef", "ghij"}},
-		{"hyphen inside word", "well-known fact", 7, []string{"well-", "known ", "fact"}},
-		{"hyphen before number stays", "a -5 b", 3, []string{"a ", "-5 ", "b"}},
-		{"cjk anywhere", "中文字符", 3, []string{"中文字", "符"}},
-		{"cjk keeps closing punctuation", "中文。字", 2, []string{"中", "文。", "字"}},
-		{"cluster never split", "ae\u0301\u0301bcd", 2, []string{"ae\u0301\u0301", "bc", "d"}},
-		{"emoji cluster", "ab👨\u200d👩cd", 3, []string{"ab", "👨\u200d👩c", "d"}},
-		{"empty", "", 5, []string{""}},
-		{"only spaces", "   ", 1, []string{"   "}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			if got := wrapStrings(tt.in, tt.width); !slices.Equal(got, tt.want) {
-				t.Errorf("wrap(%q, %v) = %q, want %q", tt.in, tt.width, got, tt.want)
-			}
-		})
-	}
-}
-
-func TestWrapTrim(t *testing.T) {
-	text := []rune("ab cd  ef")
-	lines := wrapParagraph(text, 0, len(text), 5, unitWidth, nil)
-	for _, l := range lines {
-		if l.trim > l.end || l.trim < l.start || (l.trim > l.start && isBlank(text[l.trim-1])) {
-			t.Errorf("line %+v: bad trim", l)
-		}
-	}
-	if lines[0].trim != 5 || lines[0].end != 7 {
-		t.Errorf("first line = %+v, want trim 5 end 7", lines[0])
-	}
-}
-
 func TestSplitParagraphs(t *testing.T) {
 	got := splitParagraphs([]rune("a\n\nbc\n"))
 	want := []paragraph{{0, 1}, {2, 2}, {3, 5}, {6, 6}}
@@ -313,39 +251,5 @@ func TestHeadingParagraph(t *testing.T) {
 	}
 	if got := headingParagraph(text, paras, "Other"); got != -1 {
 		t.Errorf("headingParagraph for another title = %d, want -1", got)
-	}
-}
-
-// TopPlace and ScrollToPlace bring a reader back to the same pixel, also
-// into a view that has no size yet, as a window restoring its place has:
-// at a line's top, inside a line, and in the gap after a paragraph, where
-// a wheel notch often stops.
-func TestTopPlaceRoundTrip(t *testing.T) {
-	text := seedText(t)
-	v, _ := newTestView(t, seedTitle(text), text, pageSize)
-	if got := v.TopPlace(); got != (Place{}) {
-		t.Fatalf("at the top TopPlace = %+v", got)
-	}
-	k := runeIndex(t, text, "Moscow has carefully")
-	v.ScrollToPlace(Place{Offset: k})
-	if top := v.TopPlace(); top.Offset > k || k-top.Offset > 120 || top.Below != 0 {
-		t.Fatalf("ScrollToPlace(%d) put %+v on top", k, top)
-	}
-	lineTop := v.ScrollPosition()
-	for _, past := range []float32{0, 7, 40} { // 40: past a line of text, in the paragraph's gap
-		v.SetScrollPosition(lineTop + past)
-		left := v.TopPlace()
-		fresh := New()
-		fresh.SetDocument(seedTitle(text), text)
-		fresh.ScrollToPlace(left) // before it has a size
-		w := test.NewTempWindow(t, fresh)
-		w.Resize(pageSize)
-		fresh.Refresh()
-		if got := fresh.ScrollPosition(); got != v.ScrollPosition() {
-			t.Errorf("%v px past a line: a new view restored %+v to %v px, want %v", past, left, got, v.ScrollPosition())
-		}
-		if got := fresh.TopPlace(); got != left {
-			t.Errorf("%v px past a line: the new view's place is %+v, want %+v", past, got, left)
-		}
 	}
 }

@@ -1,7 +1,6 @@
 package dataset
 
 import (
-	"archive/zip"
 	"bytes"
 	"encoding/xml"
 	"errors"
@@ -10,8 +9,6 @@ import (
 	"path"
 	"strconv"
 	"strings"
-
-	"claimdesk/storage"
 )
 
 // A .docx file is a zip of XML parts (ECMA-376, "Office Open XML"). It is
@@ -61,52 +58,9 @@ func parseDocx(name string, data []byte) (draft, []Problem, error) {
 	return officeDraft(name, "the Word document", out, pkg, "docProps/core.xml")
 }
 
-// officeDraft makes the article of a Word or OpenDocument file whose body
-// has been read into out: its paragraphs, the title from the properties
-// part (else the first heading) and the author into meta.
-func officeDraft(name, what string, out *docxBody, pkg *officeZip, propertiesPart string) (draft, []Problem, error) {
-	text := strings.Join(out.paragraphs, "\n\n")
-	if strings.TrimSpace(text) == "" {
-		return draft{}, nil, errors.New(what + " holds no text")
-	}
-	if err := checkExtractedText(text); err != nil {
-		return draft{}, nil, err
-	}
-	core := docxCore{}
-	if err := pkg.walk(propertiesPart, core.read, false); err != nil {
-		return draft{}, nil, err
-	}
-	title := usableTitle(core.title)
-	if title == "" {
-		title = out.firstHeading
-	}
-	var meta storage.Meta
-	if core.creator != "" {
-		meta = storage.Meta{"author": storage.MetaString(core.creator)}
-	}
-	return draft{file: name, title: title, text: text, meta: meta}, nil, nil
-}
-
 // oleSignature opens a Compound File: how Word stores an encrypted .docx
 // and the old binary .doc.
 var oleSignature = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
-
-// officeZip is the parts of an office document's zip archive (a .docx or
-// an .odt) by name.
-type officeZip struct{ files map[string]*zip.File }
-
-// openOfficeZip opens the archive; kind names the format in messages.
-func openOfficeZip(data []byte, kind string) (*officeZip, error) {
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
-	if err != nil {
-		return nil, fmt.Errorf("not %s: not a readable zip archive, as such a file is (damaged or cut off?): %w", kind, err)
-	}
-	z := &officeZip{files: map[string]*zip.File{}}
-	for _, f := range zr.File {
-		z.files[strings.TrimPrefix(f.Name, "/")] = f
-	}
-	return z, nil
-}
 
 // mainPart is where the package's relationships put the document's body,
 // word/document.xml in every file Word writes.
@@ -122,41 +76,6 @@ func (p *officeZip) mainPart() string {
 		})
 	}, false)
 	return main
-}
-
-// walk runs read over a part's XML. A missing part is an error only when
-// required; what read returns names the part and the place in it.
-func (p *officeZip) walk(name string, read func(*xml.Decoder) error, required bool) error {
-	f := p.files[name]
-	if f == nil {
-		if required {
-			return fmt.Errorf("the Word document has no %s", name)
-		}
-		return nil
-	}
-	rc, err := f.Open()
-	if err != nil {
-		return fmt.Errorf("%s in the archive: %w", name, err)
-	}
-	defer rc.Close()
-	limited := &io.LimitedReader{R: rc, N: MaxDocumentFileSize + 1}
-	d := xml.NewDecoder(limited)
-	d.Strict = true
-	err = read(d)
-	if limited.N <= 0 {
-		return fmt.Errorf("%s unpacks to more than %s: refused as a zip bomb", name, humanSize(MaxDocumentFileSize))
-	}
-	if err != nil && err != io.EOF {
-		line, col := d.InputPos()
-		return fmt.Errorf("%s line %d, column %d: %w", name, line, col, err)
-	}
-	return nil
-}
-
-// docxBody collects the document's paragraphs.
-type docxBody struct {
-	paragraphs   []string
-	firstHeading string
 }
 
 // docxNotes is one kind of note: the ids in the order the text refers to
@@ -204,14 +123,6 @@ func (w *docxWalker) readStyles(d *xml.Decoder) error {
 		}
 		return true, nil
 	})
-}
-
-// docxBlock is text being gathered: a paragraph, a table cell or row.
-type docxBlock struct {
-	kind    string // "p", "tc", "tr", "tbl", "txbxContent", "note-body", "note"
-	text    strings.Builder
-	parts   []string
-	heading bool
 }
 
 // readBody walks document.xml.
@@ -277,76 +188,6 @@ func (w *docxWalker) readBody(d *xml.Decoder, out *docxBody) error {
 	}
 }
 
-// blockStack holds the blocks open at the current element, innermost last.
-type blockStack []*docxBlock
-
-func (s *blockStack) push(b *docxBlock) { *s = append(*s, b) }
-
-func (s *blockStack) pop() *docxBlock {
-	b := (*s)[len(*s)-1]
-	*s = (*s)[:len(*s)-1]
-	return b
-}
-
-// top is the innermost open block of one of kinds, nil if none is open.
-func (s blockStack) top(kinds ...string) *docxBlock {
-	for i := len(s) - 1; i >= 0; i-- {
-		for _, k := range kinds {
-			if s[i].kind == k {
-				return s[i]
-			}
-		}
-	}
-	return nil
-}
-
-// emit adds a paragraph of the article, unless it is blank; the first
-// heading is kept for the title.
-func (out *docxBody) emit(text string, heading bool) {
-	if text = strings.TrimSpace(text); text == "" {
-		return
-	}
-	if heading && out.firstHeading == "" {
-		out.firstHeading = text
-	}
-	out.paragraphs = append(out.paragraphs, text)
-}
-
-// closeBlock hands a finished block to the one around it in outer: a
-// paragraph's text to its cell, a cell's to its row (cells apart by a
-// tab), a row to its table (a line each); a table, or a paragraph in no
-// cell, becomes a paragraph of the article, and a table in a cell part of
-// the cell.
-func closeBlock(b *docxBlock, outer blockStack, out *docxBody) {
-	add := func(to *docxBlock, text string) {
-		if to != nil && text != "" {
-			to.parts = append(to.parts, text)
-		}
-	}
-	switch b.kind {
-	case "p":
-		text := strings.TrimSpace(b.text.String())
-		// A text box's paragraphs are the article's; a note's (in an
-		// .odt) gather like a cell's.
-		if cell := outer.top("tc", "txbxContent", "note-body"); cell != nil && cell.kind != "txbxContent" {
-			add(cell, text)
-		} else {
-			out.emit(text, b.heading)
-		}
-	case "tc":
-		add(outer.top("tr"), strings.Join(b.parts, " "))
-	case "tr":
-		add(outer.top("tbl"), strings.Join(b.parts, "\t"))
-	case "tbl":
-		text := strings.Join(b.parts, "\n")
-		if cell := outer.top("tc"); cell != nil {
-			add(cell, text)
-		} else {
-			out.emit(text, false)
-		}
-	}
-}
-
 // readNotes takes the text of the notes the body refers to, in the order
 // it does, each after its label: "[1] text".
 func (w *docxWalker) readNotes(d *xml.Decoder, notes *docxNotes, out *docxBody) error {
@@ -397,61 +238,6 @@ func (w *docxWalker) readNotes(d *xml.Decoder, notes *docxNotes, out *docxBody) 
 		}
 	}
 	return nil
-}
-
-// docxCore is what the core properties say of the document.
-type docxCore struct{ title, creator string }
-
-// read takes the first title and creator wherever they sit: at the top
-// of a .docx's core properties, in the office:meta of an .odt's meta.xml.
-func (c *docxCore) read(d *xml.Decoder) error {
-	return eachStart(d, func(se xml.StartElement) (bool, error) {
-		var field *string
-		switch se.Name.Local {
-		case "title":
-			field = &c.title
-		case "creator", "initial-creator":
-			field = &c.creator
-		default:
-			return true, nil
-		}
-		text, err := elementText(d)
-		if err != nil {
-			return false, err
-		}
-		if *field == "" {
-			*field = strings.TrimSpace(text)
-		}
-		return true, nil
-	})
-}
-
-// eachStart calls fn with each element that starts in d, in order, until
-// fn says no more (nil is returned then) or fails, or d fails or ends
-// (its error, io.EOF at the end, is returned).
-func eachStart(d *xml.Decoder, fn func(xml.StartElement) (more bool, err error)) error {
-	for {
-		tok, err := d.Token()
-		if err != nil {
-			return err
-		}
-		se, ok := tok.(xml.StartElement)
-		if !ok {
-			continue
-		}
-		if more, err := fn(se); err != nil || !more {
-			return err
-		}
-	}
-}
-
-func attr(se xml.StartElement, local string) string {
-	for _, a := range se.Attr {
-		if a.Name.Local == local {
-			return a.Value
-		}
-	}
-	return ""
 }
 
 // romanNumeral writes n (1–3999) in lower-case Roman numerals, as Word

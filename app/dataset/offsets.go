@@ -205,3 +205,40 @@ func utf16Len(r rune) int {
 	}
 	return 1
 }
+
+// OffsetsMetaKey is the meta field where a doccano export with UTF-16
+// offsets (what doccano's own interface counts) says so, with the value
+// OffsetsUTF16. Code points, the contract, need no mark.
+const (
+	OffsetsMetaKey = "offsets"
+	OffsetsUTF16   = "utf16"
+)
+
+// takeOffsetsUnit reports whether a record's meta marks its offsets as
+// UTF-16 code units, and takes the mark out: it describes the file, not
+// the article.
+func takeOffsetsUnit(meta storage.Meta) bool {
+	unit, ok := jsonString(meta[OffsetsMetaKey])
+	if !ok || unit != OffsetsUTF16 {
+		return false
+	}
+	delete(meta, OffsetsMetaKey)
+	return true
+}
+
+// spansFromUTF16 converts spans counted in UTF-16 code units of text into
+// code points; a span whose offsets split a character or pass the end is
+// left out, and said why.
+func spansFromUTF16(text string, spans []rawSpan) (kept []rawSpan, left []string) {
+	for _, s := range spans {
+		start, okStart := runeOffsetFromUTF16(text, s.Start)
+		end, okEnd := runeOffsetFromUTF16(text, s.End)
+		if !okStart || !okEnd {
+			left = append(left, fmt.Sprintf("span %d–%d in UTF-16 units (meta.offsets) splits a character or passes the end of the text", s.Start, s.End))
+			continue
+		}
+		s.Start, s.End = start, end
+		kept = append(kept, s)
+	}
+	return kept, left
+}

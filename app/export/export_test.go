@@ -9,29 +9,6 @@ import (
 	"testing"
 )
 
-func TestFormats(t *testing.T) {
-	want := []string{"doccano", "spans", "labelstudio", "brat", "conll", "csv", "claims"}
-	got := Formats()
-	if len(got) != len(want) {
-		t.Fatalf("Formats() has %d formats, want %d", len(got), len(want))
-	}
-	for i, f := range got {
-		if f.Name != want[i] {
-			t.Errorf("format %d is %q, want %q", i, f.Name, want[i])
-		}
-		if f.Title == "" || (f.Extension == "") != f.Folder {
-			t.Errorf("format %q: title %q, extension %q, folder %v", f.Name, f.Title, f.Extension, f.Folder)
-		}
-		if _, ok := writers[f.Name]; !ok {
-			t.Errorf("format %q has no writer", f.Name)
-		}
-	}
-	got[0].Name = "changed"
-	if Formats()[0].Name != "doccano" {
-		t.Error("Formats() shares its slice with callers")
-	}
-}
-
 func TestOptionsValidate(t *testing.T) {
 	tests := []struct {
 		opts Options
@@ -54,58 +31,6 @@ func TestOptionsValidate(t *testing.T) {
 		err := tc.opts.Validate()
 		if tc.says == "" && err != nil || tc.says != "" && (err == nil || !strings.Contains(err.Error(), tc.says)) {
 			t.Errorf("%+v: err = %v, want %q", tc.opts, err, tc.says)
-		}
-	}
-}
-
-// TestUTF16Offsets: an emoji outside the Basic Multilingual Plane takes two
-// UTF-16 units, as JavaScript's String.length counts; combining marks,
-// CJK and the ZWJ between emoji take one each.
-func TestUTF16Offsets(t *testing.T) {
-	tests := []struct {
-		text string
-		want []int // utf16At of every code point and the end
-	}{
-		{"abc", []int{0, 1, 2, 3}},
-		{"東京e\u0301", []int{0, 1, 2, 3, 4}},
-		{"a👍🏽b", []int{0, 1, 3, 5, 6}},
-		{"👨\u200d👩", []int{0, 2, 3, 5}},
-	}
-	for _, tc := range tests {
-		ix := newTextIndex(tc.text)
-		var got []int
-		for r := 0; r <= ix.Len(); r++ {
-			got = append(got, ix.utf16At(r))
-		}
-		if !reflect.DeepEqual(got, tc.want) {
-			t.Errorf("%q: %v, want %v", tc.text, got, tc.want)
-		}
-	}
-}
-
-func TestFormatByName(t *testing.T) {
-	tests := []struct {
-		in, want string
-		err      bool
-	}{
-		{"doccano", "doccano", false},
-		{"LabelStudio", "labelstudio", false},
-		{" brat ", "brat", false},
-		{"conll", "conll", false},
-		{"jsonl", "doccano", false},
-		{"JSONL", "doccano", false},
-		{"prodigy", "spans", false},
-		{"bio", "conll", false},
-		{"json", "", true},
-		{"", "", true},
-	}
-	for _, tc := range tests {
-		f, err := FormatByName(tc.in)
-		if (err != nil) != tc.err || f.Name != tc.want {
-			t.Errorf("FormatByName(%q) = %q, %v", tc.in, f.Name, err)
-		}
-		if err != nil && !strings.Contains(err.Error(), "doccano, spans, labelstudio, brat, conll, csv, claims") {
-			t.Errorf("error %q does not list the valid names", err)
 		}
 	}
 }
