@@ -10,7 +10,7 @@ import (
 // metrics measures text for one theme and zoom. Shaping a string costs
 // ~150 µs in Fyne, so wrapping sums cached per-rune advances instead, and
 // only the spans that are on screen (line pieces, highlight and selection
-// edges, hit-tests) are measured exactly, each once, in spanCache.
+// edges, hit-tests) are measured exactly, each once, in spans.
 type metrics struct {
 	size     [2]float32
 	style    [2]fyne.TextStyle
