@@ -54,7 +54,10 @@ func newClaimDetails(w *mainWindow) *claimDetails {
 	d.note.Wrapping = fyne.TextWrapWord
 	d.note.SetMinRowsVisible(3)
 	d.note.OnChanged = func(string) { d.edited() }
-	d.quote = &widget.Label{Wrapping: fyne.TextWrapWord, TextStyle: fyne.TextStyle{Italic: true}}
+	// In italics once a claim is shown (show): laid out even while hidden,
+	// the empty label would load the italic font (tens of milliseconds)
+	// before the window's first frame, which has no claim selected.
+	d.quote = &widget.Label{Wrapping: fyne.TextWrapWord}
 	d.remove = &widget.Button{Text: "Delete", Icon: theme.DeleteIcon(), Importance: widget.LowImportance, OnTapped: w.deleteSelected}
 	d.hint = &widget.Label{Wrapping: fyne.TextWrapWord, Importance: widget.LowImportance}
 	form := widget.NewForm(
@@ -103,6 +106,7 @@ func (d *claimDetails) show(c storage.Claim, ok bool) {
 		}
 	}
 	d.showing = false
+	d.quote.TextStyle.Italic = true
 	d.quote.SetText("“" + c.Quote + "”  " + strconv.Itoa(c.Start) + "–" + strconv.Itoa(c.End))
 	d.hint.Refresh()
 	d.form.Refresh()
