@@ -121,3 +121,27 @@ func TestLayersAndCompletionArriveAfterTheFirstFrame(t *testing.T) {
 		t.Errorf("the layer switch offers %v", w.layers.choice.Options)
 	}
 }
+
+// TestStartUpReturnsItsGarbage: the window returns start-up's garbage to
+// the system once its reads are done, and again once the first model's
+// candidates are found, the last work of start-up; later searches leave
+// collecting to the runtime.
+func TestStartUpReturnsItsGarbage(t *testing.T) {
+	w, runBackground := newWindowLoadingLater(t, storeWithClaims(t))
+	if n := w.collections.Load(); n != 0 {
+		t.Fatalf("%d collections before start-up's reads ran", n)
+	}
+	runBackground()
+	if !w.suggestions.learnt {
+		t.Fatal("start-up ran and no model is in use")
+	}
+	if n := w.collections.Load(); n != 2 {
+		t.Errorf("%d collections once start-up is done, want 2: after its reads and after the first model's candidates", n)
+	}
+	w.suggestions.modelReady()
+	w.suggestions.search()
+	runBackground()
+	if n := w.collections.Load(); n != 2 {
+		t.Errorf("%d collections after later searches, want still 2", n)
+	}
+}

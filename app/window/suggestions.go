@@ -34,6 +34,8 @@ type suggestions struct {
 	// long article again on every selection.
 	text   []rune
 	textOf uint64
+
+	learnt bool // a model has been in use
 }
 
 // largeArticle is the size above which a selection's label waits for the
@@ -56,12 +58,30 @@ func (w *mainWindow) startSuggestions() {
 	w.suggestions = s
 	w.session.SetSuggester(s.labelFor)
 	w.store.OnChange(s.engine.Observe)
-	s.engine.OnModel(func(*suggest.Model) { fyne.Do(s.search) })
+	s.engine.OnModel(func(*suggest.Model) { fyne.Do(s.modelReady) })
+}
+
+// modelReady searches the open article with the model just in use. The
+// first model ends the window's start-up: once its candidates are found,
+// what start-up read to find them is garbage, and is returned at once.
+func (s *suggestions) modelReady() {
+	if s.learnt {
+		s.search()
+		return
+	}
+	s.learnt = true
+	s.searchThen(s.w.returnGarbage)
 }
 
 // search finds the open article's candidates in the background, with the
 // model in use now, cancelling a search still running for an older state.
 func (s *suggestions) search() {
+	s.searchThen(func() {})
+}
+
+// searchThen is search, running then in the background after the
+// candidates are found (unless the search was cancelled).
+func (s *suggestions) searchThen(then func()) {
 	if s.cancel != nil {
 		s.cancel()
 	}
@@ -81,6 +101,7 @@ func (s *suggestions) search() {
 		if err != nil {
 			return // cancelled: a newer search follows
 		}
+		then()
 		fyne.Do(func() {
 			if ctx.Err() != nil {
 				return

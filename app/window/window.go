@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"image/color"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -64,6 +65,7 @@ type mainWindow struct {
 	// The tests replace both, to drive the window race-free.
 	inBackground func(f func())
 	after        func(d time.Duration, f func())
+	collections  atomic.Int32 // returnGarbage's, for tests
 }
 
 func newMainWindow(a fyne.App, store *storage.Store, m *memory) *mainWindow {
