@@ -290,7 +290,7 @@ func BenchmarkEngineLoad(b *testing.B) {
 		claims += len(cs)
 	}
 	const mb = 1 << 20
-	var live, peak, model float64
+	var live, peak, model, index float64
 	cpu0, _ := testkit.ProcessCPU()
 	for b.Loop() {
 		b.StopTimer()
@@ -306,6 +306,7 @@ func BenchmarkEngineLoad(b *testing.B) {
 		live = float64(liveHeap()-before) / mb
 		peak = float64(top-before) / mb
 		model = float64(e.Model().MemoryBytes()) / mb
+		index = float64(e.Model().Quotes.memoryBytes()) / mb
 		b.StartTimer()
 	}
 	reportCPU(b, cpu0)
@@ -313,4 +314,57 @@ func BenchmarkEngineLoad(b *testing.B) {
 	b.ReportMetric(live, "live-MB")
 	b.ReportMetric(peak, "peak-MB")
 	b.ReportMetric(model, "model-MB")
+	b.ReportMetric(index, "index-MB")
 }
+
+// BenchmarkFindInStore is what finding labelled quotes costs the window
+// per article opened, on the store BenchmarkEngineLoad reads: the engine
+// learns it once, then Find runs over findBenchArticles of its articles,
+// spread over the store, one an operation.
+func BenchmarkFindInStore(b *testing.B) {
+	s, err := storage.Open(benchStorePath(b))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	e := NewEngine(s, nil, English)
+	if err := e.Load(); err != nil {
+		b.Fatal(err)
+	}
+	summaries, err := s.ArticleSummaries()
+	if err != nil {
+		b.Fatal(err)
+	}
+	type opened struct {
+		id   uint64
+		text []rune
+	}
+	var articles []opened
+	step := max(1, len(summaries)/findBenchArticles)
+	for i := 0; i < len(summaries); i += step {
+		a, err := s.Article(summaries[i].ID)
+		if err != nil {
+			b.Fatal(err)
+		}
+		articles = append(articles, opened{a.ID, []rune(a.Text)})
+	}
+	quotes := e.Model().Quotes
+	found := 0
+	ctx := context.Background()
+	cpu0, _ := testkit.ProcessCPU()
+	i := 0
+	for b.Loop() {
+		a := articles[i%len(articles)]
+		i++
+		c, err := quotes.Find(ctx, a.id, a.text)
+		if err != nil {
+			b.Fatal(err)
+		}
+		found += len(c)
+	}
+	reportCPU(b, cpu0)
+	b.ReportMetric(float64(found)/float64(b.N), "found/op")
+}
+
+// findBenchArticles is how many articles BenchmarkFindInStore opens.
+const findBenchArticles = 100
