@@ -3,6 +3,8 @@ package suggest
 import (
 	"context"
 	"fmt"
+	"math"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -368,3 +370,85 @@ func BenchmarkFindInStore(b *testing.B) {
 
 // findBenchArticles is how many articles BenchmarkFindInStore opens.
 const findBenchArticles = 100
+
+// variedQuotes are n quotes of 12 to 35 words drawn from a vocabulary of
+// 50,000 by a Zipf law, seeded, every tenth a copy of an earlier one from
+// another article (syndicated): unlike the generated stores, whose
+// sentences share their phrases with thousands of others, most of their
+// 3-grams are their own, as in a real store.
+func variedQuotes(n int, seed uint64) []Example {
+	rng := rand.New(rand.NewPCG(seed, 2))
+	zipf := rand.NewZipf(rng, 1.1, 1, 49_999)
+	out := make([]Example, n)
+	var words []string
+	for i := range out {
+		ex := Example{ArticleID: uint64(i/100 + 1), ClaimID: uint64(i + 1), Label: "claim", Speaker: fmt.Sprintf("speaker%d", i%300)}
+		if i%10 == 9 {
+			ex.Quote = out[rng.IntN(i)].Quote
+		} else {
+			words = words[:0]
+			for range 12 + rng.IntN(24) {
+				words = append(words, fmt.Sprintf("w%d", zipf.Uint64()))
+			}
+			ex.Quote = strings.Join(words, " ")
+		}
+		out[i] = ex
+	}
+	return out
+}
+
+// BenchmarkQuoteIndexVaried builds the quote index of variedQuotes
+// (CLAIMDESK_SUGGEST_BENCH_CLAIMS of them, 100,000 unless told) and
+// reports its size; Find runs on articles of 100 of them, half found
+// again.
+func BenchmarkQuoteIndexVaried(b *testing.B) {
+	n := 100_000
+	if s := os.Getenv("CLAIMDESK_SUGGEST_BENCH_CLAIMS"); s != "" {
+		var err error
+		if n, err = strconv.Atoi(s); err != nil || n < 1 {
+			b.Fatalf("CLAIMDESK_SUGGEST_BENCH_CLAIMS=%q is not a count of claims", s)
+		}
+	}
+	examples := variedQuotes(n, 1)
+	b.Run("build", func(b *testing.B) {
+		var ix *QuoteIndex
+		cpu0, _ := testkit.ProcessCPU()
+		for b.Loop() {
+			ix = NewQuoteIndex(examples)
+		}
+		reportCPU(b, cpu0)
+		b.ReportMetric(float64(ix.memoryBytes())/(1<<20), "index-MB")
+		b.ReportMetric(float64(ix.memoryBytes())/float64(len(ix.quotes)), "B/quote")
+		b.ReportMetric(float64(len(ix.keys)), "shingles")
+	})
+	b.Run("find", func(b *testing.B) {
+		ix := NewQuoteIndex(examples)
+		fresh := variedQuotes(findBenchArticles*100, 2)
+		var articles [][]rune
+		for a := range findBenchArticles {
+			var text strings.Builder
+			for k := range 100 {
+				if k%2 == 0 {
+					text.WriteString(examples[(a*7919+k*104_729)%len(examples)].Quote)
+				} else {
+					text.WriteString(fresh[a*100+k].Quote)
+				}
+				text.WriteString(". ")
+			}
+			articles = append(articles, []rune(text.String()))
+		}
+		found := 0
+		i := 0
+		cpu0, _ := testkit.ProcessCPU()
+		for b.Loop() {
+			c, err := ix.Find(context.Background(), math.MaxUint64, articles[i%len(articles)])
+			if err != nil {
+				b.Fatal(err)
+			}
+			found += len(c)
+			i++
+		}
+		reportCPU(b, cpu0)
+		b.ReportMetric(float64(found)/float64(b.N), "found/op")
+	})
+}
