@@ -419,7 +419,7 @@ func BenchmarkQuoteIndexVaried(b *testing.B) {
 		reportCPU(b, cpu0)
 		b.ReportMetric(float64(ix.memoryBytes())/(1<<20), "index-MB")
 		b.ReportMetric(float64(ix.memoryBytes())/float64(len(ix.quotes)), "B/quote")
-		b.ReportMetric(float64(len(ix.keys)), "shingles")
+		b.ReportMetric(float64(ix.postings.shingles()), "shingles")
 	})
 	b.Run("find", func(b *testing.B) {
 		ix := NewQuoteIndex(examples)

@@ -117,11 +117,14 @@ func postingsOf(lists map[uint64][]int32) []posting {
 
 // readBlocks merges encoded blocks as build does, into each shingle's
 // quotes.
-func readBlocks(blocks []encodedBlock) map[uint64][]int32 {
+func readBlocks(tb testing.TB, blocks []encodedBlock) map[uint64][]int32 {
 	ix := (&quoteIndexBuilder{blocks: blocks}).build(nil, nil)
 	out := map[uint64][]int32{}
-	for i, h := range ix.keys {
-		out[h] = slices.Collect(quoteList(ix.lists[ix.starts[i]:ix.starts[i+1]]).all())
+	for h, list := range ix.postings.all() {
+		out[h] = slices.Collect(list.all())
+		if got := slices.Collect(ix.postings.holding(h).all()); !slices.Equal(got, out[h]) {
+			tb.Fatalf("shingle %x: found holding %v, listed holding %v", h, head(got), head(out[h]))
+		}
 	}
 	return out
 }
@@ -137,6 +140,7 @@ func TestBlocksRoundTrip(t *testing.T) {
 			0: {0, math.MaxInt32}, 1: {3}, math.MaxUint64: quoteListCases["many holders"],
 			math.MaxUint64 - 1: quoteListCases["gaps of 2 and 3 bytes"],
 		}},
+		"shingles sharing a bucket, more than a start's": {sharingBucket(3 * listsPerStart)},
 		"a shingle in three blocks": {
 			{42: {0, 1, 2}, 43: {1}},
 			{42: {300, 301}, math.MaxUint64: {300}},
@@ -159,7 +163,7 @@ func TestBlocksRoundTrip(t *testing.T) {
 				listBytes += b.listBytes
 				encoded = append(encoded, b)
 			}
-			got := readBlocks(encoded)
+			got := readBlocks(t, encoded)
 			if len(got) != len(want) {
 				t.Fatalf("%d shingles, want %d", len(got), len(want))
 			}
@@ -174,6 +178,46 @@ func TestBlocksRoundTrip(t *testing.T) {
 				t.Errorf("merged lists take %d bytes, the blocks' %d", merged, listBytes)
 			}
 		})
+	}
+}
+
+// sharingBucket is n shingles of one bucket, their middle bits and low
+// bits alike in turn, each held by quotes of its own.
+func sharingBucket(n int) map[uint64][]int32 {
+	out := map[uint64][]int32{}
+	for k := range n {
+		h := uint64(0xabcd)<<48 | uint64(k/2)<<32 | uint64(k%2)<<31 | uint64(k/3)
+		out[h] = []int32{int32(k), int32(k + n)}
+	}
+	return out
+}
+
+// The table finds the shingles it holds and no other: not one a bit
+// away in its bucket, its middle or its low bits, nor any in an empty
+// table.
+func TestPostingTableFindsOnlyItsShingles(t *testing.T) {
+	held := sharingBucket(5 * listsPerStart)
+	held[0] = []int32{1}
+	held[math.MaxUint64] = []int32{2}
+	ix := (&quoteIndexBuilder{blocks: []encodedBlock{encodeBlock(postingsOf(held))}}).build(nil, nil)
+	empty := newPostingTable(0, 0)
+	empty.finish()
+	for h, quotes := range held {
+		if got := slices.Collect(ix.postings.holding(h).all()); !slices.Equal(got, quotes) {
+			t.Errorf("shingle %x: %v, want %v", h, got, quotes)
+		}
+		if list := empty.holding(h); list != nil {
+			t.Errorf("empty table holds %x", h)
+		}
+		for _, bit := range []uint{0, 31, 32, 47, 48, 63} {
+			near := h ^ 1<<bit
+			if _, ok := held[near]; !ok && ix.postings.holding(near) != nil {
+				t.Errorf("shingle %x found, %x held", near, h)
+			}
+		}
+	}
+	if ix.postings.shingles() != len(held) {
+		t.Errorf("%d shingles, want %d", ix.postings.shingles(), len(held))
 	}
 }
 
@@ -215,7 +259,7 @@ func FuzzBlocks(f *testing.F) {
 			blocks = append(blocks, encodeBlock(block))
 			postings = postings[end:]
 		}
-		got := readBlocks(blocks)
+		got := readBlocks(t, blocks)
 		if len(got) != len(want) {
 			t.Fatalf("%d shingles, want %d", len(got), len(want))
 		}

@@ -66,12 +66,7 @@ type QuoteIndex struct {
 	quoteNames []quoteNames
 	names      []string
 	articles   []uint64 // the quotes' articles, by index
-	keys       []uint64 // the distinct shingles, sorted
-	// starts[i] is where keys[i]'s quoteList starts in lists; the last
-	// ends lists.
-	starts   []uint32
-	lists    []byte
-	postings int // how many quote lists hold in all
+	postings   postingTable
 	// texts and cues name the speakers of quotes kept speakerUnnamed.
 	texts ArticleText
 	cues  *Cues
@@ -113,10 +108,11 @@ type quoteIndexBuilder struct {
 const postingBlock = 1 << 16
 
 // maxPostings bounds the postings indexed, so that every quote list's
-// start fits starts' uint32 (a uvarint of an int32 takes at most 5
-// bytes); quotes past it are not proposed again. A store reaches it past
-// some 50 million claims, with the index well past 1 GB.
-const maxPostings = math.MaxUint32 / binary.MaxVarintLen32
+// start fits a uint32 (a posting takes at most a uvarint of an int32, 5
+// bytes, and so does the length of its shingle's list); quotes past it
+// are not proposed again. A store reaches it past some 20 million claims,
+// with the index past 1 GB.
+const maxPostings = math.MaxUint32 / (2 * binary.MaxVarintLen32)
 
 func comparePostings(x, y posting) int {
 	if c := cmp.Compare(x.shingle, y.shingle); c != 0 {
@@ -239,7 +235,7 @@ func (b *quoteIndexBuilder) sealBlock() {
 // name the speakers left to be named. The builder is spent.
 func (b *quoteIndexBuilder) build(texts ArticleText, cues *Cues) *QuoteIndex {
 	b.sealBlock()
-	ix := &QuoteIndex{runs: b.runs, quoteNames: b.quoteNames, names: b.names, articles: b.articles, postings: b.total, texts: texts, cues: cues}
+	ix := &QuoteIndex{runs: b.runs, quoteNames: b.quoteNames, names: b.names, articles: b.articles, texts: texts, cues: cues}
 	// The blocks' shingles and lists bound the index's: a shingle in
 	// several blocks is one key, and its lists' first quotes come nearer.
 	shingles, listBytes := 0, 0
@@ -253,25 +249,26 @@ func (b *quoteIndexBuilder) build(texts ArticleText, cues *Cues) *QuoteIndex {
 		}
 	}
 	b.blocks = nil
-	ix.keys, ix.starts, ix.lists = make([]uint64, 0, shingles), make([]uint32, 0, shingles+1), make([]byte, 0, listBytes)
+	ix.postings = newPostingTable(shingles, listBytes)
 	heap.Init(&merge)
-	prev := int32(-1)
+	var list []byte
 	for merge.Len() > 0 {
-		r := merge[0]
-		if len(ix.keys) == 0 || r.shingle != ix.keys[len(ix.keys)-1] {
-			ix.keys = append(ix.keys, r.shingle)
-			ix.starts = append(ix.starts, uint32(len(ix.lists)))
-			prev = -1
+		h, count, prev := merge[0].shingle, 0, int32(-1)
+		list = list[:0]
+		for merge.Len() > 0 && merge[0].shingle == h {
+			r := merge[0]
+			count += r.count
+			list, prev = r.moveList(list, prev)
+			if r.next(); r.finished {
+				heap.Pop(&merge)
+			} else {
+				heap.Fix(&merge, 0)
+			}
 		}
-		ix.lists, prev = r.moveList(ix.lists, prev)
-		if r.next(); r.finished {
-			heap.Pop(&merge)
-		} else {
-			heap.Fix(&merge, 0)
-		}
+		ix.postings.add(h, list, count)
 	}
-	ix.starts = append(ix.starts, uint32(len(ix.lists)))
-	ix.quotes, ix.keys, ix.starts, ix.lists = fitted(b.quotes), fitted(ix.keys), fitted(ix.starts), fitted(ix.lists)
+	ix.postings.finish()
+	ix.quotes = fitted(b.quotes)
 	*b = quoteIndexBuilder{}
 	return ix
 }
@@ -302,15 +299,6 @@ func (m *blockMerge) Pop() any {
 	last := (*m)[len(*m)-1]
 	*m = (*m)[:len(*m)-1]
 	return last
-}
-
-// holding lists the quotes holding shingle h.
-func (ix *QuoteIndex) holding(h uint64) quoteList {
-	i, ok := slices.BinarySearch(ix.keys, h)
-	if !ok {
-		return nil
-	}
-	return quoteList(ix.lists[ix.starts[i]:ix.starts[i+1]])
 }
 
 // run is the run quote q belongs to.
@@ -351,7 +339,7 @@ func (ix *QuoteIndex) speaker(q int32, sources map[uint64]*describer) string {
 func (ix *QuoteIndex) memoryBytes() int {
 	n := cap(ix.quotes)*int(unsafe.Sizeof(labelledQuote{})) + cap(ix.runs)*int(unsafe.Sizeof(quoteRun{})) +
 		cap(ix.quoteNames)*int(unsafe.Sizeof(quoteNames{})) + cap(ix.articles)*8 +
-		cap(ix.keys)*8 + cap(ix.starts)*4 + cap(ix.lists)
+		ix.postings.memoryBytes()
 	for _, s := range ix.names {
 		n += 16 + len(s)
 	}
@@ -440,7 +428,7 @@ func (ix *QuoteIndex) eachHit(ctx context.Context, articleID uint64, text []rune
 		for i := range last {
 			h[i] = last[i].hash
 		}
-		for q := range ix.holding(shingle(h[:])).all() {
+		for q := range ix.postings.holding(shingle(h[:])).all() {
 			if !own.holds(ix, q) {
 				fn(q, shingleHit{pos - shingleWords, last[0].start, end})
 			}

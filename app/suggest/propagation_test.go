@@ -39,11 +39,15 @@ func TestQuoteIndexAcrossBlocks(t *testing.T) {
 		t.Fatalf("%d postings fill fewer than 3 blocks", total)
 	}
 	ix := NewQuoteIndex(examples)
-	if len(ix.keys) != len(want) || !slices.IsSorted(ix.keys) || ix.postings != total {
-		t.Fatalf("%d shingles (sorted %v), %d postings; want %d and %d", len(ix.keys), slices.IsSorted(ix.keys), ix.postings, len(want), total)
+	var keys []uint64
+	for h := range ix.postings.all() {
+		keys = append(keys, h)
+	}
+	if len(keys) != len(want) || !slices.IsSorted(keys) || ix.postings.count != total {
+		t.Fatalf("%d shingles (sorted %v), %d postings; want %d and %d", len(keys), slices.IsSorted(keys), ix.postings.count, len(want), total)
 	}
 	for h, holders := range want {
-		if got := slices.Collect(ix.holding(h).all()); !slices.Equal(got, holders) {
+		if got := slices.Collect(ix.postings.holding(h).all()); !slices.Equal(got, holders) {
 			t.Fatalf("shingle %x held by %v, want %v", h, got, holders)
 		}
 	}
