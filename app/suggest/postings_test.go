@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -318,5 +319,49 @@ func TestQuoteRunsKeepClaimsAndArticles(t *testing.T) {
 		if !slices.Equal(got, want) {
 			t.Errorf("article %d: found claims %v, want %v", article, got, want)
 		}
+	}
+}
+
+// A quote keeps its words and distinct shingles whatever its length: at
+// the edge of labelledQuote's uint16 and past it, and a quote past it is
+// found again whole.
+func TestQuoteLengthsRoundTrip(t *testing.T) {
+	words := func(n, distinct int) string {
+		ws := make([]string, n)
+		for i := range ws {
+			ws[i] = fmt.Sprintf("w%d", i%distinct)
+		}
+		return strings.Join(ws, " ")
+	}
+	cases := []struct {
+		quote string
+		want  quoteLength
+	}{
+		{words(3, 3), quoteLength{3, 1}},
+		{words(12, 4), quoteLength{12, 4}}, // a phrase of 4 words said 3 times
+		{words(longQuote-1, longQuote), quoteLength{longQuote - 1, longQuote - 3}},
+		{words(longQuote, longQuote), quoteLength{longQuote, longQuote - 2}},
+		{words(70_000, 70_000), quoteLength{70_000, 69_998}},
+	}
+	var examples []Example
+	for i, c := range cases {
+		examples = append(examples, Example{ArticleID: 1, ClaimID: uint64(i + 1), Quote: c.quote, Label: "denial"})
+	}
+	ix := NewQuoteIndex(examples)
+	for i, c := range cases {
+		if got := ix.length(int32(i)); got != c.want {
+			t.Errorf("quote %d: %+v, want %+v", i, got, c.want)
+		}
+	}
+	found, err := ix.Find(context.Background(), 2, []rune(cases[4].quote))
+	if err != nil {
+		t.Fatal(err)
+	}
+	whole := false
+	for _, c := range found {
+		whole = whole || c.FromClaim == 5 && c.Score == 1
+	}
+	if !whole {
+		t.Errorf("the quote of 70,000 words is not found again whole: %d candidates", len(found))
 	}
 }

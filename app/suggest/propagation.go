@@ -30,11 +30,19 @@ const (
 // (speakerUnnamed, with the claim's span): naming it is most of what
 // describing a claim costs, and few quotes are ever proposed again.
 type labelledQuote struct {
-	claim           int32  // the claim's id less its run's claimBase
-	names           uint32 // index into the index's quoteNames
-	shingles, words int32
-	start, end      int32 // the claim's span, when speakerUnnamed
+	claim      int32  // the claim's id less its run's claimBase
+	names      uint32 // index into the index's quoteNames
+	start, end int32  // the claim's span, when speakerUnnamed
+	// The quote's words and distinct shingles; longQuote for a quote of
+	// more words than a uint16 holds, whose are in longQuotes.
+	words, shingles uint16
 }
+
+// longQuote marks a quote whose length is kept in longQuotes.
+const longQuote = math.MaxUint16
+
+// quoteLength is a quote's words and distinct shingles.
+type quoteLength struct{ words, shingles int32 }
 
 // quoteNames is a quote's label, speaker and target, as indexes into the
 // index's names.
@@ -67,6 +75,7 @@ type QuoteIndex struct {
 	names      []string
 	articles   []uint64 // the quotes' articles, by index
 	postings   postingTable
+	longQuotes map[int32]quoteLength
 	// texts and cues name the speakers of quotes kept speakerUnnamed.
 	texts ArticleText
 	cues  *Cues
@@ -89,6 +98,7 @@ type quoteIndexBuilder struct {
 	runs         []quoteRun
 	quoteNames   []quoteNames
 	namesIndex   map[quoteNames]uint32
+	longQuotes   map[int32]quoteLength
 	names        []string
 	named        map[string]uint32
 	articles     []uint64
@@ -197,11 +207,20 @@ func (b *quoteIndexBuilder) addQuote(ex Example, quote []rune, unnamed bool, sta
 	if !unnamed {
 		names.speaker = b.name(ex.Speaker)
 	}
-	b.quotes = append(b.quotes, labelledQuote{
+	lq := labelledQuote{
 		claim: b.claimInRun(id, ex.ArticleID, ex.ClaimID), names: intern(&b.namesIndex, &b.quoteNames, names),
-		shingles: int32(len(own)), words: int32(len(b.hashes)),
 		start: int32(start), end: int32(end),
-	})
+		words: longQuote, shingles: longQuote,
+	}
+	if len(b.hashes) < longQuote {
+		lq.words, lq.shingles = uint16(len(b.hashes)), uint16(len(own))
+	} else {
+		if b.longQuotes == nil {
+			b.longQuotes = map[int32]quoteLength{}
+		}
+		b.longQuotes[id] = quoteLength{int32(len(b.hashes)), int32(len(own))}
+	}
+	b.quotes = append(b.quotes, lq)
 }
 
 // claimInRun is the claim id less the base of the run quote id joins: the
@@ -235,7 +254,7 @@ func (b *quoteIndexBuilder) sealBlock() {
 // name the speakers left to be named. The builder is spent.
 func (b *quoteIndexBuilder) build(texts ArticleText, cues *Cues) *QuoteIndex {
 	b.sealBlock()
-	ix := &QuoteIndex{runs: b.runs, quoteNames: b.quoteNames, names: b.names, articles: b.articles, texts: texts, cues: cues}
+	ix := &QuoteIndex{runs: b.runs, quoteNames: b.quoteNames, names: b.names, articles: b.articles, longQuotes: b.longQuotes, texts: texts, cues: cues}
 	// The blocks' shingles and lists bound the index's: a shingle in
 	// several blocks is one key, and its lists' first quotes come nearer.
 	shingles, listBytes := 0, 0
@@ -307,6 +326,14 @@ func (ix *QuoteIndex) run(q int32) quoteRun {
 	return ix.runs[i-1]
 }
 
+// length is quote q's words and distinct shingles.
+func (ix *QuoteIndex) length(q int32) quoteLength {
+	if lq := ix.quotes[q]; lq.words != longQuote {
+		return quoteLength{int32(lq.words), int32(lq.shingles)}
+	}
+	return ix.longQuotes[q]
+}
+
 // claimID is quote q's claim.
 func (ix *QuoteIndex) claimID(q int32) uint64 {
 	return ix.run(q).claimBase + uint64(int64(ix.quotes[q].claim))
@@ -339,12 +366,16 @@ func (ix *QuoteIndex) speaker(q int32, sources map[uint64]*describer) string {
 func (ix *QuoteIndex) memoryBytes() int {
 	n := cap(ix.quotes)*int(unsafe.Sizeof(labelledQuote{})) + cap(ix.runs)*int(unsafe.Sizeof(quoteRun{})) +
 		cap(ix.quoteNames)*int(unsafe.Sizeof(quoteNames{})) + cap(ix.articles)*8 +
-		ix.postings.memoryBytes()
+		ix.postings.memoryBytes() + len(ix.longQuotes)*longQuoteBytes
 	for _, s := range ix.names {
 		n += 16 + len(s)
 	}
 	return n
 }
+
+// longQuoteBytes is about what an entry of longQuotes takes: its key and
+// value and a map's share of control bytes and room to grow.
+const longQuoteBytes = 24
 
 // shingle combines the hashes of consecutive words, in order.
 func shingle(words []uint64) uint64 {
@@ -505,7 +536,7 @@ func (r *shingleRuns) close() {
 // bestRun turns the run of shingle hits that covers the most of the
 // quote, with gaps of at most a few words, into a candidate.
 func (ix *QuoteIndex) bestRun(q int32, r *shingleRuns, text []rune) (Candidate, bool) {
-	lq := ix.quotes[q]
+	lq := ix.length(q)
 	share := float64(r.bestN) / float64(lq.shingles)
 	first, last := r.bestFrom, r.bestTo
 	words := int(lq.words)
@@ -513,7 +544,7 @@ func (ix *QuoteIndex) bestRun(q int32, r *shingleRuns, text []rune) (Candidate, 
 		return Candidate{}, false
 	}
 	start, end := first.start, last.end
-	names := ix.quoteNames[lq.names]
+	names := ix.quoteNames[ix.quotes[q].names]
 	return Candidate{
 		Start: start, End: end, Quote: string(text[start:end]),
 		Label: ix.names[names.label], Score: min(share, 1), Target: ix.names[names.target],

@@ -131,7 +131,7 @@ func TestFindFollowsRunsAsItGoes(t *testing.T) {
 			}
 			from, n = i, 1
 		}
-		lq := ix.quotes[q]
+		lq := ix.length(q)
 		first, last := found[bestFrom], found[bestTo]
 		words := int(lq.words)
 		if float64(bestN)/float64(lq.shingles) >= minShareShared && last.pos-first.pos+shingleWords <= words+words/4+1 {
