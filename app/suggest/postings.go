@@ -3,6 +3,7 @@ package suggest
 import (
 	"encoding/binary"
 	"iter"
+	"slices"
 	"sort"
 )
 
@@ -48,9 +49,10 @@ type encodedBlock struct {
 }
 
 // encodeBlock encodes postings, sorted by shingle then quote, each pair
-// once.
-func encodeBlock(postings []posting) encodedBlock {
-	var b encodedBlock
+// once, in scratch, which it gives back for the next block: the block
+// keeps a copy of what it holds.
+func encodeBlock(postings []posting, scratch []byte) (encodedBlock, []byte) {
+	b := encodedBlock{stream: scratch[:0]}
 	var prevShingle uint64
 	for i := 0; i < len(postings); {
 		h := postings[i].shingle
@@ -73,8 +75,9 @@ func encodeBlock(postings []posting) encodedBlock {
 		b.shingles++
 		prevShingle, i = h, j
 	}
-	b.stream = append([]byte(nil), b.stream...) // grown by appending: keep only what it holds
-	return b
+	scratch = b.stream
+	b.stream = slices.Clone(b.stream)
+	return b, scratch
 }
 
 // blockReader walks an encoded block a shingle at a time: shingle and

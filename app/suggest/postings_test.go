@@ -157,7 +157,7 @@ func TestBlocksRoundTrip(t *testing.T) {
 				for h, quotes := range lists {
 					want[h] = append(want[h], quotes...)
 				}
-				b := encodeBlock(postingsOf(lists))
+				b, _ := encodeBlock(postingsOf(lists), nil)
 				if b.shingles != len(lists) {
 					t.Errorf("block of %d shingles says %d", len(lists), b.shingles)
 				}
@@ -200,7 +200,8 @@ func TestPostingTableFindsOnlyItsShingles(t *testing.T) {
 	held := sharingBucket(5 * listsPerStart)
 	held[0] = []int32{1}
 	held[math.MaxUint64] = []int32{2}
-	ix := (&quoteIndexBuilder{blocks: []encodedBlock{encodeBlock(postingsOf(held))}}).build(nil, nil)
+	block, _ := encodeBlock(postingsOf(held), nil)
+	ix := (&quoteIndexBuilder{blocks: []encodedBlock{block}}).build(nil, nil)
 	empty := newPostingTable(0, 0)
 	empty.finish()
 	for h, quotes := range held {
@@ -248,6 +249,7 @@ func FuzzBlocks(f *testing.F) {
 			want[p.shingle] = append(want[p.shingle], p.quote)
 		}
 		var blocks []encodedBlock
+		var scratch []byte // reused, as the builder does
 		size := 1 + int(perBlock)
 		for len(postings) > 0 {
 			// A quote's postings stay in one block.
@@ -257,7 +259,9 @@ func FuzzBlocks(f *testing.F) {
 			}
 			block := slices.Clone(postings[:end])
 			slices.SortFunc(block, comparePostings)
-			blocks = append(blocks, encodeBlock(block))
+			var encoded encodedBlock
+			encoded, scratch = encodeBlock(block, scratch)
+			blocks = append(blocks, encoded)
 			postings = postings[end:]
 		}
 		got := readBlocks(t, blocks)

@@ -108,7 +108,8 @@ type quoteIndexBuilder struct {
 	// postings cost a second of copying and twice their memory, and
 	// full blocks of 16-byte postings most of the engine's peak.
 	blocks   []encodedBlock
-	postings []posting // the block being filled
+	postings []posting // the block being filled, its array reused for the next
+	stream   []byte    // where blocks are encoded, reused
 	total    int
 	hashes   []uint64 // reused for each quote
 }
@@ -191,7 +192,7 @@ func (b *quoteIndexBuilder) addQuote(ex Example, quote []rune, unnamed bool, sta
 		b.sealBlock()
 	}
 	if b.postings == nil {
-		b.postings = make([]posting, 0, max(postingBlock, len(b.hashes)))
+		b.postings = make([]posting, 0, postingBlock)
 	}
 	first := len(b.postings)
 	for i := 0; i+shingleWords <= len(b.hashes); i++ {
@@ -239,13 +240,15 @@ func (b *quoteIndexBuilder) claimInRun(id int32, articleID, claimID uint64) int3
 }
 
 // sealBlock sorts and encodes the block being filled; the next quote
-// starts another.
+// starts another in the same array.
 func (b *quoteIndexBuilder) sealBlock() {
 	if len(b.postings) > 0 {
 		slices.SortFunc(b.postings, comparePostings)
-		b.blocks = append(b.blocks, encodeBlock(b.postings))
+		var blk encodedBlock
+		blk, b.stream = encodeBlock(b.postings, b.stream)
+		b.blocks = append(b.blocks, blk)
 	}
-	b.postings = nil
+	b.postings = b.postings[:0]
 }
 
 // build lays the postings out flat, merging the sorted blocks: by
