@@ -7,10 +7,11 @@ import (
 	"sort"
 )
 
-// The quote index's shingles and postings as bytes. A shingle's holders are quotes by
-// index, ascending (the order they were added), so each is kept as its
-// distance from the one before as a uvarint: 1 or 2 bytes where an int32
-// took 4 (at 1,000,000 claims, 1.4 bytes a posting).
+// The quote index's shingles and postings as bytes. A shingle's holders
+// are quotes by index, ascending (the order they were added), so each is
+// kept as its distance from the one before as a uvarint: 1 or 2 bytes
+// where an int32 took 4 (1.4 bytes a posting on the generated store of
+// 1,000,000 claims).
 
 // quoteList is a shingle's holders, each the uvarint distance from the
 // one before (the first from -1, so every distance is at least 1).
