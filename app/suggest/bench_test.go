@@ -3,6 +3,8 @@ package suggest
 import (
 	"context"
 	"fmt"
+	"math"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -290,7 +292,7 @@ func BenchmarkEngineLoad(b *testing.B) {
 		claims += len(cs)
 	}
 	const mb = 1 << 20
-	var live, peak, model float64
+	var live, peak, model, index float64
 	cpu0, _ := testkit.ProcessCPU()
 	for b.Loop() {
 		b.StopTimer()
@@ -306,6 +308,7 @@ func BenchmarkEngineLoad(b *testing.B) {
 		live = float64(liveHeap()-before) / mb
 		peak = float64(top-before) / mb
 		model = float64(e.Model().MemoryBytes()) / mb
+		index = float64(e.Model().Quotes.memoryBytes()) / mb
 		b.StartTimer()
 	}
 	reportCPU(b, cpu0)
@@ -313,4 +316,139 @@ func BenchmarkEngineLoad(b *testing.B) {
 	b.ReportMetric(live, "live-MB")
 	b.ReportMetric(peak, "peak-MB")
 	b.ReportMetric(model, "model-MB")
+	b.ReportMetric(index, "index-MB")
+}
+
+// BenchmarkFindInStore is what finding labelled quotes costs the window
+// per article opened, on the store BenchmarkEngineLoad reads: the engine
+// learns it once, then Find runs over findBenchArticles of its articles,
+// spread over the store, one an operation.
+func BenchmarkFindInStore(b *testing.B) {
+	s, err := storage.Open(benchStorePath(b))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	e := NewEngine(s, nil, English)
+	if err := e.Load(); err != nil {
+		b.Fatal(err)
+	}
+	summaries, err := s.ArticleSummaries()
+	if err != nil {
+		b.Fatal(err)
+	}
+	type opened struct {
+		id   uint64
+		text []rune
+	}
+	var articles []opened
+	step := max(1, len(summaries)/findBenchArticles)
+	for i := 0; i < len(summaries); i += step {
+		a, err := s.Article(summaries[i].ID)
+		if err != nil {
+			b.Fatal(err)
+		}
+		articles = append(articles, opened{a.ID, []rune(a.Text)})
+	}
+	quotes := e.Model().Quotes
+	found := 0
+	ctx := context.Background()
+	cpu0, _ := testkit.ProcessCPU()
+	i := 0
+	for b.Loop() {
+		a := articles[i%len(articles)]
+		i++
+		c, err := quotes.Find(ctx, a.id, a.text)
+		if err != nil {
+			b.Fatal(err)
+		}
+		found += len(c)
+	}
+	reportCPU(b, cpu0)
+	b.ReportMetric(float64(found)/float64(b.N), "found/op")
+}
+
+// findBenchArticles is how many articles BenchmarkFindInStore opens.
+const findBenchArticles = 100
+
+// variedQuotes are n quotes of 12 to 35 words drawn from a vocabulary of
+// 50,000 by a Zipf law, seeded, every tenth a copy of an earlier one from
+// another article (syndicated): unlike the generated stores, whose
+// sentences share their phrases with thousands of others, most of their
+// 3-grams are their own, as in a real store.
+func variedQuotes(n int, seed uint64) []Example {
+	rng := rand.New(rand.NewPCG(seed, 2))
+	zipf := rand.NewZipf(rng, 1.1, 1, 49_999)
+	out := make([]Example, n)
+	var words []string
+	for i := range out {
+		ex := Example{ArticleID: uint64(i/100 + 1), ClaimID: uint64(i + 1), Label: "claim", Speaker: fmt.Sprintf("speaker%d", i%300)}
+		if i%10 == 9 {
+			ex.Quote = out[rng.IntN(i)].Quote
+		} else {
+			words = words[:0]
+			for range 12 + rng.IntN(24) {
+				words = append(words, fmt.Sprintf("w%d", zipf.Uint64()))
+			}
+			ex.Quote = strings.Join(words, " ")
+		}
+		out[i] = ex
+	}
+	return out
+}
+
+// BenchmarkQuoteIndexVaried builds the quote index of variedQuotes
+// (CLAIMDESK_SUGGEST_BENCH_CLAIMS of them, 100,000 unless told) and
+// reports its size; Find runs on articles of 100 of them, half found
+// again.
+func BenchmarkQuoteIndexVaried(b *testing.B) {
+	n := 100_000
+	if s := os.Getenv("CLAIMDESK_SUGGEST_BENCH_CLAIMS"); s != "" {
+		var err error
+		if n, err = strconv.Atoi(s); err != nil || n < 1 {
+			b.Fatalf("CLAIMDESK_SUGGEST_BENCH_CLAIMS=%q is not a count of claims", s)
+		}
+	}
+	examples := variedQuotes(n, 1)
+	b.Run("build", func(b *testing.B) {
+		var ix *QuoteIndex
+		cpu0, _ := testkit.ProcessCPU()
+		for b.Loop() {
+			ix = NewQuoteIndex(examples)
+		}
+		reportCPU(b, cpu0)
+		b.ReportMetric(float64(ix.memoryBytes())/(1<<20), "index-MB")
+		b.ReportMetric(float64(ix.memoryBytes())/float64(len(ix.quotes)), "B/quote")
+		b.ReportMetric(float64(ix.postings.shingles()), "shingles")
+	})
+	b.Run("find", func(b *testing.B) {
+		ix := NewQuoteIndex(examples)
+		fresh := variedQuotes(findBenchArticles*100, 2)
+		var articles [][]rune
+		for a := range findBenchArticles {
+			var text strings.Builder
+			for k := range 100 {
+				if k%2 == 0 {
+					text.WriteString(examples[(a*7919+k*104_729)%len(examples)].Quote)
+				} else {
+					text.WriteString(fresh[a*100+k].Quote)
+				}
+				text.WriteString(". ")
+			}
+			articles = append(articles, []rune(text.String()))
+		}
+		found := 0
+		i := 0
+		cpu0, _ := testkit.ProcessCPU()
+		for b.Loop() {
+			c, err := ix.Find(context.Background(), math.MaxUint64, articles[i%len(articles)])
+			if err != nil {
+				b.Fatal(err)
+			}
+			found += len(c)
+			i++
+		}
+		reportCPU(b, cpu0)
+		b.ReportMetric(float64(found)/float64(b.N), "found/op")
+	})
 }

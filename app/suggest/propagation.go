@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"container/heap"
 	"context"
+	"encoding/binary"
 	"math"
 	"slices"
 	"unsafe"
@@ -22,17 +23,38 @@ const (
 )
 
 // labelledQuote is a labelled claim as the propagation index keeps it:
-// its label, speaker and target as indexes into the index's names, which
-// a store's claims share. A speaker the analyst left out is named from
-// the claim's own article when the quote is proposed (speakerUnnamed,
-// with the claim's span): naming it is most of what describing a claim
-// costs, and few quotes are ever proposed again.
+// its label, speaker and target as an index into the index's quoteNames,
+// which a store's claims share; its claim id and article through the run
+// of quotes it belongs to (quoteRun). A speaker the analyst left out is
+// named from the claim's own article when the quote is proposed
+// (speakerUnnamed, with the claim's span): naming it is most of what
+// describing a claim costs, and few quotes are ever proposed again.
 type labelledQuote struct {
-	claimID                uint64
-	article                uint32 // index into the index's articles
-	label, speaker, target uint32
-	shingles, words        int32
-	start, end             int32 // the claim's span, when speakerUnnamed
+	claim      int32  // the claim's id less its run's claimBase
+	names      uint32 // index into the index's quoteNames
+	start, end int32  // the claim's span, when speakerUnnamed
+	// The quote's words and distinct shingles; longQuote for a quote of
+	// more words than a uint16 holds, whose are in longQuotes.
+	words, shingles uint16
+}
+
+// longQuote marks a quote whose length is kept in longQuotes.
+const longQuote = math.MaxUint16
+
+// quoteLength is a quote's words and distinct shingles.
+type quoteLength struct{ words, shingles int32 }
+
+// quoteNames is a quote's label, speaker and target, as indexes into the
+// index's names.
+type quoteNames struct{ label, speaker, target uint32 }
+
+// quoteRun is quotes added one after the other from one article, their
+// claim ids near claimBase: a store's claims come article by article, so
+// a quote needs neither its article nor a whole claim id of its own.
+type quoteRun struct {
+	first     int32  // the run's first quote; it lasts until the next run's
+	article   uint32 // index into the index's articles
+	claimBase uint64
 }
 
 // speakerUnnamed marks a quote whose speaker is found when proposed.
@@ -43,16 +65,17 @@ const speakerUnnamed = math.MaxUint32
 type ArticleText func(articleID uint64) ([]rune, error)
 
 // QuoteIndex finds labelled quotes again in other articles. Its postings
-// are laid out flat, sorted by shingle: a map of a slice per shingle cost
-// some 150 bytes a quote at 100,000 claims.
+// are laid out flat, sorted by shingle, each shingle's quotes as bytes
+// (quoteList): a map of a slice per shingle cost some 150 bytes a quote at
+// 100,000 claims, a flat []int32 of postings 4 bytes a posting.
 type QuoteIndex struct {
-	quotes   []labelledQuote
-	names    []string
-	articles []uint64 // the quotes' articles, by index
-	keys     []uint64 // the distinct shingles, sorted
-	starts   []int32  // the quotes holding keys[i] are holders[starts[i]:starts[i+1]]
-	// holders lists quotes by index into quotes, in the order they were added.
-	holders []int32
+	quotes     []labelledQuote
+	runs       []quoteRun
+	quoteNames []quoteNames
+	names      []string
+	articles   []uint64 // the quotes' articles, by index
+	postings   postingTable
+	longQuotes map[int32]quoteLength
 	// texts and cues name the speakers of quotes kept speakerUnnamed.
 	texts ArticleText
 	cues  *Cues
@@ -72,21 +95,35 @@ func NewQuoteIndex(examples []Example) *QuoteIndex {
 // engine can index a store's quotes without holding its examples.
 type quoteIndexBuilder struct {
 	quotes       []labelledQuote
+	runs         []quoteRun
+	quoteNames   []quoteNames
+	namesIndex   map[quoteNames]uint32
+	longQuotes   map[int32]quoteLength
 	names        []string
 	named        map[string]uint32
 	articles     []uint64
 	articleIndex map[uint64]uint32
 	// blocks hold the postings, postingBlock at a time, each block sorted
-	// when full: one slice doubling to a store's millions of postings
-	// cost a second of copying and twice their memory.
-	blocks   [][]posting
-	postings []posting // the block being filled
+	// and encoded when full: one slice doubling to a store's millions of
+	// postings cost a second of copying and twice their memory, and
+	// full blocks of 16-byte postings most of the engine's peak.
+	blocks   []encodedBlock
+	postings []posting // the block being filled, its array reused for the next
+	stream   []byte    // where blocks are encoded, reused
 	total    int
 	hashes   []uint64 // reused for each quote
 }
 
-// postingBlock is how many postings a block holds (1 MiB).
+// postingBlock is how many postings a block holds (1 MiB) before it is
+// encoded.
 const postingBlock = 1 << 16
+
+// maxPostings bounds the postings indexed, so that every quote list's
+// start fits a uint32 (a posting takes at most a uvarint of an int32, 5
+// bytes, and so does the length of its shingle's list); quotes past it
+// are not proposed again. A store reaches it past some 20 million claims,
+// with the index past 1 GB.
+const maxPostings = math.MaxUint32 / (2 * binary.MaxVarintLen32)
 
 func comparePostings(x, y posting) int {
 	if c := cmp.Compare(x.shingle, y.shingle); c != 0 {
@@ -147,7 +184,7 @@ func (b *quoteIndexBuilder) addSpan(ex Example, text []rune, start, end int, unn
 func (b *quoteIndexBuilder) addQuote(ex Example, quote []rune, unnamed bool, start, end int) {
 	b.hashes = b.hashes[:0]
 	forEachWord(quote, func(_, _ int, w []byte) { b.hashes = append(b.hashes, hashBytes(fnvOffset, w)) })
-	if len(b.hashes) < shingleWords {
+	if len(b.hashes) < shingleWords || b.total+len(b.hashes) > maxPostings || len(b.quotes) == math.MaxInt32 {
 		return
 	}
 	id := int32(len(b.quotes))
@@ -155,7 +192,7 @@ func (b *quoteIndexBuilder) addQuote(ex Example, quote []rune, unnamed bool, sta
 		b.sealBlock()
 	}
 	if b.postings == nil {
-		b.postings = make([]posting, 0, max(postingBlock, len(b.hashes)))
+		b.postings = make([]posting, 0, postingBlock)
 	}
 	first := len(b.postings)
 	for i := 0; i+shingleWords <= len(b.hashes); i++ {
@@ -167,88 +204,154 @@ func (b *quoteIndexBuilder) addQuote(ex Example, quote []rune, unnamed bool, sta
 	own = slices.CompactFunc(own, func(x, y posting) bool { return x.shingle == y.shingle })
 	b.postings = b.postings[:first+len(own)]
 	b.total += len(own)
-	q := labelledQuote{
-		claimID: ex.ClaimID, article: b.article(ex.ArticleID),
-		label: b.name(ex.Label), speaker: speakerUnnamed, target: b.name(ex.Target),
-		shingles: int32(len(own)), words: int32(len(b.hashes)),
-		start: int32(start), end: int32(end),
-	}
+	names := quoteNames{label: b.name(ex.Label), speaker: speakerUnnamed, target: b.name(ex.Target)}
 	if !unnamed {
-		q.speaker = b.name(ex.Speaker)
+		names.speaker = b.name(ex.Speaker)
 	}
-	b.quotes = append(b.quotes, q)
+	lq := labelledQuote{
+		claim: b.claimInRun(id, ex.ArticleID, ex.ClaimID), names: intern(&b.namesIndex, &b.quoteNames, names),
+		start: int32(start), end: int32(end),
+		words: longQuote, shingles: longQuote,
+	}
+	if len(b.hashes) < longQuote {
+		lq.words, lq.shingles = uint16(len(b.hashes)), uint16(len(own))
+	} else {
+		if b.longQuotes == nil {
+			b.longQuotes = map[int32]quoteLength{}
+		}
+		b.longQuotes[id] = quoteLength{int32(len(b.hashes)), int32(len(own))}
+	}
+	b.quotes = append(b.quotes, lq)
 }
 
-// sealBlock sorts the block being filled and starts another.
+// claimInRun is the claim id less the base of the run quote id joins: the
+// run under way when it is the same article's and the id is near enough
+// its base, a new run otherwise.
+func (b *quoteIndexBuilder) claimInRun(id int32, articleID, claimID uint64) int32 {
+	article := b.article(articleID)
+	if n := len(b.runs); n > 0 {
+		r := b.runs[n-1]
+		if d := int64(claimID - r.claimBase); r.article == article && d >= math.MinInt32 && d <= math.MaxInt32 {
+			return int32(d)
+		}
+	}
+	b.runs = append(b.runs, quoteRun{first: id, article: article, claimBase: claimID})
+	return 0
+}
+
+// sealBlock sorts and encodes the block being filled; the next quote
+// starts another in the same array.
 func (b *quoteIndexBuilder) sealBlock() {
 	if len(b.postings) > 0 {
 		slices.SortFunc(b.postings, comparePostings)
-		b.blocks = append(b.blocks, b.postings)
+		var blk encodedBlock
+		blk, b.stream = encodeBlock(b.postings, b.stream)
+		b.blocks = append(b.blocks, blk)
 	}
-	b.postings = nil
+	b.postings = b.postings[:0]
 }
 
 // build lays the postings out flat, merging the sorted blocks: by
 // shingle, each shingle's quotes in the order added (a quote holds a
-// shingle once). texts and cues name the speakers left to be named. The
-// builder is spent.
+// shingle once, and a later block holds later quotes). texts and cues
+// name the speakers left to be named. The builder is spent.
 func (b *quoteIndexBuilder) build(texts ArticleText, cues *Cues) *QuoteIndex {
 	b.sealBlock()
-	ix := &QuoteIndex{quotes: slices.Clip(b.quotes), names: slices.Clip(b.names), articles: slices.Clip(b.articles), texts: texts, cues: cues}
-	ix.holders = make([]int32, 0, b.total)
-	merge := postingMerge(b.blocks)
-	heap.Init(&merge)
-	for merge.Len() > 0 {
-		p := merge[0][0]
-		if len(ix.holders) == 0 || p.shingle != ix.keys[len(ix.keys)-1] {
-			ix.keys = append(ix.keys, p.shingle)
-			ix.starts = append(ix.starts, int32(len(ix.holders)))
-		}
-		ix.holders = append(ix.holders, p.quote)
-		if merge[0] = merge[0][1:]; len(merge[0]) == 0 {
-			heap.Pop(&merge)
-		} else {
-			heap.Fix(&merge, 0)
+	ix := &QuoteIndex{runs: b.runs, quoteNames: b.quoteNames, names: b.names, articles: b.articles, longQuotes: b.longQuotes, texts: texts, cues: cues}
+	// The blocks' shingles and lists bound the index's: a shingle in
+	// several blocks is one key, and its lists' first quotes come nearer.
+	shingles, listBytes := 0, 0
+	merge := make(blockMerge, 0, len(b.blocks))
+	for i, blk := range b.blocks {
+		shingles += blk.shingles
+		listBytes += blk.listBytes
+		r := &blockReader{stream: blk.stream, order: i}
+		if r.next(); !r.finished {
+			merge = append(merge, r)
 		}
 	}
-	ix.starts = append(ix.starts, int32(len(ix.holders)))
-	ix.keys, ix.starts = slices.Clip(ix.keys), slices.Clip(ix.starts)
+	b.blocks = nil
+	ix.postings = newPostingTable(shingles, listBytes)
+	heap.Init(&merge)
+	var list []byte
+	for merge.Len() > 0 {
+		h, count, prev := merge[0].shingle, 0, int32(-1)
+		list = list[:0]
+		for merge.Len() > 0 && merge[0].shingle == h {
+			r := merge[0]
+			count += r.count
+			list, prev = r.moveList(list, prev)
+			if r.next(); r.finished {
+				heap.Pop(&merge)
+			} else {
+				heap.Fix(&merge, 0)
+			}
+		}
+		ix.postings.add(h, list, count)
+	}
+	ix.postings.finish()
+	ix.quotes = fitted(b.quotes)
 	*b = quoteIndexBuilder{}
 	return ix
 }
 
-// postingMerge is the sorted blocks not yet merged, as a heap by their
-// first posting.
-type postingMerge [][]posting
+// fitted is s in an array of its length, when s leaves much of its own
+// unused (grown by appending, or sized for the most it could hold).
+func fitted[T any](s []T) []T {
+	if cap(s)-len(s) <= len(s)/16 {
+		return s
+	}
+	return slices.Clone(s)
+}
 
-func (m postingMerge) Len() int           { return len(m) }
-func (m postingMerge) Less(i, j int) bool { return comparePostings(m[i][0], m[j][0]) < 0 }
-func (m postingMerge) Swap(i, j int)      { m[i], m[j] = m[j], m[i] }
-func (m *postingMerge) Push(x any)        { *m = append(*m, x.([]posting)) }
-func (m *postingMerge) Pop() any {
+// blockMerge is the encoded blocks not yet merged, as a heap by their
+// shingle under way, then their order.
+type blockMerge []*blockReader
+
+func (m blockMerge) Len() int { return len(m) }
+func (m blockMerge) Less(i, j int) bool {
+	if m[i].shingle != m[j].shingle {
+		return m[i].shingle < m[j].shingle
+	}
+	return m[i].order < m[j].order
+}
+func (m blockMerge) Swap(i, j int) { m[i], m[j] = m[j], m[i] }
+func (m *blockMerge) Push(x any)   { *m = append(*m, x.(*blockReader)) }
+func (m *blockMerge) Pop() any {
 	last := (*m)[len(*m)-1]
 	*m = (*m)[:len(*m)-1]
 	return last
 }
 
-// holding lists the quotes holding shingle h.
-func (ix *QuoteIndex) holding(h uint64) []int32 {
-	i, ok := slices.BinarySearch(ix.keys, h)
-	if !ok {
-		return nil
-	}
-	return ix.holders[ix.starts[i]:ix.starts[i+1]]
+// run is the run quote q belongs to.
+func (ix *QuoteIndex) run(q int32) quoteRun {
+	i, _ := slices.BinarySearchFunc(ix.runs, q, func(r quoteRun, q int32) int { return cmp.Compare(r.first, q+1) })
+	return ix.runs[i-1]
 }
 
-// speaker is lq's speaker: the analyst's, or the one its own article
+// length is quote q's words and distinct shingles.
+func (ix *QuoteIndex) length(q int32) quoteLength {
+	if lq := ix.quotes[q]; lq.words != longQuote {
+		return quoteLength{int32(lq.words), int32(lq.shingles)}
+	}
+	return ix.longQuotes[q]
+}
+
+// claimID is quote q's claim.
+func (ix *QuoteIndex) claimID(q int32) uint64 {
+	return ix.run(q).claimBase + uint64(int64(ix.quotes[q].claim))
+}
+
+// speaker is quote q's speaker: the analyst's, or the one its own article
 // names for it, read through sources (by article, for one Find). A claim
 // whose article cannot be read now (deleted since the model was trained)
 // has none.
-func (ix *QuoteIndex) speaker(lq labelledQuote, sources map[uint64]*describer) string {
-	if lq.speaker != speakerUnnamed {
-		return ix.names[lq.speaker]
+func (ix *QuoteIndex) speaker(q int32, sources map[uint64]*describer) string {
+	lq := ix.quotes[q]
+	if s := ix.quoteNames[lq.names].speaker; s != speakerUnnamed {
+		return ix.names[s]
 	}
-	id := ix.articles[lq.article]
+	id := ix.articles[ix.run(q).article]
 	d, ok := sources[id]
 	if !ok && ix.texts != nil {
 		if text, err := ix.texts(id); err == nil {
@@ -264,12 +367,18 @@ func (ix *QuoteIndex) speaker(lq labelledQuote, sources map[uint64]*describer) s
 
 // memoryBytes is what the index's slices take.
 func (ix *QuoteIndex) memoryBytes() int {
-	n := cap(ix.quotes)*int(unsafe.Sizeof(labelledQuote{})) + cap(ix.articles)*8 + cap(ix.keys)*8 + cap(ix.starts)*4 + cap(ix.holders)*4
+	n := cap(ix.quotes)*int(unsafe.Sizeof(labelledQuote{})) + cap(ix.runs)*int(unsafe.Sizeof(quoteRun{})) +
+		cap(ix.quoteNames)*int(unsafe.Sizeof(quoteNames{})) + cap(ix.articles)*8 +
+		ix.postings.memoryBytes() + len(ix.longQuotes)*longQuoteBytes
 	for _, s := range ix.names {
 		n += 16 + len(s)
 	}
 	return n
 }
+
+// longQuoteBytes is about what an entry of longQuotes takes: its key and
+// value and a map's share of control bytes and room to grow.
+const longQuoteBytes = 24
 
 // shingle combines the hashes of consecutive words, in order.
 func shingle(words []uint64) uint64 {
@@ -312,8 +421,8 @@ func (ix *QuoteIndex) Find(ctx context.Context, articleID uint64, text []rune) (
 	sources := map[uint64]*describer{}
 	for q, r := range runs {
 		r.close()
-		if c, ok := ix.bestRun(ix.quotes[q], r, text); ok {
-			c.Speaker = ix.speaker(ix.quotes[q], sources)
+		if c, ok := ix.bestRun(q, r, text); ok {
+			c.Speaker = ix.speaker(q, sources)
 			out = append(out, c)
 		}
 	}
@@ -335,6 +444,7 @@ func (ix *QuoteIndex) eachHit(ctx context.Context, articleID uint64, text []rune
 	}
 	pos := 0
 	var err error
+	own := ix.articleQuotes(articleID)
 	forEachWord(text, func(start, end int, w []byte) {
 		if err != nil {
 			return
@@ -352,13 +462,46 @@ func (ix *QuoteIndex) eachHit(ctx context.Context, articleID uint64, text []rune
 		for i := range last {
 			h[i] = last[i].hash
 		}
-		for _, q := range ix.holding(shingle(h[:])) {
-			if ix.articles[ix.quotes[q].article] != articleID {
+		for q := range ix.postings.holding(shingle(h[:])).all() {
+			if !own.holds(ix, q) {
 				fn(q, shingleHit{pos - shingleWords, last[0].start, end})
 			}
 		}
 	})
 	return err
+}
+
+// articleQuotes is the quotes of the article with this id, for Find to
+// leave out.
+func (ix *QuoteIndex) articleQuotes(articleID uint64) quoteSpan {
+	span := quoteSpan{article: articleID}
+	for i, r := range ix.runs {
+		if ix.articles[r.article] != articleID {
+			continue
+		}
+		if span.lo == span.hi {
+			span.lo = r.first
+		}
+		span.hi = int32(len(ix.quotes))
+		if i+1 < len(ix.runs) {
+			span.hi = ix.runs[i+1].first
+		}
+	}
+	return span
+}
+
+// quoteSpan is the quotes of one article: those of [lo, hi) whose run is
+// the article's. A store's claims come article by article, so those are
+// all of [lo, hi), and the runs are looked at only for examples given in
+// another order.
+type quoteSpan struct {
+	article uint64
+	lo, hi  int32
+}
+
+// holds reports whether quote q is of the span's article.
+func (s quoteSpan) holds(ix *QuoteIndex, q int32) bool {
+	return q >= s.lo && q < s.hi && ix.articles[ix.run(q).article] == s.article
 }
 
 // checkEvery is how many words pass between looks at the context.
@@ -395,7 +538,8 @@ func (r *shingleRuns) close() {
 
 // bestRun turns the run of shingle hits that covers the most of the
 // quote, with gaps of at most a few words, into a candidate.
-func (ix *QuoteIndex) bestRun(lq labelledQuote, r *shingleRuns, text []rune) (Candidate, bool) {
+func (ix *QuoteIndex) bestRun(q int32, r *shingleRuns, text []rune) (Candidate, bool) {
+	lq := ix.length(q)
 	share := float64(r.bestN) / float64(lq.shingles)
 	first, last := r.bestFrom, r.bestTo
 	words := int(lq.words)
@@ -403,9 +547,10 @@ func (ix *QuoteIndex) bestRun(lq labelledQuote, r *shingleRuns, text []rune) (Ca
 		return Candidate{}, false
 	}
 	start, end := first.start, last.end
+	names := ix.quoteNames[ix.quotes[q].names]
 	return Candidate{
 		Start: start, End: end, Quote: string(text[start:end]),
-		Label: ix.names[lq.label], Score: min(share, 1), Target: ix.names[lq.target],
-		Kind: KindPropagated, FromClaim: lq.claimID,
+		Label: ix.names[names.label], Score: min(share, 1), Target: ix.names[names.target],
+		Kind: KindPropagated, FromClaim: ix.claimID(q),
 	}, true
 }

@@ -39,11 +39,15 @@ func TestQuoteIndexAcrossBlocks(t *testing.T) {
 		t.Fatalf("%d postings fill fewer than 3 blocks", total)
 	}
 	ix := NewQuoteIndex(examples)
-	if len(ix.keys) != len(want) || !slices.IsSorted(ix.keys) || len(ix.holders) != total {
-		t.Fatalf("%d shingles (sorted %v), %d postings; want %d and %d", len(ix.keys), slices.IsSorted(ix.keys), len(ix.holders), len(want), total)
+	var keys []uint64
+	for h := range ix.postings.all() {
+		keys = append(keys, h)
+	}
+	if len(keys) != len(want) || !slices.IsSorted(keys) || ix.postings.count != total {
+		t.Fatalf("%d shingles (sorted %v), %d postings; want %d and %d", len(keys), slices.IsSorted(keys), ix.postings.count, len(want), total)
 	}
 	for h, holders := range want {
-		if got := ix.holding(h); !slices.Equal(got, holders) {
+		if got := slices.Collect(ix.postings.holding(h).all()); !slices.Equal(got, holders) {
 			t.Fatalf("shingle %x held by %v, want %v", h, got, holders)
 		}
 	}
@@ -127,11 +131,11 @@ func TestFindFollowsRunsAsItGoes(t *testing.T) {
 			}
 			from, n = i, 1
 		}
-		lq := ix.quotes[q]
+		lq := ix.length(q)
 		first, last := found[bestFrom], found[bestTo]
 		words := int(lq.words)
 		if float64(bestN)/float64(lq.shingles) >= minShareShared && last.pos-first.pos+shingleWords <= words+words/4+1 {
-			want = append(want, Candidate{Start: first.start, End: last.end, FromClaim: lq.claimID})
+			want = append(want, Candidate{Start: first.start, End: last.end, FromClaim: ix.claimID(q)})
 		}
 	}
 	key := func(c Candidate) string { return fmt.Sprintf("%d-%d-%d", c.Start, c.End, c.FromClaim) }
