@@ -78,13 +78,8 @@ func (m *Model) propose(ctx context.Context, articleID uint64, text []rune, stat
 		return nil, err
 	}
 	// Propagated quotes carry the analyst's own label and speaker: they win
-	// over the statements found here. Statements never overlap each other.
-	var out []Candidate
-	for _, c := range propagated {
-		if !overlapsCandidates(c.Start, c.End, out) {
-			out = append(out, c)
-		}
-	}
+	// over the statements found here. Neither overlaps its own kind.
+	out := propagated
 	proposed := len(out)
 	for _, s := range statements {
 		if err := ctx.Err(); err != nil {

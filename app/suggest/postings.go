@@ -207,12 +207,15 @@ func (t *postingTable) list(i int) quoteList {
 	return quoteList(t.lists[at : at+uint32(n)])
 }
 
-// holding lists the quotes holding shingle h.
-func (t *postingTable) holding(h uint64) quoteList {
-	if i, ok := t.find(h); ok {
-		return t.list(i)
+// lookup lists the quotes holding shingle h, or reports that h is a set
+// phrase, kept without its list (maxHolders).
+func (t *postingTable) lookup(h uint64) (holders quoteList, setPhrase bool) {
+	i, ok := t.find(h)
+	if !ok {
+		return nil, false
 	}
-	return nil
+	holders = t.list(i)
+	return holders, len(holders) == 0
 }
 
 // all is the table's shingles, ascending, each with its quote list.

@@ -103,6 +103,12 @@ func FuzzQuoteList(f *testing.F) {
 	})
 }
 
+// holding lists the quotes holding shingle h, nil when no quote does.
+func (t *postingTable) holding(h uint64) quoteList {
+	holders, _ := t.lookup(h)
+	return holders
+}
+
 // postingsOf lists quote lists' cases as one block's postings: each case
 // a shingle, the shingles at the edges of a uint64.
 func postingsOf(lists map[uint64][]int32) []posting {
@@ -119,11 +125,11 @@ func postingsOf(lists map[uint64][]int32) []posting {
 // readBlocks merges encoded blocks as build does, into each shingle's
 // quotes.
 func readBlocks(tb testing.TB, blocks []encodedBlock) map[uint64][]int32 {
-	ix := (&quoteIndexBuilder{blocks: blocks}).build(nil, nil)
+	postings := mergeBlocks(blocks, math.MaxInt, nil)
 	out := map[uint64][]int32{}
-	for h, list := range ix.postings.all() {
+	for h, list := range postings.all() {
 		out[h] = slices.Collect(list.all())
-		if got := slices.Collect(ix.postings.holding(h).all()); !slices.Equal(got, out[h]) {
+		if got := slices.Collect(postings.holding(h).all()); !slices.Equal(got, out[h]) {
 			tb.Fatalf("shingle %x: found holding %v, listed holding %v", h, head(got), head(out[h]))
 		}
 	}
@@ -305,7 +311,7 @@ func TestQuoteRunsKeepClaimsAndArticles(t *testing.T) {
 		}
 	}
 	for _, article := range []uint64{1, 2, 3, 4} {
-		found, err := ix.Find(context.Background(), article, []rune(quote+"."))
+		found, err := ix.findAll(context.Background(), article, []rune(quote+"."))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -357,7 +363,7 @@ func TestQuoteLengthsRoundTrip(t *testing.T) {
 			t.Errorf("quote %d: %+v, want %+v", i, got, c.want)
 		}
 	}
-	found, err := ix.Find(context.Background(), 2, []rune(cases[4].quote))
+	found, err := ix.findAll(context.Background(), 2, []rune(cases[4].quote))
 	if err != nil {
 		t.Fatal(err)
 	}

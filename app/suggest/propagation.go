@@ -22,6 +22,16 @@ const (
 	minShareShared = 0.8
 )
 
+// maxHolders is how many labelled quotes may hold a shingle before it is
+// a set phrase ("the United States", "according to a"): one that many
+// quotes share says nothing of which quote is repeated, and listing its
+// holders for every article opened cost seconds at a million claims (on
+// the generated store, ~9 s of processor an article). A set phrase keeps
+// no list: it neither counts for a quote nor breaks its run, and a
+// quote's share is of its other shingles. A quote made of set phrases
+// alone is not proposed again.
+const maxHolders = 1000
+
 // labelledQuote is a labelled claim as the propagation index keeps it:
 // its label, speaker and target as an index into the index's quoteNames,
 // which a store's claims share; its claim id and article through the run
@@ -33,15 +43,17 @@ type labelledQuote struct {
 	claim      int32  // the claim's id less its run's claimBase
 	names      uint32 // index into the index's quoteNames
 	start, end int32  // the claim's span, when speakerUnnamed
-	// The quote's words and distinct shingles; longQuote for a quote of
-	// more words than a uint16 holds, whose are in longQuotes.
+	// The quote's words and distinct shingles, set phrases left out;
+	// longQuote for a quote of more words than a uint16 holds, whose are
+	// in longQuotes.
 	words, shingles uint16
 }
 
 // longQuote marks a quote whose length is kept in longQuotes.
 const longQuote = math.MaxUint16
 
-// quoteLength is a quote's words and distinct shingles.
+// quoteLength is a quote's words and distinct shingles (set phrases left
+// out).
 type quoteLength struct{ words, shingles int32 }
 
 // quoteNames is a quote's label, speaker and target, as indexes into the
@@ -251,18 +263,34 @@ func (b *quoteIndexBuilder) sealBlock() {
 	b.postings = b.postings[:0]
 }
 
-// build lays the postings out flat, merging the sorted blocks: by
-// shingle, each shingle's quotes in the order added (a quote holds a
-// shingle once, and a later block holds later quotes). texts and cues
-// name the speakers left to be named. The builder is spent.
+// build lays the postings out flat (mergeBlocks), set phrases without
+// their lists and left out of their quotes' shingles. texts and cues name
+// the speakers left to be named. The builder is spent.
 func (b *quoteIndexBuilder) build(texts ArticleText, cues *Cues) *QuoteIndex {
 	b.sealBlock()
 	ix := &QuoteIndex{runs: b.runs, quoteNames: b.quoteNames, names: b.names, articles: b.articles, longQuotes: b.longQuotes, texts: texts, cues: cues}
+	ix.postings = mergeBlocks(b.blocks, maxHolders, func(holders quoteList) {
+		for q := range holders.all() {
+			b.dropSetPhrase(q)
+		}
+	})
+	b.blocks = nil
+	ix.quotes = fitted(b.quotes)
+	*b = quoteIndexBuilder{}
+	return ix
+}
+
+// mergeBlocks lays the blocks' postings out flat: by shingle, each
+// shingle's quotes in the order added (a quote holds a shingle once, and
+// a later block holds later quotes). A shingle held by more than
+// setPhraseAbove quotes is kept without its list, once setPhrase is told
+// of its holders.
+func mergeBlocks(blocks []encodedBlock, setPhraseAbove int, setPhrase func(holders quoteList)) postingTable {
 	// The blocks' shingles and lists bound the index's: a shingle in
 	// several blocks is one key, and its lists' first quotes come nearer.
 	shingles, listBytes := 0, 0
-	merge := make(blockMerge, 0, len(b.blocks))
-	for i, blk := range b.blocks {
+	merge := make(blockMerge, 0, len(blocks))
+	for i, blk := range blocks {
 		shingles += blk.shingles
 		listBytes += blk.listBytes
 		r := &blockReader{stream: blk.stream, order: i}
@@ -270,8 +298,7 @@ func (b *quoteIndexBuilder) build(texts ArticleText, cues *Cues) *QuoteIndex {
 			merge = append(merge, r)
 		}
 	}
-	b.blocks = nil
-	ix.postings = newPostingTable(shingles, listBytes)
+	postings := newPostingTable(shingles, listBytes)
 	heap.Init(&merge)
 	var list []byte
 	for merge.Len() > 0 {
@@ -287,12 +314,25 @@ func (b *quoteIndexBuilder) build(texts ArticleText, cues *Cues) *QuoteIndex {
 				heap.Fix(&merge, 0)
 			}
 		}
-		ix.postings.add(h, list, count)
+		if count > setPhraseAbove {
+			setPhrase(list)
+			list, count = list[:0], 0
+		}
+		postings.add(h, list, count)
 	}
-	ix.postings.finish()
-	ix.quotes = fitted(b.quotes)
-	*b = quoteIndexBuilder{}
-	return ix
+	postings.finish()
+	return postings
+}
+
+// dropSetPhrase leaves a set phrase out of quote q's shingles.
+func (b *quoteIndexBuilder) dropSetPhrase(q int32) {
+	if lq := &b.quotes[q]; lq.words != longQuote {
+		lq.shingles--
+		return
+	}
+	l := b.longQuotes[q]
+	l.shingles--
+	b.longQuotes[q] = l
 }
 
 // fitted is s in an array of its length, when s leaves much of its own
@@ -391,17 +431,51 @@ func shingle(words []uint64) uint64 {
 }
 
 // shingleHit is where one of a quote's shingles was found: the word
-// position and the code-point span of its words.
-type shingleHit struct{ pos, start, end int }
+// position, the position among the text's shingles that are not set
+// phrases (seq), and the code-point span of its words.
+type shingleHit struct{ pos, seq, start, end int }
 
-// Find proposes the labelled quotes of other articles found in text. It
-// keeps only the last few words and, for each quote found, the run of its
-// shingles under way and the best closed so far: a set phrase that
-// thousands of quotes hold (news has its set phrases; a generated corpus
-// little else) costs a few words a quote, not a list of every hit (at
-// 100,000 claims, hundreds of megabytes for one article opened). It
-// returns ctx's error when ctx is done first.
+// Find proposes the labelled quotes of other articles found in text, one
+// a stretch of text, in text order: of the quotes found overlapping, the
+// one found the most whole, then the longest, then the first claim. The
+// others are dropped before their speakers are named, since naming one
+// reads its quote's article (on the generated store of a million claims,
+// tens of thousands of near copies an article). It returns ctx's error
+// when ctx is done first.
 func (ix *QuoteIndex) Find(ctx context.Context, articleID uint64, text []rune) ([]Candidate, error) {
+	found, err := ix.findAll(ctx, articleID, text)
+	if err != nil {
+		return nil, err
+	}
+	slices.SortFunc(found, func(a, b proposal) int {
+		return cmp.Or(cmp.Compare(b.Score, a.Score), cmp.Compare(b.End-b.Start, a.End-a.Start),
+			cmp.Compare(a.Start, b.Start), cmp.Compare(a.FromClaim, b.FromClaim))
+	})
+	var out []Candidate
+	sources := map[uint64]*describer{}
+	for _, p := range found {
+		if !overlapsCandidates(p.Start, p.End, out) {
+			p.Speaker = ix.speaker(p.quote, sources)
+			out = append(out, p.Candidate)
+		}
+	}
+	slices.SortFunc(out, func(a, b Candidate) int { return cmp.Compare(a.Start, b.Start) })
+	return out, nil
+}
+
+// proposal is a labelled quote found in a text: its candidate, the
+// speaker not named yet, and the quote.
+type proposal struct {
+	Candidate
+	quote int32
+}
+
+// findAll is every labelled quote of other articles found in text, in no
+// order. It keeps only the last few words and, for each quote found, the
+// run of its shingles under way and the best closed so far: a shingle
+// many quotes hold costs a few words a quote, not a list of every hit (at
+// 100,000 claims, hundreds of megabytes for one article opened).
+func (ix *QuoteIndex) findAll(ctx context.Context, articleID uint64, text []rune) ([]proposal, error) {
 	if ix == nil || len(ix.quotes) == 0 {
 		return nil, nil
 	}
@@ -417,22 +491,14 @@ func (ix *QuoteIndex) Find(ctx context.Context, articleID uint64, text []rune) (
 	if err != nil {
 		return nil, err
 	}
-	var out []Candidate
-	sources := map[uint64]*describer{}
+	var found []proposal
 	for q, r := range runs {
 		r.close()
 		if c, ok := ix.bestRun(q, r, text); ok {
-			c.Speaker = ix.speaker(q, sources)
-			out = append(out, c)
+			found = append(found, proposal{c, q})
 		}
 	}
-	slices.SortFunc(out, func(a, b Candidate) int {
-		if a.Start != b.Start {
-			return a.Start - b.Start
-		}
-		return int(a.FromClaim - b.FromClaim)
-	})
-	return out, nil
+	return found, nil
 }
 
 // eachHit calls fn for each shingle of text that a labelled quote of
@@ -442,7 +508,7 @@ func (ix *QuoteIndex) eachHit(ctx context.Context, articleID uint64, text []rune
 		start int
 		hash  uint64
 	}
-	pos := 0
+	pos, seq := 0, 0
 	var err error
 	own := ix.articleQuotes(articleID)
 	forEachWord(text, func(start, end int, w []byte) {
@@ -462,9 +528,14 @@ func (ix *QuoteIndex) eachHit(ctx context.Context, articleID uint64, text []rune
 		for i := range last {
 			h[i] = last[i].hash
 		}
-		for q := range ix.postings.holding(shingle(h[:])).all() {
+		holders, setPhrase := ix.postings.lookup(shingle(h[:]))
+		if setPhrase {
+			return
+		}
+		seq++
+		for q := range holders.all() {
 			if !own.holds(ix, q) {
-				fn(q, shingleHit{pos - shingleWords, last[0].start, end})
+				fn(q, shingleHit{pos - shingleWords, seq, last[0].start, end})
 			}
 		}
 	})
@@ -519,7 +590,7 @@ type shingleRuns struct {
 
 // add takes the next hit.
 func (r *shingleRuns) add(h shingleHit) {
-	if r.n > 0 && h.pos-r.last.pos <= shingleWords {
+	if r.n > 0 && h.seq-r.last.seq <= shingleWords {
 		r.n++
 		r.last = h
 		return

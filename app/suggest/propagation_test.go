@@ -52,7 +52,7 @@ func TestQuoteIndexAcrossBlocks(t *testing.T) {
 		}
 	}
 	text := []rune(examples[0].Quote + ". Elsewhere: " + examples[quotes-1].Quote + ".")
-	found, err := ix.Find(context.Background(), 999, text)
+	found, err := ix.findAll(context.Background(), 999, text)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -69,7 +69,7 @@ func TestQuoteIndexAcrossBlocks(t *testing.T) {
 
 // TestFindFollowsRunsAsItGoes: quotes built of set phrases many others
 // share, some found whole in the text, some in part, some all but their
-// last words: Find, following each quote's runs of hits as it reads,
+// last words: findAll, following each quote's runs of hits as it reads,
 // proposes exactly what keeping every hit of every quote and looking for
 // the longest run after would.
 func TestFindFollowsRunsAsItGoes(t *testing.T) {
@@ -107,7 +107,7 @@ func TestFindFollowsRunsAsItGoes(t *testing.T) {
 		text.WriteString(q + ". ")
 	}
 	runes := []rune(text.String())
-	got, err := ix.Find(context.Background(), 999, runes)
+	got, err := ix.findAll(context.Background(), 999, runes)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -122,7 +122,7 @@ func TestFindFollowsRunsAsItGoes(t *testing.T) {
 		bestFrom, bestTo, bestN := 0, 0, 0
 		from, n := 0, 1
 		for i := 1; i <= len(found); i++ {
-			if i < len(found) && found[i].pos-found[i-1].pos <= shingleWords {
+			if i < len(found) && found[i].seq-found[i-1].seq <= shingleWords {
 				n++
 				continue
 			}
@@ -141,7 +141,7 @@ func TestFindFollowsRunsAsItGoes(t *testing.T) {
 	key := func(c Candidate) string { return fmt.Sprintf("%d-%d-%d", c.Start, c.End, c.FromClaim) }
 	gotKeys, wantKeys := []string{}, []string{}
 	for _, c := range got {
-		gotKeys = append(gotKeys, key(c))
+		gotKeys = append(gotKeys, key(c.Candidate))
 	}
 	for _, c := range want {
 		wantKeys = append(wantKeys, key(c))
@@ -149,6 +149,73 @@ func TestFindFollowsRunsAsItGoes(t *testing.T) {
 	slices.Sort(gotKeys)
 	slices.Sort(wantKeys)
 	if len(wantKeys) < 10 || !slices.Equal(gotKeys, wantKeys) {
-		t.Fatalf("Find proposes %d (%v...), keeping every hit %d", len(gotKeys), gotKeys[:min(5, len(gotKeys))], len(wantKeys))
+		t.Fatalf("findAll proposes %d (%v...), keeping every hit %d", len(gotKeys), gotKeys[:min(5, len(gotKeys))], len(wantKeys))
+	}
+}
+
+// A set phrase (a shingle more than maxHolders labelled quotes hold) keeps
+// no list of its holders: in a quote found again it neither counts nor
+// breaks the quote's run, so the quote is proposed whole; a quote made of
+// set phrases alone is not proposed.
+func TestSetPhrasesNeitherCountNorBreakRuns(t *testing.T) {
+	const phrase = "according to a statement published on monday"
+	var examples []Example
+	for i := range maxHolders + 1 {
+		examples = append(examples, Example{ArticleID: uint64(10 + i), ClaimID: uint64(10 + i),
+			Quote: fmt.Sprintf("speaker%d said %s", i, phrase), Label: "accusation", Speaker: "Lavrov"})
+	}
+	repeated := "Peskov denied that the pipeline was sabotaged " + phrase + " by the Kremlin press office"
+	examples = append(examples,
+		Example{ArticleID: 1, ClaimID: 1, Quote: repeated, Label: "denial", Speaker: "Peskov"},
+		Example{ArticleID: 2, ClaimID: 2, Quote: phrase, Label: "praise", Speaker: "Scholz"})
+	ix := NewQuoteIndex(examples)
+	var words []uint64
+	forEachWord([]rune(phrase), func(_, _ int, w []byte) { words = append(words, hashBytes(fnvOffset, w)) })
+	for i := 0; i+shingleWords <= len(words); i++ {
+		if holders, setPhrase := ix.postings.lookup(shingle(words[i : i+shingleWords])); !setPhrase || len(holders) != 0 {
+			t.Fatalf("shingle %d of the phrase %d quotes share: set phrase %v, %d bytes of holders", i, maxHolders+2, setPhrase, len(holders))
+		}
+	}
+	// Of the repeated quote's 17 shingles, the phrase's 5 are set phrases.
+	if got := ix.length(int32(maxHolders + 1)); got.shingles != 12 {
+		t.Errorf("the repeated quote counts %d shingles, want 12: its 17 less the phrase's 5", got.shingles)
+	}
+	text := "Earlier today. " + repeated + ". And " + phrase + ", nothing else."
+	found, err := ix.Find(context.Background(), 999, []rune(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(found) != 1 {
+		t.Fatalf("found %d quotes, want the repeated one alone: %+v", len(found), found)
+	}
+	if c := found[0]; c.FromClaim != 1 || c.Quote != repeated || c.Score != 1 || c.Label != "denial" {
+		t.Errorf("proposed claim %d %q (score %v, %s), want claim 1 whole, score 1, denial", c.FromClaim, c.Quote, c.Score, c.Label)
+	}
+}
+
+// Where quotes found overlap, Find proposes one: the one found the most
+// whole, not the one found first in claim order (here a near copy
+// sharing 16 of its 18 shingles with the text).
+func TestFindProposesTheWholestOfOverlappingQuotes(t *testing.T) {
+	var ws []string
+	for k := range 22 {
+		ws = append(ws, fmt.Sprintf("word%d", k))
+	}
+	nearCopy, repeated := strings.Join(ws[:20], " "), strings.Join(ws[2:], " ")
+	ix := NewQuoteIndex([]Example{
+		{ArticleID: 1, ClaimID: 1, Quote: nearCopy, Label: "praise", Speaker: "Lavrov"},
+		{ArticleID: 2, ClaimID: 2, Quote: repeated, Label: "denial", Speaker: "Peskov"},
+	})
+	text := []rune("Before. " + repeated + ". After.")
+	all, err := ix.findAll(context.Background(), 999, text)
+	if err != nil || len(all) != 2 {
+		t.Fatalf("findAll found %d quotes (%v), want both", len(all), err)
+	}
+	found, err := ix.Find(context.Background(), 999, text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(found) != 1 || found[0].FromClaim != 2 || found[0].Score != 1 || found[0].Speaker != "Peskov" {
+		t.Errorf("Find proposes %+v, want claim 2 alone, whole, said by Peskov", found)
 	}
 }
