@@ -63,17 +63,25 @@ func labelNames(src Source) ([]string, error) {
 // so a read nested in a long one would wait for the close forever, and
 // the window could not quit while the engine learns.
 func eachDocument(src Source, fn func(Document) error) error {
-	return documentsInOrder(src, false, fn)
+	return articlesInOrder(src, false, func(claims []storage.Claim, article func() (storage.Article, error)) error {
+		a, err := article()
+		if errors.Is(err, storage.ErrNotFound) {
+			return nil // deleted since the list was read
+		}
+		if err != nil {
+			return err
+		}
+		return fn(Document{ID: a.ID, Title: a.Title, Text: []rune(a.Text), Claims: claims})
+	})
 }
 
-// eachDocumentNewestFirst is eachDocument from the newest article to the
-// oldest: the engine finds its newest claims first and so need not
-// describe the older ones it would drop.
-func eachDocumentNewestFirst(src Source, fn func(Document) error) error {
-	return documentsInOrder(src, true, fn)
-}
-
-func documentsInOrder(src Source, newestFirst bool, fn func(Document) error) error {
+// articlesInOrder calls fn with every article's claims, the newest
+// article first or the oldest, and article to read the article itself: a
+// reader that needs only the claims leaves the article's text unread (at
+// a million claims the texts are some 140 MB of the store, which a window
+// would keep mapped once read). Each read is a transaction of its own, as
+// eachDocument says.
+func articlesInOrder(src Source, newestFirst bool, fn func(claims []storage.Claim, article func() (storage.Article, error)) error) error {
 	summaries, err := src.ArticleSummaries()
 	if err != nil {
 		return err
@@ -82,18 +90,11 @@ func documentsInOrder(src Source, newestFirst bool, fn func(Document) error) err
 		slices.SortStableFunc(summaries, func(a, b storage.ArticleSummary) int { return cmp.Compare(b.ID, a.ID) })
 	}
 	for _, s := range summaries {
-		a, err := src.Article(s.ID)
-		if errors.Is(err, storage.ErrNotFound) {
-			continue // deleted since the list was read
-		}
+		claims, err := src.Claims(s.ID)
 		if err != nil {
 			return err
 		}
-		claims, err := src.Claims(a.ID)
-		if err != nil {
-			return err
-		}
-		if err := fn(Document{ID: a.ID, Title: a.Title, Text: []rune(a.Text), Claims: claims}); err != nil {
+		if err := fn(claims, func() (storage.Article, error) { return src.Article(s.ID) }); err != nil {
 			return err
 		}
 	}

@@ -460,3 +460,47 @@ func TestFollowRestsAfterEachTraining(t *testing.T) {
 		t.Errorf("Follow rested %v, want %v", rests, want)
 	}
 }
+
+// countingSource counts the articles read whole.
+type countingSource struct {
+	*storage.Store
+	read []uint64
+}
+
+func (s *countingSource) Article(id uint64) (storage.Article, error) {
+	s.read = append(s.read, id)
+	return s.Store.Article(id)
+}
+
+// TestLearningReadsOnlyTheArticlesTrainedOn: the engine reads an article's
+// text only when it trains on one of its claims (the newest, up to its
+// limit); every other labelled quote is indexed from its claim, and found
+// again as well.
+func TestLearningReadsOnlyTheArticlesTrainedOn(t *testing.T) {
+	store := storetest.Open(t)
+	var articles []storage.Article
+	for i := range 5 {
+		quote := fmt.Sprintf("Peskov denied that report number %d had been leaked by the ministry", i)
+		a := addArticle(t, store, fmt.Sprint("article ", i), "Earlier. "+quote+". Later.")
+		if _, err := store.AddClaim(storage.Claim{ArticleID: a.ID, Start: 9, End: 9 + len(quote), Label: "denial", Speaker: "Peskov"}); err != nil {
+			t.Fatal(err)
+		}
+		articles = append(articles, a)
+	}
+	src := &countingSource{Store: store}
+	m, err := learn(src, English, 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []uint64{articles[4].ID, articles[3].ID}; !slices.Equal(src.read, want) {
+		t.Errorf("learning from the newest 2 claims read articles %v, want %v alone", src.read, want)
+	}
+	oldest := "Peskov denied that report number 0 had been leaked by the ministry"
+	found, err := m.Quotes.Find(context.Background(), 999, []rune("Today: "+oldest+"."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(found) != 1 || found[0].Quote != oldest || found[0].Label != "denial" || found[0].Speaker != "Peskov" {
+		t.Errorf("the oldest article's quote, indexed from its claim, is found as %+v", found)
+	}
+}

@@ -3,6 +3,7 @@ package suggest
 import (
 	"cmp"
 	"container/heap"
+	"errors"
 	"math"
 	"slices"
 	"time"
@@ -37,11 +38,27 @@ func learn(src Source, cues *Cues, limit int) (*Model, error) {
 	newest := newestClaims{limit: limit}
 	var quotes quoteIndexBuilder
 	claims := 0
-	err = eachDocumentNewestFirst(src, func(d Document) error {
-		text := newDescriber(d.Text, cues)
+	err = articlesInOrder(src, true, func(articleClaims []storage.Claim, article func() (storage.Article, error)) error {
+		// The article's text is read only for a claim trained on (its
+		// paragraph is a feature): most articles of a big store have
+		// none, and their claims' quotes are in the claims.
+		var text *describer
+		describe := func(c storage.Claim) (Example, bool, error) {
+			if text == nil {
+				a, err := article()
+				if errors.Is(err, storage.ErrNotFound) {
+					return Example{}, false, nil // deleted since its claims were read
+				}
+				if err != nil {
+					return Example{}, false, err
+				}
+				text = newDescriber([]rune(a.Text), cues)
+			}
+			return claimExample(text, c), true, nil
+		}
 		// Newest first here too, so the claims to be dropped are never described.
-		slices.SortFunc(d.Claims, func(a, b storage.Claim) int { return cmp.Compare(b.ID, a.ID) })
-		for _, c := range d.Claims {
+		slices.SortFunc(articleClaims, func(a, b storage.Claim) int { return cmp.Compare(b.ID, a.ID) })
+		for _, c := range articleClaims {
 			claims++
 			label, known := index[c.Label]
 			if c.Label == "" {
@@ -54,15 +71,22 @@ func learn(src Source, cues *Cues, limit int) (*Model, error) {
 				ex := Example{ArticleID: c.ArticleID, ClaimID: c.ID, Label: c.Label, Speaker: c.Speaker, Target: c.Target}
 				switch {
 				case c.Speaker != "":
-					quotes.addSpan(ex, d.Text, c.Start, c.End, false)
+					quotes.addClaim(ex, c.Quote, c.Start, c.End, false)
 				case fitsInt32(c.Start, c.End):
-					quotes.addSpan(ex, d.Text, c.Start, c.End, true)
+					quotes.addClaim(ex, c.Quote, c.Start, c.End, true)
 				default:
-					quotes.add(claimExample(text, c))
+					described, ok, err := describe(c)
+					if err != nil || !ok {
+						return err
+					}
+					quotes.add(described)
 				}
 				continue
 			}
-			ex := claimExample(text, c)
+			ex, ok, err := describe(c)
+			if err != nil || !ok {
+				return err
+			}
 			quotes.add(ex)
 			newest.add(c.ID, label, rawFeatures(ex, cues))
 		}

@@ -183,13 +183,13 @@ func (b *quoteIndexBuilder) add(ex Example) {
 	}
 }
 
-// addSpan indexes the labelled claim ex stands for, its quote the span
-// [start, end) of text (ex needs no Quote). Without a speaker (unnamed),
-// its speaker is found in its article when the quote is proposed.
-func (b *quoteIndexBuilder) addSpan(ex Example, text []rune, start, end int, unnamed bool) {
+// addClaim indexes the labelled claim ex stands for by its stored quote,
+// the span [start, end) of its article (ex needs no Quote), so that its
+// article's text is not read. Without a speaker (unnamed), its speaker is
+// found in its article when the quote is proposed.
+func (b *quoteIndexBuilder) addClaim(ex Example, quote string, start, end int, unnamed bool) {
 	if ex.Label != "" {
-		lo, hi := clampSpan(text, start, end)
-		b.addQuote(ex, text[lo:hi], unnamed, start, end)
+		b.addQuote(ex, []rune(quote), unnamed, start, end)
 	}
 }
 
