@@ -36,8 +36,21 @@ func TestTwelveLabelsOnASmallScreen(t *testing.T) {
 	win := x.window("Claimdesk")
 	waitTitle(t, x, win, seedTitle)
 	x.xdotool("windowfocus", "--sync", win)
-	x.xdotool("windowsize", "--sync", win, "1024", "700")
-	time.Sleep(1500 * time.Millisecond)
+	// The title shows before Fyne has given the window the size it was
+	// built with, which may land after a resize asked for meanwhile (on
+	// a loaded machine): ask until the window keeps the screen's size,
+	// so that "grew" below is about what labelling does.
+	for deadline := time.Now().Add(10 * time.Second); ; {
+		x.xdotool("windowsize", "--sync", win, "1024", "700")
+		time.Sleep(700 * time.Millisecond)
+		if strings.Contains(x.xdotool("getwindowgeometry", win), "1024x700") {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("10 s after its title the window still does not keep the size 1024×700")
+		}
+	}
+	time.Sleep(800 * time.Millisecond)
 	before := x.screenshot(shots, "small-1-opened")
 	if n := hued(before, labelBarSmall, lastColour); n < 40 {
 		t.Errorf("the twelfth label's chip (%s) is not in the label bar: %d pixels", lastColour, n)
