@@ -62,7 +62,6 @@ func (w *mainWindow) showSearchPalette() {
 }
 
 // run asks for query's results, now or once the running search is done.
-// run asks for query's results, now or once the running search is done.
 func (p *searchPalette) run(query string) {
 	p.wanted = query
 	p.asked++
