@@ -63,17 +63,18 @@ func labelNames(src Source) ([]string, error) {
 // so a read nested in a long one would wait for the close forever, and
 // the window could not quit while the engine learns.
 func eachDocument(src Source, fn func(Document) error) error {
-	return articlesInOrder(src, false, func(claims []storage.Claim, article func() (storage.Article, error)) error {
-		a, err := article()
-		if errors.Is(err, storage.ErrNotFound) {
-			return nil // deleted since the list was read
-		}
-		if err != nil {
+	return articlesInOrder(src, false, func(claims []storage.Claim, article articleReader) error {
+		a, found, err := article()
+		if err != nil || !found {
 			return err
 		}
 		return fn(Document{ID: a.ID, Title: a.Title, Text: []rune(a.Text), Claims: claims})
 	})
 }
+
+// articleReader reads an article whose claims articlesInOrder gave; found
+// is false when the article was deleted since the list was read.
+type articleReader func() (a storage.Article, found bool, err error)
 
 // articlesInOrder calls fn with every article's claims, the newest
 // article first or the oldest, and article to read the article itself: a
@@ -81,7 +82,7 @@ func eachDocument(src Source, fn func(Document) error) error {
 // a million claims the texts are some 140 MB of the store, which a window
 // would keep mapped once read). Each read is a transaction of its own, as
 // eachDocument says.
-func articlesInOrder(src Source, newestFirst bool, fn func(claims []storage.Claim, article func() (storage.Article, error)) error) error {
+func articlesInOrder(src Source, newestFirst bool, fn func(claims []storage.Claim, article articleReader) error) error {
 	summaries, err := src.ArticleSummaries()
 	if err != nil {
 		return err
@@ -94,7 +95,14 @@ func articlesInOrder(src Source, newestFirst bool, fn func(claims []storage.Clai
 		if err != nil {
 			return err
 		}
-		if err := fn(claims, func() (storage.Article, error) { return src.Article(s.ID) }); err != nil {
+		read := func() (storage.Article, bool, error) {
+			a, err := src.Article(s.ID)
+			if errors.Is(err, storage.ErrNotFound) {
+				return a, false, nil
+			}
+			return a, err == nil, err
+		}
+		if err := fn(claims, read); err != nil {
 			return err
 		}
 	}

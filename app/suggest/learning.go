@@ -3,7 +3,6 @@ package suggest
 import (
 	"cmp"
 	"container/heap"
-	"errors"
 	"math"
 	"slices"
 	"time"
@@ -38,18 +37,15 @@ func learn(src Source, cues *Cues, limit int) (*Model, error) {
 	newest := newestClaims{limit: limit}
 	var quotes quoteIndexBuilder
 	claims := 0
-	err = articlesInOrder(src, true, func(articleClaims []storage.Claim, article func() (storage.Article, error)) error {
+	err = articlesInOrder(src, true, func(articleClaims []storage.Claim, article articleReader) error {
 		// The article's text is read only for a claim trained on (its
 		// paragraph is a feature): most articles of a big store have
 		// none, and their claims' quotes are in the claims.
 		var text *describer
 		describe := func(c storage.Claim) (Example, bool, error) {
 			if text == nil {
-				a, err := article()
-				if errors.Is(err, storage.ErrNotFound) {
-					return Example{}, false, nil // deleted since its claims were read
-				}
-				if err != nil {
+				a, found, err := article()
+				if err != nil || !found {
 					return Example{}, false, err
 				}
 				text = newDescriber([]rune(a.Text), cues)
