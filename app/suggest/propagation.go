@@ -85,7 +85,7 @@ type QuoteIndex struct {
 	runs       []quoteRun
 	quoteNames []quoteNames
 	names      []string
-	articles   []uint64 // the quotes' articles, by index
+	articles   []uint64 // the runs' articles, by quoteRun.article
 	postings   postingTable
 	longQuotes map[int32]quoteLength
 	// texts and cues name the speakers of quotes kept speakerUnnamed.
