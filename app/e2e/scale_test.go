@@ -43,11 +43,12 @@ func TestBigStoreOpensAtOnce(t *testing.T) {
 	win := x.window("Claimdesk")
 	waitTitle(t, x, win, scaleFirstTitle)
 	titled := time.Since(started)
-	// The title is set before the first frame: drawn is when the article
-	// and its list are on the screen.
+	// The window is shown empty and its title set before the first frame
+	// of its content: drawn is when the article and its list are on the
+	// screen, more than a twentieth of it standing out from the background.
 	var before image.Image
 	for deadline := time.Now().Add(30 * time.Second); ; time.Sleep(20 * time.Millisecond) {
-		if before = x.grab(); lit(before) > before.Bounds().Dx()*before.Bounds().Dy()/4 {
+		if before = x.grab(); inked(before) > before.Bounds().Dx()*before.Bounds().Dy()/20 {
 			break
 		}
 		if time.Now().After(deadline) {
@@ -209,16 +210,32 @@ func anyLabelColour(shot image.Image, r image.Rectangle) bool {
 
 var praiseColour = color.RGBA{0x00, 0x9E, 0x73, 0xff}
 
-// lit counts the pixels of shot that are not black: a window not yet drawn
-// is black under Xvfb.
-func lit(shot image.Image) int {
-	n := 0
+// inked counts the pixels of shot that stand out from its commonest
+// colour (sampling every other row and column): a window not yet drawn is
+// black under Xvfb, and one shown before its content is built is its
+// background alone; text, lists and highlights are what a drawn one adds.
+func inked(shot image.Image) int {
 	b := shot.Bounds()
+	var pixels []color.RGBA
+	counts := map[color.RGBA]int{}
 	for y := b.Min.Y; y < b.Max.Y; y += 2 {
 		for x := b.Min.X; x < b.Max.X; x += 2 {
-			if r, g, bl, _ := shot.At(x, y).RGBA(); r|g|bl > 0x0f00 {
-				n += 4
-			}
+			r, g, bl, _ := shot.At(x, y).RGBA()
+			p := color.RGBA{uint8(r >> 8), uint8(g >> 8), uint8(bl >> 8), 0xff}
+			pixels = append(pixels, p)
+			counts[p]++
+		}
+	}
+	var background color.RGBA
+	for c, n := range counts {
+		if n > counts[background] {
+			background = c
+		}
+	}
+	n := 0
+	for _, p := range pixels {
+		if !isColour(p, background) {
+			n += 4
 		}
 	}
 	return n

@@ -1,6 +1,7 @@
 package e2e
 
 import (
+	"fmt"
 	"image"
 	"path/filepath"
 	"strings"
@@ -35,11 +36,14 @@ func TestTwelveLabelsOnASmallScreen(t *testing.T) {
 	app := startApp(t, bin, db, work, x)
 	win := x.window("Claimdesk")
 	waitTitle(t, x, win, seedTitle)
+	// It opens inside the screen, not at its usual 1280×800.
+	if w, h := windowSize(t, x, win); w > 1024 || h > 700 {
+		t.Errorf("the window opened at %d×%d on a 1024×700 screen", w, h)
+	}
 	x.xdotool("windowfocus", "--sync", win)
-	// The title shows before Fyne has given the window the size it was
-	// built with, which may land after a resize asked for meanwhile (on
-	// a loaded machine): ask until the window keeps the screen's size,
-	// so that "grew" below is about what labelling does.
+	// Then it is made the screen's size: ask until the window keeps it (on
+	// a loaded machine a resize asked for may land before Fyne's own), so
+	// that "grew" below is about what labelling does.
 	for deadline := time.Now().Add(10 * time.Second); ; {
 		x.xdotool("windowsize", "--sync", win, "1024", "700")
 		time.Sleep(700 * time.Millisecond)
@@ -82,3 +86,17 @@ func TestTwelveLabelsOnASmallScreen(t *testing.T) {
 var labelBarSmall = image.Rect(205, 30, 770, 200)
 
 const bodyLineSmallY = 393
+
+// windowSize is the window's size in pixels, as the X server has it.
+func windowSize(t *testing.T, x *display, win string) (width, height int) {
+	t.Helper()
+	geometry := x.xdotool("getwindowgeometry", win)
+	i := strings.Index(geometry, "Geometry: ")
+	if i < 0 {
+		t.Fatalf("no geometry in %q", geometry)
+	}
+	if _, err := fmt.Sscanf(geometry[i:], "Geometry: %dx%d", &width, &height); err != nil {
+		t.Fatalf("geometry %q: %v", geometry, err)
+	}
+	return width, height
+}

@@ -105,6 +105,15 @@ func (m *memory) place(storePath string) *storePlace {
 	return p
 }
 
+// size is the window's size on the store at storePath: as the analyst
+// left it there, else 1280×800.
+func (m *memory) size(storePath string) fyne.Size {
+	if p := m.place(storePath); p.Width >= minRememberedWidth && p.Height >= minRememberedHeight {
+		return fyne.NewSize(p.Width, p.Height)
+	}
+	return fyne.NewSize(1280, 800)
+}
+
 // save writes the memory to a new file beside the old one and renames it
 // over, so a crash mid-write leaves the previous memory whole.
 func (m *memory) save() error {
@@ -125,16 +134,11 @@ func (m *memory) save() error {
 }
 
 // restorePlace brings the window back as the analyst left it on this
-// store: its size, text size, word snapping, and the article last open,
+// store (its size was given before it was shown): text size, word snapping, and the article last open,
 // scrolled to where it was. The place is read whole before anything
 // opens, since opening an article remembers the new place.
 func (w *mainWindow) restorePlace() {
 	place := *w.memory.place(w.store.Path())
-	width, height := float32(1280), float32(800)
-	if place.Width >= minRememberedWidth && place.Height >= minRememberedHeight {
-		width, height = place.Width, place.Height
-	}
-	w.win.Resize(fyne.NewSize(width, height))
 	w.view.SnapToWords = w.memory.SnapToWords
 	w.view.SetZoom(w.memory.Zoom)
 	w.rebuildMenu()

@@ -88,11 +88,10 @@ func showMainWindow(store *storage.Store, newWindow func(*storage.Store) *mainWi
 		_ = store.Close() // refused whole: its close error tells nothing more
 		return nil, fmt.Errorf("read the articles of %s: %w", store.Path(), seedErr)
 	}
-	w := newWindow(store)
+	w := newWindow(store) // shown as it is made
 	if seedErr != nil {
 		w.showError("Loading the sample article", seedErr)
 	}
-	w.win.Show()
 	return w, nil
 }
 

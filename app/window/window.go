@@ -103,6 +103,15 @@ func newMainWindowWith(a fyne.App, store *storage.Store, m *memory, inBackground
 		inBackground: inBackground,
 		after:        after,
 	}
+	// The window goes on the screen before its content is built: creating
+	// it (the GL context; under software GL half the start-up) is the main
+	// thread's alone, and meanwhile another core reads the fonts that
+	// building the content measures with.
+	fonts := loadFirstFrameFonts()
+	w.win.Resize(m.size(store.Path()))
+	w.win.Show()
+	w.fitOnScreen()
+	<-fonts
 	w.startIndexing()
 	session, err := annotate.NewSession(store, func() { fyne.Do(w.session.Sync) })
 	w.session = session
@@ -150,7 +159,6 @@ func (w *mainWindow) buildUI() {
 	w.registerShortcuts()
 	w.win.SetOnDropped(w.onDropped)
 	w.win.SetCloseIntercept(w.quit)
-	w.win.Resize(fyne.NewSize(1280, 800))
 }
 
 // render brings the panels up to date with what changed in the session.
