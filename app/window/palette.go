@@ -3,6 +3,7 @@ package window
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"claimdesk/app/search"
@@ -173,8 +174,7 @@ func (p *searchPalette) close() {
 }
 
 func (p *searchPalette) createRow() fyne.CanvasObject {
-	quote := widget.NewRichText()
-	quote.Truncation = fyne.TextTruncateEllipsis
+	quote := newMarkedLine()
 	meta := &widget.Label{Importance: widget.LowImportance, Truncation: fyne.TextTruncateEllipsis}
 	return newLabelledRow(quote, meta)
 }
@@ -185,17 +185,16 @@ func (p *searchPalette) updateRow(i widget.ListItemID, item fyne.CanvasObject) {
 	}
 	r := p.results[i]
 	lines := p.w.paintLabelledRow(item, r.Label)
-	quote := lines[0].(*widget.RichText)
-	quote.Segments = emphasised(r.Label+"  ", r.Quote, r.QuoteMatches)
-	quote.Refresh()
+	lines[0].(*markedLine).SetRuns(emphasised(r.Label+"  ", r.Quote, r.QuoteMatches))
 	lines[1].(*widget.Label).SetText(speakerLine(r.Speaker, r.Target, "") + " · " + r.ArticleTitle)
 }
 
-// emphasised renders the quote with the matched characters in bold.
-func emphasised(prefix, quote string, matches []int) []widget.RichTextSegment {
+// emphasised is the quote after prefix (its label, in bold) with the
+// matched characters in bold and the primary colour.
+func emphasised(prefix, quote string, matches []int) []textRun {
 	// The label in bold text colour: the bar beside the row carries the
 	// label's own colour, and one blue for every label would say nothing.
-	segs := []widget.RichTextSegment{&widget.TextSegment{Text: prefix, Style: widget.RichTextStyle{Inline: true, TextStyle: fyne.TextStyle{Bold: true}}}}
+	runs := []textRun{{text: prefix, bold: true}}
 	runes := []rune(storage.OneLine(quote))
 	matched := map[int]bool{}
 	for _, m := range matches {
@@ -204,16 +203,15 @@ func emphasised(prefix, quote string, matches []int) []widget.RichTextSegment {
 	start := 0
 	for i := 1; i <= len(runes); i++ {
 		if i == len(runes) || matched[i] != matched[start] {
-			style := widget.RichTextStyle{Inline: true}
+			run := textRun{text: string(runes[start:i])}
 			if matched[start] {
-				style.TextStyle = fyne.TextStyle{Bold: true}
-				style.ColorName = "primary"
+				run.bold, run.colour = true, theme.ColorNamePrimary
 			}
-			segs = append(segs, &widget.TextSegment{Text: string(runes[start:i]), Style: style})
+			runs = append(runs, run)
 			start = i
 		}
 	}
-	return segs
+	return runs
 }
 
 // paletteEntry is the palette's query box; it keeps the arrows, Enter and
