@@ -22,6 +22,7 @@ type footer struct {
 	saved     *widget.Label
 	savedIcon *widget.Icon
 	message   *widget.Label
+	texts     *fyne.Container // counts and message, sharing the row
 	annotator *widget.Button
 	flashID   int
 }
@@ -43,7 +44,17 @@ func (s *footer) container() fyne.CanvasObject {
 	right := container.NewHBox(s.annotator, s.savedIcon, s.saved)
 	// Counts and hints share what the right side leaves, each cut short
 	// with an ellipsis rather than widening the window.
-	return container.NewBorder(widget.NewSeparator(), nil, nil, right, container.NewGridWithColumns(2, s.counts, s.message))
+	s.texts = container.New(shareLayout{}, s.counts, s.message)
+	return container.NewBorder(widget.NewSeparator(), nil, nil, right, s.texts)
+}
+
+// show sets one of the row's texts and shares the row out again: a
+// label's new text does not lay out its container.
+func (s *footer) show(l *widget.Label, text string) {
+	l.SetText(text)
+	if s.texts != nil {
+		s.texts.Layout.Layout(s.texts.Objects, s.texts.Size())
+	}
 }
 
 func (s *footer) refresh() {
@@ -72,7 +83,7 @@ func (s *footer) refresh() {
 	if start, end, ok := session.TextSelection(); ok {
 		text += fmt.Sprintf(" · selected %d–%d", start, end)
 	}
-	s.counts.SetText(text)
+	s.show(s.counts, text)
 	s.refreshSaveState()
 }
 
@@ -85,7 +96,7 @@ func (s *footer) refreshSaveState() {
 		s.savedIcon.SetResource(theme.ErrorIcon())
 		s.saved.Importance = widget.DangerImportance
 		s.saved.SetText("NOT SAVED")
-		s.message.SetText(failure.Error())
+		s.show(s.message, failure.Error())
 	case saved.IsZero():
 		s.savedIcon.SetResource(theme.ConfirmIcon())
 		s.saved.Importance = widget.MediumImportance
@@ -100,17 +111,17 @@ func (s *footer) refreshSaveState() {
 // hint shows text until the next hint, flash or error; "" clears it.
 func (s *footer) hint(text string) {
 	s.flashID++
-	s.message.SetText(text)
+	s.show(s.message, text)
 }
 
 // flash shows a hint for a few seconds.
 func (s *footer) flash(text string) {
 	s.flashID++
 	id := s.flashID
-	s.message.SetText(text)
+	s.show(s.message, text)
 	s.w.after(4*time.Second, func() {
 		if s.flashID == id {
-			s.message.SetText("")
+			s.show(s.message, "")
 		}
 	})
 }
