@@ -39,7 +39,8 @@ func TestBigStoreOpensAtOnce(t *testing.T) {
 	x := startXvfb(t)
 
 	started := time.Now()
-	app := startApp(t, bin, db, homeDir(t, work, "analyst"), x)
+	home := homeDir(t, work, "analyst")
+	app := startApp(t, bin, db, home, x)
 	win := x.window("Claimdesk")
 	waitTitle(t, x, win, scaleFirstTitle)
 	titled := time.Since(started)
@@ -100,6 +101,11 @@ func TestBigStoreOpensAtOnce(t *testing.T) {
 	}
 	if got := readText(t, shot, paletteInfo); !strings.HasSuffix(got, "results") {
 		t.Errorf("once indexed, the palette's count reads %q", got)
+	}
+	// The index is read once the first frame is drawn, which the window
+	// learns from the frame itself; it says when it had to stop waiting.
+	if log, err := os.ReadFile(filepath.Join(home, "app.log")); err != nil || strings.Contains(string(log), "no frame drawn") {
+		t.Errorf("the window did not learn that its first frame was drawn (%v):\n%s", err, log)
 	}
 	x.xdotool("key", "--window", win, "Escape")
 	if !measuring {

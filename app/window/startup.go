@@ -9,17 +9,19 @@ import (
 	"claimdesk/app/suggest"
 )
 
-// startIndexing reads the search index as soon as the store is open, off
-// the UI goroutine, while the window is still being built: the palette is
-// the first thing that waits for the whole store, and building the window
-// keeps only one core busy.
+// startIndexing reads the search index off the UI goroutine once the
+// window's first frame is drawn: the palette is the first thing that waits
+// for the whole store, and the analyst reaches it while the index is read
+// (at 100,000 claims the index is in before a query is typed).
 func (w *mainWindow) startIndexing() {
 	w.index.Follow(w.store)
 	w.indexing = make(chan struct{})
-	w.inBackground(func() {
-		defer close(w.indexing)
-		err := w.index.Load(w.store)
-		fyne.Do(func() { w.indexLoaded(err) })
+	w.afterFirstFrame(func() {
+		w.inBackground(func() {
+			defer close(w.indexing)
+			err := w.index.Load(w.store)
+			fyne.Do(func() { w.indexLoaded(err) })
+		})
 	})
 }
 

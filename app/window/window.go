@@ -65,6 +65,7 @@ type mainWindow struct {
 	// The tests replace both, to drive the window race-free.
 	inBackground func(f func())
 	after        func(d time.Duration, f func())
+	frameMark    *canvas.Raster // drawn in the first frame: see afterFirstFrame
 	collections  atomic.Int32 // returnGarbage's, for tests
 }
 
@@ -154,7 +155,7 @@ func (w *mainWindow) buildUI() {
 	inner.Offset = 0.7
 	w.outer = container.NewHSplit(atLeast(200, container.NewStack(w.articlesColumn, w.adjudication.container())), inner)
 	w.outer.Offset = articlesShare
-	w.win.SetContent(container.NewBorder(nil, w.footer.container(), nil, nil, w.outer))
+	w.win.SetContent(w.withFrameMark(container.NewBorder(nil, w.footer.container(), nil, nil, w.outer)))
 	w.win.SetMainMenu(w.buildMenu())
 	w.registerShortcuts()
 	w.win.SetOnDropped(w.onDropped)
