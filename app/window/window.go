@@ -66,7 +66,7 @@ type mainWindow struct {
 	inBackground func(f func())
 	after        func(d time.Duration, f func())
 	frameMark    *canvas.Raster // drawn in the first frame: see afterFirstFrame
-	collections  atomic.Int32 // returnGarbage's, for tests
+	collections  atomic.Int32   // returnGarbage's, for tests
 }
 
 func newMainWindow(a fyne.App, store *storage.Store, m *memory) *mainWindow {
