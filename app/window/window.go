@@ -148,7 +148,7 @@ func (w *mainWindow) buildUI() {
 	w.adjudication = newAdjudicationPanel(w)
 	w.articlesColumn = w.articles.container()
 
-	centre := atLeast(420, container.NewBorder(w.toolbar.container(), nil, nil, nil, w.view))
+	centre := atLeast(420, w.toolbar.above(w.view))
 	claimsAndEditor := container.NewVSplit(w.claimsUI.container(), w.details.container())
 	claimsAndEditor.Offset = 0.55
 	inner := container.NewHSplit(centre, atLeast(250, claimsAndEditor))
