@@ -41,8 +41,8 @@ func (ix *Index) Load(store *storage.Store) error {
 
 // foldStore folds every claim of store into a record, reading the claims
 // where they lie in the file (no claim is decoded into strings of its
-// own), split by id across all cores but one. The records come in the
-// order of their ids; where ids are dense, as they are but after mass
+// own), split by id across all cores. The records come in the order of
+// their ids; where ids are dense, as they are but after mass
 // deletions, each is placed where its id puts it, which spares joining the
 // workers' shares (a copy of every record), and ids no claim holds any more
 // leave empty slots for install to drop. claims is about how many there
@@ -57,10 +57,10 @@ func foldStore(store *storage.Store, titles map[uint64]string, claims int) ([]re
 	if dense {
 		recs = make([]record, last)
 	}
-	// One core is left to whoever waits for the index: the window, drawing
-	// its first frame meanwhile, started with two cores busy loading took
-	// twice as long to show at a million claims.
-	shares := idShares(last, runtime.GOMAXPROCS(0)-1)
+	// Every core reads: the window loads its index once its first frame
+	// is drawn, and until the index is in, the palette it is waited for by
+	// has nothing to show.
+	shares := idShares(last, runtime.GOMAXPROCS(0))
 	parts := make([][]record, len(shares))
 	errs := make([]error, len(shares))
 	var wg sync.WaitGroup
