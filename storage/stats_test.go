@@ -1,7 +1,9 @@
 package storage
 
 import (
+	"errors"
 	"maps"
+	"reflect"
 	"testing"
 )
 
@@ -37,5 +39,49 @@ func TestStats(t *testing.T) {
 	}
 	if want := map[string]int{"": 2, "rana": 1}; !maps.Equal(st.Annotators, want) {
 		t.Errorf("Annotators = %v, want %v", st.Annotators, want)
+	}
+}
+
+// TestOverviewIsItsParts: one pass of Overview reads what Stats,
+// ArticleSummaries, ClaimTallies and AllAnnotatorStatuses read each on its
+// own, statuses of two annotators and claims of two layers included.
+func TestOverviewIsItsParts(t *testing.T) {
+	s := openTestStore(t)
+	a := mustAddArticle(t, s, "Peskov denied it. 👍🏽")
+	b := mustAddArticle(t, s, "Putin praised Trump.")
+	mustAddArticle(t, s, "Nothing to see.")
+	mustAddClaim(t, s, a, "denied", "denial")
+	mustAddClaim(t, s, a, "Peskov", "accusation")
+	if _, err := s.AddClaim(Claim{ArticleID: b.ID, Start: 6, End: 13, Label: "praise", Annotator: "rana"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SetArticleStatus(b.ID, StatusDone); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SetAnnotatorStatus(a.ID, "rana", StatusInProgress); err != nil {
+		t.Fatal(err)
+	}
+	ov, err := s.Overview()
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, err1 := s.Stats()
+	summaries, err2 := s.ArticleSummaries()
+	tallies, err3 := s.ClaimTallies()
+	statuses, err4 := s.AllAnnotatorStatuses()
+	if err := errors.Join(err1, err2, err3, err4); err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(ov.Stats, st) {
+		t.Errorf("Overview's stats %+v, Stats %+v", ov.Stats, st)
+	}
+	if !reflect.DeepEqual(ov.Summaries, summaries) {
+		t.Errorf("Overview's summaries %+v, ArticleSummaries %+v", ov.Summaries, summaries)
+	}
+	if !reflect.DeepEqual(ov.Tallies, tallies) {
+		t.Errorf("Overview's tallies %+v, ClaimTallies %+v", ov.Tallies, tallies)
+	}
+	if !reflect.DeepEqual(ov.Statuses, statuses) || len(statuses) != 2 {
+		t.Errorf("Overview's statuses %+v, AllAnnotatorStatuses %+v", ov.Statuses, statuses)
 	}
 }

@@ -209,11 +209,17 @@ func summaryStatuses(tx *bolt.Tx) (map[uint64]Status, error) {
 	err := eachStatus(tx.Bucket(bucketStatus).Cursor(), nil, func(st AnnotatorStatus) {
 		byArticle[st.ArticleID] = append(byArticle[st.ArticleID], st)
 	})
+	return latestStatuses(byArticle), err
+}
+
+// latestStatuses is each article's status in its summary: the latest set
+// of the statuses set on it, by article.
+func latestStatuses(byArticle map[uint64][]AnnotatorStatus) map[uint64]Status {
 	out := make(map[uint64]Status, len(byArticle))
 	for id, sts := range byArticle {
 		out[id] = latestStatus(sts)
 	}
-	return out, err
+	return out
 }
 
 // migrateStatusOutOfArticles is the step from schema 1 to 2: an article's

@@ -26,14 +26,11 @@ func runStats(env *Env, args []string) error {
 		return err
 	}
 	defer store.Close()
-	st, err := store.Stats()
+	ov, err := store.Overview()
 	if err != nil {
 		return err
 	}
-	progress, err := team.LoadProgress(store)
-	if err != nil {
-		return err
-	}
+	st, progress := ov.Stats, team.ProgressOfOverview(ov)
 	if *asJSON {
 		enc := json.NewEncoder(env.Stdout)
 		enc.SetIndent("", "  ")

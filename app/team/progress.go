@@ -52,18 +52,19 @@ func ProgressOf(snap *Snapshot) Progress {
 // summaries (storage.ClaimTallies) without reading a single claim: what
 // `claimdesk stats` prints within milliseconds of a million claims.
 func LoadProgress(store *storage.Store) (Progress, error) {
-	summaries, err := store.ArticleSummaries()
+	ov, err := store.Overview()
 	if err != nil {
 		return Progress{}, err
 	}
-	byArticle, err := store.ClaimTallies()
-	if err != nil {
-		return Progress{}, err
-	}
-	s := newSnapshot(summaries)
+	return ProgressOfOverview(ov), nil
+}
+
+// ProgressOfOverview is LoadProgress of a store whose Overview is read.
+func ProgressOfOverview(ov storage.Overview) Progress {
+	s := newSnapshot(ov.Summaries)
 	// The snapshot's layers hold no claims, only who has claims where.
 	tallies := map[string]map[uint64][]storage.ClaimTally{}
-	for id, ts := range byArticle {
+	for id, ts := range ov.Tallies {
 		if _, ok := s.articles[id]; !ok {
 			continue
 		}
@@ -76,10 +77,8 @@ func LoadProgress(store *storage.Store) (Progress, error) {
 			s.layers[t.Annotator][id] = nil
 		}
 	}
-	if err := s.addStatuses(store); err != nil {
-		return Progress{}, err
-	}
-	return progressOf(s, func(name string, id uint64) []storage.ClaimTally { return tallies[name][id] }), nil
+	s.setStatuses(ov.Statuses)
+	return progressOf(s, func(name string, id uint64) []storage.ClaimTally { return tallies[name][id] })
 }
 
 // progressOf is ProgressOf with each annotator's claims in an article

@@ -61,13 +61,18 @@ func (s *Snapshot) addStatuses(store *storage.Store) error {
 	if err != nil {
 		return err
 	}
+	s.setStatuses(statuses)
+	return nil
+}
+
+// setStatuses gives each article of the snapshot its statuses.
+func (s *Snapshot) setStatuses(statuses []storage.AnnotatorStatus) {
 	for _, st := range statuses {
 		if a, ok := s.articles[st.ArticleID]; ok {
 			a.statuses = append(a.statuses, st)
 			s.articles[st.ArticleID] = a
 		}
 	}
-	return nil
 }
 
 // NewSnapshot builds a snapshot from articles and claims already read.
