@@ -43,6 +43,7 @@ type agreementDialog struct {
 
 	report     team.Report
 	generation int // of the computation whose report is awaited
+	reads      int // of the read of the store whose snapshot is awaited
 }
 
 // The pairwise matrix shows one measure at a time; these are the choices.
@@ -61,12 +62,39 @@ func (w *mainWindow) openAgreement() *agreementDialog {
 	a := &agreementDialog{w: w}
 	a.build()
 	a.setState("Reading every annotator's claims…", true)
-	a.dlg.Show()
-	w.inBackground(func() {
-		snap, err := team.Load(w.store)
-		fyne.Do(func() { a.loaded(snap, err) })
+	w.agreement = a
+	a.dlg.SetOnClosed(func() {
+		if w.agreement == a {
+			w.agreement = nil
+		}
 	})
+	a.dlg.Show()
+	a.read()
 	return a
+}
+
+// read takes a snapshot of the store off the UI goroutine; a snapshot
+// that arrives after a newer read was started is dropped.
+func (a *agreementDialog) read() {
+	a.reads++
+	reads := a.reads
+	a.w.inBackground(func() {
+		snap, err := team.Load(a.w.store)
+		fyne.Do(func() {
+			if reads == a.reads {
+				a.loaded(snap, err)
+			}
+		})
+	})
+}
+
+// storeChanged measures again on a new snapshot, saying why: the team
+// sync brought other annotators' claims while the dialog was open, and
+// numbers of the store as it was would be read as the team's now.
+func (a *agreementDialog) storeChanged(why string) {
+	a.generation++ // a computation under way is of the old snapshot
+	a.setState(why+": measuring again…", true)
+	a.read()
 }
 
 func (a *agreementDialog) build() {
@@ -141,17 +169,32 @@ func (a *agreementDialog) loaded(snap *team.Snapshot, err error) {
 	}
 	hide := func() { a.dlg.Hide() }
 	recompute := func(bool) { a.compute() }
+	// Read again, the filters keep what the analyst unticked; who and
+	// what is new comes ticked.
+	untickedNames, untickedLabels := unticked(a.annotators), unticked(a.labels)
 	a.annotators = nil
 	for _, n := range names {
-		a.annotators = append(a.annotators, newEscapingCheck(annotate.AnnotatorName(n), true, recompute, hide))
+		name := annotate.AnnotatorName(n)
+		a.annotators = append(a.annotators, newEscapingCheck(name, !untickedNames[name], recompute, hide))
 	}
 	a.labels = nil
 	for _, l := range a.w.session.Labels() {
-		a.labels = append(a.labels, newEscapingCheck(l.Name, true, recompute, hide))
+		a.labels = append(a.labels, newEscapingCheck(l.Name, !untickedLabels[l.Name], recompute, hide))
 	}
 	a.filters.Objects = []fyne.CanvasObject{filterRow("Annotators", a.annotators), filterRow("Labels", a.labels)}
 	a.filters.Refresh()
 	a.compute()
+}
+
+// unticked is the set of the texts of the checks not ticked.
+func unticked(checks []*escapingCheck) map[string]bool {
+	out := map[string]bool{}
+	for _, c := range checks {
+		if !c.Checked {
+			out[c.Text] = true
+		}
+	}
+	return out
 }
 
 // fewAnnotators says why a store with fewer than two annotators has no

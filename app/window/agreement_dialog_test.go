@@ -1,6 +1,7 @@
 package window
 
 import (
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -303,4 +304,56 @@ func TestAgreementDialogIsWalkedWithTab(t *testing.T) {
 	if got, want := shownJSON(t, a), agreeJSON(t, w.store, team.AgreementOptions{Labels: []string{"accusation", "praise"}}); got != want {
 		t.Errorf("unticked by keyboard, the dialog shows\n%s\nwant\n%s", got, want)
 	}
+}
+
+// TestAgreementDialogMeasuresAgainWhenASyncBringsClaims: a team sync that
+// brings another annotator's claims while the dialog is open reads the
+// store again and measures anew, the newcomer ticked and what the analyst
+// unticked left so.
+func TestAgreementDialogMeasuresAgainWhenASyncBringsClaims(t *testing.T) {
+	w := newTestWindow(t)
+	dir := filepath.Join(t.TempDir(), "team")
+	joinTeam(t, w, dir, "ana")
+	dragOver(t, w, "interfering")
+	test.Type(w.view, "1")
+	bobsLayer(t, w, dir)
+	w.syncNow()
+	a := w.openAgreement()
+	if len(a.annotators) != 2 || !a.body.Visible() {
+		t.Fatalf("%d annotators, report shown %v: %q", len(a.annotators), a.body.Visible(), a.state.Text)
+	}
+	for _, c := range a.labels {
+		if c.Text == "praise" {
+			test.Tap(c) // untick
+		}
+	}
+
+	layerOf(t, w, dir, "carol", "interfering")
+	w.syncNow()
+	names := []string{}
+	for _, c := range a.annotators {
+		if !c.Checked {
+			t.Errorf("annotator %s is not ticked after the sync", c.Text)
+		}
+		names = append(names, c.Text)
+	}
+	if len(names) != 3 || names[2] != "carol" {
+		t.Fatalf("after carol's layer came in the dialog offers %v", names)
+	}
+	for _, c := range a.labels {
+		if c.Checked == (c.Text == "praise") {
+			t.Errorf("label %s ticked %v after the sync", c.Text, c.Checked)
+		}
+	}
+	want := agreeJSON(t, w.store, team.AgreementOptions{Labels: []string{"denial", "accusation"}})
+	if got := shownJSON(t, a); got != want {
+		t.Fatalf("after the sync the dialog shows\n%s\nwant agree --label denial --label accusation's\n%s", got, want)
+	}
+
+	a.dlg.Hide()
+	if w.agreement != nil {
+		t.Error("the closed dialog is still the window's")
+	}
+	layerOf(t, w, dir, "dan", "absurd")
+	w.syncNow() // measuring for a closed dialog would be wasted, and is not done
 }

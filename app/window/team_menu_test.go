@@ -43,20 +43,28 @@ func joinTeam(t *testing.T, w *mainWindow, dir, name string) {
 // holding the window's open article with one claim over "absurd".
 func bobsLayer(t *testing.T, w *mainWindow, dir string) {
 	t.Helper()
-	bob := storetest.Open(t)
+	layerOf(t, w, dir, "bob", "absurd")
+}
+
+// layerOf puts a layer of name into dir, made in a store of their own
+// holding the window's open article with one denial over word.
+func layerOf(t *testing.T, w *mainWindow, dir, name, word string) {
+	t.Helper()
+	store := storetest.Open(t)
 	a := w.session.Article()
-	art, _, err := bob.AddArticle(storage.Article{Title: a.Title, Text: a.Text})
+	art, _, err := store.AddArticle(storage.Article{Title: a.Title, Text: a.Text})
 	if err != nil {
 		t.Fatal(err)
 	}
-	i := storage.RuneOffset(a.Text, strings.Index(a.Text, "absurd"))
-	if _, err := bob.AddClaim(storage.Claim{ArticleID: art.ID, Start: i, End: i + 6, Label: "denial", Annotator: "bob"}); err != nil {
+	i := storage.RuneOffset(a.Text, strings.Index(a.Text, word))
+	end := i + storage.RuneLen(word)
+	if _, err := store.AddClaim(storage.Claim{ArticleID: art.ID, Start: i, End: end, Label: "denial", Annotator: name}); err != nil {
 		t.Fatal(err)
 	}
-	if err := team.Join(context.Background(), bob, dir, "bob", false); err != nil {
+	if err := team.Join(context.Background(), store, dir, name, false); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := team.Sync(context.Background(), bob, nil); err != nil {
+	if _, err := team.Sync(context.Background(), store, nil); err != nil {
 		t.Fatal(err)
 	}
 }

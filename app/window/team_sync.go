@@ -131,6 +131,9 @@ func (t *teamSync) finished(report team.SyncReport, err error) {
 	default:
 		t.w.footer.flash(syncSummary(report))
 	}
+	if added, removed := claimsBrought(report); err == nil && added+removed > 0 && t.w.agreement != nil {
+		t.w.agreement.storeChanged(fmt.Sprintf("The team sync brought +%d −%d claims", added, removed))
+	}
 	if t.onDone != nil {
 		t.onDone(report, err)
 	}
@@ -139,13 +142,19 @@ func (t *teamSync) finished(report team.SyncReport, err error) {
 	}
 }
 
-// syncSummary says what a sync brought, in a line.
-func syncSummary(r team.SyncReport) string {
-	added, removed := 0, 0
+// claimsBrought counts the claims a sync added to and removed from the
+// other annotators' layers.
+func claimsBrought(r team.SyncReport) (added, removed int) {
 	for _, l := range r.Layers {
 		added += l.ClaimsAdded
 		removed += l.ClaimsRemoved
 	}
+	return added, removed
+}
+
+// syncSummary says what a sync brought, in a line.
+func syncSummary(r team.SyncReport) string {
+	added, removed := claimsBrought(r)
 	line := fmt.Sprintf("Team synced at %s as %s: %s, +%d −%d claims", time.Now().Format("15:04"),
 		r.Annotator, storage.Plural(len(r.Layers), "other layer"), added, removed)
 	if r.Wrote {

@@ -53,12 +53,13 @@ type mainWindow struct {
 	suggestions   *suggestions
 	candidateHint bool // the footer says what the keys do with the current candidate
 
-	palette    *searchPalette // open search palette, if any
-	exporting  *exportDialog  // last export dialog opened, for tests
-	labelsUI   *labelsDialog  // last labels dialog opened, for tests
-	opening    *openDialog    // last File > Open dialog, for tests
-	addressing *addressDialog // last File > Open address dialog, for tests
-	joining    *joinDialog    // last Team > Join dialog, for tests
+	palette    *searchPalette   // open search palette, if any
+	agreement  *agreementDialog // open Team > Agreement… dialog, if any
+	exporting  *exportDialog    // last export dialog opened, for tests
+	labelsUI   *labelsDialog    // last labels dialog opened, for tests
+	opening    *openDialog      // last File > Open dialog, for tests
+	addressing *addressDialog   // last File > Open address dialog, for tests
+	joining    *joinDialog      // last Team > Join dialog, for tests
 
 	// inBackground runs slow work (import, export, indexing) off the UI
 	// goroutine, and after runs f on the UI goroutine once d has passed.
