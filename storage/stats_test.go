@@ -7,19 +7,27 @@ import (
 	"testing"
 )
 
-func TestStats(t *testing.T) {
-	s := openTestStore(t)
-	a := mustAddArticle(t, s, "Peskov denied it. 👍🏽")
-	b := mustAddArticle(t, s, "Putin praised Trump.")
+// statsStore is a store of three articles: two claims of the analyst with
+// no name on the first, one of rana on the second, marked done.
+func statsStore(t *testing.T) (s *Store, first, second Article) {
+	t.Helper()
+	s = openTestStore(t)
+	first = mustAddArticle(t, s, "Peskov denied it. 👍🏽")
+	second = mustAddArticle(t, s, "Putin praised Trump.")
 	mustAddArticle(t, s, "Nothing to see.")
-	mustAddClaim(t, s, a, "denied", "denial")
-	mustAddClaim(t, s, a, "Peskov", "accusation")
-	if _, err := s.AddClaim(Claim{ArticleID: b.ID, Start: 6, End: 13, Label: "praise", Annotator: "rana"}); err != nil {
+	mustAddClaim(t, s, first, "denied", "denial")
+	mustAddClaim(t, s, first, "Peskov", "accusation")
+	if _, err := s.AddClaim(Claim{ArticleID: second.ID, Start: 6, End: 13, Label: "praise", Annotator: "rana"}); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.SetArticleStatus(b.ID, StatusDone); err != nil {
+	if err := s.SetArticleStatus(second.ID, StatusDone); err != nil {
 		t.Fatal(err)
 	}
+	return s, first, second
+}
+
+func TestStats(t *testing.T) {
+	s, _, _ := statsStore(t)
 	if err := s.AddLabel(Label{Name: "threat", Colour: "#CC79A7"}); err != nil {
 		t.Fatal(err)
 	}
@@ -46,18 +54,7 @@ func TestStats(t *testing.T) {
 // ArticleSummaries, ClaimTallies and AllAnnotatorStatuses read each on its
 // own, statuses of two annotators and claims of two layers included.
 func TestOverviewIsItsParts(t *testing.T) {
-	s := openTestStore(t)
-	a := mustAddArticle(t, s, "Peskov denied it. 👍🏽")
-	b := mustAddArticle(t, s, "Putin praised Trump.")
-	mustAddArticle(t, s, "Nothing to see.")
-	mustAddClaim(t, s, a, "denied", "denial")
-	mustAddClaim(t, s, a, "Peskov", "accusation")
-	if _, err := s.AddClaim(Claim{ArticleID: b.ID, Start: 6, End: 13, Label: "praise", Annotator: "rana"}); err != nil {
-		t.Fatal(err)
-	}
-	if err := s.SetArticleStatus(b.ID, StatusDone); err != nil {
-		t.Fatal(err)
-	}
+	s, a, _ := statsStore(t)
 	if err := s.SetAnnotatorStatus(a.ID, "rana", StatusInProgress); err != nil {
 		t.Fatal(err)
 	}
