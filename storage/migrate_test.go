@@ -3,6 +3,7 @@ package storage
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -87,6 +88,7 @@ func TestMigrateSchema2(t *testing.T) {
 	if err := s.Check(); err != nil {
 		t.Fatalf("check after migration: %v", err)
 	}
+	keptAsItWas(t, s.MigrationBackup(), migrationBackupPath(path, 2), want)
 	n := 0
 	err = s.ForEachClaim(func(c Claim) error {
 		n++
@@ -130,6 +132,9 @@ func TestMigrateSchema2(t *testing.T) {
 	// Once: a second open finds the store current and writes nothing.
 	before, _ := os.ReadFile(path)
 	again := openTestStoreAt(t, path)
+	if again.MigrationBackup() != "" {
+		t.Errorf("a store already current was copied to %s", again.MigrationBackup())
+	}
 	if err := again.Close(); err != nil {
 		t.Fatal(err)
 	}
@@ -218,6 +223,9 @@ func TestMigrationKilledResumes(t *testing.T) {
 		if n != len(want) {
 			t.Errorf("killed after %v: %d claims, want %d", delay, n, len(want))
 		}
+		// The copy made before the first claim was converted, whoever
+		// finished the migration.
+		keptAsItWas(t, migrationBackupPath(path, 2), migrationBackupPath(path, 2), want)
 		t.Logf("killed after %v at schema %s with %d of %d claims still JSON; migrated on reopening", delay, version, jsonLeft, len(want))
 	}
 }
@@ -249,4 +257,44 @@ func rawSchema(t *testing.T, path string) (version string, jsonClaims int) {
 		})
 	})
 	return version, jsonClaims
+}
+
+// keptAsItWas checks that the store migrated said it kept its copy at
+// want, and that the copy is the store at schema 2 with every claim in
+// JSON as claims holds them.
+func keptAsItWas(t *testing.T, said, path string, claims map[uint64]Claim) {
+	t.Helper()
+	if said != path {
+		t.Errorf("the store says it was kept at %q, want %q", said, path)
+	}
+	version, inJSON := rawSchema(t, path)
+	if version != "2" || inJSON != len(claims) {
+		t.Fatalf("the copy kept before migrating is at schema %s with %d of %d claims in JSON", version, inJSON, len(claims))
+	}
+	for id, c := range jsonClaims(t, path) {
+		sameClaims(t, c, claims[id])
+	}
+}
+
+// TestMigrationStopsWhenTheCopyCannotBeKept: when the copy of a store kept
+// before migrating cannot be written, the open fails saying so and the
+// store is left at schema 2, byte for byte.
+func TestMigrationStopsWhenTheCopyCannotBeKept(t *testing.T) {
+	path := copyFixture(t, "schema2.db")
+	before, _ := os.ReadFile(path)
+	// A folder where the copy is written first: the copy cannot be made,
+	// whoever runs the test (root writes into read-only folders).
+	if err := os.Mkdir(migrationBackupPath(path, 2)+".part", 0o700); err != nil {
+		t.Fatal(err)
+	}
+	_, err := Open(path)
+	if err == nil || !strings.Contains(err.Error(), "keep a copy of") || !strings.Contains(err.Error(), "nothing was changed") {
+		t.Fatalf("opening with no room for the copy: %v", err)
+	}
+	if after, _ := os.ReadFile(path); !bytes.Equal(before, after) {
+		t.Error("the store changed although its copy could not be kept")
+	}
+	if _, err := os.Stat(migrationBackupPath(path, 2)); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("a copy under the backup's name: %v", err)
+	}
 }

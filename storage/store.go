@@ -32,6 +32,8 @@ type Store struct {
 	// damage is the first damage any transaction or Check met: from then
 	// on the store refuses writes, which could spread it.
 	damage atomic.Pointer[error]
+
+	backup string // the copy kept before this open migrated the store
 }
 
 // Options tune Open. The zero value is what the program uses.
@@ -253,6 +255,11 @@ func (s *Store) initialise() error {
 	})
 	if err != nil || current {
 		return err
+	}
+	if version >= 0 {
+		if err := s.keepBeforeMigrating(version); err != nil {
+			return err
+		}
 	}
 	if version == 2 {
 		// Before the migration's one transaction, which then has only the

@@ -144,7 +144,7 @@ func runWindow(env *Env, args []string) error {
 		if pathErr != nil {
 			return nil, pathErr
 		}
-		return openStoreAt(path, false)
+		return openStoreAt(path, false, env.Stderr)
 	})
 }
 

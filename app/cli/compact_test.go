@@ -69,7 +69,13 @@ func TestSchema2StoreMigratesSearchesAndCompacts(t *testing.T) {
 	if r.code != ExitOK || strings.Count(r.stdout, `"quote":"Ein Sprecher wies die Vorwürfe zurück 😀."`) != 2 {
 		t.Errorf("search on a schema-2 store: %d %q %q", r.code, r.stdout, r.stderr)
 	}
-	if r := claimdesk(t, db, "stats"); r.code != ExitOK || !strings.Contains(r.stdout, "claims    8") {
+	// The first command says where the store as it was is kept, once.
+	if kept := db + ".schema2.bak"; !strings.Contains(r.stderr, "is kept in "+kept) {
+		t.Errorf("the migrating command says %q, not that the store is kept in %s", r.stderr, kept)
+	} else if _, err := os.Stat(kept); err != nil {
+		t.Errorf("the kept copy: %v", err)
+	}
+	if r := claimdesk(t, db, "stats"); r.code != ExitOK || !strings.Contains(r.stdout, "claims    8") || r.stderr != "" {
 		t.Errorf("stats: %q %q", r.stdout, r.stderr)
 	}
 	if r := claimdesk(t, db, "compact"); r.code != ExitOK {

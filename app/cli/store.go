@@ -3,6 +3,7 @@ package cli
 import (
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 
@@ -41,13 +42,14 @@ func openStore(env *Env, flagValue string, readOnly bool) (*storage.Store, error
 	if err != nil {
 		return nil, err
 	}
-	return openStoreAt(path, readOnly)
+	return openStoreAt(path, readOnly, env.Stderr)
 }
 
 // openStoreAt opens the store at path. A read-only open is for commands
 // that only read, which must not leave an empty store behind; any other
-// creates the folder the store goes in.
-func openStoreAt(path string, readOnly bool) (*storage.Store, error) {
+// creates the folder the store goes in. A store of an older Claimdesk is
+// migrated, and stderr told where the store as it was is kept.
+func openStoreAt(path string, readOnly bool, stderr io.Writer) (*storage.Store, error) {
 	if readOnly {
 		if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
 			return nil, fmt.Errorf("no database at %s (import something first, or pass --db)", path)
@@ -59,13 +61,26 @@ func openStoreAt(path string, readOnly bool) (*storage.Store, error) {
 	if readOnly && errors.Is(err, storage.ErrNeedsMigration) {
 		// A store of an older Claimdesk: migrate it (one transaction), then
 		// read it as asked.
-		if s, err = storage.Open(path); err != nil {
+		migrated, err := storage.Open(path)
+		if err != nil {
 			return nil, err
 		}
-		if err := s.Close(); err != nil {
+		if err := migrated.Close(); err != nil {
 			return nil, err
 		}
-		s, err = storage.OpenWith(path, storage.Options{ReadOnly: true})
+		tellKept(stderr, migrated)
+		return storage.OpenWith(path, storage.Options{ReadOnly: true})
+	}
+	if err == nil {
+		tellKept(stderr, s)
 	}
 	return s, err
+}
+
+// tellKept says where the store as it was is kept, when opening s
+// migrated it.
+func tellKept(stderr io.Writer, s *storage.Store) {
+	if kept := s.MigrationBackup(); kept != "" {
+		fmt.Fprintf(stderr, "claimdesk: %s was migrated to this version's schema; the store as it was, for an older Claimdesk, is kept in %s\n", s.Path(), kept)
+	}
 }
