@@ -92,6 +92,9 @@ func showMainWindow(store *storage.Store, newWindow func(*storage.Store) *mainWi
 	if seedErr != nil {
 		w.showError("Loading the sample article", seedErr)
 	}
+	if kept := store.MigrationBackup(); kept != "" {
+		w.footer.hint("This store was brought up to this version's format; as it was, for an older Claimdesk, it is kept in " + kept)
+	}
 	return w, nil
 }
 

@@ -272,3 +272,28 @@ func TestStoreProblemQuotesPathsForTheShell(t *testing.T) {
 		}
 	}
 }
+
+// TestAMigratedStoreSaysWhereItWasKept: the window on a store that opening
+// migrated says, in its footer, where the store as it was is kept.
+func TestAMigratedStoreSaysWhereItWasKept(t *testing.T) {
+	raw, err := os.ReadFile(filepath.Join("..", "..", "storage", "testdata", "schema2.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "old.db")
+	if err := os.WriteFile(path, raw, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	store, err := storage.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	o := &openedBy{a: test.NewTempApp(t)}
+	if err := o.opened(store); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = store.Close() })
+	if msg := o.windows[0].footer.message.Text; !strings.Contains(msg, "kept in "+path+".schema2.bak") {
+		t.Errorf("the footer says %q", msg)
+	}
+}
