@@ -19,6 +19,23 @@ const (
 	adjudicationBody  = "Peskov denied the report. Lavrov accused the West. The minister praised the talks."
 )
 
+// adjudicationLayer is a JSONL line of the adjudication article with
+// who's claims, each a quote of it and its label.
+func adjudicationLayer(t *testing.T, who string, claims ...[2]string) string {
+	t.Helper()
+	text := adjudicationTitle + "\n\n" + adjudicationBody + "\n"
+	labels := [][]any{}
+	for _, c := range claims {
+		i := strings.Index(text, c[0])
+		labels = append(labels, []any{i, i + len(c[0]), c[1]}) // ASCII: bytes are code points
+	}
+	line, err := json.Marshal(map[string]any{"text": text, "label": labels, "annotator": who})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(line)
+}
+
 // Where the adjudication panel shows what is left, at 1,024×700 (measured
 // from screenshots): its headline under the panel's title.
 var adjudicationHeadline = image.Rect(0, 60, 330, 110)
@@ -31,28 +48,9 @@ var adjudicationHeadline = image.Rect(0, 60, 330, 110)
 // holds exactly the accepted claims.
 func TestAdjudicateInTheWindow(t *testing.T) {
 	bin, work, shots, db := setUp(t)
-	text := adjudicationTitle + "\n\n" + adjudicationBody + "\n"
-	span := func(quote string) []any {
-		i := strings.Index(text, quote)
-		return []any{i, i + len(quote)} // ASCII: bytes are code points
-	}
-	var lines []string
-	for _, layer := range []struct {
-		who    string
-		claims [][2]string
-	}{
-		{"bob", [][2]string{{"Peskov denied the report", "denial"}, {"Lavrov", "accusation"}}},
-		{"carol", [][2]string{{"Peskov denied the report", "denial"}, {"praised", "praise"}}},
-	} {
-		var labels [][]any
-		for _, c := range layer.claims {
-			labels = append(labels, append(span(c[0]), c[1]))
-		}
-		line, err := json.Marshal(map[string]any{"text": text, "label": labels, "annotator": layer.who})
-		if err != nil {
-			t.Fatal(err)
-		}
-		lines = append(lines, string(line))
+	lines := []string{
+		adjudicationLayer(t, "bob", [2]string{"Peskov denied the report", "denial"}, [2]string{"Lavrov", "accusation"}),
+		adjudicationLayer(t, "carol", [2]string{"Peskov denied the report", "denial"}, [2]string{"praised", "praise"}),
 	}
 	layers := filepath.Join(work, "layers.jsonl")
 	writeFile(t, layers, strings.Join(lines, "\n")+"\n")
