@@ -11,7 +11,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/driver/desktop"
 )
 
 // firstFrameWait is how long afterFirstFrame waits at most: a window
@@ -22,10 +21,10 @@ const firstFrameWait = 3 * time.Second
 // is on the screen. Reading the store's claims (the search index) while
 // that frame is drawn took a core from drawing it: under software GL the
 // frame is drawn by two threads of the GL driver beside the window's own.
-// Only the desktop driver draws frames of its own; under the test driver
-// f runs at once.
+// Under the test driver, which draws only when a test asks, f runs at
+// once.
 func (w *mainWindow) afterFirstFrame(f func()) {
-	if _, onDesktop := w.app.Driver().(desktop.Driver); !onDesktop {
+	if !w.onDesktop() {
 		f()
 		return
 	}

@@ -11,10 +11,9 @@ import (
 // it: 1280×800, or a size remembered from a larger monitor, would
 // otherwise put the window's bottom and its footer off a laptop's screen.
 // The window manager fits its own title bar and borders in: it knows them.
-// Only the desktop driver has a screen; under the test driver the window
-// keeps its size.
+// Under the test driver the window keeps its size.
 func (w *mainWindow) fitOnScreen() {
-	if _, onDesktop := w.app.Driver().(desktop.Driver); !onDesktop {
+	if !w.onDesktop() {
 		return
 	}
 	monitor := glfw.GetPrimaryMonitor() // the desktop driver runs GLFW on this, the main, goroutine
@@ -26,6 +25,14 @@ func (w *mainWindow) fitOnScreen() {
 	if fitted := fitWorkArea(size, w.win.Canvas().Scale(), width, height); fitted != size {
 		w.win.Resize(fitted)
 	}
+}
+
+// onDesktop reports whether the window runs under Fyne's desktop driver,
+// the one with a screen and frames of its own; the test driver has
+// neither (GLFW is not even started under it).
+func (w *mainWindow) onDesktop() bool {
+	_, ok := w.app.Driver().(desktop.Driver)
+	return ok
 }
 
 // fitWorkArea is size, in Fyne's units at scale, made no larger than a
