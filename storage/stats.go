@@ -26,9 +26,9 @@ func (s *Store) Stats() (Stats, error) {
 }
 
 // Overview is the store's counts with what each annotator's progress is
-// made of, every article's summary, its claims' tallies and every status
-// set, as ArticleSummaries, ClaimTallies and AllAnnotatorStatuses return
-// them.
+// made of: every article's summary (as ArticleSummaries lists them), its
+// claims counted by annotator, label and day (by article id), and every
+// status set (as AllAnnotatorStatuses lists them).
 type Overview struct {
 	Stats     Stats
 	Summaries []ArticleSummary

@@ -251,17 +251,3 @@ func recountSummaries(tx *bolt.Tx) error {
 func sameSummary(stored, counted summaryRecord) bool {
 	return bytes.Equal(encodeSummary(stored), encodeSummary(counted))
 }
-
-// ClaimTallies lists every article's claims counted by annotator, label
-// and day, by article id, from the summaries alone: what progress reports
-// need without reading a claim.
-func (s *Store) ClaimTallies() (map[uint64][]ClaimTally, error) {
-	out := map[uint64][]ClaimTally{}
-	err := s.view(func(tx *bolt.Tx) error {
-		return eachSummary(tx, func(id uint64, r summaryRecord) error {
-			out[id] = r.tallies
-			return nil
-		})
-	})
-	return out, err
-}

@@ -49,7 +49,7 @@ func ProgressOf(snap *Snapshot) Progress {
 }
 
 // LoadProgress is ProgressOf of the store, counted from the articles'
-// summaries (storage.ClaimTallies) without reading a single claim: what
+// summaries (storage.Overview) without reading a single claim: what
 // `claimdesk stats` prints within milliseconds of a million claims.
 func LoadProgress(store *storage.Store) (Progress, error) {
 	ov, err := store.Overview()

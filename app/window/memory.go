@@ -134,9 +134,10 @@ func (m *memory) save() error {
 }
 
 // restorePlace brings the window back as the analyst left it on this
-// store (its size was given before it was shown): text size, word snapping, and the article last open,
-// scrolled to where it was. The place is read whole before anything
-// opens, since opening an article remembers the new place.
+// store (its size was given before it was shown): text size, word
+// snapping, and the article last open, scrolled to where it was. The place
+// is read whole before anything opens, since opening an article remembers
+// the new place.
 func (w *mainWindow) restorePlace() {
 	place := *w.memory.place(w.store.Path())
 	w.view.SnapToWords = w.memory.SnapToWords
