@@ -31,10 +31,13 @@ type articlePanel struct {
 	// marking is true while the panel mirrors the open article in the
 	// list, so the list's selection handler does not open it again.
 	marking bool
+	// selected is the list's selected row, -1 when none: Fyne's List
+	// does not tell.
+	selected int
 }
 
 func newArticlePanel(w *mainWindow) *articlePanel {
-	p := &articlePanel{w: w}
+	p := &articlePanel{w: w, selected: -1}
 	p.filter = widget.NewEntry()
 	p.filter.SetPlaceHolder("Filter articles (Ctrl+F)")
 	p.filter.OnChanged = func(string) {
@@ -54,6 +57,7 @@ func newArticlePanel(w *mainWindow) *articlePanel {
 	}
 	p.list = widget.NewList(func() int { return len(p.shown) }, p.createItem, p.updateItem)
 	p.list.OnSelected = func(i widget.ListItemID) {
+		p.selected = i
 		if !p.marking && i < len(p.shown) {
 			w.openArticle(p.article(i).ID)
 		}
@@ -87,22 +91,37 @@ func (p *articlePanel) refresh() {
 	} else {
 		p.count.SetText(fmt.Sprintf("%d of %d", len(p.shown), len(all)))
 	}
-	p.list.Refresh()
-	p.markOpen(p.w.session.Article().ID)
+	p.showOpen(p.w.session.Article().ID, true)
 }
 
 // markOpen selects the open article's row, if the filter shows it.
-func (p *articlePanel) markOpen(id uint64) {
+func (p *articlePanel) markOpen(id uint64) { p.showOpen(id, false) }
+
+// showOpen selects and scrolls to id's row, redrawing the shown rows once
+// (Fyne's Select, ScrollTo, UnselectAll and Refresh each redraw them all,
+// and Fyne's label measures a title many times to cut it: at 1,000
+// articles three redraws in a row cost the first frame ~70 ms). rowsChanged
+// says the rows were filtered again and must be redrawn in any case.
+func (p *articlePanel) showOpen(id uint64, rowsChanged bool) {
 	p.marking = true
 	defer func() { p.marking = false }()
-	for row := range p.shown {
-		if p.article(row).ID == id {
-			p.list.Select(row)
-			p.list.ScrollTo(row)
-			return
+	row := slices.IndexFunc(p.shown, func(i int) bool { return p.w.session.Articles()[i].ID == id })
+	switch {
+	case row < 0 && p.selected < 0:
+		if rowsChanged {
+			p.list.Refresh()
 		}
+	case row < 0:
+		p.list.UnselectAll()
+	case row == p.selected && rowsChanged:
+		p.list.ScrollTo(row) // Select would see nothing to do, not even a redraw
+	case row == p.selected:
+		// Marked and shown already: the analyst picked it in the list,
+		// or it was selected (and scrolled to) when it was opened.
+	default:
+		p.list.Select(row)
 	}
-	p.list.UnselectAll()
+	p.selected = row
 }
 
 // first is the first article the filter shows, or 0.

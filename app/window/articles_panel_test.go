@@ -1,0 +1,61 @@
+package window
+
+import (
+	"fmt"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/widget"
+
+	"claimdesk/storage"
+)
+
+// TestArticleListRedrawsEachRowOnce: filtering the list, opening another
+// article from it and the list following a new article each draw a shown
+// row at most once. Fyne's Select, ScrollTo and Refresh each draw every
+// shown row, and a label measures its title many times to cut it: the
+// panel asking for them one after another tripled the rows' cost of the
+// window's first frame.
+func TestArticleListRedrawsEachRowOnce(t *testing.T) {
+	w := newTestWindow(t)
+	for i := range 40 {
+		if _, _, err := w.store.AddArticle(storage.Article{Text: fmt.Sprintf("Budget talks, round %d\n\nMinisters praised the plan.", i)}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	p := w.articles
+	drawn := map[widget.ListItemID]int{}
+	update := p.list.UpdateItem
+	p.list.UpdateItem = func(row widget.ListItemID, item fyne.CanvasObject) {
+		drawn[row]++
+		update(row, item)
+	}
+	for _, step := range []struct {
+		name string
+		do   func()
+	}{
+		{"filtering", func() { p.filter.SetText("round 3") }},
+		{"clearing the filter", func() { p.filter.SetText("") }},
+		{"opening the fifth article from the list", func() { p.list.Select(4) }},
+		{"opening the next with the keys", func() { p.step(1) }},
+		{"an article imported", func() {
+			if _, _, err := w.store.AddArticle(storage.Article{Text: "Late news\n\nA minister denied it."}); err != nil {
+				t.Fatal(err)
+			}
+		}},
+	} {
+		clear(drawn)
+		step.do()
+		if len(drawn) == 0 {
+			t.Errorf("%s drew no row", step.name)
+		}
+		for row, n := range drawn {
+			if n > 1 {
+				t.Errorf("%s drew row %d %d times", step.name, row, n)
+			}
+		}
+	}
+	if got := p.article(p.selected).ID; got != w.session.Article().ID {
+		t.Errorf("the list marks article %d, the open one is %d", got, w.session.Article().ID)
+	}
+}
