@@ -15,9 +15,9 @@ import (
 
 // TestBigStoreOpensAtOnce opens the window on a store of 30,000 claims
 // (300 articles, so that make test stays short; CLAIMDESK_SCALE_ARTICLES=1000
-// measures 100,000) and types a query
-// into the palette the moment the title appears, while the search index
-// is still being read: the query typed then is kept, and answered once the
+// measures 100,000) and types a query into the palette the moment the
+// title appears, before the window is drawn and while the search index is
+// still to be read: the query typed then is kept, and answered once the
 // index holds the store. It logs process start → title and → the palette's
 // first answer (README, Window at scale), measured, never asserted. When
 // measuring (CLAIMDESK_SCALE_ARTICLES set, as scripts/scale-bench does) it
@@ -44,45 +44,49 @@ func TestBigStoreOpensAtOnce(t *testing.T) {
 	win := x.window("Claimdesk")
 	waitTitle(t, x, win, scaleFirstTitle)
 	titled := time.Since(started)
+	// The query goes in the moment the title shows, all at once as a paste
+	// would: what is measured is how soon the window can answer, not how
+	// fast a person types. Keys come before the window is drawn and before
+	// the index is read; the window keeps them (Ctrl+K opens the palette at
+	// once, what is typed stays in its box).
+	const query = "zakharova pipeline"
+	// Typed to the focused window: keys sent to the window itself
+	// (--window) were lost while a loaded machine lagged.
+	x.xdotool("windowfocus", "--sync", win, "key", "ctrl+k", "type", "--delay", "0", query)
+	typed := time.Since(started)
 	// The window is shown empty and its title set before the first frame
-	// of its content: drawn is when the article and its list are on the
-	// screen, more than a twentieth of it standing out from the background.
-	// A screenshot takes a tenth of a second or more: drawn is when the
-	// first one that shows them was begun, the latest they can have come.
-	var before image.Image
+	// of its content: drawn is when the article (here under the palette)
+	// is on the screen, more than a twentieth of it standing out from the
+	// background. A screenshot takes a tenth of a second or more: drawn is
+	// when the first one that shows them was begun, the latest they can
+	// have come (and no sooner than the query was typed).
 	var drawn time.Duration
 	for deadline := time.Now().Add(30 * time.Second); ; time.Sleep(20 * time.Millisecond) {
 		drawn = time.Since(started)
-		if before = x.grab(); inked(before) > before.Bounds().Dx()*before.Bounds().Dy()/20 {
+		if shot := x.grab(); inked(shot) > shot.Bounds().Dx()*shot.Bounds().Dy()/20 {
 			break
 		}
 		if time.Now().After(deadline) {
 			t.Fatal("30 s after its title the window is still not drawn")
 		}
 	}
-	x.xdotool("windowfocus", "--sync", win)
-	x.xdotool("key", "--window", win, "ctrl+k")
-	waitChange(t, x, before, paletteQuery, "the palette to open")
-	const query = "zakharova pipeline"
-	// Typed as a person types, to the focused window: keys sent to the
-	// window itself (--window) were lost while a loaded machine lagged.
-	x.xdotool("type", "--delay", "20", query)
-	typed := time.Since(started)
 
 	// The answer has come when the first row shows a label's colour, the
 	// results have stopped changing (each keystroke's answer replaces the
 	// last) and the box holds the whole query: on a loaded machine the
 	// keys may still be arriving after the index is ready. It came when
 	// the first of the still frames was grabbed.
-	var shot, last image.Image
+	// Text is read (tesseract, a few tenths of a second) only once the
+	// results are still: what the palette said before them, from the last
+	// frame without them, is read after the loop.
+	var shot, last, unanswered image.Image
 	var lastAt, answered time.Duration
 	got := ""
-	indexing := false
 	for deadline := time.Now().Add(45 * time.Second); ; time.Sleep(20 * time.Millisecond) {
 		shot = x.grab()
 		at := time.Since(started)
 		if !anyLabelColour(shot, firstRowBar) {
-			indexing = indexing || strings.HasPrefix(readText(t, shot, paletteInfo), "Indexing")
+			unanswered = shot
 		} else if last != nil && differing(last, shot, paletteResults) == 0 {
 			if got = strings.Trim(readText(t, shot, paletteQuery), "| "); got == query {
 				answered = lastAt
@@ -96,6 +100,7 @@ func TestBigStoreOpensAtOnce(t *testing.T) {
 		}
 	}
 	shot = x.screenshot(shots, "scale-answer")
+	indexing := unanswered != nil && strings.HasPrefix(readText(t, unanswered, paletteInfo), "Indexing")
 	t.Logf("%d claims: title after %v, drawn after %v, query typed by %v, palette answered it after %v (said it was indexing meanwhile: %v)",
 		articles*100, titled.Round(time.Millisecond), drawn.Round(time.Millisecond), typed.Round(time.Millisecond), answered.Round(time.Millisecond), indexing)
 

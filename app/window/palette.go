@@ -40,7 +40,7 @@ type searchPalette struct {
 
 func (w *mainWindow) showSearchPalette() {
 	w.endTyping()
-	p := &searchPalette{w: w, session: w.index.NewSession()}
+	p := &searchPalette{w: w, session: w.index.NewSession(), chosen: -1}
 	p.query = newPaletteEntry(p)
 	p.info = &widget.Label{Importance: widget.LowImportance}
 	p.list = widget.NewList(func() int { return len(p.results) }, p.createRow, p.updateRow)
@@ -94,20 +94,24 @@ func (p *searchPalette) search() {
 
 // show puts query's results in the list.
 func (p *searchPalette) show(query string, results []search.Result, err error) {
+	shown := p.chosen
 	p.results = results
 	// One redraw of the rows a keystroke: each row shapes its text again,
-	// and unselecting, selecting and scrolling would each redraw them all.
-	p.chosen = -1
-	if len(p.results) == 0 {
+	// and Fyne's Select, ScrollTo, UnselectAll and Refresh each redraw
+	// them all.
+	p.moving = true
+	switch {
+	case len(results) == 0 && shown >= 0:
 		p.list.UnselectAll()
-	} else {
-		p.chosen = 0
-		p.moving = true
-		p.list.Select(0) // nothing to do when the first row is the one chosen already
-		p.moving = false
-		p.list.ScrollToTop()
+	case len(results) == 0:
+		p.list.Refresh()
+	case shown == 0:
+		p.list.ScrollTo(0) // Select would see nothing to do, not even a redraw
+	default:
+		p.list.Select(0) // scrolls to it
 	}
-	p.list.Refresh()
+	p.moving = false
+	p.chosen = min(0, len(results)-1)
 	switch {
 	case err != nil:
 		p.info.SetText("Could not read the claims found: " + err.Error())
@@ -144,12 +148,16 @@ func (p *searchPalette) move(delta int) {
 	p.highlight(max(0, min(p.chosen+delta, len(p.results)-1)))
 }
 
+// highlight chooses row i and scrolls to it, redrawing the rows once.
 func (p *searchPalette) highlight(i int) {
-	p.chosen = i
 	p.moving = true
-	p.list.Select(i)
-	p.list.ScrollTo(i)
+	if i == p.chosen {
+		p.list.ScrollTo(i) // at either end: Select would not scroll back to it
+	} else {
+		p.list.Select(i) // scrolls to it
+	}
 	p.moving = false
+	p.chosen = i
 }
 
 func (p *searchPalette) open() {

@@ -1,10 +1,12 @@
 package window
 
 import (
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"claimdesk/storage"
 )
@@ -115,5 +117,68 @@ func TestPaletteEnterBeforeTheAnswerOpensItsFirstClaim(t *testing.T) {
 	}
 	if s, e, _ := w.view.Selection(); s != start || e != end {
 		t.Errorf("selection %d–%d, want the claim 'a very striking man' at %d–%d", s, e, start, end)
+	}
+}
+
+// TestPaletteDrawsEachRowOncePerAnswer: an answer shown draws each row
+// once (twice where Fyne's list itself does). Under software GL a row's redraw costs more than the search:
+// Select, ScrollToTop and Refresh one after another drew them up to three
+// times a keystroke.
+func TestPaletteDrawsEachRowOncePerAnswer(t *testing.T) {
+	w := newTestWindow(t)
+	text := strings.Repeat("The minister denied the report. ", 30)
+	a, _, err := w.store.AddArticle(storage.Article{Title: "Denials", Text: text})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range 30 {
+		start := i * len("The minister denied the report. ")
+		if _, err := w.store.AddClaim(storage.Claim{ArticleID: a.ID, Start: start, End: start + len("The minister denied the report."), Label: "denial"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	w.index.Load(w.store)
+	queued := queueBackground(w)
+	press(w, ctrl(fyne.KeyK))
+	p := w.palette
+	drawn := map[widget.ListItemID]int{}
+	update := p.list.UpdateItem
+	p.list.UpdateItem = func(row widget.ListItemID, item fyne.CanvasObject) {
+		drawn[row]++
+		update(row, item)
+	}
+	// Rows that were not on the screen before Fyne's List draws twice on a
+	// refresh (laying them out, then refreshing every row): answers after
+	// an empty one may draw a row twice, no more.
+	for _, step := range []struct {
+		query string
+		most  int
+	}{{"", 2}, {"minister", 1}, {"minister denied", 1}, {"nothing like it", 1}, {"report", 2}, {"denied", 1}} {
+		p.query.SetText(step.query)
+		clear(drawn)
+		queued.runAll()
+		if len(p.results) > 0 && len(drawn) == 0 {
+			t.Errorf("the answer to %q drew no row", step.query)
+		}
+		for row, n := range drawn {
+			if n > step.most {
+				t.Errorf("the answer to %q drew row %d %d times", step.query, row, n)
+			}
+		}
+		if len(p.results) > 0 && p.chosen != 0 {
+			t.Errorf("after the answer to %q row %d is chosen, want the first", step.query, p.chosen)
+		}
+	}
+	for _, key := range []fyne.KeyName{fyne.KeyDown, fyne.KeyDown, fyne.KeyUp} {
+		clear(drawn)
+		p.query.TypedKey(&fyne.KeyEvent{Name: key})
+		for row, n := range drawn {
+			if n > 1 {
+				t.Errorf("%s drew row %d %d times", key, row, n)
+			}
+		}
+	}
+	if p.chosen != 1 {
+		t.Errorf("↓ ↓ ↑ chose row %d, want the second", p.chosen)
 	}
 }
