@@ -62,19 +62,23 @@ func LoadProgress(store *storage.Store) (Progress, error) {
 // ProgressOfOverview is LoadProgress of a store whose Overview is read.
 func ProgressOfOverview(ov storage.Overview) Progress {
 	s := newSnapshot(ov.Summaries)
-	// The snapshot's layers hold no claims, only who has claims where.
+	// progressOf asks the snapshot's layers only who has claims at all:
+	// they are named and hold nothing, the tallies say where. The maps are
+	// sized for every article at once (growing them was a third of
+	// `stats` at 10,000 articles).
 	tallies := map[string]map[uint64][]storage.ClaimTally{}
 	for id, ts := range ov.Tallies {
 		if _, ok := s.articles[id]; !ok {
 			continue
 		}
 		for _, t := range ts {
-			if tallies[t.Annotator] == nil {
-				tallies[t.Annotator] = map[uint64][]storage.ClaimTally{}
-				s.layers[t.Annotator] = map[uint64][]storage.Claim{}
+			byArticle := tallies[t.Annotator]
+			if byArticle == nil {
+				byArticle = make(map[uint64][]storage.ClaimTally, len(ov.Tallies))
+				tallies[t.Annotator] = byArticle
+				s.layers[t.Annotator] = nil
 			}
-			tallies[t.Annotator][id] = append(tallies[t.Annotator][id], t)
-			s.layers[t.Annotator][id] = nil
+			byArticle[id] = append(byArticle[id], t)
 		}
 	}
 	s.setStatuses(ov.Statuses)
