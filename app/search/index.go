@@ -63,13 +63,16 @@ type Index struct {
 	store   *storage.Store
 	claims  int               // live slots
 	titles  map[uint64]string // by article id; an article without a title has none
-	gen     uint64            // bumped by every change; Sessions compare it
-	loading *loadState        // non-nil while Load runs
+	// articles are what the records of each article's claims share, by
+	// article id; an article no record is of may have none.
+	articles map[uint64]*article
+	gen      uint64     // bumped by every change; Sessions compare it
+	loading  *loadState // non-nil while Load runs
 }
 
 // NewIndex returns an empty index.
 func NewIndex() *Index {
-	return &Index{titles: map[uint64]string{}}
+	return &Index{titles: map[uint64]string{}, articles: map[uint64]*article{}}
 }
 
 // Len is the number of claims in the index.
@@ -118,7 +121,7 @@ func (ix *Index) RemoveArticle(articleID uint64) {
 	ix.touchArticle(articleID, false)
 	var gone []uint64 // removing may compact the slots: not while walking them
 	for _, r := range ix.recs {
-		if r.article == articleID && r.hay != "" {
+		if r.hay != "" && r.of.id == articleID {
 			gone = append(gone, r.id)
 		}
 	}
@@ -127,12 +130,13 @@ func (ix *Index) RemoveArticle(articleID uint64) {
 		ix.remove(id)
 	}
 	delete(ix.titles, articleID)
+	delete(ix.articles, articleID)
 	ix.gen++
 }
 
 // put stores e under the lock; e.ArticleTitle is ignored.
 func (ix *Index) put(e Entry) {
-	slot := ix.putRecord(newRecord(e, ix.titles[e.ArticleID]))
+	slot := ix.putRecord(newRecord(e, ix.article(e.ArticleID)))
 	if ix.store == nil {
 		e.ArticleTitle = ""
 		ix.entries[slot] = e
@@ -212,12 +216,27 @@ func (ix *Index) setTitle(articleID uint64, title string) {
 	} else {
 		ix.titles[articleID] = title
 	}
-	folded := foldText(title)
+	of, ok := ix.articles[articleID]
+	if !ok {
+		return // no record is of it: the next one gets the title
+	}
+	of.title = foldText(title)
 	for slot := range ix.recs {
-		if r := &ix.recs[slot]; r.article == articleID && r.hay != "" {
-			r.retitle(folded)
+		if r := &ix.recs[slot]; r.of == of && r.hay != "" {
+			r.remask()
 		}
 	}
+}
+
+// article is what the records of the article with id share, made the first
+// time a record is of it. Called under the lock.
+func (ix *Index) article(id uint64) *article {
+	of, ok := ix.articles[id]
+	if !ok {
+		of = titled(id, ix.titles[id])
+		ix.articles[id] = of
+	}
+	return of
 }
 
 // bind makes the index read the claims it returns from store, and so stop

@@ -349,6 +349,42 @@ func TestIndexAPIDuringLoad(t *testing.T) {
 	}
 }
 
+// TestLoadOfAnArticleAddedAfterItsSummaries: an article stored between
+// Load reading the summaries and reading the claims has its claims found
+// by its title, and they follow a later rename like every other article's.
+func TestLoadOfAnArticleAddedAfterItsSummaries(t *testing.T) {
+	s, _ := storeWithClaims(t)
+	ix := NewIndex()
+	var late storage.Article
+	testHookSummariesRead = func() {
+		late = addArticle(t, s, "", "Latecomer news\nZakharova denied it twice.")
+		for _, start := range []int{15, 15} {
+			if _, err := s.AddClaim(storage.Claim{ArticleID: late.ID, Start: start, End: start + 16, Label: "denial"}); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	defer func() { testHookSummariesRead = nil }()
+	if err := ix.Load(s); err != nil {
+		t.Fatal(err)
+	}
+	// Load saw no title for it: the index learns titles from the store
+	// it follows, or from whoever tells it.
+	ix.SetArticleTitle(late.ID, "Latecomer news")
+	for _, query := range []string{"latecomer zakharova", "article:latecomer"} {
+		if got := results(t, ix, query, 0); len(got) != 2 || got[0].ArticleID != late.ID || got[1].ArticleID != late.ID {
+			t.Errorf("%q finds %d claims, want the latecomer's 2: %+v", query, len(got), got)
+		}
+	}
+	ix.SetArticleTitle(late.ID, "Renamed later")
+	if got := results(t, ix, "renamed zakharova", 0); len(got) != 2 {
+		t.Errorf("after the rename %d claims are found by the new title, want 2", len(got))
+	}
+	if got := results(t, ix, "latecomer", 0); len(got) != 0 {
+		t.Errorf("after the rename %d claims are still found by the old title", len(got))
+	}
+}
+
 // churn changes the store in every way: edits, deletions, a restore, a new
 // article with a claim, and (when del is set) an article deleted with its
 // claims.

@@ -24,8 +24,11 @@ func (ix *Index) Load(store *storage.Store) error {
 	if err != nil {
 		return fmt.Errorf("search index: reading articles: %w", err)
 	}
-	titles, folded, claims := articleTitles(summaries)
-	recs, err := foldStore(store, folded, claims)
+	titles, articles, claims := articleTitles(summaries)
+	if testHookSummariesRead != nil {
+		testHookSummariesRead()
+	}
+	recs, err := foldStore(store, articles, claims)
 	if err != nil {
 		return fmt.Errorf("search index: reading claims: %w", err)
 	}
@@ -35,11 +38,13 @@ func (ix *Index) Load(store *storage.Store) error {
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
 	ix.bind(store)
-	ix.install(titles, recs)
+	ix.install(titles, articles, recs)
 	return nil
 }
 
-// foldStore folds every claim of store into a record, reading the claims
+// foldStore folds every claim of store into a record of its article in
+// articles (one of its own for a claim whose article came after the
+// summaries were read: install gives it the index's), reading the claims
 // where they lie in the file (no claim is decoded into strings of its
 // own), split by id across all cores. The records come in the order of
 // their ids; where ids are dense, as they are but after mass
@@ -47,7 +52,7 @@ func (ix *Index) Load(store *storage.Store) error {
 // workers' shares (a copy of every record), and ids no claim holds any more
 // leave empty slots for install to drop. claims is about how many there
 // are.
-func foldStore(store *storage.Store, titles map[uint64]string, claims int) ([]record, error) {
+func foldStore(store *storage.Store, articles map[uint64]*article, claims int) ([]record, error) {
 	last, err := store.LastClaimID()
 	if err != nil {
 		return nil, err
@@ -77,7 +82,11 @@ func foldStore(store *storage.Store, titles map[uint64]string, claims int) ([]re
 					parts[w] = append(parts[w], record{})
 					r = &parts[w][len(parts[w])-1]
 				}
-				buf = r.foldStored(buf[:0], c, titles[c.ArticleID])
+				of := articles[c.ArticleID]
+				if of == nil {
+					of = &article{id: c.ArticleID}
+				}
+				buf = r.foldStored(buf[:0], c, of)
 				r.setText(texts.keep(buf))
 				return true
 			})
@@ -94,19 +103,19 @@ func foldStore(store *storage.Store, titles map[uint64]string, claims int) ([]re
 }
 
 // articleTitles reads the articles' titles from their summaries: as they
-// are (none for an article without one), folded, and how many claims the
-// articles hold together.
-func articleTitles(summaries []storage.ArticleSummary) (titles, folded map[uint64]string, claims int) {
+// are (none for an article without one), as the articles records share,
+// and how many claims the articles hold together.
+func articleTitles(summaries []storage.ArticleSummary) (titles map[uint64]string, articles map[uint64]*article, claims int) {
 	titles = make(map[uint64]string, len(summaries))
-	folded = make(map[uint64]string, len(summaries))
+	articles = make(map[uint64]*article, len(summaries))
 	for _, a := range summaries {
 		if a.Title != "" {
 			titles[a.ID] = a.Title
 		}
-		folded[a.ID] = foldText(a.Title)
+		articles[a.ID] = titled(a.ID, a.Title)
 		claims += a.Claims
 	}
-	return titles, folded, claims
+	return titles, articles, claims
 }
 
 // idShares splits the claim ids 1 to last into consecutive shares, one for
@@ -178,6 +187,11 @@ func (ix *Index) touchArticle(id uint64, exists bool) {
 // and before it installs what it read: the window where changes race it.
 var testHookLoadRead func()
 
+// testHookSummariesRead, when set by a test, runs after Load has read the
+// articles' summaries and before it reads the claims: an article added
+// then has claims Load reads and no summary.
+var testHookSummariesRead func()
+
 func (ix *Index) beginLoad() {
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
@@ -197,12 +211,15 @@ func (ix *Index) endLoad() {
 
 // install swaps in what Load read, keeping the claims and titles that
 // changed while it read. Called with the write lock held.
-func (ix *Index) install(titles map[uint64]string, recs []record) {
+func (ix *Index) install(titles map[uint64]string, articles map[uint64]*article, recs []record) {
 	touched := ix.loading
 	for id, exists := range touched.articles {
 		delete(titles, id)
 		if title, ok := ix.titles[id]; exists && ok {
 			titles[id] = title
+		}
+		if of, ok := articles[id]; ok && exists {
+			of.title = foldText(titles[id]) // the title set meanwhile
 		}
 	}
 	var kept []record
@@ -214,6 +231,7 @@ func (ix *Index) install(titles map[uint64]string, recs []record) {
 	ix.recs = recs[:0]
 	ix.claims = 0
 	ix.titles = titles
+	ix.articles = articles
 	ix.gen++
 	for _, r := range recs {
 		if r.hay == "" {
@@ -222,20 +240,30 @@ func (ix *Index) install(titles map[uint64]string, recs []record) {
 		if _, changed := touched.claims[r.id]; changed {
 			continue
 		}
-		exists, retitled := touched.articles[r.article]
+		exists, retitled := touched.articles[r.of.id]
 		switch {
 		case retitled && !exists:
 			// The article was removed while Load read its claims.
 			continue
+		case articles[r.of.id] != r.of:
+			// Its article came after the summaries were read.
+			r.of = ix.article(r.of.id)
+			r.remask()
 		case retitled:
-			r.retitle(foldText(titles[r.article])) // the title set meanwhile
+			r.remask()
 		}
 		ix.recs = append(ix.recs, r)
 		ix.claims++
 	}
+	for id, exists := range touched.articles {
+		if !exists {
+			delete(articles, id)
+		}
+	}
 	for _, r := range kept {
-		// Changed while the index held no titles yet, perhaps.
-		r.retitle(foldText(titles[r.article]))
+		// Its article's title may have changed while it was read.
+		r.of = ix.article(r.of.id)
+		r.remask()
 		ix.putRecord(r)
 	}
 }

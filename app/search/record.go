@@ -38,49 +38,62 @@ const fieldSeparator = '\n'
 // title is kept once per article rather than after every claim (a tenth
 // of what a million claims hold).
 type record struct {
-	hay      string // the claim's folded fields joined by fieldSeparator; "" marks a free slot
-	title    string // the article's folded title, shared by its records
+	hay      string   // the claim's folded fields joined by fieldSeparator; "" marks a free slot
+	of       *article // the claim's article, shared by its records
 	ends     [fieldTitle]int32
 	mask     uint64 // runeBit of every rune of the text
 	initials uint64 // runeBit of every rune that starts a word
 	singles  uint64 // runeBit of every word one rune long
 	updated  int64  // Entry.Updated as rankTime orders it
 	id       uint64
-	article  uint64
 }
 
-// newRecord folds e's fields, with its article's title, into a record.
-func newRecord(e Entry, title string) record {
+// article is what the records of one article's claims share: its id and
+// folded title, held once (a million records each holding both cost 16 MB
+// more). Retitling an article changes its title here, and then its
+// records' masks (remask).
+type article struct {
+	id    uint64
+	title string // folded
+}
+
+// titled is a new article with id and title, the title folded.
+func titled(id uint64, title string) *article {
+	return &article{id: id, title: foldText(title)}
+}
+
+// untitled is the article of records that stand for a bare text: it is
+// never retitled.
+var untitled = &article{}
+
+// newRecord folds e's fields into a record of article of.
+func newRecord(e Entry, of *article) record {
 	fs := [...]string{e.Quote, e.Label, e.Speaker, e.Target, e.Note, e.Annotator}
 	size := len(fs)
 	for _, f := range fs {
 		size += len(f)
 	}
-	r := record{title: foldText(title)}
+	r := record{of: of}
 	buf := r.fold(make([]byte, 0, size), fs[:])
 	r.setText(string(buf))
 	r.updated = rankTime(e.Updated)
-	r.id, r.article = e.ID, e.ArticleID
+	r.id = e.ID
 	return r
 }
 
-// foldStored appends to buf what newRecord folds of a stored claim, given
-// its article's title already folded, and fills in everything but the
-// text and its masks: the caller sets those from buf (setText), copying it
-// or not.
-func (r *record) foldStored(buf []byte, c *storage.Claim, foldedTitle string) []byte {
+// foldStored appends to buf what newRecord folds of a stored claim of
+// article of, and fills in everything but the text and its masks: the
+// caller sets those from buf (setText), copying it or not.
+func (r *record) foldStored(buf []byte, c *storage.Claim, of *article) []byte {
 	fs := [...]string{c.Quote, c.Label, c.Speaker, c.Target, c.Note, c.Annotator}
-	r.title = foldedTitle
+	r.of = of
 	r.updated = rankTime(c.Updated)
-	r.id, r.article = c.ID, c.ArticleID
+	r.id = c.ID
 	return r.fold(buf, fs[:])
 }
 
-// retitle puts a new title, folded, in place of the record's.
-func (r *record) retitle(foldedTitle string) {
-	r.title = foldedTitle
-	r.setText(r.hay)
-}
+// remask sets the masks again after the article's title changed.
+func (r *record) remask() { r.setText(r.hay) }
 
 // fold appends the folded claim fields fs to buf, joined by
 // fieldSeparator, and records where each ends.
@@ -98,7 +111,7 @@ func (r *record) fold(buf []byte, fs []string) []byte {
 // textRecord is the record of a bare text, such as an article title: a
 // claim with nothing but a quote.
 func textRecord(text string) record {
-	return newRecord(Entry{Quote: text}, "")
+	return newRecord(Entry{Quote: text}, untitled)
 }
 
 // setText sets the folded claim fields and the masks of the whole text,
@@ -107,7 +120,7 @@ func (r *record) setText(hay string) {
 	r.hay = hay
 	r.mask, r.initials, r.singles = 0, 0, 0
 	r.addMasks(hay)
-	r.addMasks(r.title)
+	r.addMasks(r.of.title)
 }
 
 // addMasks adds the runes and words of text to the masks. Texts are
@@ -149,7 +162,7 @@ func (r *record) field(f field) string {
 // within returns the string holding field f, and where f lies in it.
 func (r *record) within(f field) (text string, lo, hi int) {
 	if f == fieldTitle {
-		return r.title, 0, len(r.title)
+		return r.of.title, 0, len(r.of.title)
 	}
 	if f > 0 {
 		lo = int(r.ends[f-1]) + 1
@@ -166,7 +179,7 @@ func (r *record) at(p int) (string, int) {
 	if p < r.titleAt() {
 		return r.hay, p
 	}
-	return r.title, p - r.titleAt()
+	return r.of.title, p - r.titleAt()
 }
 
 // index is the position of w in the record's text at or after from, or
@@ -178,8 +191,8 @@ func (r *record) index(w string, from int) int {
 			return i
 		}
 	}
-	if t := max(from-r.titleAt(), 0); t < len(r.title) {
-		if i := index(r.title, w, t); i >= 0 {
+	if t := max(from-r.titleAt(), 0); t < len(r.of.title) {
+		if i := index(r.of.title, w, t); i >= 0 {
 			return r.titleAt() + i
 		}
 	}
@@ -191,7 +204,7 @@ func (r *record) indexByte(b byte) int {
 	if i := strings.IndexByte(r.hay, b); i >= 0 {
 		return i
 	}
-	if i := strings.IndexByte(r.title, b); i >= 0 {
+	if i := strings.IndexByte(r.of.title, b); i >= 0 {
 		return r.titleAt() + i
 	}
 	return -1

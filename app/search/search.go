@@ -264,7 +264,7 @@ func (ix *Index) found(m *matcher, hits []hit) found {
 	}
 	titles := make(map[uint64]string, len(hits))
 	for _, h := range hits {
-		a := ix.recs[h.slot].article
+		a := ix.recs[h.slot].of.id
 		titles[a] = ix.titles[a]
 	}
 	return found{store: ix.store, m: m, hits: hits, titles: titles}

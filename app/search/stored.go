@@ -29,7 +29,7 @@ func SearchStore(store *storage.Store, query string, limit int) ([]Result, error
 	if err != nil {
 		return nil, fmt.Errorf("search: reading articles: %w", err)
 	}
-	titles, folded, _ := articleTitles(summaries)
+	titles, articles, _ := articleTitles(summaries)
 	last, err := store.LastClaimID()
 	if err != nil {
 		return nil, fmt.Errorf("search: reading claims: %w", err)
@@ -41,7 +41,7 @@ func SearchStore(store *storage.Store, query string, limit int) ([]Result, error
 	for w, share := range shares {
 		first, upto := share[0], share[1]
 		parts[w].limit = limit
-		wg.Go(func() { errs[w] = scanStored(store, m, folded, first, upto, &parts[w]) })
+		wg.Go(func() { errs[w] = scanStored(store, m, articles, first, upto, &parts[w]) })
 	}
 	wg.Wait()
 	for _, err := range errs {
@@ -54,13 +54,17 @@ func SearchStore(store *storage.Store, query string, limit int) ([]Result, error
 
 // scanStored evaluates m over the claims first to upto, offering every
 // match to top. A hit's slot is unused: its id finds the claim again.
-func scanStored(store *storage.Store, m *matcher, titles map[uint64]string, first, upto uint64, top *topK) error {
+func scanStored(store *storage.Store, m *matcher, articles map[uint64]*article, first, upto uint64, top *topK) error {
 	j := &scanJob{m: m, every: true}
 	words := len(m.words)
 	var buf []byte
 	var r record
 	return store.ForEachClaimBorrowed(first, upto, func(c *storage.Claim) bool {
-		buf = r.foldStored(buf[:0], c, titles[c.ArticleID])
+		of := articles[c.ArticleID]
+		if of == nil {
+			of = &article{id: c.ArticleID} // come after the summaries were read
+		}
+		buf = r.foldStored(buf[:0], c, of)
 		// The buffer is overwritten by the next claim, and nothing keeps
 		// the record past this call: a string over it costs no copy.
 		r.setText(unsafe.String(unsafe.SliceData(buf), len(buf)))
@@ -84,7 +88,7 @@ func storedResults(store *storage.Store, m *matcher, titles map[uint64]string, h
 			return nil, fmt.Errorf("search: reading claim %d: %w", h.id, err)
 		}
 		e := EntryOf(c, titles[c.ArticleID])
-		r := newRecord(e, e.ArticleTitle)
+		r := newRecord(e, titled(e.ArticleID, e.ArticleTitle))
 		out = append(out, Result{Entry: e, Score: int(h.score), QuoteMatches: quoteMatches(m, &r, e.Quote)})
 	}
 	return out, nil
