@@ -220,7 +220,7 @@ func (ix *Index) setTitle(articleID uint64, title string) {
 	if !ok {
 		return // no record is of it: the next one gets the title
 	}
-	of.title = foldText(title)
+	of.retitle(foldText(title))
 	for slot := range ix.recs {
 		if r := &ix.recs[slot]; r.of == of && r.hay != "" {
 			r.remask()

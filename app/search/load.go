@@ -219,7 +219,7 @@ func (ix *Index) install(titles map[uint64]string, articles map[uint64]*article,
 			titles[id] = title
 		}
 		if of, ok := articles[id]; ok && exists {
-			of.title = foldText(titles[id]) // the title set meanwhile
+			of.retitle(foldText(titles[id])) // the title set meanwhile
 		}
 	}
 	var kept []record

@@ -38,28 +38,45 @@ const fieldSeparator = '\n'
 // title is kept once per article rather than after every claim (a tenth
 // of what a million claims hold).
 type record struct {
-	hay      string   // the claim's folded fields joined by fieldSeparator; "" marks a free slot
-	of       *article // the claim's article, shared by its records
-	ends     [fieldTitle]int32
+	hay  string   // the claim's folded fields joined by fieldSeparator; "" marks a free slot
+	of   *article // the claim's article, shared by its records
+	ends [fieldTitle]int32
+	runeMasks
+	updated int64 // Entry.Updated as rankTime orders it
+	id      uint64
+}
+
+// runeMasks tell which runes a text holds, for ruling a record out
+// before matching it.
+type runeMasks struct {
 	mask     uint64 // runeBit of every rune of the text
 	initials uint64 // runeBit of every rune that starts a word
 	singles  uint64 // runeBit of every word one rune long
-	updated  int64  // Entry.Updated as rankTime orders it
-	id       uint64
 }
 
 // article is what the records of one article's claims share: its id and
 // folded title, held once (a million records each holding both cost 16 MB
-// more). Retitling an article changes its title here, and then its
-// records' masks (remask).
+// more), and the title's masks, worked out once rather than for each of
+// its claims (they were a fifth of loading the index). Retitling an
+// article changes them here, and then its records' masks (remask).
 type article struct {
 	id    uint64
-	title string // folded
+	title string    // folded
+	masks runeMasks // the title's alone
 }
 
 // titled is a new article with id and title, the title folded.
 func titled(id uint64, title string) *article {
-	return &article{id: id, title: foldText(title)}
+	of := &article{id: id}
+	of.retitle(foldText(title))
+	return of
+}
+
+// retitle gives the article a new folded title.
+func (a *article) retitle(folded string) {
+	a.title = folded
+	a.masks = runeMasks{}
+	a.masks.add(folded)
 }
 
 // untitled is the article of records that stand for a bare text: it is
@@ -118,14 +135,13 @@ func textRecord(text string) record {
 // the title included.
 func (r *record) setText(hay string) {
 	r.hay = hay
-	r.mask, r.initials, r.singles = 0, 0, 0
-	r.addMasks(hay)
-	r.addMasks(r.of.title)
+	r.runeMasks = r.of.masks
+	r.add(hay)
 }
 
-// addMasks adds the runes and words of text to the masks. Texts are
-// joined by a separator, which ends words.
-func (r *record) addMasks(text string) {
+// add adds the runes and words of text to the masks. Texts are joined by
+// a separator, which ends words: each text's masks can be added apart.
+func (r *runeMasks) add(text string) {
 	inWord, runes := false, 0
 	var first rune
 	for i := 0; i < len(text); {
