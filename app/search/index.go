@@ -66,13 +66,14 @@ type Index struct {
 	// articles are what the records of each article's claims share, by
 	// article id; an article no record is of may have none.
 	articles map[uint64]*article
+	values   *values    // of the claims put one by one
 	gen      uint64     // bumped by every change; Sessions compare it
 	loading  *loadState // non-nil while Load runs
 }
 
 // NewIndex returns an empty index.
 func NewIndex() *Index {
-	return &Index{titles: map[uint64]string{}, articles: map[uint64]*article{}}
+	return &Index{titles: map[uint64]string{}, articles: map[uint64]*article{}, values: newValues()}
 }
 
 // Len is the number of claims in the index.
@@ -136,7 +137,7 @@ func (ix *Index) RemoveArticle(articleID uint64) {
 
 // put stores e under the lock; e.ArticleTitle is ignored.
 func (ix *Index) put(e Entry) {
-	slot := ix.putRecord(newRecord(e, ix.article(e.ArticleID)))
+	slot := ix.putRecord(newRecord(e, ix.values.fieldSet(e.Label, e.Speaker, e.Target, e.Annotator), ix.article(e.ArticleID)))
 	if ix.store == nil {
 		e.ArticleTitle = ""
 		ix.entries[slot] = e

@@ -74,6 +74,7 @@ func foldStore(store *storage.Store, articles map[uint64]*article, claims int) (
 		wg.Go(func() {
 			var buf []byte
 			var texts textBlocks
+			vals := newValues()
 			errs[w] = store.ForEachClaimBorrowed(first, upto, func(c *storage.Claim) bool {
 				var r *record
 				if dense {
@@ -86,7 +87,7 @@ func foldStore(store *storage.Store, articles map[uint64]*article, claims int) (
 				if of == nil {
 					of = &article{id: c.ArticleID}
 				}
-				buf = r.foldStored(buf[:0], c, of)
+				buf = r.foldStored(buf[:0], c, vals.fieldSet(c.Label, c.Speaker, c.Target, c.Annotator), of)
 				r.setText(texts.keep(buf))
 				return true
 			})

@@ -209,7 +209,7 @@ func scoreWords(r *record, words []string) (int, bool) {
 // its tier and byte position, the first of that tier. pos is -1 when w
 // does not occur.
 func occurrence(text, w string) (tier, int) {
-	r := record{hay: text, of: untitled}
+	r := record{hay: text, quoteEnd: int32(len(text)), fields: noFields, of: untitled}
 	p := r.index(w, 0)
 	if p < 0 {
 		return tierScattered, -1

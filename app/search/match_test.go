@@ -155,7 +155,7 @@ func TestExtendWordAgreesWithMatchWord(t *testing.T) {
 	moved := 0
 	for range 30000 {
 		e := Entry{Quote: text(10), Label: text(10), Speaker: text(10), Note: text(10)}
-		r := newRecord(e, titled(e.ArticleID, text(10)))
+		r := entryRecord(e, titled(e.ArticleID, text(10)))
 		w := []rune(foldText(text(6)))
 		if len(w) < 2 {
 			continue

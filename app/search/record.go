@@ -29,18 +29,20 @@ const (
 // ends words.
 const fieldSeparator = '\n'
 
-// record is what a search reads of one claim: its folded fields and where
-// they end, its article's folded title, its rune masks and what ranking
-// needs. It is kept apart from the Entry, so a scan walks a compact slice.
+// record is what a search reads of one claim: its folded fields, its
+// article's folded title, its rune masks and what ranking needs. It is kept
+// apart from the Entry, so a scan walks a compact slice.
 //
 // A record reads as one text: the claim's fields joined by fieldSeparator,
-// then fieldSeparator and the title. Positions count through it so; the
-// title is kept once per article rather than after every claim (a tenth
-// of what a million claims hold).
+// then fieldSeparator and the title. Positions count through it so. Only
+// the quote and the note are the record's own; the label, speaker, target
+// and annotator, which a store repeats claim after claim, are values the
+// records share (fieldSet), and the title is held once per article.
 type record struct {
-	hay  string   // the claim's folded fields joined by fieldSeparator; "" marks a free slot
-	of   *article // the claim's article, shared by its records
-	ends [fieldTitle]int32
+	hay      string   // the folded quote, fieldSeparator, the folded note; "" marks a free slot
+	quoteEnd int32    // where the quote ends in hay
+	of       *article // the claim's article, shared by its records
+	fields   fieldSet // the label, speaker, target and annotator, each shared
 	runeMasks
 	updated int64 // Entry.Updated as rankTime orders it
 	id      uint64
@@ -52,6 +54,11 @@ type runeMasks struct {
 	mask     uint64 // runeBit of every rune of the text
 	initials uint64 // runeBit of every rune that starts a word
 	singles  uint64 // runeBit of every word one rune long
+}
+
+// or adds the runes of another text, joined to this one by a separator.
+func (m runeMasks) or(o runeMasks) runeMasks {
+	return runeMasks{m.mask | o.mask, m.initials | o.initials, m.singles | o.singles}
 }
 
 // article is what the records of one article's claims share: its id and
@@ -83,59 +90,57 @@ func (a *article) retitle(folded string) {
 // never retitled.
 var untitled = &article{}
 
-// newRecord folds e's fields into a record of article of.
-func newRecord(e Entry, of *article) record {
-	fs := [...]string{e.Quote, e.Label, e.Speaker, e.Target, e.Note, e.Annotator}
-	size := len(fs)
-	for _, f := range fs {
-		size += len(f)
-	}
-	r := record{of: of}
-	buf := r.fold(make([]byte, 0, size), fs[:])
+// newRecord folds e's fields into a record of article of, with fields
+// holding e's label, speaker, target and annotator.
+func newRecord(e Entry, fields fieldSet, of *article) record {
+	r := record{fields: fields, of: of}
+	buf := r.foldOwn(make([]byte, 0, len(e.Quote)+1+len(e.Note)), e.Quote, e.Note)
 	r.setText(string(buf))
 	r.updated = rankTime(e.Updated)
 	r.id = e.ID
 	return r
 }
 
+// entryRecord is newRecord with e's four shared fields held by the record
+// alone, for a record that lives no longer than a search.
+func entryRecord(e Entry, of *article) record {
+	return newRecord(e, newFieldSet(e.Label, e.Speaker, e.Target, e.Annotator), of)
+}
+
 // foldStored appends to buf what newRecord folds of a stored claim of
-// article of, and fills in everything but the text and its masks: the
-// caller sets those from buf (setText), copying it or not.
-func (r *record) foldStored(buf []byte, c *storage.Claim, of *article) []byte {
-	fs := [...]string{c.Quote, c.Label, c.Speaker, c.Target, c.Note, c.Annotator}
-	r.of = of
+// article of, whose shared fields are fields, and fills in everything but
+// the text and its masks: the caller sets those from buf (setText), copying
+// it or not.
+func (r *record) foldStored(buf []byte, c *storage.Claim, fields fieldSet, of *article) []byte {
+	r.fields, r.of = fields, of
 	r.updated = rankTime(c.Updated)
 	r.id = c.ID
-	return r.fold(buf, fs[:])
+	return r.foldOwn(buf, c.Quote, c.Note)
 }
 
 // remask sets the masks again after the article's title changed.
 func (r *record) remask() { r.setText(r.hay) }
 
-// fold appends the folded claim fields fs to buf, joined by
-// fieldSeparator, and records where each ends.
-func (r *record) fold(buf []byte, fs []string) []byte {
-	for i, f := range fs {
-		if i > 0 {
-			buf = append(buf, fieldSeparator)
-		}
-		buf = appendFolded(buf, f)
-		r.ends[i] = int32(len(buf))
-	}
-	return buf
+// foldOwn appends the folded quote and note to buf, joined by
+// fieldSeparator, and records where the quote ends.
+func (r *record) foldOwn(buf []byte, quote, note string) []byte {
+	buf = appendFolded(buf, quote)
+	r.quoteEnd = int32(len(buf))
+	buf = append(buf, fieldSeparator)
+	return appendFolded(buf, note)
 }
 
 // textRecord is the record of a bare text, such as an article title: a
 // claim with nothing but a quote.
 func textRecord(text string) record {
-	return newRecord(Entry{Quote: text}, untitled)
+	return newRecord(Entry{Quote: text}, noFields, untitled)
 }
 
-// setText sets the folded claim fields and the masks of the whole text,
-// the title included.
+// setText sets the record's own folded fields and the masks of the whole
+// text, the shared fields and the title included.
 func (r *record) setText(hay string) {
 	r.hay = hay
-	r.runeMasks = r.of.masks
+	r.runeMasks = r.fields.masks().or(r.of.masks)
 	r.add(hay)
 }
 
@@ -171,57 +176,70 @@ func (r *runeMasks) add(text string) {
 
 // field returns the folded text of one field.
 func (r *record) field(f field) string {
-	text, lo, hi := r.within(f)
-	return text[lo:hi]
+	switch f {
+	case fieldQuote:
+		return r.hay[:r.quoteEnd]
+	case fieldLabel:
+		return r.fields.label.text
+	case fieldSpeaker:
+		return r.fields.speaker.text
+	case fieldTarget:
+		return r.fields.target.text
+	case fieldNote:
+		if int(r.quoteEnd) == len(r.hay) {
+			return "" // a bare text's record (occurrence)
+		}
+		return r.hay[r.quoteEnd+1:]
+	case fieldAnnotator:
+		return r.fields.annotator.text
+	}
+	return r.of.title
 }
 
 // within returns the string holding field f, and where f lies in it.
 func (r *record) within(f field) (text string, lo, hi int) {
-	if f == fieldTitle {
-		return r.of.title, 0, len(r.of.title)
-	}
-	if f > 0 {
-		lo = int(r.ends[f-1]) + 1
-	}
-	return r.hay, lo, int(r.ends[f])
+	text = r.field(f)
+	return text, 0, len(text)
 }
 
-// titleAt is where the title starts in the record's text.
-func (r *record) titleAt() int { return len(r.hay) + 1 }
-
-// at returns the string holding position p of the record's text, and p
+// at returns the field holding position p of the record's text, and p
 // within it.
 func (r *record) at(p int) (string, int) {
-	if p < r.titleAt() {
-		return r.hay, p
+	for f := fieldQuote; f < fieldTitle; f++ {
+		text := r.field(f)
+		if p < len(text) {
+			return text, p
+		}
+		p -= len(text) + 1
 	}
-	return r.of.title, p - r.titleAt()
+	return r.of.title, p
 }
 
 // index is the position of w in the record's text at or after from, or
-// -1. No occurrence spans the separator before the title: a word never
-// holds it.
+// -1. No occurrence spans a separator: a word never holds it.
 func (r *record) index(w string, from int) int {
-	if from < len(r.hay) {
-		if i := index(r.hay, w, from); i >= 0 {
-			return i
+	start := 0
+	for f := fieldQuote; f < numFields; f++ {
+		text := r.field(f)
+		if from < start+len(text) {
+			if i := index(text, w, max(from-start, 0)); i >= 0 {
+				return start + i
+			}
 		}
-	}
-	if t := max(from-r.titleAt(), 0); t < len(r.of.title) {
-		if i := index(r.of.title, w, t); i >= 0 {
-			return r.titleAt() + i
-		}
+		start += len(text) + 1
 	}
 	return -1
 }
 
 // indexByte is the first position of b in the record's text, or -1.
 func (r *record) indexByte(b byte) int {
-	if i := strings.IndexByte(r.hay, b); i >= 0 {
-		return i
-	}
-	if i := strings.IndexByte(r.of.title, b); i >= 0 {
-		return r.titleAt() + i
+	start := 0
+	for f := fieldQuote; f < numFields; f++ {
+		text := r.field(f)
+		if i := strings.IndexByte(text, b); i >= 0 {
+			return start + i
+		}
+		start += len(text) + 1
 	}
 	return -1
 }

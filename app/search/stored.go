@@ -59,12 +59,13 @@ func scanStored(store *storage.Store, m *matcher, articles map[uint64]*article, 
 	words := len(m.words)
 	var buf []byte
 	var r record
+	vals := newValues()
 	return store.ForEachClaimBorrowed(first, upto, func(c *storage.Claim) bool {
 		of := articles[c.ArticleID]
 		if of == nil {
 			of = &article{id: c.ArticleID} // come after the summaries were read
 		}
-		buf = r.foldStored(buf[:0], c, of)
+		buf = r.foldStored(buf[:0], c, vals.fieldSet(c.Label, c.Speaker, c.Target, c.Annotator), of)
 		// The buffer is overwritten by the next claim, and nothing keeps
 		// the record past this call: a string over it costs no copy.
 		r.setText(unsafe.String(unsafe.SliceData(buf), len(buf)))
@@ -88,7 +89,7 @@ func storedResults(store *storage.Store, m *matcher, titles map[uint64]string, h
 			return nil, fmt.Errorf("search: reading claim %d: %w", h.id, err)
 		}
 		e := EntryOf(c, titles[c.ArticleID])
-		r := newRecord(e, titled(e.ArticleID, e.ArticleTitle))
+		r := entryRecord(e, titled(e.ArticleID, e.ArticleTitle))
 		out = append(out, Result{Entry: e, Score: int(h.score), QuoteMatches: quoteMatches(m, &r, e.Quote)})
 	}
 	return out, nil
