@@ -61,6 +61,7 @@ func foldStore(store *storage.Store, articles map[uint64]*article, claims int) (
 	var recs []record
 	if dense {
 		recs = make([]record, last)
+		adviseHugePages(unsafe.Pointer(unsafe.SliceData(recs)), uintptr(len(recs))*unsafe.Sizeof(record{}))
 	}
 	// Every core reads: the window loads its index once its first frame
 	// is drawn, and until the index is in, the palette it is waited for by
