@@ -24,12 +24,7 @@ func TestArticleListRedrawsEachRowOnce(t *testing.T) {
 		}
 	}
 	p := w.articles
-	drawn := map[widget.ListItemID]int{}
-	update := p.list.UpdateItem
-	p.list.UpdateItem = func(row widget.ListItemID, item fyne.CanvasObject) {
-		drawn[row]++
-		update(row, item)
-	}
+	drawn := countRowDraws(p.list)
 	for _, step := range []struct {
 		name string
 		do   func()
@@ -49,13 +44,31 @@ func TestArticleListRedrawsEachRowOnce(t *testing.T) {
 		if len(drawn) == 0 {
 			t.Errorf("%s drew no row", step.name)
 		}
-		for row, n := range drawn {
-			if n > 1 {
-				t.Errorf("%s drew row %d %d times", step.name, row, n)
-			}
-		}
+		drewRowsAtMost(t, drawn, 1, step.name)
 	}
 	if got := p.article(p.selected).ID; got != w.session.Article().ID {
 		t.Errorf("the list marks article %d, the open one is %d", got, w.session.Article().ID)
+	}
+}
+
+// countRowDraws counts, by row, each time list draws a row from now on.
+func countRowDraws(list *widget.List) map[widget.ListItemID]int {
+	drawn := map[widget.ListItemID]int{}
+	update := list.UpdateItem
+	list.UpdateItem = func(row widget.ListItemID, item fyne.CanvasObject) {
+		drawn[row]++
+		update(row, item)
+	}
+	return drawn
+}
+
+// drewRowsAtMost fails the test for each row drawn more than most times
+// by what.
+func drewRowsAtMost(t *testing.T, drawn map[widget.ListItemID]int, most int, what string) {
+	t.Helper()
+	for row, n := range drawn {
+		if n > most {
+			t.Errorf("%s drew row %d %d times", what, row, n)
+		}
 	}
 }

@@ -1,12 +1,12 @@
 package window
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 
 	"claimdesk/storage"
 )
@@ -141,12 +141,7 @@ func TestPaletteDrawsEachRowOncePerAnswer(t *testing.T) {
 	queued := queueBackground(w)
 	press(w, ctrl(fyne.KeyK))
 	p := w.palette
-	drawn := map[widget.ListItemID]int{}
-	update := p.list.UpdateItem
-	p.list.UpdateItem = func(row widget.ListItemID, item fyne.CanvasObject) {
-		drawn[row]++
-		update(row, item)
-	}
+	drawn := countRowDraws(p.list)
 	// Rows that were not on the screen before Fyne's List draws twice on a
 	// refresh (laying them out, then refreshing every row): answers after
 	// an empty one may draw a row twice, no more.
@@ -160,11 +155,7 @@ func TestPaletteDrawsEachRowOncePerAnswer(t *testing.T) {
 		if len(p.results) > 0 && len(drawn) == 0 {
 			t.Errorf("the answer to %q drew no row", step.query)
 		}
-		for row, n := range drawn {
-			if n > step.most {
-				t.Errorf("the answer to %q drew row %d %d times", step.query, row, n)
-			}
-		}
+		drewRowsAtMost(t, drawn, step.most, fmt.Sprintf("the answer to %q", step.query))
 		if len(p.results) > 0 && p.chosen != 0 {
 			t.Errorf("after the answer to %q row %d is chosen, want the first", step.query, p.chosen)
 		}
@@ -172,11 +163,7 @@ func TestPaletteDrawsEachRowOncePerAnswer(t *testing.T) {
 	for _, key := range []fyne.KeyName{fyne.KeyDown, fyne.KeyDown, fyne.KeyUp} {
 		clear(drawn)
 		p.query.TypedKey(&fyne.KeyEvent{Name: key})
-		for row, n := range drawn {
-			if n > 1 {
-				t.Errorf("%s drew row %d %d times", key, row, n)
-			}
-		}
+		drewRowsAtMost(t, drawn, 1, string(key))
 	}
 	if p.chosen != 1 {
 		t.Errorf("↓ ↓ ↑ chose row %d, want the second", p.chosen)
