@@ -84,11 +84,7 @@ func foldStore(store *storage.Store, articles map[uint64]*article, claims int) (
 					parts[w] = append(parts[w], record{})
 					r = &parts[w][len(parts[w])-1]
 				}
-				of := articles[c.ArticleID]
-				if of == nil {
-					of = &article{id: c.ArticleID}
-				}
-				buf = r.foldStored(buf[:0], c, vals.fieldSet(c.Label, c.Speaker, c.Target, c.Annotator), of)
+				buf = r.foldStored(buf[:0], c, vals.fieldSet(c.Label, c.Speaker, c.Target, c.Annotator), articleOf(articles, c.ArticleID))
 				r.setText(texts.keep(buf))
 				return true
 			})
@@ -118,6 +114,16 @@ func articleTitles(summaries []storage.ArticleSummary) (titles map[uint64]string
 		claims += a.Claims
 	}
 	return titles, articles, claims
+}
+
+// articleOf is the article with id among those read from the summaries,
+// or one of its own, untitled, for an article that came after they were
+// read (Load's install gives its records the index's).
+func articleOf(articles map[uint64]*article, id uint64) *article {
+	if of := articles[id]; of != nil {
+		return of
+	}
+	return &article{id: id}
 }
 
 // idShares splits the claim ids 1 to last into consecutive shares, one for
@@ -222,6 +228,8 @@ func (ix *Index) install(titles map[uint64]string, articles map[uint64]*article,
 		}
 		if of, ok := articles[id]; ok && exists {
 			of.retitle(foldText(titles[id])) // the title set meanwhile
+		} else if !exists {
+			delete(articles, id) // its records are dropped below
 		}
 	}
 	var kept []record
@@ -256,11 +264,6 @@ func (ix *Index) install(titles map[uint64]string, articles map[uint64]*article,
 		}
 		ix.recs = append(ix.recs, r)
 		ix.claims++
-	}
-	for id, exists := range touched.articles {
-		if !exists {
-			delete(articles, id)
-		}
 	}
 	for _, r := range kept {
 		// Its article's title may have changed while it was read.

@@ -61,11 +61,7 @@ func scanStored(store *storage.Store, m *matcher, articles map[uint64]*article, 
 	var r record
 	vals := newValues()
 	return store.ForEachClaimBorrowed(first, upto, func(c *storage.Claim) bool {
-		of := articles[c.ArticleID]
-		if of == nil {
-			of = &article{id: c.ArticleID} // come after the summaries were read
-		}
-		buf = r.foldStored(buf[:0], c, vals.fieldSet(c.Label, c.Speaker, c.Target, c.Annotator), of)
+		buf = r.foldStored(buf[:0], c, vals.fieldSet(c.Label, c.Speaker, c.Target, c.Annotator), articleOf(articles, c.ArticleID))
 		// The buffer is overwritten by the next claim, and nothing keeps
 		// the record past this call: a string over it costs no copy.
 		r.setText(unsafe.String(unsafe.SliceData(buf), len(buf)))

@@ -99,8 +99,8 @@ func (p *articlePanel) markOpen(id uint64) { p.showOpen(id, false) }
 
 // showOpen selects and scrolls to id's row, redrawing the shown rows once
 // (Fyne's Select, ScrollTo, UnselectAll and Refresh each redraw them all,
-// and Fyne's label measures a title many times to cut it: at 1,000
-// articles three redraws in a row cost the first frame ~70 ms). rowsChanged
+// and Fyne's label measures a title many times to cut it: the panel asked
+// for up to three redraws where one does). rowsChanged
 // says the rows were filtered again and must be redrawn in any case.
 func (p *articlePanel) showOpen(id uint64, rowsChanged bool) {
 	p.marking = true
