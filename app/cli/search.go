@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"strings"
@@ -33,7 +34,7 @@ func runSearch(env *Env, args []string) error {
 	defer store.Close()
 	// One query, then exit: reading the stored claims once costs less
 	// than building an index to ask it once.
-	results, err := search.SearchStore(store, query, *limit)
+	results, err := search.SearchStore(context.Background(), store, query, *limit)
 	if err != nil {
 		return err
 	}

@@ -17,8 +17,8 @@ import (
 // (300 articles, so that make test stays short; CLAIMDESK_SCALE_ARTICLES=1000
 // measures 100,000) and types a query into the palette the moment the
 // title appears, before the window is drawn and while the search index is
-// still to be read: the query typed then is kept, and answered once the
-// index holds the store. It logs process start → title and → the palette's
+// still to be read: the query typed then is kept, and answered from the
+// store while the index is read, from the index once it holds the store. It logs process start → title and → the palette's
 // first answer (README, Window at scale), measured, never asserted. When
 // measuring (CLAIMDESK_SCALE_ARTICLES set, as scripts/scale-bench does) it
 // also logs the window's memory once its background work is done, beside
@@ -107,13 +107,18 @@ func TestBigStoreOpensAtOnce(t *testing.T) {
 	if got := readText(t, shot, firstRowMeta); !strings.HasPrefix(got, "Maria Zakharova") {
 		t.Errorf("the first result for %q reads %q, want a claim of Maria Zakharova", query, got)
 	}
-	if got := readText(t, shot, paletteInfo); !strings.HasSuffix(got, "results") {
-		t.Errorf("once indexed, the palette's count reads %q", got)
+	// Still results may be the store's answer, while indexing, or the
+	// index's: both count them.
+	if got := readText(t, shot, paletteInfo); !strings.Contains(got, " results") {
+		t.Errorf("once answered, the palette's count reads %q", got)
 	}
 	// The index is read once the first frame is drawn, which the window
 	// learns from the frame itself; it says when it had to stop waiting.
 	if log, err := os.ReadFile(filepath.Join(home, "app.log")); err != nil || strings.Contains(string(log), "no frame drawn") {
 		t.Errorf("the window did not learn that its first frame was drawn (%v):\n%s", err, log)
+	}
+	if raw, err := os.ReadFile(filepath.Join(home, "app.log")); err == nil {
+		t.Logf("LOG %s", raw)
 	}
 	x.xdotool("key", "--window", win, "Escape")
 	if !measuring {

@@ -69,6 +69,9 @@ type Index struct {
 	values   *values    // of the claims put one by one
 	gen      uint64     // bumped by every change; Sessions compare it
 	loading  *loadState // non-nil while Load runs
+	// loadGate is read-locked by Load's readers while they read, and
+	// locked by Hold.
+	loadGate sync.RWMutex
 }
 
 // NewIndex returns an empty index.

@@ -2,6 +2,7 @@ package search
 
 import (
 	"cmp"
+	"context"
 	"maps"
 	"reflect"
 	"slices"
@@ -541,7 +542,7 @@ func TestLoadAfterMostClaimsDeleted(t *testing.T) {
 		t.Fatalf("the index holds %d claims, want the %d kept", len(got), len(kept))
 	}
 	for _, q := range storedQueries {
-		want, err := SearchStore(s, q, 0)
+		want, err := SearchStore(context.Background(), s, q, 0)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -1,6 +1,7 @@
 package search
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"runtime"
@@ -20,7 +21,10 @@ import (
 // once. The claims are split across the cores by id, each share read in a
 // transaction of its own: one snapshot for a store opened read-only, as
 // the command line opens it, which no process can write meanwhile.
-func SearchStore(store *storage.Store, query string, limit int) ([]Result, error) {
+// Cancelling ctx stops the reading within claimsBetweenChecks claims, and
+// SearchStore returns ctx's error: the window's palette asks the store
+// while its index is read, and a query typed over drops the one before.
+func SearchStore(ctx context.Context, store *storage.Store, query string, limit int) ([]Result, error) {
 	m := compile(ParseQuery(query))
 	if m.never {
 		return []Result{}, nil
@@ -41,9 +45,12 @@ func SearchStore(store *storage.Store, query string, limit int) ([]Result, error
 	for w, share := range shares {
 		first, upto := share[0], share[1]
 		parts[w].limit = limit
-		wg.Go(func() { errs[w] = scanStored(store, m, articles, first, upto, &parts[w]) })
+		wg.Go(func() { errs[w] = scanStored(ctx, store, m, articles, first, upto, &parts[w]) })
 	}
 	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	for _, err := range errs {
 		if err != nil {
 			return nil, fmt.Errorf("search: reading claims: %w", err)
@@ -53,14 +60,19 @@ func SearchStore(store *storage.Store, query string, limit int) ([]Result, error
 }
 
 // scanStored evaluates m over the claims first to upto, offering every
-// match to top. A hit's slot is unused: its id finds the claim again.
-func scanStored(store *storage.Store, m *matcher, articles map[uint64]*article, first, upto uint64, top *topK) error {
+// match to top, until ctx is cancelled. A hit's slot is unused: its id
+// finds the claim again.
+func scanStored(ctx context.Context, store *storage.Store, m *matcher, articles map[uint64]*article, first, upto uint64, top *topK) error {
 	j := &scanJob{m: m, every: true}
 	words := len(m.words)
 	var buf []byte
 	var r record
 	vals := newValues()
+	read := 0
 	return store.ForEachClaimBorrowed(first, upto, func(c *storage.Claim) bool {
+		if read++; read%claimsBetweenChecks == 0 && ctx.Err() != nil {
+			return false
+		}
 		buf = r.foldStored(buf[:0], c, vals.fieldSet(c.Label, c.Speaker, c.Target, c.Annotator), articleOf(articles, c.ArticleID))
 		// The buffer is overwritten by the next claim, and nothing keeps
 		// the record past this call: a string over it costs no copy.

@@ -1,6 +1,8 @@
 package search
 
 import (
+	"context"
+	"errors"
 	"reflect"
 	"strings"
 	"testing"
@@ -67,12 +69,13 @@ func fillNews(t testing.TB, s *storage.Store, n int) {
 
 // storedQueries cover every path of the matcher: one letter, words whole,
 // prefixes and scattered, phrases, filters alone and with words, a title
-// word, non-ASCII folding, and words that match nothing.
+// word, non-ASCII folding, words that match nothing, and nothing typed
+// (the most recent claims).
 var storedQueries = []string{
 	"peskov", "p", "denied sanctions", "kremlin nato", "sanc", "pskv", `"had violated"`,
 	"label:denial", "label:praise peskov", "speaker:lavrov target:nato", "annotator:chloé",
 	"article:kremlin talks", "ERDOĞAN", "orbán", "zzzzqx", "the", "check source", "a b c",
-	"speaker:\"dmitry peskov\" nuclear", "label:nonesuch",
+	"speaker:\"dmitry peskov\" nuclear", "label:nonesuch", "",
 }
 
 // TestSearchStoreMatchesIndex: a search straight over the store finds
@@ -92,7 +95,7 @@ func TestSearchStoreMatchesIndex(t *testing.T) {
 		for _, q := range storedQueries {
 			for _, limit := range []int{20, 0} {
 				want := results(t, ix, q, limit)
-				got, err := SearchStore(s, q, limit)
+				got, err := SearchStore(context.Background(), s, q, limit)
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -120,12 +123,24 @@ func describe(r Result) string {
 	return strings.Join([]string{r.Quote, r.Label, r.ArticleTitle}, " | ")
 }
 
+// TestSearchStoreStopsWhenCancelled: a search whose context is cancelled
+// answers the context's error, never a partial list.
+func TestSearchStoreStopsWhenCancelled(t *testing.T) {
+	s := newsStore(t, 10000)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	results, err := SearchStore(ctx, s, "peskov", 20)
+	if !errors.Is(err, context.Canceled) || results != nil {
+		t.Errorf("cancelled, the search answers %d results and %v", len(results), err)
+	}
+}
+
 // BenchmarkSearchStore is one `claimdesk search` without the process: a
 // query over 20,000 stored claims.
 func BenchmarkSearchStore(b *testing.B) {
 	s := newsStore(b, 20000)
 	for b.Loop() {
-		if _, err := SearchStore(s, "peskov sanctions", 20); err != nil {
+		if _, err := SearchStore(context.Background(), s, "peskov sanctions", 20); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -72,6 +72,14 @@ func (q *backgroundQueue) runAll() int {
 	return ran
 }
 
+// takeLast removes the last work queued, for the test to run before
+// what was queued ahead of it.
+func (q *backgroundQueue) takeLast() func() {
+	f := (*q)[len(*q)-1]
+	*q = (*q)[:len(*q)-1]
+	return f
+}
+
 // takeFirst removes the first work queued, for the test to run late.
 func (q *backgroundQueue) takeFirst() func() {
 	f := (*q)[0]

@@ -1,6 +1,8 @@
 package window
 
 import (
+	"context"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
@@ -32,6 +34,10 @@ type searchPalette struct {
 	wanted    string
 	asked     int // run's calls: a search answers the one it began with
 	searching bool
+	// cancel stops the running search when it reads the store: a query
+	// typed over makes its answer worthless, and it takes a core from
+	// the next.
+	cancel context.CancelFunc
 	// openAnswer is Enter pressed while a search runs, so before the
 	// list answers what the box holds: the answer opens its first claim.
 	openAnswer bool
@@ -66,27 +72,56 @@ func (w *mainWindow) showSearchPalette() {
 func (p *searchPalette) run(query string) {
 	p.wanted = query
 	p.asked++
-	if p.indexing() {
-		p.info.SetText(p.indexingNote())
+	if p.indexing() && len(p.results) == 0 {
+		p.info.SetText("Indexing " + p.claimsBeingIndexed() + " searching the store meanwhile")
 	}
 	if !p.searching {
 		p.search()
+	} else if p.cancel != nil {
+		p.cancel()
 	}
 }
 
+// search runs the query in the background. While the index is read it
+// searches the store itself, holding the index's read meanwhile: the same
+// matcher and ranking over every claim, an answer seconds before a large
+// index is in (at a million claims, 0.4 s of reading against 1.2 s).
 func (p *searchPalette) search() {
-	query, asked := p.wanted, p.asked
+	if !p.w.framed {
+		// Reading every claim takes the cores the first frame is drawn
+		// with; firstFrameDrawn asks for what was typed before it.
+		return
+	}
+	query, asked, fromStore := p.wanted, p.asked, p.indexing()
 	p.searching = true
+	ctx, cancel := context.WithCancel(context.Background())
+	if fromStore {
+		p.cancel = cancel
+	}
 	p.w.inBackground(func() {
-		results, err := p.session.Search(query, paletteLimit)
+		var results []search.Result
+		var err error
+		release := func() {}
+		if fromStore {
+			release = p.w.index.Hold()
+			results, err = search.SearchStore(ctx, p.w.store, query, paletteLimit)
+		} else {
+			results, err = p.session.Search(query, paletteLimit)
+		}
 		fyne.Do(func() {
-			p.searching = false
+			cancel()
+			p.searching, p.cancel = false, nil
 			switch {
 			case p.closed:
+				release()
 			case p.asked != asked:
+				release()
 				p.search() // asked again meanwhile: these results are old
 			default:
 				p.show(query, results, err)
+				// Drawn beside the index's read, the answer reached the
+				// screen 0.6–0.8 s after it was shown.
+				p.w.afterNextFrame(release, nil)
 			}
 		})
 	})
@@ -115,8 +150,10 @@ func (p *searchPalette) show(query string, results []search.Result, err error) {
 	switch {
 	case err != nil:
 		p.info.SetText("Could not read the claims found: " + err.Error())
+	case p.indexing() && query == "":
+		p.info.SetText("Most recent claims · indexing " + p.claimsBeingIndexed())
 	case p.indexing():
-		p.info.SetText(p.indexingNote())
+		p.info.SetText(storage.Plural(len(p.results), "result") + " · indexing " + p.claimsBeingIndexed())
 	case p.w.index.Len() == 0:
 		p.info.SetText("No claims yet.")
 	case query == "":
@@ -130,15 +167,15 @@ func (p *searchPalette) show(query string, results []search.Result, err error) {
 	}
 }
 
-// indexing reports whether the index is still being read: what is typed
-// meanwhile stays in the box, and indexLoaded runs it again once the index
-// holds every claim.
+// indexing reports whether the index is still being read: queries
+// meanwhile search the store, and indexLoaded runs the query again once
+// the index holds every claim, so later keys answer at the index's speed.
 func (p *searchPalette) indexing() bool {
 	return !p.w.indexed || p.w.index.Loading()
 }
 
-func (p *searchPalette) indexingNote() string {
-	return "Indexing " + storage.Plural(p.w.claimsToIndex(), "claim") + "… results so far, all of them when it is done"
+func (p *searchPalette) claimsBeingIndexed() string {
+	return storage.Plural(p.w.claimsToIndex(), "claim") + "…"
 }
 
 func (p *searchPalette) move(delta int) {
@@ -176,6 +213,9 @@ func (p *searchPalette) open() {
 
 func (p *searchPalette) close() {
 	p.closed = true
+	if p.cancel != nil {
+		p.cancel()
+	}
 	p.popup.Hide()
 	p.w.palette = nil
 	p.w.focusText()

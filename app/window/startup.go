@@ -16,12 +16,26 @@ import (
 func (w *mainWindow) startIndexing() {
 	w.index.Follow(w.store)
 	w.indexing = make(chan struct{})
-	w.afterFirstFrame(func() {
-		w.inBackground(func() {
-			defer close(w.indexing)
-			err := w.index.Load(w.store)
-			fyne.Do(func() { w.indexLoaded(err) })
-		})
+	w.afterFirstFrame(w.firstFrameDrawn)
+}
+
+// firstFrameDrawn starts what waited for the first frame: the palette's
+// search of what was typed before it, then the index.
+func (w *mainWindow) firstFrameDrawn() {
+	w.framed = true
+	if w.palette != nil && !w.palette.searching {
+		w.palette.search()
+	}
+	w.readIndex()
+}
+
+// readIndex reads the search index in the background; a search of the
+// store by the palette holds it meanwhile (see search.Index.Hold).
+func (w *mainWindow) readIndex() {
+	w.inBackground(func() {
+		defer close(w.indexing)
+		err := w.index.Load(w.store)
+		fyne.Do(func() { w.indexLoaded(err) })
 	})
 }
 

@@ -20,6 +20,14 @@ import (
 // once the first frame is drawn.
 func newWindowLoadingLater(t testing.TB, store *storage.Store) (*mainWindow, func()) {
 	t.Helper()
+	w, queue := newWindowQueuing(t, store)
+	return w, func() { queue.runAll() }
+}
+
+// newWindowQueuing opens the window on store with its background work held
+// in the returned queue, for the test to run in the order it chooses.
+func newWindowQueuing(t testing.TB, store *storage.Store) (*mainWindow, *backgroundQueue) {
+	t.Helper()
 	queue := &backgroundQueue{}
 	remembered, err := loadMemory(filepath.Join(t.TempDir(), memoryFile), nil)
 	if err != nil {
@@ -32,7 +40,7 @@ func newWindowLoadingLater(t testing.TB, store *storage.Store) (*mainWindow, fun
 			}
 		})
 	w.win.Resize(fyne.NewSize(1280, 800))
-	return w, func() { queue.runAll() }
+	return w, queue
 }
 
 // storeWithClaims is a store holding the seed article with a claim of
@@ -63,25 +71,34 @@ func storeWithClaims(t testing.TB) *storage.Store {
 	return store
 }
 
-// TestThePaletteWaitsForTheIndexWithTheQueryTyped: before the index is
+// TestThePaletteAnswersFromTheStoreWhileIndexing: before the index is
 // loaded the window is drawn with its article; the palette opens, says it
-// is indexing the store's claims, keeps what is typed, and answers it once
-// the index holds the store.
-func TestThePaletteWaitsForTheIndexWithTheQueryTyped(t *testing.T) {
-	w, load := newWindowLoadingLater(t, storeWithClaims(t))
+// is indexing the store's claims and answers from the store meanwhile, and
+// answers again from the index once it holds the store.
+func TestThePaletteAnswersFromTheStoreWhileIndexing(t *testing.T) {
+	w, queue := newWindowQueuing(t, storeWithClaims(t))
 	if w.session.Article().ID == 0 || !strings.HasSuffix(w.win.Title(), "— Claimdesk") {
 		t.Fatalf("before loading, the window shows article %d titled %q", w.session.Article().ID, w.win.Title())
 	}
 	press(w, ctrl(fyne.KeyK))
 	p := w.palette
+	if got := p.info.Text; got != "Indexing 2 claims… searching the store meanwhile" {
+		t.Errorf("opened while indexing, the palette says %q", got)
+	}
+	queue.takeLast()() // the most recent claims, asked for on opening
+	if len(p.results) != 2 || p.info.Text != "Most recent claims · indexing 2 claims…" {
+		t.Errorf("opened while indexing, the palette lists %d claims and says %q", len(p.results), p.info.Text)
+	}
 	test.Type(p.query, "peskov")
-	if got := p.info.Text; !strings.HasPrefix(got, "Indexing 2 claims…") {
-		t.Errorf("while indexing the palette says %q", got)
+	queue.takeLast()() // the first key's search, old once it answers: it asks again
+	queue.takeLast()() // what the box holds
+	if p.query.Text != "peskov" || len(p.results) != 1 || p.results[0].Speaker != "Dmitry Peskov" {
+		t.Fatalf("while indexing, %q finds %+v", p.query.Text, p.results)
 	}
-	if len(p.results) != 0 {
-		t.Errorf("before the index is loaded the palette lists %d results", len(p.results))
+	if got := p.info.Text; got != "1 result · indexing 2 claims…" {
+		t.Errorf("answered from the store the palette says %q", got)
 	}
-	load()
+	queue.runAll() // the index is read, and the palette asks it again
 	if w.palette != p || p.query.Text != "peskov" {
 		t.Fatalf("after indexing the palette is %p (was %p) holding %q", w.palette, p, p.query.Text)
 	}

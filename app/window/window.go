@@ -30,6 +30,7 @@ type mainWindow struct {
 	index    *search.Index
 	indexed  bool          // the index holds the whole store: loaded at start, off the UI goroutine
 	indexing chan struct{} // closed once the index has read the store (or failed to)
+	framed   bool          // the first frame is drawn (see afterFirstFrame)
 	memory   *memory       // what the window comes back to next time
 	left     bool          // the window's place is remembered: it quit
 	// exit, when set, ends the process once quit has stored everything,
@@ -66,8 +67,11 @@ type mainWindow struct {
 	// The tests replace both, to drive the window race-free.
 	inBackground func(f func())
 	after        func(d time.Duration, f func())
-	frameMark    *canvas.Raster // drawn in the first frame: see afterFirstFrame
-	collections  atomic.Int32   // returnGarbage's, for tests
+	frameMark    *canvas.Raster // drawn in every frame it is refreshed for: see afterFirstFrame
+	// framesAwaited is what afterNextFrame runs once the frame mark is
+	// drawn; only the UI goroutine touches it.
+	framesAwaited []func()
+	collections   atomic.Int32 // returnGarbage's, for tests
 }
 
 func newMainWindow(a fyne.App, store *storage.Store, m *memory) *mainWindow {

@@ -1,0 +1,23 @@
+package search
+
+import "sync"
+
+// claimsBetweenChecks is how many claims a reader of every claim (Load,
+// SearchStore) reads between asking whether to stop or pause: often
+// enough to answer within a few milliseconds, rarely enough that asking
+// costs nothing measurable.
+const claimsBetweenChecks = 4096
+
+// Hold pauses a running Load between claims until release is called, and
+// holds back a Load that starts meanwhile: on two cores a search of the
+// store beside the index's read took as long as both one after the other,
+// and the window's palette wants its answer first. Hold waits until each
+// of Load's readers is between claims (at most claimsBetweenChecks
+// claims), so call it off the UI goroutine; it returns at once when no
+// Load runs. Holds are taken one at a time. A held Load keeps its read
+// transactions open: a commit that must grow the file waits for release.
+func (ix *Index) Hold() (release func()) {
+	ix.loadGate.Lock()
+	var once sync.Once
+	return func() { once.Do(ix.loadGate.Unlock) }
+}
