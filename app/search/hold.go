@@ -1,6 +1,9 @@
 package search
 
-import "sync"
+import (
+	"runtime"
+	"sync"
+)
 
 // claimsBetweenChecks is how many claims a reader of every claim (Load,
 // SearchStore) reads between asking whether to stop or pause: often
@@ -18,6 +21,15 @@ const claimsBetweenChecks = 4096
 // transactions open: a commit that must grow the file waits for release.
 func (ix *Index) Hold() (release func()) {
 	ix.loadGate.Lock()
+	if ix.Loading() {
+		// Load allocates its records in one piece, and the collection
+		// that starts marks them all. Beside a held reader on two cores
+		// that collection took 0.5 s, and the reader, its pointer writes
+		// slowed by the collection's barriers, twice its time (a search of
+		// a million claims 0.99 s against 0.44 s). Run it out now, with the
+		// cores free: 8–70 ms.
+		runtime.GC()
+	}
 	var once sync.Once
 	return func() { once.Do(ix.loadGate.Unlock) }
 }
