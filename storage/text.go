@@ -3,9 +3,11 @@ package storage
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"golang.org/x/text/language"
+	"golang.org/x/text/message"
 )
 
 // Normalization tells what Normalize changed, so the user can be told.
@@ -130,14 +132,22 @@ func RuneOffset(text string, byteOffset int) int {
 	return utf8.RuneCountInString(text[:byteOffset])
 }
 
-// Plural counts a noun in English: "1 claim", "2 claims", "0 claims". It
+// Plural counts a noun in English: "1 claim", "2 claims", "0 claims",
+// "1,000 claims". It
 // only adds an s, so the nouns it is given are regular.
 func Plural(n int, noun string) string {
 	if n == 1 {
 		return "1 " + noun
 	}
-	return strconv.Itoa(n) + " " + noun + "s"
+	return Count(n) + " " + noun + "s"
 }
+
+// english writes numbers as the interface's English does.
+var english = message.NewPrinter(language.English)
+
+// Count is n with its thousands grouped (1,000,000): a store's counts run
+// to seven digits, which read at a glance only grouped.
+func Count(n int) string { return english.Sprint(n) }
 
 // OneLine folds every run of white space, line breaks included, into one
 // space, so a multi-line quote fits a list row or a terminal line.

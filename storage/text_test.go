@@ -50,7 +50,8 @@ func TestNormalize(t *testing.T) {
 }
 
 func TestPlural(t *testing.T) {
-	for n, want := range map[int]string{0: "0 claims", 1: "1 claim", 2: "2 claims", 100000: "100000 claims"} {
+	for n, want := range map[int]string{0: "0 claims", 1: "1 claim", 2: "2 claims", 999: "999 claims",
+		1000: "1,000 claims", 100000: "100,000 claims", 1000000: "1,000,000 claims", -1500: "-1,500 claims"} {
 		if got := Plural(n, "claim"); got != want {
 			t.Errorf("Plural(%d, claim) = %q, want %q", n, got, want)
 		}

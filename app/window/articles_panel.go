@@ -3,7 +3,6 @@ package window
 import (
 	"fmt"
 	"slices"
-	"strconv"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -87,7 +86,7 @@ func (p *articlePanel) refresh() {
 		return p.status.Selected != anyStatus && string(all[i].Status) != p.status.Selected
 	})
 	if p.filter.Text == "" && p.status.Selected == anyStatus {
-		p.count.SetText(strconv.Itoa(len(all)))
+		p.count.SetText(storage.Count(len(all)))
 	} else {
 		p.count.SetText(fmt.Sprintf("%d of %d", len(p.shown), len(all)))
 	}

@@ -2,7 +2,6 @@ package window
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -76,7 +75,7 @@ func (p *claimPanel) refresh() {
 			p.shown = append(p.shown, i)
 		}
 	}
-	count := strconv.Itoa(len(claims))
+	count := storage.Count(len(claims))
 	if matching != nil {
 		count = fmt.Sprintf("%d of %d", len(p.shown), len(claims))
 	}
