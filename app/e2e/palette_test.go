@@ -68,6 +68,16 @@ func TestPaletteAndFooterRead(t *testing.T) {
 	if !hasColour(shot, firstRowQuote, primaryColour) {
 		t.Error("found by its quote, the quote has no letters marked as matched")
 	}
+	// Closed, the palette leaves the window idle: its box, told it lost
+	// the focus, stops its cursor's animation, which otherwise redrew the
+	// window a dozen times a second for good (a fifth of a core under
+	// Xvfb's software renderer; an idle window uses some 2%).
+	pid := app.Process.Pid
+	before := processCPU(t, pid)
+	time.Sleep(2 * time.Second)
+	if used := processCPU(t, pid) - before; used > 200*time.Millisecond {
+		t.Errorf("with the palette closed the window used %v of processor in 2 s: something still redraws it", used)
+	}
 	// Typed at once and Enter straight after, before the answer can have
 	// been drawn: the claim opened is the query's first result.
 	closed := x.screenshot(shots, "read-4-before-enter")

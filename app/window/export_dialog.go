@@ -71,6 +71,7 @@ func (w *mainWindow) showExportDialog() {
 	e.recount()
 	e.dlg.Resize(fyne.NewSize(720, 420))
 	w.dialogKeys(e.dlg, false)
+	releaseFocusOnClose(e.dlg, e.annotator, e.split, e.seed, e.dest)
 	e.dlg.Show()
 	w.exporting = e
 }

@@ -35,6 +35,7 @@ func (w *mainWindow) showOpenDialog() {
 	content := container.NewBorder(nil, container.NewVBox(container.NewHBox(browse), kinds), nil, nil, d.paths)
 	d.dlg = dialog.NewCustomConfirm("Open articles", "Open", "Cancel", content, d.onConfirm, w.win)
 	d.dlg.Resize(fyne.NewSize(720, 360))
+	releaseFocusOnClose(d.dlg, d.paths)
 	d.dlg.Show()
 	w.win.Canvas().Focus(d.paths)
 	w.opening = d
@@ -192,5 +193,6 @@ func (w *mainWindow) showReport(title, summary, body string) {
 	d := dialog.NewCustom(title, "Close", content, w.win)
 	d.Resize(fyne.NewSize(760, 460))
 	w.dialogKeys(d, false)
+	releaseFocusOnClose(d, text)
 	d.Show()
 }

@@ -57,6 +57,7 @@ func (w *mainWindow) showLabelsDialog() {
 	d.dlg = dialog.NewCustom("Labels", "Close", body, w.win)
 	d.dlg.Resize(fyne.NewSize(760, 380))
 	w.dialogKeys(d.dlg, false)
+	releaseFocusOnClose(d.dlg, d.name, d.colour, d.hotkey, d.description)
 	d.dlg.Show()
 	d.choose(-1)
 	w.labelsUI = d

@@ -61,6 +61,7 @@ func (w *mainWindow) showAddressDialog() {
 	d.dlg = dialog.NewCustomWithoutButtons("Open web address", container.NewBorder(nil, bottom, nil, nil, d.addresses), w.win)
 	d.dlg.Resize(fyne.NewSize(760, 460))
 	w.dialogKeys(d.dlg, false)
+	releaseFocusOnClose(d.dlg, d.addresses)
 	d.dlg.Show()
 	w.win.Canvas().Focus(d.addresses)
 	w.addressing = d

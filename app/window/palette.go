@@ -216,6 +216,8 @@ func (p *searchPalette) close() {
 	if p.cancel != nil {
 		p.cancel()
 	}
+	// Unfocused while its overlay still shows: see releaseFocusOnClose.
+	p.w.win.Canvas().Unfocus()
 	p.popup.Hide()
 	p.w.palette = nil
 	p.w.focusText()

@@ -93,6 +93,7 @@ func (w *mainWindow) askAnnotator() {
 	}, w.win)
 	entry.OnSubmitted = func(string) { d.Submit() } // Enter saves, as in any form
 	d.Resize(fyne.NewSize(420, 160))
+	releaseFocusOnClose(d, entry)
 	d.Show()
 	w.win.Canvas().Focus(entry)
 }

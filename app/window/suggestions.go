@@ -260,6 +260,7 @@ func (w *mainWindow) askAcceptAbove() {
 	}, w.win)
 	entry.OnSubmitted = func(string) { d.Submit() }
 	d.Resize(fyne.NewSize(420, 200))
+	releaseFocusOnClose(d, entry)
 	d.Show()
 	w.win.Canvas().Focus(entry)
 }

@@ -48,6 +48,7 @@ func (w *mainWindow) showJoinTeamDialog() {
 	j.folder.Validator = func(s string) error { return nonEmpty(s, "the folder") }
 	j.name.Validator = func(s string) error { return nonEmpty(s, "your name") }
 	j.dlg.Resize(fyne.NewSize(560, 240))
+	releaseFocusOnClose(j.dlg, j.folder, j.name)
 	j.dlg.Show()
 	w.win.Canvas().Focus(j.folder)
 }
