@@ -106,6 +106,7 @@ func (d *claimDetails) show(c storage.Claim, ok bool) {
 		}
 	}
 	d.showing = false
+	d.w.readyForItalic()
 	d.quote.TextStyle.Italic = true
 	d.quote.SetText("“" + c.Quote + "”  " + strconv.Itoa(c.Start) + "–" + strconv.Itoa(c.End))
 	d.hint.Refresh()

@@ -56,6 +56,7 @@ func (w *mainWindow) showSearchPalette() {
 			p.open()
 		}
 	}
+	w.readyForItalic()
 	hint := widget.NewLabelWithStyle("label:denial  speaker:peskov  target:  article:  annotator:", fyne.TextAlignTrailing, fyne.TextStyle{Italic: true})
 	hint.Importance = widget.LowImportance
 	content := container.NewBorder(container.NewVBox(p.query, container.NewBorder(nil, nil, p.info, hint)), nil, nil, nil, p.list)

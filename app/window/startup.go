@@ -23,6 +23,7 @@ func (w *mainWindow) startIndexing() {
 // search of what was typed before it, then the index.
 func (w *mainWindow) firstFrameDrawn() {
 	w.framed = true
+	w.loadItalic()
 	if w.palette != nil && !w.palette.searching {
 		w.palette.search()
 	}

@@ -31,8 +31,12 @@ type mainWindow struct {
 	indexed  bool          // the index holds the whole store: loaded at start, off the UI goroutine
 	indexing chan struct{} // closed once the index has read the store (or failed to)
 	framed   bool          // the first frame is drawn (see afterFirstFrame)
-	memory   *memory       // what the window comes back to next time
-	left     bool          // the window's place is remembered: it quit
+	// italicRead: the italic faces are read or being read, by
+	// italicLoaded when it is set (see loadItalic).
+	italicRead   bool
+	italicLoaded <-chan struct{}
+	memory       *memory // what the window comes back to next time
+	left         bool    // the window's place is remembered: it quit
 	// exit, when set, ends the process once quit has stored everything,
 	// instead of handing the end to Fyne (see Run).
 	exit func()
@@ -113,7 +117,7 @@ func newMainWindowWith(a fyne.App, store *storage.Store, m *memory, inBackground
 	// it (the GL context; under software GL half the start-up) is the main
 	// thread's alone, and meanwhile another core reads the fonts that
 	// building the content measures with.
-	fonts := loadFirstFrameFonts()
+	fonts := loadFonts(firstFrameStyles...)
 	w.win.Resize(m.size(store.Path()))
 	w.win.Show()
 	w.fitOnScreen()
