@@ -99,12 +99,22 @@ func (p *searchPalette) search() {
 	if fromStore {
 		p.cancel = cancel
 	}
+	drawn := make(chan struct{}) // closed once the answer is on the screen, or never will be
 	p.w.inBackground(func() {
 		var results []search.Result
 		var err error
-		release := func() {}
 		if fromStore {
-			release = p.w.index.Hold()
+			release := p.w.index.Hold()
+			defer func() {
+				// Drawn beside the index's read, the answer reached the
+				// screen 0.6–0.8 s after it was shown. A window closing
+				// does not wait: closing the store waits for the read.
+				select {
+				case <-drawn:
+				case <-p.w.closing:
+				}
+				release()
+			}()
 			results, err = search.SearchStore(ctx, p.w.store, query, paletteLimit)
 		} else {
 			results, err = p.session.Search(query, paletteLimit)
@@ -114,15 +124,13 @@ func (p *searchPalette) search() {
 			p.searching, p.cancel = false, nil
 			switch {
 			case p.closed:
-				release()
+				close(drawn)
 			case p.asked != asked:
-				release()
+				close(drawn)
 				p.search() // asked again meanwhile: these results are old
 			default:
 				p.show(query, results, err)
-				// Drawn beside the index's read, the answer reached the
-				// screen 0.6–0.8 s after it was shown.
-				p.w.afterNextFrame(release, nil)
+				p.w.afterNextFrame(func() { close(drawn) }, nil)
 			}
 		})
 	})
@@ -199,7 +207,7 @@ func (p *searchPalette) highlight(i int) {
 }
 
 func (p *searchPalette) open() {
-	if p.searching {
+	if p.searching || !p.w.framed { // the answer opens, once there is one
 		p.openAnswer = true
 		return
 	}

@@ -70,6 +70,7 @@ func Run(path string, open func() (*storage.Store, error), fyneApp []byte) error
 // could not show once closed: it is returned, for the command line to
 // report and exit 1.
 func (w *mainWindow) finish() error {
+	w.closingOnce.Do(func() { close(w.closing) })
 	_, failure := w.session.SaveState()
 	if err := w.store.Close(); err != nil && failure == nil {
 		failure = err

@@ -110,6 +110,33 @@ func TestThePaletteAnswersFromTheStoreWhileIndexing(t *testing.T) {
 	}
 }
 
+// TestEnterBeforeTheFirstFrameOpensTheAnswer: a query typed and Enter
+// pressed before the first frame wait for it; once drawn, the store is
+// searched and the answer's first claim opens.
+func TestEnterBeforeTheFirstFrameOpensTheAnswer(t *testing.T) {
+	w, queue := newWindowQueuing(t, storeWithClaims(t))
+	// The test driver draws no frame and so has it drawn at once; this
+	// test drops the index's read that began and draws it later.
+	_ = queue.takeFirst()
+	w.framed = false
+	press(w, ctrl(fyne.KeyK))
+	p := w.palette
+	queued := len(*queue)
+	test.Type(p.query, "putin")
+	p.query.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if len(*queue) != queued || w.palette != p {
+		t.Fatalf("before the first frame: %d searches queued, palette open %v", len(*queue)-queued, w.palette == p)
+	}
+	w.firstFrameDrawn()
+	readIndex := queue.takeLast()
+	queue.takeLast()() // the palette's search of the store
+	if w.palette != nil || w.details.claim != 2 {
+		t.Errorf("once drawn and answered, the palette is open %v and claim %d selected, want claim 2 (Putin's)", w.palette != nil, w.details.claim)
+	}
+	readIndex()
+	queue.runAll()
+}
+
 // TestLayersAndCompletionArriveAfterTheFirstFrame: who annotated and the
 // speakers used before are read after the first frame, and merged with
 // what arrived meanwhile rather than replacing it.

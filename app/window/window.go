@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"image/color"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -35,8 +36,12 @@ type mainWindow struct {
 	// italicLoaded when it is set (see loadItalic).
 	italicRead   bool
 	italicLoaded <-chan struct{}
-	memory       *memory // what the window comes back to next time
-	left         bool    // the window's place is remembered: it quit
+	// closing is closed when the window is done with its store: work
+	// that holds a read back lets it go (see searchPalette.search).
+	closing     chan struct{}
+	closingOnce sync.Once
+	memory      *memory // what the window comes back to next time
+	left        bool    // the window's place is remembered: it quit
 	// exit, when set, ends the process once quit has stored everything,
 	// instead of handing the end to Fyne (see Run).
 	exit func()
@@ -112,6 +117,7 @@ func newMainWindowWith(a fyne.App, store *storage.Store, m *memory, inBackground
 		index:        search.NewIndex(),
 		inBackground: inBackground,
 		after:        after,
+		closing:      make(chan struct{}),
 	}
 	// The window goes on the screen before its content is built: creating
 	// it (the GL context; under software GL half the start-up) is the main
