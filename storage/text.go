@@ -133,8 +133,7 @@ func RuneOffset(text string, byteOffset int) int {
 }
 
 // Plural counts a noun in English: "1 claim", "2 claims", "0 claims",
-// "1,000 claims". It
-// only adds an s, so the nouns it is given are regular.
+// "1,000 claims". It only adds an s, so the nouns it is given are regular.
 func Plural(n int, noun string) string {
 	if n == 1 {
 		return "1 " + noun

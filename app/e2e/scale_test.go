@@ -18,8 +18,9 @@ import (
 // measures 100,000) and types a query into the palette the moment the
 // title appears, before the window is drawn and while the search index is
 // still to be read: the query typed then is kept, and answered from the
-// store while the index is read, from the index once it holds the store. It logs process start → title and → the palette's
-// first answer (README, Window at scale), measured, never asserted. When
+// store while the index is read, from the index once it holds the store.
+// It logs process start → title and → the palette's first answer (README,
+// Window at scale), measured, never asserted. When
 // measuring (CLAIMDESK_SCALE_ARTICLES set, as scripts/scale-bench does) it
 // also logs the window's memory once its background work is done, beside
 // the same window's on the seed store.
@@ -116,9 +117,6 @@ func TestBigStoreOpensAtOnce(t *testing.T) {
 	// learns from the frame itself; it says when it had to stop waiting.
 	if log, err := os.ReadFile(filepath.Join(home, "app.log")); err != nil || strings.Contains(string(log), "no frame drawn") {
 		t.Errorf("the window did not learn that its first frame was drawn (%v):\n%s", err, log)
-	}
-	if raw, err := os.ReadFile(filepath.Join(home, "app.log")); err == nil {
-		t.Logf("LOG %s", raw)
 	}
 	x.xdotool("key", "--window", win, "Escape")
 	if !measuring {
