@@ -88,7 +88,7 @@ func (p *articlePanel) refresh() {
 	if p.filter.Text == "" && p.status.Selected == anyStatus {
 		p.count.SetText(storage.Count(len(all)))
 	} else {
-		p.count.SetText(fmt.Sprintf("%d of %d", len(p.shown), len(all)))
+		p.count.SetText(shownOf(len(p.shown), len(all)))
 	}
 	p.showOpen(p.w.session.Article().ID, true)
 }
@@ -177,4 +177,10 @@ func statusColour(s storage.Status) (c fyne.ThemeColorName) {
 		return theme.ColorNameWarning
 	}
 	return theme.ColorNameDisabled
+}
+
+// shownOf is a filtered list's count, "1,204 of 10,000", its numbers
+// grouped as the list's whole count is.
+func shownOf(shown, all int) string {
+	return storage.Count(shown) + " of " + storage.Count(all)
 }

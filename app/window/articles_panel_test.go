@@ -72,3 +72,16 @@ func drewRowsAtMost(t *testing.T, drawn map[widget.ListItemID]int, most int, wha
 		}
 	}
 }
+
+// TestShownOfGroupsThousands: a filtered list's count groups its numbers
+// as the whole count does.
+func TestShownOfGroupsThousands(t *testing.T) {
+	for _, tc := range []struct {
+		shown, all int
+		want       string
+	}{{1, 2, "1 of 2"}, {1204, 10000, "1,204 of 10,000"}, {0, 1000000, "0 of 1,000,000"}} {
+		if got := shownOf(tc.shown, tc.all); got != tc.want {
+			t.Errorf("shownOf(%d, %d) = %q, want %q", tc.shown, tc.all, got, tc.want)
+		}
+	}
+}

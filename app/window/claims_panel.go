@@ -1,7 +1,6 @@
 package window
 
 import (
-	"fmt"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -77,7 +76,7 @@ func (p *claimPanel) refresh() {
 	}
 	count := storage.Count(len(claims))
 	if matching != nil {
-		count = fmt.Sprintf("%d of %d", len(p.shown), len(claims))
+		count = shownOf(len(p.shown), len(claims))
 	}
 	p.header.SetText("Claims · " + count)
 	p.empty.Text = "No claims in this article yet."
