@@ -35,8 +35,7 @@ func loadFonts(styles ...fyne.TextStyle) <-chan struct{} {
 // frame is drawn, unless they are read already: read where the palette's
 // hint was first measured, they held its opening up by 0.1 s.
 func (w *mainWindow) loadItalic() {
-	if !w.italicRead {
-		w.italicRead = true
+	if w.italicLoaded == nil {
 		w.italicLoaded = loadFonts(italic)
 	}
 }
@@ -45,8 +44,10 @@ func (w *mainWindow) loadItalic() {
 // measured: it waits for loadItalic's read, or, before the first frame
 // (which needs this goroutine), lets the measure read the faces here.
 func (w *mainWindow) readyForItalic() {
-	if w.italicLoaded != nil {
-		<-w.italicLoaded
+	if w.italicLoaded == nil {
+		read := make(chan struct{})
+		close(read)
+		w.italicLoaded = read // by the measure that follows
 	}
-	w.italicRead = true
+	<-w.italicLoaded
 }

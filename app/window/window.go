@@ -32,9 +32,8 @@ type mainWindow struct {
 	indexed  bool          // the index holds the whole store: loaded at start, off the UI goroutine
 	indexing chan struct{} // closed once the index has read the store (or failed to)
 	framed   bool          // the first frame is drawn (see afterFirstFrame)
-	// italicRead: the italic faces are read or being read, by
-	// italicLoaded when it is set (see loadItalic).
-	italicRead   bool
+	// italicLoaded is closed once the italic faces are read; nil until
+	// they are asked for (see loadItalic).
 	italicLoaded <-chan struct{}
 	// closing is closed when the window is done with its store: work
 	// that holds a read back lets it go (see searchPalette.search).
