@@ -8,8 +8,9 @@ BIN     := bin/claimdesk
 export LANG := en_US.UTF-8
 
 # Debian packages: cgo GL/X11 headers for Fyne's GLFW driver, fonts with
-# Arabic and CJK glyphs, Xvfb/xdotool/xwd/ImageMagick for the end-to-end test,
-# tesseract to read the window's text off its screenshots, NLTK to check the
+# Arabic and CJK glyphs, Xvfb/xdotool for the end-to-end test (xwd and
+# ImageMagick for a screenshot by hand), tesseract to read the window's
+# text off its screenshots, NLTK to check the
 # agreement coefficients against another implementation, scikit-learn for
 # suggest's TF-IDF + logistic regression baseline, git for the team folder,
 # desktop-file-validate for the menu entry install-check writes, poppler's

@@ -20,6 +20,7 @@ import (
 type display struct {
 	t      *testing.T
 	name   string
+	screen string         // the file Xvfb keeps the screen in, an XWD dump
 	saving sync.WaitGroup // screenshots being written
 }
 
@@ -28,7 +29,7 @@ func startXvfb(t *testing.T) *display { t.Helper(); return startXvfbSized(t, "12
 // startXvfbSized starts a server whose one screen is size ("1024x700").
 func startXvfbSized(t *testing.T, size string) *display {
 	t.Helper()
-	for _, tool := range []string{"Xvfb", "xdotool", "xwd"} {
+	for _, tool := range []string{"Xvfb", "xdotool"} {
 		if _, err := exec.LookPath(tool); err != nil {
 			t.Fatalf("%s is not installed: run `make deps`", tool)
 		}
@@ -41,7 +42,11 @@ func startXvfbSized(t *testing.T, size string) *display {
 		// -noreset: by default the server resets whenever its last client
 		// leaves (a readiness probe, the one app of a test quitting), and an
 		// app connecting meanwhile fails with "Failed to open display".
-		cmd := exec.Command("Xvfb", name, "-screen", "0", size+"x24", "-nolisten", "tcp", "-noreset")
+		// -fbdir: the screen is a file, which grab reads; -nocursor: the
+		// pointer is drawn into that file, over what a test reads.
+		fbdir := t.TempDir()
+		cmd := exec.Command("Xvfb", name, "-screen", "0", size+"x24", "-nolisten", "tcp", "-noreset",
+			"-fbdir", fbdir, "-nocursor")
 		if err := cmd.Start(); err != nil {
 			t.Fatal(err)
 		}
@@ -50,7 +55,7 @@ func startXvfbSized(t *testing.T, size string) *display {
 		// SIGTERM lets Xvfb remove its socket and lock file; killed, it
 		// leaves them behind and the display looks taken to the next run.
 		t.Cleanup(func() { _ = cmd.Process.Signal(syscall.SIGTERM); <-exited })
-		d := &display{t: t, name: name}
+		d := &display{t: t, name: name, screen: filepath.Join(fbdir, "Xvfb_screen0")}
 		t.Cleanup(d.saving.Wait)
 		if d.waitReady(cmd.Process.Pid, exited) {
 			return d
@@ -203,12 +208,22 @@ func (d *display) screenshot(dir, name string) image.Image {
 }
 
 // grab takes a screenshot without keeping it, for a test that waits for
-// the screen to change.
+// the screen to change. It reads the file Xvfb keeps its screen in: no
+// process to start and no request for the server to answer, so a look
+// takes a few milliseconds even while the app keeps both cores busy,
+// where xwd took up to a third of a second, and a test waiting for the
+// screen sees a change when it comes. The server draws into the file as
+// it is read: a read unlike the next one raced a draw, and is read again.
 func (d *display) grab() image.Image {
 	d.t.Helper()
-	cmd := exec.Command("xwd", "-root", "-silent")
-	cmd.Env = append(os.Environ(), "DISPLAY="+d.name)
-	raw, err := cmd.Output()
+	raw, err := os.ReadFile(d.screen)
+	for try := 0; err == nil && try < 5; try++ {
+		var again []byte
+		if again, err = os.ReadFile(d.screen); err == nil && bytes.Equal(raw, again) {
+			break
+		}
+		raw = again
+	}
 	if err != nil {
 		d.t.Fatalf("screenshot: %v", err)
 	}

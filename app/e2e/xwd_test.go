@@ -8,12 +8,12 @@ import (
 	"math/bits"
 )
 
-// decodeXWD reads the screen dump `xwd -root` writes: a ZPixmap of 24-bit
-// colour in 32-bit pixels, as Xvfb's screens are, or packed in 24 bits, as
-// xwd writes them now and then (seen with a second window of another
-// process on the screen). Decoding it here instead
-// of through ImageMagick keeps a screenshot to a few tens of milliseconds,
-// which the journey's hundred screenshots need.
+// decodeXWD reads an XWD screen dump, as Xvfb keeps its screen in (-fbdir)
+// and `xwd -root` writes: a ZPixmap of 24-bit colour in 32-bit pixels, as
+// Xvfb's screens are, or packed in 24 bits, as xwd writes them now and
+// then (seen with a second window of another process on the screen).
+// Decoding it here instead of through ImageMagick keeps a look at the
+// screen to a few milliseconds, which tests polling the screen need.
 func decodeXWD(raw []byte) (*image.RGBA, error) {
 	const fields = 25
 	if len(raw) < 4*fields {
@@ -43,6 +43,18 @@ func decodeXWD(raw []byte) (*image.RGBA, error) {
 		return p
 	}
 	img := image.NewRGBA(image.Rect(0, 0, width, height))
+	if at, ok := byteChannels(masks, size, byteOrder); ok {
+		// The usual screen, decoded byte by byte: a tenth of the time of
+		// the general way, which polling the screen pays at every look.
+		for y := range height {
+			line := raw[start+y*bytesPerLine:][:4*width]
+			out := img.Pix[y*img.Stride:][:4*width]
+			for x := 0; x < len(out); x += 4 {
+				out[x], out[x+1], out[x+2], out[x+3] = line[x+at[0]], line[x+at[1]], line[x+at[2]], 255
+			}
+		}
+		return img, nil
+	}
 	for y := range height {
 		line := raw[start+y*bytesPerLine:]
 		for x := range width {
@@ -55,4 +67,23 @@ func decodeXWD(raw []byte) (*image.RGBA, error) {
 		}
 	}
 	return img, nil
+}
+
+// byteChannels reports, for 32-bit pixels whose red, green and blue masks
+// are each one whole byte, at which byte of a pixel each channel lies.
+func byteChannels(masks [3]uint32, size int, byteOrder uint32) (at [3]int, ok bool) {
+	if size != 4 {
+		return at, false
+	}
+	for c, m := range masks {
+		shift := bits.TrailingZeros32(m)
+		if shift%8 != 0 || m != 0xff<<shift {
+			return at, false
+		}
+		at[c] = shift / 8 // LSBFirst: the low byte comes first
+		if byteOrder != 0 {
+			at[c] = 3 - at[c]
+		}
+	}
+	return at, true
 }
