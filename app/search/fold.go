@@ -1,6 +1,7 @@
 package search
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -56,18 +57,28 @@ func sanitize(s string) string {
 	return b.String()
 }
 
-// appendFolded appends the folded, sanitised s to dst. ASCII, nearly all
-// of most text, is folded a byte at a time: a search over the stored
-// claims folds every one of them.
+// appendFolded appends the folded, sanitised s to dst.
 func appendFolded(dst []byte, s string) []byte {
+	dst, _ = appendFoldedMask(dst, s)
+	return dst
+}
+
+// appendFoldedMask is appendFolded that also returns the runeBit of every
+// rune it appended: a search over the stored claims folds every one of
+// them, and rules most out by that mask alone. ASCII, nearly all of most
+// text, is folded a byte at a time.
+func appendFoldedMask(dst []byte, s string) (_ []byte, mask uint64) {
+	dst = slices.Grow(dst, len(s))
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if c >= utf8.RuneSelf {
-			return appendFoldedRunes(dst, s[i:])
+			return appendFoldedRunes(dst, s[i:], mask)
 		}
-		dst = append(dst, asciiFolded[c])
+		f := asciiFolded[c]
+		dst = append(dst, f)
+		mask |= asciiBits[f]
 	}
-	return dst
+	return dst, mask
 }
 
 // asciiFolded is foldRune(cleanRune(c)) of each ASCII byte.
@@ -78,12 +89,14 @@ var asciiFolded = func() (t [utf8.RuneSelf]byte) {
 	return t
 }()
 
-// appendFoldedRunes is appendFolded rune by rune.
-func appendFoldedRunes(dst []byte, s string) []byte {
+// appendFoldedRunes is appendFoldedMask rune by rune, adding to mask.
+func appendFoldedRunes(dst []byte, s string, mask uint64) ([]byte, uint64) {
 	for _, r := range s {
-		dst = utf8.AppendRune(dst, foldRune(cleanRune(r)))
+		f := foldRune(cleanRune(r))
+		dst = utf8.AppendRune(dst, f)
+		mask |= runeBit(f)
 	}
-	return dst
+	return dst, mask
 }
 
 // foldWord folds a query word rune by rune, as sahilm/fuzzy reads a pattern

@@ -96,7 +96,7 @@ func foldStore(store *storage.Store, articles map[uint64]*article, claims int, g
 					parts[w] = append(parts[w], record{})
 					r = &parts[w][len(parts[w])-1]
 				}
-				buf = r.foldStored(buf[:0], c, vals.fieldSet(c.Label, c.Speaker, c.Target, c.Annotator), articleOf(articles, c.ArticleID))
+				buf, _ = r.foldStored(buf[:0], c, vals.fieldSet(c.Label, c.Speaker, c.Target, c.Annotator), articleOf(articles, c.ArticleID))
 				r.setText(texts.keep(buf))
 				return true
 			})

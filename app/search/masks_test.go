@@ -42,6 +42,11 @@ func FuzzRecordReadsAsOneText(f *testing.F) {
 		if r.runeMasks != masks {
 			t.Fatalf("masks %+v, want those of %q: %+v", r.runeMasks, whole, masks)
 		}
+		// Folding the text as a whole gives the same text, and add's mask.
+		raw := strings.Join([]string{quote, "denial", speaker, target, note, "ana", title}, string(fieldSeparator))
+		if folded, mask := appendFoldedMask(nil, raw); string(folded) != whole || mask != masks.mask {
+			t.Fatalf("appendFoldedMask of %q is %q with mask %x, want %q with add's mask %x", raw, folded, mask, whole, masks.mask)
+		}
 		w := foldText(word)
 		if w == "" || strings.ContainsRune(w, fieldSeparator) {
 			t.Skip("a query word is not empty and never holds the separator")

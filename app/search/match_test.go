@@ -204,9 +204,9 @@ func TestRunesMaskCoversText(t *testing.T) {
 	rng := rand.New(rand.NewPCG(3, 4))
 	for range 2000 {
 		text := randomText(rng, 20)
-		folded := appendFolded(nil, text)
-		if slow := appendFoldedRunes(nil, text); string(folded) != string(slow) {
-			t.Fatalf("%q folds to %q a byte at a time, %q a rune at a time", text, folded, slow)
+		folded, mask := appendFoldedMask(nil, text)
+		if slow, slowMask := appendFoldedRunes(nil, text, 0); string(folded) != string(slow) || mask != slowMask {
+			t.Fatalf("%q folds to %q (mask %x) a byte at a time, %q (mask %x) a rune at a time", text, folded, mask, slow, slowMask)
 		}
 		r := textRecord(text)
 		for _, c := range string(folded) {

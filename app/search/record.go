@@ -94,7 +94,7 @@ var untitled = &article{}
 // holding e's label, speaker, target and annotator.
 func newRecord(e Entry, fields fieldSet, of *article) record {
 	r := record{fields: fields, of: of}
-	buf := r.foldOwn(make([]byte, 0, len(e.Quote)+1+len(e.Note)), e.Quote, e.Note)
+	buf, _ := r.foldOwn(make([]byte, 0, len(e.Quote)+1+len(e.Note)), e.Quote, e.Note)
 	r.setText(string(buf))
 	r.updated = rankTime(e.Updated)
 	r.id = e.ID
@@ -110,8 +110,8 @@ func entryRecord(e Entry, of *article) record {
 // foldStored appends to buf what newRecord folds of a stored claim of
 // article of, whose shared fields are fields, and fills in everything but
 // the text and its masks: the caller sets those from buf (setText), copying
-// it or not.
-func (r *record) foldStored(buf []byte, c *storage.Claim, fields fieldSet, of *article) []byte {
+// it or not. mask is the runeBit of every rune appended.
+func (r *record) foldStored(buf []byte, c *storage.Claim, fields fieldSet, of *article) (_ []byte, mask uint64) {
 	r.fields, r.of = fields, of
 	r.updated = rankTime(c.Updated)
 	r.id = c.ID
@@ -122,12 +122,14 @@ func (r *record) foldStored(buf []byte, c *storage.Claim, fields fieldSet, of *a
 func (r *record) remask() { r.setText(r.hay) }
 
 // foldOwn appends the folded quote and note to buf, joined by
-// fieldSeparator, and records where the quote ends.
-func (r *record) foldOwn(buf []byte, quote, note string) []byte {
-	buf = appendFolded(buf, quote)
+// fieldSeparator, records where the quote ends, and returns the runeBit
+// of every rune appended.
+func (r *record) foldOwn(buf []byte, quote, note string) (_ []byte, mask uint64) {
+	buf, quoteMask := appendFoldedMask(buf, quote)
 	r.quoteEnd = int32(len(buf))
 	buf = append(buf, fieldSeparator)
-	return appendFolded(buf, note)
+	buf, noteMask := appendFoldedMask(buf, note)
+	return buf, quoteMask | runeBit(fieldSeparator) | noteMask
 }
 
 // textRecord is the record of a bare text, such as an article title: a
