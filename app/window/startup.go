@@ -1,6 +1,8 @@
 package window
 
 import (
+	"fmt"
+	"os"
 	"runtime/debug"
 
 	"fyne.io/fyne/v2"
@@ -76,10 +78,15 @@ func (w *mainWindow) startLoading(learn func(e *suggest.Engine, failed func(erro
 // minutes, and returns freed memory slowly). startLoading calls it once
 // its reads are done, and the suggestions once the first model's
 // candidates are found, the last work of start-up (at a million claims,
-// ~140 MB that an idle window otherwise kept).
+// ~140 MB that an idle window otherwise kept). The store's file, which
+// those reads brought in whole, is let go too (storage.ReleaseMapped).
 func (w *mainWindow) returnGarbage() {
 	w.collections.Add(1)
 	debug.FreeOSMemory()
+	if err := w.store.ReleaseMapped(); err != nil {
+		// It costs memory, not data: the file stays mapped, as before.
+		fmt.Fprintf(os.Stderr, "claimdesk: giving back the store's pages read at start-up: %v\n", err)
+	}
 }
 
 // indexLoaded is told on the UI goroutine that the search index holds the
