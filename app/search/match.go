@@ -55,6 +55,17 @@ func (m *matcher) everything() bool {
 	return true
 }
 
+// readsWordMasks reports whether matching reads a record's word masks
+// (initials, singles): only a one-letter word does (matchWord).
+func (m *matcher) readsWordMasks() bool {
+	for _, w := range m.words {
+		if len(w) == 1 && exactBit(w[0]) {
+			return true
+		}
+	}
+	return false
+}
+
 // admits applies the cheap tests: the rune mask first (most candidates that
 // fail, fail there), then the filters.
 func (m *matcher) admits(r *record) bool {

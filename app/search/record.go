@@ -146,6 +146,15 @@ func (r *record) setText(hay string) {
 	r.add(hay)
 }
 
+// setTextRunes is setText for a matcher that does not read the word
+// masks (matcher.readsWordMasks): mask, the runes of hay, comes from
+// folding it, and the word masks are left empty, which a search over the
+// stored claims would have worked out for every claim and never read.
+func (r *record) setTextRunes(hay string, mask uint64) {
+	r.hay = hay
+	r.runeMasks = runeMasks{mask: mask | r.fields.masks().mask | r.of.masks.mask}
+}
+
 // add adds the runes and words of text to the masks. Texts are joined by
 // a separator, which ends words: each text's masks can be added apart.
 func (r *runeMasks) add(text string) {

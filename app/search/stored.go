@@ -64,7 +64,7 @@ func SearchStore(ctx context.Context, store *storage.Store, query string, limit 
 // finds the claim again.
 func scanStored(ctx context.Context, store *storage.Store, m *matcher, articles map[uint64]*article, first, upto uint64, top *topK) error {
 	j := &scanJob{m: m, every: true}
-	words := len(m.words)
+	words, wordMasks := len(m.words), m.readsWordMasks()
 	var buf []byte
 	var r record
 	vals := newValues()
@@ -84,7 +84,11 @@ func scanStored(ctx context.Context, store *storage.Store, m *matcher, articles 
 		}
 		// The buffer is overwritten by the next claim, and nothing keeps
 		// the record past this call: a string over it costs no copy.
-		r.setText(unsafe.String(unsafe.SliceData(buf), len(buf)))
+		if text := unsafe.String(unsafe.SliceData(buf), len(buf)); wordMasks {
+			r.setText(text)
+		} else {
+			r.setTextRunes(text, own)
+		}
 		if found, ok := j.eval(&r, cand{}); ok {
 			top.offer(hit{score: found.after.score(words), updated: r.updated, id: r.id})
 		}

@@ -74,7 +74,7 @@ func fillNews(t testing.TB, s *storage.Store, n int) {
 var storedQueries = []string{
 	"peskov", "p", "denied sanctions", "kremlin nato", "sanc", "pskv", `"had violated"`,
 	"label:denial", "label:praise peskov", "speaker:lavrov target:nato", "annotator:chloé",
-	"article:kremlin talks", "ERDOĞAN", "orbán", "zzzzqx", "the", "check source", "a b c",
+	"article:kremlin talks", "ERDOĞAN", "orbán", "zzzzqx", "the", "check source", "a b c", "nato s 2",
 	"speaker:\"dmitry peskov\" nuclear", "label:nonesuch", "",
 }
 
