@@ -1,6 +1,11 @@
 package storage
 
-import bolt "go.etcd.io/bbolt"
+import (
+	"errors"
+
+	bolt "go.etcd.io/bbolt"
+	berrors "go.etcd.io/bbolt/errors"
+)
 
 // ReleaseMapped gives back the pages of the store's file that reading it
 // brought into the process: bbolt reads the file through a memory map,
@@ -9,9 +14,13 @@ import bolt "go.etcd.io/bbolt"
 // 320 MB), though it reads little of it again. The pages stay in the
 // system's cache and are mapped again, without reading the disk, when a
 // read needs them. It runs in a read transaction, which bbolt never remaps
-// the file under.
+// the file under. A closed store maps nothing, and has nothing to give.
 func (s *Store) ReleaseMapped() error {
-	return s.db.View(func(tx *bolt.Tx) error {
+	err := s.db.View(func(tx *bolt.Tx) error {
 		return releaseMapped(s.db.Info().Data, tx.Size())
 	})
+	if errors.Is(err, berrors.ErrDatabaseNotOpen) {
+		return nil
+	}
+	return err
 }
