@@ -58,9 +58,9 @@ func TestBigStoreOpensAtOnce(t *testing.T) {
 	// The window is shown empty and its title set before the first frame
 	// of its content: drawn is when the article (here under the palette)
 	// is on the screen, more than a twentieth of it standing out from the
-	// background. A screenshot takes a tenth of a second or more: drawn is
-	// when the first one that shows them was begun, the latest they can
-	// have come (and no sooner than the query was typed).
+	// background. Drawn is when the first look at the screen that shows
+	// them began, the latest they can have come (a look takes a few
+	// milliseconds; and no sooner than the query was typed).
 	var drawn time.Duration
 	for deadline := time.Now().Add(30 * time.Second); ; time.Sleep(20 * time.Millisecond) {
 		drawn = time.Since(started)
