@@ -49,12 +49,15 @@ AS_ROOT := $(if $(DESTDIR),,$(if $(PREFIX),$(shell [ -w "$(PREFIX)" ] || echo $(
 .PHONY: deps build run test check-format vet staticcheck unit e2e install-check bench scale-bench clean \
 	install uninstall
 
-deps:
-	@missing=$$(for p in $(APT_PACKAGES); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed' || echo $$p; done); \
+# install_missing installs those of the Debian packages $(1) not installed.
+install_missing = missing=$$(for p in $(1); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed' || echo $$p; done); \
 	if [ -n "$$missing" ]; then \
 		echo "installing:" $$missing; \
 		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
 	fi
+
+deps:
+	@$(call install_missing,$(APT_PACKAGES))
 	@command -v $(GO) >/dev/null || { echo "Go 1.26 is needed: https://go.dev/doc/install"; exit 1; }
 
 build: deps
@@ -122,8 +125,10 @@ bench:
 
 # README's Scale table: the 100,000-claim store, and with SIZE=1m the
 # 1,000,000-claim one too (minutes to build; kept under $$SCALE_DIR).
-# Never part of make test.
-scale-bench:
+# Never part of make test. fzf is what search is timed against, GNU time
+# reads each process's peak memory.
+scale-bench: deps
+	@$(call install_missing,fzf time)
 	scripts/scale-bench $(SIZE)
 
 clean:
