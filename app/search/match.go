@@ -66,10 +66,14 @@ func (m *matcher) readsWordMasks() bool {
 	return false
 }
 
+// holdsRunes reports whether a text whose runes are mask may hold every
+// word: one lacking a rune of some word cannot.
+func (m *matcher) holdsRunes(mask uint64) bool { return mask&m.mask == m.mask }
+
 // admits applies the cheap tests: the rune mask first (most candidates that
 // fail, fail there), then the filters.
 func (m *matcher) admits(r *record) bool {
-	if r.mask&m.mask != m.mask || m.never {
+	if !m.holdsRunes(r.mask) || m.never {
 		return false
 	}
 	for f, v := range m.filters {

@@ -146,13 +146,20 @@ func (r *record) setText(hay string) {
 	r.add(hay)
 }
 
+// runesWith is the rune mask of the record's whole text, given own, the
+// runes of its own text (which folding it makes): what setText works out,
+// without the word masks.
+func (r *record) runesWith(own uint64) uint64 {
+	return own | r.fields.masks().mask | r.of.masks.mask
+}
+
 // setTextRunes is setText for a matcher that does not read the word
-// masks (matcher.readsWordMasks): mask, the runes of hay, comes from
-// folding it, and the word masks are left empty, which a search over the
-// stored claims would have worked out for every claim and never read.
+// masks (matcher.readsWordMasks): mask is runesWith of hay's runes, and
+// the word masks are left empty, which a search over the stored claims
+// would have worked out for every claim and never read.
 func (r *record) setTextRunes(hay string, mask uint64) {
 	r.hay = hay
-	r.runeMasks = runeMasks{mask: mask | r.fields.masks().mask | r.of.masks.mask}
+	r.runeMasks = runeMasks{mask: mask}
 }
 
 // add adds the runes and words of text to the masks. Texts are joined by

@@ -73,13 +73,13 @@ func scanStored(ctx context.Context, store *storage.Store, m *matcher, articles 
 		if read++; read%claimsBetweenChecks == 0 && ctx.Err() != nil {
 			return false
 		}
-		fields, of := vals.fieldSet(c.Label, c.Speaker, c.Target, c.Annotator), articleOf(articles, c.ArticleID)
 		var own uint64
-		buf, own = r.foldStored(buf[:0], c, fields, of)
+		buf, own = r.foldStored(buf[:0], c, vals.fieldSet(c.Label, c.Speaker, c.Target, c.Annotator), articleOf(articles, c.ArticleID))
 		// The claims whose runes lack some of the query's, most of them,
 		// are ruled out by the mask folding makes, before their word
 		// masks are worked out: those were half of a search's time.
-		if (own|fields.masks().mask|of.masks.mask)&m.mask != m.mask {
+		runes := r.runesWith(own)
+		if !m.holdsRunes(runes) {
 			return true
 		}
 		// The buffer is overwritten by the next claim, and nothing keeps
@@ -87,7 +87,7 @@ func scanStored(ctx context.Context, store *storage.Store, m *matcher, articles 
 		if text := unsafe.String(unsafe.SliceData(buf), len(buf)); wordMasks {
 			r.setText(text)
 		} else {
-			r.setTextRunes(text, own)
+			r.setTextRunes(text, runes)
 		}
 		if found, ok := j.eval(&r, cand{}); ok {
 			top.offer(hit{score: found.after.score(words), updated: r.updated, id: r.id})
