@@ -57,7 +57,7 @@ func (w *mainWindow) showSearchPalette() {
 		}
 	}
 	w.readyForItalic()
-	hint := widget.NewLabelWithStyle("label:denial  speaker:peskov  target:  article:  annotator:", fyne.TextAlignTrailing, fyne.TextStyle{Italic: true})
+	hint := widget.NewLabelWithStyle("label:denial  speaker:peskov  target:  article:  annotator:", fyne.TextAlignTrailing, italic)
 	hint.Importance = widget.LowImportance
 	content := container.NewBorder(container.NewVBox(p.query, container.NewBorder(nil, nil, p.info, hint)), nil, nil, nil, p.list)
 	p.popup = widget.NewModalPopUp(content, w.win.Canvas())
