@@ -138,6 +138,10 @@ func (a acc) score(words int) int32 {
 // searching the text again.
 type mark struct {
 	first int32 // first contiguous occurrence, or -1
+	// alone tells that the word is known to occur nowhere after first,
+	// so that a word grown from it can only be at first, and the rest of
+	// the text need not be read again.
+	alone bool
 	field field // when there is none: the first field holding the word,
 	end   int32 // and where its greedy subsequence ended there
 }
@@ -163,8 +167,8 @@ func matchWord(r *record, w string, a acc) (acc, mark, bool) {
 	}
 	p := r.index(w, 0)
 	if p >= 0 {
-		t, _ := r.bestOccurrence(w, p)
-		return a.add(t, p), mark{first: int32(p)}, true
+		t, _, alone := r.bestOccurrence(w, p)
+		return a.add(t, p), mark{first: int32(p), alone: alone}, true
 	}
 	return scattered(r, w, a, 0)
 }
@@ -183,18 +187,25 @@ func scattered(r *record, w string, a acc, f field) (acc, mark, bool) {
 
 // extendWord is matchWord for a word w that extends old, whose match on
 // r was mk. Every occurrence of w is an occurrence of old, so the search
-// starts at old's first. When old was only scattered, w is too: its greedy
-// subsequence continues old's in the same field, and else can only be in a
-// later field, since old was not in the earlier ones.
+// starts at old's first, and ends there when old occurred there alone.
+// When old was only scattered, w is too: its greedy subsequence continues
+// old's in the same field, and else can only be in a later field, since
+// old was not in the earlier ones.
 func extendWord(r *record, old, w string, a acc, mk mark) (acc, mark, bool) {
 	if mk.first >= 0 {
 		p := int(mk.first)
-		if text, at := r.at(p); !strings.HasPrefix(text[at:], w) {
+		text, at := r.at(p)
+		switch there := strings.HasPrefix(text[at:], w); {
+		case there && mk.alone:
+			return a.add(tierAt(text, at, len(w)), p), mark{first: int32(p), alone: true}, true
+		case !there && mk.alone:
+			p = -1
+		case !there:
 			p = r.index(w, p+1)
 		}
 		if p >= 0 {
-			t, _ := r.bestOccurrence(w, p)
-			return a.add(t, p), mark{first: int32(p)}, true
+			t, _, alone := r.bestOccurrence(w, p)
+			return a.add(t, p), mark{first: int32(p), alone: alone}, true
 		}
 		return scattered(r, w, a, 0) // w occurs nowhere contiguously
 	}
@@ -229,29 +240,42 @@ func occurrence(text, w string) (tier, int) {
 	if p < 0 {
 		return tierScattered, -1
 	}
-	return r.bestOccurrence(w, p)
+	t, pos, _ := r.bestOccurrence(w, p)
+	return t, pos
 }
 
 // bestOccurrence is the best contiguous occurrence of w in the record's
-// text, given its first occurrence p. As w is valid UTF-8, it is only ever
-// found where a rune starts.
-func (r *record) bestOccurrence(w string, p int) (tier, int) {
-	best, bestPos := tierScattered, -1
-	for p >= 0 {
+// text, given its first occurrence p, and whether p is known to be the
+// only one: a whole occurrence ends the search before the rest of the
+// text is read. As w is valid UTF-8, it is only ever found where a rune
+// starts.
+func (r *record) bestOccurrence(w string, p int) (best tier, bestPos int, alone bool) {
+	best, bestPos = tierScattered, -1
+	for found := 0; p >= 0; found++ {
 		text, at := r.at(p)
-		t := tierInside
-		if wordStartsAt(text, at) {
-			if wordEndsAt(text, at+len(w)) {
-				return tierWhole, p
-			}
-			t = tierPrefix
+		t := tierAt(text, at, len(w))
+		if t == tierWhole {
+			return t, p, false
 		}
 		if t > best {
 			best, bestPos = t, p
 		}
-		p = r.index(w, p+1)
+		if p = r.index(w, p+1); p < 0 {
+			alone = found == 0
+		}
 	}
-	return best, bestPos
+	return best, bestPos, alone
+}
+
+// tierAt is the tier of an occurrence n bytes long at byte at of text.
+func tierAt(text string, at, n int) tier {
+	switch {
+	case !wordStartsAt(text, at):
+		return tierInside
+	case wordEndsAt(text, at+n):
+		return tierWhole
+	}
+	return tierPrefix
 }
 
 // window is the length of text index hands to strings.Index at a time.

@@ -152,7 +152,7 @@ func TestExtendWordAgreesWithMatchWord(t *testing.T) {
 		}
 		return b.String()
 	}
-	moved := 0
+	moved, alone := 0, 0
 	for range 30000 {
 		e := Entry{Quote: text(10), Label: text(10), Speaker: text(10), Note: text(10)}
 		r := entryRecord(e, titled(e.ArticleID, text(10)))
@@ -167,6 +167,15 @@ func TestExtendWordAgreesWithMatchWord(t *testing.T) {
 		}
 		gotAcc, gotMark, gotOK := extendWord(&r, old, string(w), start, mk)
 		wantAcc, wantMark, wantOK := matchWord(&r, string(w), start)
+		// Alone is what is known: a grown word inherits it where a fresh
+		// match stops at a whole occurrence. It must be true, though.
+		if gotMark.alone && r.index(string(w), int(gotMark.first)+1) >= 0 {
+			t.Fatalf("%q grown from %q in %q: marked alone at %d, but occurs again", string(w), old, r.hay, gotMark.first)
+		}
+		if gotMark.alone {
+			alone++
+		}
+		gotMark.alone, wantMark.alone = false, false
 		if gotOK != wantOK || gotOK && (gotAcc != wantAcc || gotMark != wantMark) {
 			t.Fatalf("%q grown from %q in %q: extend gives %v %+v %+v, match gives %v %+v %+v",
 				string(w), old, r.hay, gotOK, gotAcc, gotMark, wantOK, wantAcc, wantMark)
@@ -177,6 +186,9 @@ func TestExtendWordAgreesWithMatchWord(t *testing.T) {
 	}
 	if moved < 10 {
 		t.Errorf("only %d words grew into a later field; the test needs more", moved)
+	}
+	if alone < 10 {
+		t.Errorf("only %d grown words were known to occur once; the test needs more", alone)
 	}
 }
 
