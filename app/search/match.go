@@ -251,7 +251,8 @@ func occurrence(text, w string) (tier, int) {
 // starts.
 func (r *record) bestOccurrence(w string, p int) (best tier, bestPos int, alone bool) {
 	best, bestPos = tierScattered, -1
-	for found := 0; p >= 0; found++ {
+	found := 0
+	for ; p >= 0; found++ {
 		text, at := r.at(p)
 		t := tierAt(text, at, len(w))
 		if t == tierWhole {
@@ -260,11 +261,9 @@ func (r *record) bestOccurrence(w string, p int) (best tier, bestPos int, alone 
 		if t > best {
 			best, bestPos = t, p
 		}
-		if p = r.index(w, p+1); p < 0 {
-			alone = found == 0
-		}
+		p = r.index(w, p+1)
 	}
-	return best, bestPos, alone
+	return best, bestPos, found == 1
 }
 
 // tierAt is the tier of an occurrence n bytes long at byte at of text.
