@@ -54,6 +54,10 @@
 // (the usual case while typing: a word grows, a word or a filter is added)
 // is answered from those claims alone, evaluating only the words that
 // changed; a word that grew by a letter resumes its match where the shorter
-// word's ended. Any change of the index drops what a Session remembers, so
-// an answer is never stale.
+// word's ended. A candidate whose score cannot beat the worst result kept
+// so far, judged from its scores alone (a word found only inside words
+// stays inside as it grows, one only scattered stays scattered), is passed
+// on unread, and a later query resumes it from the scores it has. Any
+// change of the index drops what a Session remembers, so an answer is
+// never stale.
 package search

@@ -98,6 +98,18 @@ var tierPoints = [...]int{tierScattered: 0, tierInside: 10, tierPrefix: 20, tier
 
 const inOrderBonus = 5
 
+// grownBound is the most points a word can earn where a word it extends
+// earned old. Its occurrences are occurrences of the shorter word at the
+// same places: one found only inside words stays inside, one only
+// scattered stays scattered, and one at the start of a word may now be
+// whole.
+func grownBound(old int32) int32 {
+	if old >= int32(tierPoints[tierPrefix]) {
+		return int32(tierPoints[tierWhole])
+	}
+	return old
+}
+
 // acc accumulates the score of a claim word by word, so that a Session can
 // resume from the words a new query shares with the last one.
 type acc struct {
@@ -139,6 +151,9 @@ type mark struct {
 	// so that a word grown from it can only be at first, and the rest of
 	// the text need not be read again.
 	alone bool
+	// of is the query of its candidate's list whose last word this mark
+	// is of, and whose scores the candidate holds (resume.go).
+	of    uint8
 	field field // when there is none: the first field holding the word,
 	end   int32 // and where its greedy subsequence ended there
 }

@@ -24,7 +24,7 @@ type Result struct {
 func (ix *Index) Search(query string, limit int) ([]Result, error) {
 	m := compile(ParseQuery(query))
 	ix.mu.RLock()
-	_, top := ix.scan(&scanJob{m: m, every: true, limit: limit})
+	_, top := ix.scan(newScanJob(m, limit))
 	f := ix.found(m, top)
 	ix.mu.RUnlock()
 	return f.results()
@@ -93,63 +93,64 @@ type cand struct {
 	last          mark
 }
 
-// resume says what a scan may take over from the candidates it is given.
-type resume int
-
-const (
-	resumeNothing resume = iota // evaluate every word
-	resumeBefore                // the words up to the last are the same: evaluate from the last
-	resumeAfter                 // all the old words are kept: evaluate the new ones
-	resumeAll                   // the same words: evaluate none
-	resumeExtend                // the last word grew: continue its match
-)
-
 // scanJob is one evaluation of a matcher over candidates.
 type scanJob struct {
-	m      *matcher
-	every  bool   // scan every slot, not from
-	from   []cand // the candidates otherwise
-	resume resume // what from's accumulators already hold
-	first  int    // the first word to evaluate when resuming
-	old    string // the last word before it grew, for resumeExtend
-	limit  int
-	keep   bool // return the matching candidates too
+	m     *matcher
+	every bool   // scan every slot, not from
+	from  []cand // the candidates otherwise
+	// plans say how to resume a candidate of from, by the query of its
+	// lineage that scored it (mark.of); scratch evaluates every word.
+	plans   []resumePlan
+	scratch resumePlan
+	// pass lets a candidate that cannot reach the results through
+	// unread, its scores left those of its earlier query (resume.go).
+	pass  bool
+	of    uint8 // the query's place in the lineage of the list it makes
+	limit int
+	keep  bool // return the matching candidates too
 }
 
-// eval checks one candidate, resuming from its accumulators where the job
-// allows.
-func (j *scanJob) eval(r *record, c cand) (cand, bool) {
+// newScanJob is a job evaluating m over every claim.
+func newScanJob(m *matcher, limit int) *scanJob {
+	return &scanJob{m: m, every: true, limit: limit, scratch: scratchPlan(m)}
+}
+
+// eval checks one candidate, resuming its scores as p says, and updates
+// them in place.
+func (j *scanJob) eval(r *record, c *cand, p *resumePlan) bool {
 	if !j.m.admits(r) {
-		return c, false
+		return false
 	}
-	a, first := start, 0
 	words := j.m.words
+	a, i := start, 0
 	var ok bool
-	switch j.resume {
+	switch p.resume {
 	case resumeAll:
-		return c, true
-	case resumeExtend:
-		c.after, c.last, ok = extendWord(r, j.old, words[len(words)-1], c.before, c.last)
-		return c, ok
+		return true
 	case resumeBefore:
-		a, first = c.before, j.first
+		a, i = c.before, p.first
 	case resumeAfter:
-		a, first = c.after, j.first
+		a, i = c.after, p.first
+	case resumeExtend:
+		if a, c.last, ok = extendWord(r, p.old, words[p.first], c.before, c.last); !ok {
+			return false
+		}
+		i = p.first + 1
 	}
-	for i := first; i < len(words); i++ {
+	for ; i < len(words); i++ {
 		if i < len(words)-1 {
 			if a, _, ok = matchWord(r, words[i], a); !ok {
-				return c, false
+				return false
 			}
 			continue
 		}
 		c.before = a
 		if a, c.last, ok = matchWord(r, words[i], a); !ok {
-			return c, false
+			return false
 		}
 	}
 	c.after = a
-	return c, true
+	return true
 }
 
 // scan runs j split across the cores and returns the matching candidates
@@ -220,22 +221,30 @@ func putCands(c []cand) {
 // from out[lo] on; it returns how many.
 func (ix *Index) scanRange(j *scanJob, lo, hi int, out []cand, top *topK) int {
 	n, words := 0, len(j.m.words)
+	var scratch cand // where a candidate is evaluated when none are kept
 	for i := lo; i < hi; i++ {
-		c := cand{slot: int32(i)}
-		if !j.every {
-			c = j.from[i]
+		// The candidate is evaluated where it is kept: it is written once.
+		c := &scratch
+		if j.keep {
+			c = &out[lo+n]
+		}
+		p := &j.scratch
+		if j.every {
+			*c = cand{slot: int32(i)}
+		} else {
+			*c = j.from[i]
+			p = &j.plans[c.last.of]
+			if floor, full := top.floor(); j.pass && full && p.bound(c) < floor {
+				// It cannot be among the results: a later query resumes it.
+				n++
+				continue
+			}
 		}
 		r := &ix.recs[c.slot]
-		if r.hay == "" {
+		if r.hay == "" || !j.eval(r, c, p) {
 			continue
 		}
-		c, ok := j.eval(r, c)
-		if !ok {
-			continue
-		}
-		if j.keep {
-			out[lo+n] = c
-		}
+		c.last.of = j.of
 		n++
 		top.offer(hit{slot: c.slot, score: c.after.score(words), updated: r.updated, id: r.id})
 	}
@@ -329,6 +338,15 @@ func (t *topK) Pop() any {
 	h := t.hits[len(t.hits)-1]
 	t.hits = t.hits[:len(t.hits)-1]
 	return h
+}
+
+// floor is the score of the worst hit kept, once limit are: an offer
+// scoring less is not taken.
+func (t *topK) floor() (int32, bool) {
+	if t.limit > 0 && len(t.hits) == t.limit {
+		return t.hits[0].score, true
+	}
+	return 0, false
 }
 
 func (t *topK) offer(h hit) {

@@ -24,12 +24,16 @@ type Session struct {
 	remembered []*remembered // oldest first
 }
 
-// remembered is a query, every claim that matched it and the answer given.
+// remembered is a query, the claims that may match it and the answer
+// given. Every claim that matches is among the candidates; so are those a
+// scan passed on unread, which only matched an earlier query of the
+// lineage, the queries the list was narrowed through (resume.go).
 type remembered struct {
-	m     *matcher
-	cands []cand
-	limit int
-	top   []hit
+	m       *matcher
+	cands   []cand
+	limit   int
+	top     []hit
+	lineage []*matcher // m last; a candidate's mark.of is its place here
 }
 
 // NewSession starts a Session for one search box.
@@ -59,7 +63,7 @@ func (s *Session) search(m *matcher, limit int) found {
 		s.remembered, s.gen = nil, s.ix.gen
 	}
 	if m.everything() {
-		_, top := s.ix.scan(&scanJob{m: m, every: true, limit: limit})
+		_, top := s.ix.scan(newScanJob(m, limit))
 		return s.ix.found(m, top)
 	}
 	if i := slices.IndexFunc(s.remembered, func(r *remembered) bool { return same(m, r.m) && r.limit == limit }); i >= 0 {
@@ -69,6 +73,10 @@ func (s *Session) search(m *matcher, limit int) found {
 		return s.ix.found(m, r.top)
 	}
 	job, from := s.plan(m, limit)
+	lineage := []*matcher{m}
+	if from != nil && job.pass {
+		lineage = append(slices.Clip(from.lineage), m)
+	}
 	if len(s.remembered) == maxRemembered {
 		// Forget the oldest query now, so its list can take the new one.
 		i := 0
@@ -78,15 +86,16 @@ func (s *Session) search(m *matcher, limit int) found {
 		s.forget(i)
 	}
 	cands, top := s.ix.scan(job)
-	s.remember(&remembered{m: m, cands: cands, limit: limit, top: top})
+	s.remember(&remembered{m: m, cands: cands, limit: limit, top: top, lineage: lineage})
 	return s.ix.found(m, top)
 }
 
 // plan picks the cheapest way to answer m: over every claim, or over the
-// claims of a remembered query that m narrows, resuming its scores; from
-// is that query, or nil.
+// candidates of a remembered query that m narrows, resuming their scores;
+// from is that query, or nil.
 func (s *Session) plan(m *matcher, limit int) (job *scanJob, from *remembered) {
-	job = &scanJob{m: m, every: true, limit: limit, keep: true}
+	job = newScanJob(m, limit)
+	job.keep = true
 	words := len(m.words)
 	cost := len(s.ix.recs) * (words + 1)
 	for _, r := range s.remembered {
@@ -96,39 +105,26 @@ func (s *Session) plan(m *matcher, limit int) (job *scanJob, from *remembered) {
 		res, first := resumeFrom(m, r.m)
 		c := len(r.cands) * (words - first + 1)
 		if res == resumeExtend {
-			c = len(r.cands) // only the added letters are looked for
+			c = len(r.cands) * (words - first) // the grown word costs little
 		}
 		if c < cost {
-			cost = c
-			job.every, job.from, job.resume, job.first = false, r.cands, res, first
-			from = r
-			job.old = ""
-			if res == resumeExtend {
-				job.old = r.m.words[first]
-			}
+			cost, from = c, r
 		}
 	}
+	if from == nil {
+		return job, nil
+	}
+	job.every, job.from = false, from.cands
+	job.plans = make([]resumePlan, len(from.lineage))
+	for i, old := range from.lineage {
+		job.plans[i] = planResume(m, old)
+	}
+	// A full lineage is not extended: every candidate is read, and the
+	// list made starts a lineage of its own.
+	if job.pass = len(from.lineage) < maxLineage; job.pass {
+		job.of = uint8(len(from.lineage))
+	}
 	return job, from
-}
-
-// resumeFrom tells what m can take over of old's accumulated scores, given
-// the words they share at the start, and from which word m must evaluate.
-func resumeFrom(m, old *matcher) (resume, int) {
-	n, k := len(old.words), 0
-	for k < min(n, len(m.words)) && m.words[k] == old.words[k] {
-		k++
-	}
-	switch {
-	case k == n && len(m.words) == n:
-		return resumeAll, n
-	case k == n:
-		return resumeAfter, n
-	case k == n-1 && len(m.words) == n && strings.HasPrefix(m.words[k], old.words[k]):
-		return resumeExtend, k
-	case k == n-1 && len(m.words) >= n:
-		return resumeBefore, k
-	}
-	return resumeNothing, 0
 }
 
 // remember adds r as the newest query, in place of an older one asking the

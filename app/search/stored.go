@@ -63,7 +63,7 @@ func SearchStore(ctx context.Context, store *storage.Store, query string, limit 
 // match to top, until ctx is cancelled. A hit's slot is unused: its id
 // finds the claim again.
 func scanStored(ctx context.Context, store *storage.Store, m *matcher, articles map[uint64]*article, first, upto uint64, top *topK) error {
-	j := &scanJob{m: m, every: true}
+	j := newScanJob(m, 0)
 	words, wordMasks := len(m.words), m.readsWordMasks()
 	var buf []byte
 	var r record
@@ -89,7 +89,7 @@ func scanStored(ctx context.Context, store *storage.Store, m *matcher, articles 
 		} else {
 			r.setTextRunes(text, runes)
 		}
-		if found, ok := j.eval(&r, cand{}); ok {
+		if found := (cand{}); j.eval(&r, &found, &j.scratch) {
 			top.offer(hit{score: found.after.score(words), updated: r.updated, id: r.id})
 		}
 		return true
