@@ -7,8 +7,14 @@ import (
 )
 
 // maxRemembered bounds the queries a Session remembers: enough to backspace
-// through a word, at most a few megabytes of candidates each.
+// through a word.
 const maxRemembered = 8
+
+// rememberedClaims bounds the candidates a Session holds, as so many times
+// the claims of the index: at a million claims the list of a short word
+// holds most of them, 30 MB, and candidates passed on unread keep lists
+// long, so eight lists could hold 250 MB. The newest list is always kept.
+const rememberedClaims = 4
 
 // Session answers the queries of one search box as the user types. It
 // remembers which claims matched its recent queries, with their scores word
@@ -137,6 +143,14 @@ func (s *Session) remember(r *remembered) {
 		s.forget(0)
 	}
 	s.remembered = append(s.remembered, r)
+	held := 0
+	for _, r := range s.remembered {
+		held += cap(r.cands)
+	}
+	for budget := rememberedClaims * len(s.ix.recs); held > budget && len(s.remembered) > 1; {
+		held -= cap(s.remembered[0].cands)
+		s.forget(0)
+	}
 }
 
 // forget drops the i-th remembered query and recycles its candidates.

@@ -144,3 +144,22 @@ func TestCandidateIsSmall(t *testing.T) {
 		t.Errorf("a candidate is %d bytes, want 32", size)
 	}
 }
+
+// TestSessionBoundsWhatItHolds types words that nearly every claim
+// matches, so that each list holds nearly every claim, and checks that the
+// lists held never pass their budget.
+func TestSessionBoundsWhatItHolds(t *testing.T) {
+	ix, _ := loadCorpus(newNewsGen(41).entries(400))
+	s := ix.NewSession()
+	query := "e a i o n t s r e a i o"
+	for i := range query {
+		results(t, s, query[:i+1], 5)
+		held := 0
+		for _, r := range s.remembered {
+			held += cap(r.cands)
+		}
+		if budget := rememberedClaims * len(ix.recs); held > budget && len(s.remembered) > 1 {
+			t.Fatalf("typing %q: %d lists hold %d candidates, over the budget of %d", query[:i+1], len(s.remembered), held, budget)
+		}
+	}
+}
