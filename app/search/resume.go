@@ -26,6 +26,10 @@ const (
 	resumeExtend                // the last old word grew: continue its match, then evaluate any new words
 )
 
+func (r resume) String() string {
+	return [...]string{"nothing", "before", "after", "all", "extend"}[r]
+}
+
 // maxLineage bounds a list's lineage: a candidate names its query by a
 // byte (mark.of). A scan from a list whose lineage is full reads every
 // candidate, so that its list starts a lineage of its own.

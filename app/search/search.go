@@ -82,7 +82,8 @@ var parallelMin = 2048
 
 // cand is a claim that matched a query, with its score accumulated up to
 // the last word (before) and over all words (after), and how the last word
-// matched.
+// matched. The query is the one of its list's lineage named by last.of: a
+// candidate passed on unread keeps the scores of an earlier query.
 //
 // A keystroke at a million claims reads and writes hundreds of thousands
 // of candidates, and its time is mostly memory: at 32 bytes rather than 48
@@ -221,10 +222,10 @@ func putCands(c []cand) {
 // from out[lo] on; it returns how many.
 func (ix *Index) scanRange(j *scanJob, lo, hi int, out []cand, top *topK) int {
 	n, words := 0, len(j.m.words)
-	var scratch cand // where a candidate is evaluated when none are kept
+	var spare cand // where a candidate is evaluated when none are kept
 	for i := lo; i < hi; i++ {
 		// The candidate is evaluated where it is kept: it is written once.
-		c := &scratch
+		c := &spare
 		if j.keep {
 			c = &out[lo+n]
 		}
