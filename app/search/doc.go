@@ -36,8 +36,11 @@
 //
 // Per word, an occurrence as a whole word counts most, then as the start of a
 // word, then anywhere inside one; a word whose characters are only scattered
-// counts nothing. Words whose first occurrences come in the order they were
-// typed earn a small bonus. Ties go to the most recently updated claim, then
+// counts nothing. A word the claim's quote holds earns a point more than one
+// found only in its other fields or its article's title, so that among
+// claims whose words are found equally well, those that say them come
+// first. Words whose first occurrences come in the order they were typed
+// earn a small bonus. Ties go to the most recently updated claim, then
 // the higher id. A query with no words lists the claims its filters allow,
 // newest first. Result.Score is this score.
 //

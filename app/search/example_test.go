@@ -31,7 +31,7 @@ func ExampleSession() {
 		fmt.Println(r.ID, r.Score, r.Quote, r.QuoteMatches)
 	}
 	// Output:
-	// 1 30 Putin praised Trump [14 15 16 17 18]
+	// 1 31 Putin praised Trump [14 15 16 17 18]
 }
 
 func ExampleMatchTitles() {

@@ -98,14 +98,32 @@ var tierPoints = [...]int{tierScattered: 0, tierInside: 10, tierPrefix: 20, tier
 
 const inOrderBonus = 5
 
+// quotePoint is what a word earns more when the claim's quote holds it,
+// the words the analyst selected, rather than only a field around them or
+// the article's title: less than a tier's step, so it orders claims whose
+// words were found equally well. A quote holds a word when the word's
+// first occurrence is in it, contiguous or scattered: fields are read
+// quote first.
+const quotePoint = 1
+
+// wordPoints is what one word found with tier t earns.
+func wordPoints(t tier, quoted bool) int32 {
+	if quoted {
+		return int32(tierPoints[t] + quotePoint)
+	}
+	return int32(tierPoints[t])
+}
+
 // grownBound is the most points a word can earn where a word it extends
 // earned old. Its occurrences are occurrences of the shorter word at the
 // same places: one found only inside words stays inside, one only
-// scattered stays scattered, and one at the start of a word may now be
-// whole.
+// scattered stays scattered (in the same field or a later one), one at the
+// start of a word may now be whole; and the quote holds it only if it held
+// the shorter word. The quote point is what old holds below a tier's step.
 func grownBound(old int32) int32 {
-	if old >= int32(tierPoints[tierPrefix]) {
-		return int32(tierPoints[tierWhole])
+	quoted := old % int32(tierPoints[tierInside])
+	if old-quoted >= int32(tierPoints[tierPrefix]) {
+		return int32(tierPoints[tierWhole]) + quoted
 	}
 	return old
 }
@@ -123,9 +141,10 @@ const brokenOrder = math.MaxInt32
 // start is the acc before any word.
 var start = acc{last: -1}
 
-// add scores one more word found at pos with tier t (pos -1: scattered).
-func (a acc) add(t tier, pos int) acc {
-	a.points += int32(tierPoints[t])
+// add scores one more word found at pos with tier t (pos -1: scattered),
+// held by the claim's quote or not.
+func (a acc) add(t tier, pos int, quoted bool) acc {
+	a.points += wordPoints(t, quoted)
 	if pos < 0 || int32(pos) <= a.last {
 		a.last = brokenOrder
 	} else if a.last != brokenOrder {
@@ -175,12 +194,12 @@ func matchWord(r *record, w string, a acc) (acc, mark, bool) {
 		} else if r.initials&bit != 0 {
 			t = tierPrefix
 		}
-		return a.add(t, p), mark{first: int32(p)}, true
+		return a.add(t, p, r.inQuote(p)), mark{first: int32(p)}, true
 	}
 	p := r.index(w, 0)
 	if p >= 0 {
 		t, _, alone := r.bestOccurrence(w, p)
-		return a.add(t, p), mark{first: int32(p), alone: alone}, true
+		return a.add(t, p, r.inQuote(p)), mark{first: int32(p), alone: alone}, true
 	}
 	return scattered(r, w, a, 0)
 }
@@ -191,7 +210,7 @@ func scattered(r *record, w string, a acc, f field) (acc, mark, bool) {
 	for ; f < numFields; f++ {
 		text, lo, hi := r.within(f)
 		if end := subsequenceEnd(text[:hi], w, lo); end >= 0 {
-			return a.add(tierScattered, -1), mark{first: -1, field: f, end: int32(end)}, true
+			return a.add(tierScattered, -1, f == fieldQuote), mark{first: -1, field: f, end: int32(end)}, true
 		}
 	}
 	return a, mark{}, false
@@ -209,7 +228,7 @@ func extendWord(r *record, old, w string, a acc, mk mark) (acc, mark, bool) {
 		text, at := r.at(p)
 		switch there := strings.HasPrefix(text[at:], w); {
 		case there && mk.alone:
-			return a.add(tierAt(text, at, len(w)), p), mark{first: int32(p), alone: true}, true
+			return a.add(tierAt(text, at, len(w)), p, r.inQuote(p)), mark{first: int32(p), alone: true}, true
 		case !there && mk.alone:
 			p = -1
 		case !there:
@@ -217,13 +236,13 @@ func extendWord(r *record, old, w string, a acc, mk mark) (acc, mark, bool) {
 		}
 		if p >= 0 {
 			t, _, alone := r.bestOccurrence(w, p)
-			return a.add(t, p), mark{first: int32(p), alone: alone}, true
+			return a.add(t, p, r.inQuote(p)), mark{first: int32(p), alone: alone}, true
 		}
 		return scattered(r, w, a, 0) // w occurs nowhere contiguously
 	}
 	text, _, hi := r.within(mk.field)
 	if end := subsequenceEnd(text[:hi], w[len(old):], int(mk.end)); end >= 0 {
-		return a.add(tierScattered, -1), mark{first: -1, field: mk.field, end: int32(end)}, true
+		return a.add(tierScattered, -1, mk.field == fieldQuote), mark{first: -1, field: mk.field, end: int32(end)}, true
 	}
 	return scattered(r, w, a, mk.field+1)
 }

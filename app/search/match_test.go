@@ -131,8 +131,9 @@ func TestOneLetterTierFromMasks(t *testing.T) {
 			a, mk, ok := matchWord(&r, w, start)
 			wantTier, _ := occurrence(r.hay, w)
 			wantFirst := strings.Index(r.hay, w)
-			if ok != (wantFirst >= 0) || ok && (a.points != int32(tierPoints[wantTier]) || int(mk.first) != wantFirst) {
-				t.Fatalf("word %q in %q: ok %v, %d points at %d; want %d points at %d", w, r.hay, ok, a.points, mk.first, tierPoints[wantTier], wantFirst)
+			wantPoints := wordPoints(wantTier, r.inQuote(wantFirst))
+			if ok != (wantFirst >= 0) || ok && (a.points != wantPoints || int(mk.first) != wantFirst) {
+				t.Fatalf("word %q in %q: ok %v, %d points at %d; want %d points at %d", w, r.hay, ok, a.points, mk.first, wantPoints, wantFirst)
 			}
 		}
 	}

@@ -250,6 +250,9 @@ func (r *record) index(w string, from int) int {
 	return -1
 }
 
+// inQuote reports whether position p of the record's text is in its quote.
+func (r *record) inQuote(p int) bool { return p < int(r.quoteEnd) }
+
 // indexByte is the first position of b in the record's text, or -1.
 func (r *record) indexByte(b byte) int {
 	start := 0

@@ -88,8 +88,8 @@ func resumeFrom(m, old *matcher) (resume, int) {
 // bound is the most c can score under the plan's query, from what its
 // scores tell without reading its claim: the points already earned, the
 // most a grown word can earn given how the shorter one was found
-// (grownBound), a whole word for each word evaluated afresh, and the order
-// bonus unless the order is already broken.
+// (grownBound), a whole word in the quote for each word evaluated afresh,
+// and the order bonus unless the order is already broken.
 func (p *resumePlan) bound(c *cand) int32 {
 	var a acc
 	switch p.resume {
@@ -103,6 +103,6 @@ func (p *resumePlan) bound(c *cand) int32 {
 	default:
 		a = start
 	}
-	a.points += p.fresh * int32(tierPoints[tierWhole])
+	a.points += p.fresh * wordPoints(tierWhole, true)
 	return a.score(p.words)
 }
