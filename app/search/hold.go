@@ -11,6 +11,15 @@ import (
 // costs nothing measurable.
 const claimsBetweenChecks = 4096
 
+// checkpoint counts the claims a reader reads, and says when it is due to
+// check again.
+type checkpoint int
+
+func (c *checkpoint) due() bool {
+	*c++
+	return *c%claimsBetweenChecks == 0
+}
+
 // Hold pauses a running Load between claims until release is called, and
 // holds back a Load that starts meanwhile: on two cores a search of the
 // store beside the index's read took as long as both one after the other,

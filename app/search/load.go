@@ -81,11 +81,11 @@ func foldStore(store *storage.Store, articles map[uint64]*article, claims int, g
 			var buf []byte
 			var texts textBlocks
 			vals := newValues()
-			read := 0
+			var read checkpoint
 			gate.RLock()
 			defer gate.RUnlock()
 			errs[w] = store.ForEachClaimBorrowed(first, upto, func(c *storage.Claim) bool {
-				if read++; read%claimsBetweenChecks == 0 {
+				if read.due() {
 					gate.RUnlock() // a Hold waiting takes the gate here
 					gate.RLock()
 				}

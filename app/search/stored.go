@@ -68,9 +68,9 @@ func scanStored(ctx context.Context, store *storage.Store, m *matcher, articles 
 	var buf []byte
 	var r record
 	vals := newValues()
-	read := 0
+	var read checkpoint
 	return store.ForEachClaimBorrowed(first, upto, func(c *storage.Claim) bool {
-		if read++; read%claimsBetweenChecks == 0 && ctx.Err() != nil {
+		if read.due() && ctx.Err() != nil {
 			return false
 		}
 		var own uint64
