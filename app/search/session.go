@@ -13,8 +13,11 @@ const maxRemembered = 8
 // rememberedClaims bounds the candidates a Session holds, as so many times
 // the claims of the index: at a million claims the list of a short word
 // holds most of them, 30 MB, and candidates passed on unread keep lists
-// long, so eight lists could hold 250 MB. The newest list is always kept.
-const rememberedClaims = 4
+// long, so eight lists could hold 250 MB. Six times holds what eight lists
+// held before candidates were passed on (~190 MB at a million claims), and
+// a backspace over the last five to seven keys is still answered from
+// them; at four times it was four. The newest list is always kept.
+const rememberedClaims = 6
 
 // Session answers the queries of one search box as the user types. It
 // remembers which claims matched its recent queries, with their scores word
