@@ -23,8 +23,9 @@ const rememberedClaims = 6
 // remembers which claims matched its recent queries, with their scores word
 // by word, and answers a query that narrows one of them (a word grew or was
 // added, a filter was added or grew) by checking only those claims, and
-// only the words that changed. Any change to the index makes it forget, so
-// it never answers from stale claims. A Session is safe for concurrent use,
+// only the words that changed; a claim that cannot reach the answer is
+// passed on unread (resume.go). Any change to the index makes it forget,
+// so it never answers from stale claims. A Session is safe for concurrent use,
 // though one box asks one question at a time.
 type Session struct {
 	ix         *Index
