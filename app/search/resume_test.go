@@ -99,3 +99,45 @@ func TestLineageStartsAgainWhenFull(t *testing.T) {
 		t.Errorf("the longest lineage was %d, the last %d: want %d, then shorter", longest, len(newest.lineage), maxLineage)
 	}
 }
+
+// FuzzSessionAgreesWithSearch types a query key by key in a Session with a
+// small limit, so that candidates are passed on unread, then edits it into
+// a second query key by key from the prefix they share, and checks every
+// answer against one-shot search.
+func FuzzSessionAgreesWithSearch(f *testing.F) {
+	for _, seed := range []struct {
+		typed, edited string
+		limit         uint8
+	}{
+		{"putin praised t", "putin pr", 3},
+		{"label:denial ne", "label:den p", 2},
+		{"lavrov sanc", "lavrov s nato", 5},
+		{"trump", "trump putin", 1},
+		{`"praised trump" p`, `"praised t" peskov`, 4},
+	} {
+		f.Add(seed.typed, seed.edited, seed.limit)
+	}
+	ix, _ := loadCorpus(append(newNewsGen(51).entries(300), oddEntries(100000)...))
+	f.Fuzz(func(t *testing.T, typed, edited string, limit uint8) {
+		if len(typed)+len(edited) > 80 {
+			t.Skip("every key is a search: a long query only takes longer")
+		}
+		n := 1 + int(limit%12)
+		s := ix.NewSession()
+		check := func(query string) {
+			if got, want := results(t, s, query, n), results(t, ix, query, n); !reflect.DeepEqual(got, want) {
+				t.Fatalf("%q (limit %d): Session gives %v, Search gives %v", query, n, resultIDs(got), resultIDs(want))
+			}
+		}
+		for i := range typed {
+			check(typed[:i+1])
+		}
+		shared := 0
+		for shared < min(len(typed), len(edited)) && typed[shared] == edited[shared] {
+			shared++
+		}
+		for i := shared; i < len(edited); i++ {
+			check(edited[:i+1])
+		}
+	})
+}
