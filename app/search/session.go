@@ -14,9 +14,9 @@ const maxRemembered = 8
 // the claims of the index: at a million claims the list of a short word
 // holds most of them, 30 MB, and candidates passed on unread keep lists
 // long, so eight lists could hold 250 MB. Six times holds what eight lists
-// held before candidates were passed on (~190 MB at a million claims), and
-// a backspace over the last five to seven keys is still answered from
-// them; at four times it was four. The newest list is always kept.
+// held before candidates were passed on (~190 MB at a million claims): the
+// lists of the last five to seven keys, to narrow from when a backspace is
+// followed by another letter. The newest list is always kept.
 const rememberedClaims = 6
 
 // Session answers the queries of one search box as the user types. It
@@ -32,18 +32,31 @@ type Session struct {
 	mu         sync.Mutex
 	gen        uint64
 	remembered []*remembered // oldest first
+	answers    []answer      // oldest first
 }
 
-// remembered is a query, the claims that may match it and the answer
-// given. Every claim that matches is among the candidates; so are those a
-// scan passed on unread, which only matched an earlier query of the
-// lineage, the queries the list was narrowed through (resume.go).
+// remembered is a query and the claims that may match it. Every claim that
+// matches is among the candidates; so are those a scan passed on unread,
+// which only matched an earlier query of the lineage, the queries the list
+// was narrowed through (resume.go).
 type remembered struct {
 	m       *matcher
 	cands   []cand
-	limit   int
-	top     []hit
 	lineage []*matcher // m last; a candidate's mark.of is its place here
+}
+
+// maxAnswers bounds the answers a Session remembers apart from its lists,
+// so that a backspace to any of the last so many queries is answered at
+// once, though most of their lists were forgotten: an answer is a few
+// kilobytes, a list at a million claims tens of megabytes, and backspacing
+// past the lists kept cost 0.3–0.4 s a key.
+const maxAnswers = 64
+
+// answer is the best hits of a query, for one limit.
+type answer struct {
+	m     *matcher
+	limit int
+	top   []hit
 }
 
 // NewSession starts a Session for one search box.
@@ -70,17 +83,23 @@ func (s *Session) search(m *matcher, limit int) found {
 		for _, r := range s.remembered {
 			putCands(r.cands)
 		}
-		s.remembered, s.gen = nil, s.ix.gen
+		s.remembered, s.answers, s.gen = nil, nil, s.ix.gen
+	}
+	if i := slices.IndexFunc(s.answers, func(a answer) bool { return same(m, a.m) && a.limit == limit }); i >= 0 {
+		// The same question again: a space typed, or a backspace. Its
+		// list, when kept, is the one to narrow from next.
+		a := s.answers[i]
+		s.answers = append(slices.Delete(s.answers, i, i+1), a)
+		if i := slices.IndexFunc(s.remembered, func(r *remembered) bool { return same(m, r.m) }); i >= 0 {
+			r := s.remembered[i]
+			s.remembered = append(slices.Delete(s.remembered, i, i+1), r)
+		}
+		return s.ix.found(m, a.top)
 	}
 	if m.everything() {
 		_, top := s.ix.scan(newScanJob(m, limit))
+		s.answered(answer{m: m, limit: limit, top: top})
 		return s.ix.found(m, top)
-	}
-	if i := slices.IndexFunc(s.remembered, func(r *remembered) bool { return same(m, r.m) && r.limit == limit }); i >= 0 {
-		// The same question again, as when a space is typed.
-		r := s.remembered[i]
-		s.remembered = append(slices.Delete(s.remembered, i, i+1), r)
-		return s.ix.found(m, r.top)
 	}
 	job, from := s.plan(m, limit)
 	lineage := []*matcher{m}
@@ -96,7 +115,8 @@ func (s *Session) search(m *matcher, limit int) found {
 		s.forget(i)
 	}
 	cands, top := s.ix.scan(job)
-	s.remember(&remembered{m: m, cands: cands, limit: limit, top: top, lineage: lineage})
+	s.remember(&remembered{m: m, cands: cands, lineage: lineage})
+	s.answered(answer{m: m, limit: limit, top: top})
 	return s.ix.found(m, top)
 }
 
@@ -155,6 +175,14 @@ func (s *Session) remember(r *remembered) {
 		held -= cap(s.remembered[0].cands)
 		s.forget(0)
 	}
+}
+
+// answered adds a as the newest answer.
+func (s *Session) answered(a answer) {
+	if len(s.answers) == maxAnswers {
+		s.answers = slices.Delete(s.answers, 0, 1)
+	}
+	s.answers = append(s.answers, a)
 }
 
 // forget drops the i-th remembered query and recycles its candidates.

@@ -163,3 +163,33 @@ func TestSessionBoundsWhatItHolds(t *testing.T) {
 		}
 	}
 }
+
+// TestBackspaceIsAnswered types a query, then backspaces all the way: every
+// answer comes from what the Session remembers (no list is made), and
+// agrees with one-shot search, though most of the lists were forgotten.
+func TestBackspaceIsAnswered(t *testing.T) {
+	ix, _ := loadCorpus(newNewsGen(43).entries(400))
+	s := ix.NewSession()
+	query := "putin praised trump for the talks"
+	for i := range query {
+		results(t, s, query[:i+1], 5)
+	}
+	kept := map[*remembered]bool{}
+	for _, r := range s.remembered {
+		kept[r] = true
+	}
+	if len(kept) >= len(query) {
+		t.Fatalf("%d lists kept for %d keys: the test needs some forgotten", len(kept), len(query))
+	}
+	for i := len(query) - 1; i > 0; i-- {
+		typed := query[:i]
+		if got, want := results(t, s, typed, 5), results(t, ix, typed, 5); !reflect.DeepEqual(got, want) {
+			t.Fatalf("backspacing to %q: Session gives %v, Search gives %v", typed, resultIDs(got), resultIDs(want))
+		}
+		for _, r := range s.remembered {
+			if !kept[r] {
+				t.Fatalf("backspacing to %q scanned again", typed)
+			}
+		}
+	}
+}
