@@ -88,13 +88,11 @@ func (s *Session) search(m *matcher, limit int) found {
 	if i := slices.IndexFunc(s.answers, func(a answer) bool { return same(m, a.m) && a.limit == limit }); i >= 0 {
 		// The same question again: a space typed, or a backspace. Its
 		// list, when kept, is the one to narrow from next.
-		a := s.answers[i]
-		s.answers = append(slices.Delete(s.answers, i, i+1), a)
+		s.answers = toNewest(s.answers, i)
 		if i := slices.IndexFunc(s.remembered, func(r *remembered) bool { return same(m, r.m) }); i >= 0 {
-			r := s.remembered[i]
-			s.remembered = append(slices.Delete(s.remembered, i, i+1), r)
+			s.remembered = toNewest(s.remembered, i)
 		}
-		return s.ix.found(m, a.top)
+		return s.ix.found(m, s.answers[len(s.answers)-1].top)
 	}
 	if m.everything() {
 		_, top := s.ix.scan(newScanJob(m, limit))
@@ -167,14 +165,24 @@ func (s *Session) remember(r *remembered) {
 		s.forget(0)
 	}
 	s.remembered = append(s.remembered, r)
-	held := 0
-	for _, r := range s.remembered {
-		held += cap(r.cands)
-	}
-	for budget := rememberedClaims * len(s.ix.recs); held > budget && len(s.remembered) > 1; {
-		held -= cap(s.remembered[0].cands)
+	for s.held() > rememberedClaims*len(s.ix.recs) && len(s.remembered) > 1 {
 		s.forget(0)
 	}
+}
+
+// held is the candidates the remembered lists hold room for.
+func (s *Session) held() int {
+	n := 0
+	for _, r := range s.remembered {
+		n += cap(r.cands)
+	}
+	return n
+}
+
+// toNewest moves the i-th of a list kept oldest first to its end.
+func toNewest[T any](list []T, i int) []T {
+	v := list[i]
+	return append(slices.Delete(list, i, i+1), v)
 }
 
 // answered adds a as the newest answer.

@@ -154,11 +154,7 @@ func TestSessionBoundsWhatItHolds(t *testing.T) {
 	query := "e a i o n t s r e a i o"
 	for i := range query {
 		results(t, s, query[:i+1], 5)
-		held := 0
-		for _, r := range s.remembered {
-			held += cap(r.cands)
-		}
-		if budget := rememberedClaims * len(ix.recs); held > budget && len(s.remembered) > 1 {
+		if held, budget := s.held(), rememberedClaims*len(ix.recs); held > budget && len(s.remembered) > 1 {
 			t.Fatalf("typing %q: %d lists hold %d candidates, over the budget of %d", query[:i+1], len(s.remembered), held, budget)
 		}
 	}
